@@ -1,0 +1,153 @@
+// crmcore: a CRM database file (or an in-memory database) and its transactions.
+#pragma once
+
+#include <chrono>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "crm/time.hpp"
+
+namespace crm {
+
+class Accounts;
+class Contacts;
+class Employments;
+class Transaction;
+namespace detail {
+class Session;
+class WriteScope;
+}  // namespace detail
+
+/// How hard SQLite works to keep committed data on disk.
+enum class Synchronous {
+  full,    ///< Default: a committed transaction survives a crash of process or machine.
+  normal,  ///< Survives a process crash; the last commits may be lost if the machine fails.
+  off,     ///< Fastest; the file may be damaged by a machine crash. For scratch files only.
+};
+
+/// Options for Database::open().
+struct OpenOptions {
+  /// Create the file when it does not exist (otherwise not_found).
+  bool create = true;
+  /// Open without writing; migrations are not run and writes fail with permission_denied.
+  bool read_only = false;
+  /// Upgrade an older file to the current schema while opening. When false, an
+  /// older file is opened but every record operation fails with `unsupported`
+  /// until migrate() is called (so the embedder can back the file up first).
+  bool migrate = true;
+  /// How long to wait for a lock held by another connection before failing with `busy`.
+  std::chrono::milliseconds busy_timeout{5000};
+  /// Durability of commits.
+  Synchronous synchronous = Synchronous::full;
+  /// ISO 3166-1 alpha-2 country assumed for phone numbers written without a
+  /// country code ("26 123 456" with "LV"). Empty: such numbers are refused.
+  std::string default_region{};
+  /// Source of "now" for timestamps; empty means the system clock (UTC).
+  Clock clock{};
+};
+
+/// One connection to a CRM database. A Database is used by one thread at a
+/// time; threads and processes that work concurrently open their own. Every
+/// public write is one transaction; Transaction groups several.
+///
+/// Throws crm::Error from every member. Moving leaves the source closed.
+class Database {
+ public:
+  /// Opens or creates the database at `path`, or an in-memory database for
+  /// ":memory:". Sets WAL, foreign keys and the busy timeout, and runs pending
+  /// migrations in one transaction. A file written by a newer crmcore fails
+  /// with `unsupported`; a file that is not a database fails with `corrupt`.
+  static Database open(const std::string& path, const OpenOptions& options = {});
+
+  /// A private in-memory database, gone when closed.
+  static Database open_in_memory(const OpenOptions& options = {});
+
+  Database(Database&& other) noexcept;
+  Database& operator=(Database&& other) noexcept;
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+  /// Closes the connection; an open transaction is rolled back.
+  ~Database();
+
+  /// Closes the connection now. Later calls fail with invalid_argument
+  /// ("database is closed"); closing twice is harmless.
+  void close() noexcept;
+  /// False after close() or a move.
+  bool is_open() const noexcept;
+
+  /// The path given to open() (":memory:" for in-memory databases).
+  const std::string& path() const;
+  /// The default phone region this connection was opened with ("" if none).
+  const std::string& default_region() const;
+
+  /// The schema version of the open file (PRAGMA user_version).
+  int schema_version() const;
+  /// The schema version this library writes.
+  static int latest_schema_version() noexcept;
+  /// Upgrades the file to latest_schema_version() in one transaction; a no-op
+  /// when it is current. Fails with permission_denied on a read-only connection.
+  void migrate();
+
+  /// Copies the whole database to `destination` with SQLite's online backup
+  /// while it stays usable; an existing destination file is replaced.
+  void backup_to(const std::string& destination) const;
+
+  /// SQLite's integrity check plus a foreign-key check: an empty list when the
+  /// file is sound, otherwise one line per problem found.
+  std::vector<std::string> integrity_check() const;
+
+  /// Accounts (organizations) in this database. The reference stays valid
+  /// while the database is open. Throws unsupported when the file still needs
+  /// migrate(), invalid_argument when closed.
+  Accounts& accounts();
+  /// Contacts (people) in this database; same rules as accounts().
+  Contacts& contacts();
+  /// Links between contacts and the accounts they work or worked for; same
+  /// rules as accounts().
+  Employments& employments();
+
+  /// Starts a Transaction on this database (same as Transaction(db)).
+  Transaction transaction();
+
+ private:
+  friend class Transaction;
+  std::shared_ptr<detail::Session> shared_session() const;  // throws invalid_argument when closed
+  struct Impl;
+  explicit Database(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+/// Groups several operations into one atomic unit. Begins on construction
+/// (BEGIN IMMEDIATE, or a savepoint when a transaction is already open) and
+/// rolls back on destruction unless commit() was called. Movable, not
+/// copyable. It keeps the connection alive: closing the Database while a
+/// Transaction is pending closes the connection only when the Transaction
+/// ends (rolled back unless committed).
+class Transaction {
+ public:
+  /// Begins a transaction on `db`; throws busy when another writer holds the
+  /// lock longer than the busy timeout.
+  explicit Transaction(Database& db);
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+  /// Rolls back unless committed.
+  ~Transaction();
+
+  /// Takes over a pending transaction; the source is left finished.
+  Transaction(Transaction&&) noexcept;
+  Transaction& operator=(Transaction&&) = delete;
+
+  /// Makes the changes permanent (or, nested, part of the outer transaction).
+  /// Throws when the commit fails; the transaction is then rolled back.
+  /// Throws invalid_argument after commit() or rollback().
+  void commit();
+  /// Undoes the changes now; a no-op after commit() or rollback().
+  void rollback() noexcept;
+
+ private:
+  std::shared_ptr<detail::Session> session_;
+  std::unique_ptr<detail::WriteScope> scope_;
+};
+
+}  // namespace crm

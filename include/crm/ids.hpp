@@ -1,0 +1,46 @@
+// crmcore: distinct identifier types, one per entity, so that one cannot be
+// passed where another is expected.
+#pragma once
+
+#include <compare>
+#include <cstdint>
+#include <functional>
+
+namespace crm {
+
+/// A row id of the entity named by Tag. Ids are positive; 0 means "none".
+template <class Tag>
+class Id {
+ public:
+  /// The "no record" id (value 0).
+  constexpr Id() noexcept = default;
+  /// Wraps a raw row id, e.g. one read back from the C ABI or a file.
+  constexpr explicit Id(std::int64_t value) noexcept : value_(value) {}
+
+  /// The raw row id.
+  constexpr std::int64_t value() const noexcept { return value_; }
+  /// True for any real id (non-zero).
+  constexpr explicit operator bool() const noexcept { return value_ != 0; }
+
+  friend constexpr auto operator<=>(Id, Id) noexcept = default;
+
+ private:
+  std::int64_t value_ = 0;
+};
+
+/// Identifies an account (organization).
+using AccountId = Id<struct AccountTag>;
+/// Identifies a contact (person).
+using ContactId = Id<struct ContactTag>;
+/// Identifies one employment link between a contact and an account.
+using EmploymentId = Id<struct EmploymentTag>;
+
+}  // namespace crm
+
+/// Ids hash like their raw value, so they can key unordered containers.
+template <class Tag>
+struct std::hash<crm::Id<Tag>> {
+  std::size_t operator()(crm::Id<Tag> id) const noexcept {
+    return std::hash<std::int64_t>{}(id.value());
+  }
+};

@@ -1,0 +1,302 @@
+#include <algorithm>
+
+#include "account/account_table.hpp"
+#include "common/fields.hpp"
+#include "crm/account.hpp"
+#include "crm/error.hpp"
+#include "storage/errors.hpp"
+#include "storage/session.hpp"
+#include "storage/sql_values.hpp"
+#include "text/unicode.hpp"
+
+namespace crm {
+namespace {
+
+using namespace detail;
+
+// Validated, normalized account data plus the derived lookup keys.
+struct AccountRow {
+  AccountData data;
+  std::string name_key;
+  std::string phone_e164;
+  std::string email_key;
+};
+
+AccountRow normalize(const AccountData& in, const Session& session) {
+  AccountRow row;
+  AccountData& out = row.data;
+  out.name = require_line(in.name, "account.name");
+  out.registration_number = clean_line(in.registration_number, "account.registration_number");
+  out.vat_id = clean_line(in.vat_id, "account.vat_id");
+  out.industry = clean_line(in.industry, "account.industry");
+  out.website = clean_line(in.website, "account.website");
+  if (out.website.find(' ') != std::string::npos)
+    throw Error(ErrorCode::invalid_argument, "account.website: " + quote(out.website) + " contains a space",
+                "account.website");
+  out.phone = clean_line(in.phone, "account.phone");
+  out.email = clean_email(in.email, "account.email");
+  out.address.street = clean_line(in.address.street, "account.address.street");
+  out.address.city = clean_line(in.address.city, "account.address.city");
+  out.address.postal_code = clean_line(in.address.postal_code, "account.address.postal_code");
+  out.address.region = clean_line(in.address.region, "account.address.region");
+  out.address.country = clean_country(in.address.country, "account.address.country");
+  out.parent = in.parent;
+  out.owner = clean_line(in.owner, "account.owner");
+  out.lead_source = clean_line(in.lead_source, "account.lead_source");
+  out.external_ref = clean_line(in.external_ref, "account.external_ref");
+  out.tags = clean_tags(in.tags, "account.tags");
+  out.description = clean_text(in.description, "account.description");
+  row.name_key = match_key(out.name);
+  if (!out.phone.empty()) row.phone_e164 = session.phones().require_e164(out.phone, "account.phone");
+  if (!out.email.empty()) row.email_key = casefold(out.email);
+  return row;
+}
+
+// Columns written by create() and update(), in bind order.
+constexpr const char* kDataColumns[] = {
+    "name", "name_key", "registration_number", "vat_id", "industry", "website", "phone", "phone_e164", "email",
+    "email_key", "street", "city", "postal_code", "region", "country", "parent_id", "owner", "lead_source",
+    "external_ref", "description"};
+constexpr int kDataColumnCount = static_cast<int>(std::size(kDataColumns));
+
+void bind_data(SQLite::Statement& statement, const AccountRow& row) {
+  const AccountData& d = row.data;
+  const std::string* texts[] = {&d.name, &row.name_key, &d.registration_number, &d.vat_id, &d.industry,
+                                &d.website, &d.phone, &row.phone_e164, &d.email, &row.email_key,
+                                &d.address.street, &d.address.city, &d.address.postal_code, &d.address.region,
+                                &d.address.country};
+  int index = 1;
+  for (const std::string* text : texts) bind_text_or_null(statement, index++, *text);
+  if (d.parent)
+    statement.bind(index++, d.parent.value());
+  else
+    statement.bind(index++);
+  for (const std::string* text : {&d.owner, &d.lead_source, &d.external_ref, &d.description})
+    bind_text_or_null(statement, index++, *text);
+}
+
+std::string column_list() {
+  std::string list;
+  for (const char* column : kDataColumns) list += std::string(list.empty() ? "" : ", ") + column;
+  return list;
+}
+
+const std::string& insert_sql() {
+  static const std::string text = [] {
+    std::string marks;
+    for (int i = 0; i < kDataColumnCount + 3; ++i) marks += i ? ", ?" : "?";
+    return "INSERT INTO accounts (" + column_list() + ", created_at, updated_at, version) VALUES (" + marks + ")";
+  }();
+  return text;
+}
+
+const std::string& update_sql() {
+  static const std::string text = [] {
+    std::string sets;
+    for (const char* column : kDataColumns) sets += std::string(column) + " = ?, ";
+    return "UPDATE accounts SET " + sets + "updated_at = ?, version = version + 1 WHERE id = ?";
+  }();
+  return text;
+}
+
+const std::string& select_sql() {
+  static const std::string text = "SELECT " + std::string(kRecordMetaColumns) + ", " + column_list() +
+                                  " FROM accounts WHERE id IN (SELECT value FROM json_each(?))";
+  return text;
+}
+
+Account read_account(SQLite::Statement& statement) {
+  Account account;
+  read_record_meta(statement, 0, account);
+  int i = 5;
+  account.name = column_text(statement, i++);
+  ++i;  // name_key
+  account.registration_number = column_text(statement, i++);
+  account.vat_id = column_text(statement, i++);
+  account.industry = column_text(statement, i++);
+  account.website = column_text(statement, i++);
+  account.phone = column_text(statement, i++);
+  account.phone_e164 = column_text(statement, i++);
+  account.email = column_text(statement, i++);
+  ++i;  // email_key
+  account.address.street = column_text(statement, i++);
+  account.address.city = column_text(statement, i++);
+  account.address.postal_code = column_text(statement, i++);
+  account.address.region = column_text(statement, i++);
+  account.address.country = column_text(statement, i++);
+  account.parent = AccountId(statement.getColumn(i++).getInt64());
+  account.owner = column_text(statement, i++);
+  account.lead_source = column_text(statement, i++);
+  account.external_ref = column_text(statement, i++);
+  account.description = column_text(statement, i++);
+  return account;
+}
+
+// Loads the accounts with `ids`, in the order of `ids`.
+std::vector<Account> load_accounts(Session& session, const std::vector<std::int64_t>& ids) {
+  if (ids.empty()) return {};
+  const std::string json = ids_json(ids);
+  auto statement = session.prepare(select_sql());
+  statement->bind(1, json);
+  std::unordered_map<std::int64_t, Account> by_id;
+  while (statement->executeStep()) {
+    Account account = read_account(*statement);
+    by_id.emplace(account.id.value(), std::move(account));
+  }
+  auto tags = load_tags(session, kAccountTable, json);
+  std::vector<Account> accounts;
+  accounts.reserve(ids.size());
+  for (std::int64_t id : ids) {
+    auto it = by_id.find(id);
+    if (it == by_id.end()) continue;
+    if (auto t = tags.find(id); t != tags.end()) it->second.tags = std::move(t->second);
+    accounts.push_back(std::move(it->second));
+  }
+  return accounts;
+}
+
+// A parent must be a live account other than the account itself or one of
+// its descendants.
+void check_parent(Session& session, AccountId parent, AccountId self) {
+  if (!parent) return;
+  require_live(session, kAccountTable, parent.value(), "account.parent");
+  if (!self) return;
+  auto statement = session.prepare(
+      "WITH RECURSIVE up(id) AS (SELECT ? UNION SELECT a.parent_id FROM accounts a JOIN up ON a.id = up.id "
+      "WHERE a.parent_id IS NOT NULL) SELECT 1 FROM up WHERE id = ?");
+  statement->bind(1, parent.value());
+  statement->bind(2, self.value());
+  if (statement->executeStep())
+    throw Error(ErrorCode::invalid_argument,
+                "account.parent: account " + std::to_string(parent.value()) + " is account " +
+                    std::to_string(self.value()) + " itself or one of its subsidiaries",
+                "account.parent");
+}
+
+}  // namespace
+
+Account Accounts::create(const AccountData& data) {
+  return guarded([&] {
+    AccountRow row = normalize(data, session_);
+    WriteScope scope(session_);
+    check_parent(session_, row.data.parent, AccountId());
+    const Instant now = session_.now();
+    const std::string stamp = format_instant(now);
+    auto insert = session_.prepare(insert_sql());
+    bind_data(*insert, row);
+    insert->bind(kDataColumnCount + 1, stamp);
+    insert->bind(kDataColumnCount + 2, stamp);
+    insert->bind(kDataColumnCount + 3, 1);
+    try {
+      insert->exec();
+    } catch (...) {
+      rethrow_if_external_ref_taken(session_, kAccountTable, row.data.external_ref);
+      throw;
+    }
+    Account account;
+    static_cast<AccountData&>(account) = std::move(row.data);
+    account.id = AccountId(session_.last_insert_id());
+    account.phone_e164 = std::move(row.phone_e164);
+    account.version = 1;
+    account.created_at = account.updated_at = now;
+    store_tags(session_, kAccountTable, account.id.value(), account.tags, true);
+    scope.commit();
+    return account;
+  });
+}
+
+Account Accounts::get(AccountId id) const {
+  return guarded([&] {
+    auto accounts = load_accounts(session_, {id.value()});
+    if (accounts.empty())
+      throw Error(ErrorCode::not_found, "account " + std::to_string(id.value()) + " does not exist", "account");
+    return std::move(accounts.front());
+  });
+}
+
+Account Accounts::update(const Account& account) {
+  return guarded([&] {
+    AccountRow row = normalize(account, session_);
+    WriteScope scope(session_);
+    require_version(session_, kAccountTable, account.id.value(), account.version);
+    check_parent(session_, row.data.parent, account.id);
+    auto update = session_.prepare(update_sql());
+    bind_data(*update, row);
+    update->bind(kDataColumnCount + 1, format_instant(session_.now()));
+    update->bind(kDataColumnCount + 2, account.id.value());
+    try {
+      update->exec();
+    } catch (...) {
+      rethrow_if_external_ref_taken(session_, kAccountTable, row.data.external_ref);
+      throw;
+    }
+    store_tags(session_, kAccountTable, account.id.value(), row.data.tags, false);
+    scope.commit();
+    return get(account.id);
+  });
+}
+
+Account Accounts::remove(AccountId id) {
+  return guarded([&] {
+    set_deleted(session_, kAccountTable, id.value(), true);
+    return get(id);
+  });
+}
+
+Account Accounts::restore(AccountId id) {
+  return guarded([&] {
+    set_deleted(session_, kAccountTable, id.value(), false);
+    return get(id);
+  });
+}
+
+void Accounts::purge(AccountId id) {
+  guarded([&] {
+    detail::purge(session_, kAccountTable, id.value());
+  });
+}
+
+Page<Account> Accounts::list(const ListQuery& query) const {
+  return guarded([&] {
+    IdPage ids = list_ids(session_, kAccountTable, query);
+    return Page<Account>{load_accounts(session_, ids.ids), std::move(ids.next)};
+  });
+}
+
+std::optional<Account> Accounts::find_by_external_ref(const std::string& external_ref) const {
+  return guarded([&]() -> std::optional<Account> {
+    auto ids = live_ids_where(session_, kAccountTable, "external_ref",
+                              clean_line(external_ref, "external_ref"));
+    auto accounts = load_accounts(session_, ids);
+    if (accounts.empty()) return std::nullopt;
+    return std::move(accounts.front());
+  });
+}
+
+std::vector<Account> Accounts::find_by_email(const std::string& email) const {
+  return guarded([&] {
+    const std::string key = casefold(clean_line(email, "email"));
+    return load_accounts(session_, live_ids_where(session_, kAccountTable, "email_key", key));
+  });
+}
+
+std::vector<Account> Accounts::find_by_phone(const std::string& phone) const {
+  return guarded([&] {
+    const std::string e164 = session_.phones().require_e164(clean_line(phone, "phone"), "phone");
+    return load_accounts(session_, live_ids_where(session_, kAccountTable, "phone_e164", e164));
+  });
+}
+
+std::vector<Account> Accounts::subsidiaries(AccountId parent) const {
+  return guarded([&] {
+    require_exists(session_, kAccountTable, parent.value());
+    auto statement = session_.prepare(
+        "SELECT id FROM accounts WHERE parent_id = ? AND deleted_at IS NULL ORDER BY name_key, id");
+    statement->bind(1, parent.value());
+    std::vector<std::int64_t> ids;
+    while (statement->executeStep()) ids.push_back(statement->getColumn(0).getInt64());
+    return load_accounts(session_, ids);
+  });
+}
+
+}  // namespace crm

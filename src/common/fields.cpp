@@ -1,0 +1,130 @@
+#include "common/fields.hpp"
+
+#include <unordered_set>
+
+#include "common/country.hpp"
+#include "crm/error.hpp"
+#include "text/unicode.hpp"
+
+namespace crm::detail {
+namespace {
+
+[[noreturn]] void refuse(std::string_view field, std::string_view value, std::string_view problem) {
+  throw Error(ErrorCode::invalid_argument,
+              std::string(field) + ": " + quote(value) + " " + std::string(problem), std::string(field));
+}
+
+bool is_ascii_alnum(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+bool valid_domain(std::string_view domain) {
+  if (domain.empty() || domain.size() > 253 || domain.find('.') == std::string_view::npos) return false;
+  std::size_t start = 0;
+  while (start <= domain.size()) {
+    std::size_t end = domain.find('.', start);
+    if (end == std::string_view::npos) end = domain.size();
+    const std::string_view label = domain.substr(start, end - start);
+    if (label.empty() || label.size() > 63 || label.front() == '-' || label.back() == '-') return false;
+    for (char c : label)
+      if (static_cast<unsigned char>(c) < 0x80 && !is_ascii_alnum(c) && c != '-') return false;
+    start = end + 1;
+  }
+  return true;
+}
+
+bool valid_local_part(std::string_view local) {
+  if (local.empty() || local.size() > 64 || local.front() == '.' || local.back() == '.' ||
+      local.find("..") != std::string_view::npos)
+    return false;
+  constexpr std::string_view specials = "!#$%&'*+-/=?^_`{|}~.";
+  for (char c : local)
+    if (static_cast<unsigned char>(c) < 0x80 && !is_ascii_alnum(c) && specials.find(c) == std::string_view::npos)
+      return false;
+  return true;
+}
+
+}  // namespace
+
+std::string quote(std::string_view value) {
+  constexpr std::size_t kLimit = 80;
+  if (value.size() <= kLimit) return "'" + std::string(value) + "'";
+  std::size_t cut = kLimit;
+  while (cut > 0 && (static_cast<unsigned char>(value[cut]) & 0xC0) == 0x80) --cut;  // whole code points
+  return "'" + std::string(value.substr(0, cut)) + "...'";
+}
+
+std::string clean_line(std::string_view value, std::string_view field) {
+  std::string text = to_nfc(value, field);
+  std::string trimmed(trim(text));
+  if (has_control_character(trimmed)) refuse(field, value, "contains a control character (a line break?)");
+  return trimmed;
+}
+
+std::string require_line(std::string_view value, std::string_view field) {
+  std::string text = clean_line(value, field);
+  if (text.empty())
+    throw Error(ErrorCode::invalid_argument, std::string(field) + ": must not be empty", std::string(field));
+  return text;
+}
+
+std::string clean_text(std::string_view value, std::string_view field) {
+  std::string text = to_nfc(value, field);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\n' || text.back() == '\t' || text.back() == '\r'))
+    text.pop_back();
+  if (has_control_character(text, "\n\t\r")) refuse(field, value, "contains a control character");
+  return text;
+}
+
+std::string clean_email(std::string_view value, std::string_view field) {
+  std::string email = clean_line(value, field);
+  if (email.empty()) return email;
+  const auto at = email.find('@');
+  const bool shaped = at != std::string::npos && email.find('@', at + 1) == std::string::npos &&
+                      valid_local_part(std::string_view(email).substr(0, at)) &&
+                      valid_domain(std::string_view(email).substr(at + 1));
+  if (!shaped) refuse(field, value, "is not a valid email address");
+  return email;
+}
+
+std::string clean_country(std::string_view value, std::string_view field) {
+  std::string code = clean_line(value, field);
+  for (char& c : code)
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  if (!code.empty() && !is_country_code(code)) refuse(field, value, "is not an ISO 3166-1 alpha-2 country code");
+  return code;
+}
+
+std::string clean_language(std::string_view value, std::string_view field) {
+  std::string tag = clean_line(value, field);
+  if (tag.empty()) return tag;
+  // primary language: 2-3 letters, then subtags of 1-8 letters or digits
+  std::size_t start = 0;
+  bool first = true;
+  while (start <= tag.size()) {
+    std::size_t end = tag.find('-', start);
+    if (end == std::string::npos) end = tag.size();
+    const std::string_view part = std::string_view(tag).substr(start, end - start);
+    bool ok = first ? part.size() >= 2 && part.size() <= 3 : !part.empty() && part.size() <= 8;
+    for (char c : part) ok = ok && is_ascii_alnum(c) && (!first || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
+    if (!ok) refuse(field, value, "is not a language tag such as 'lv', 'de' or 'en-GB'");
+    first = false;
+    start = end + 1;
+  }
+  for (std::size_t i = 0; i < tag.size() && tag[i] != '-'; ++i)
+    if (tag[i] >= 'A' && tag[i] <= 'Z') tag[i] = static_cast<char>(tag[i] - 'A' + 'a');
+  return tag;
+}
+
+std::vector<std::string> clean_tags(const std::vector<std::string>& tags, std::string_view field) {
+  std::vector<std::string> result;
+  std::unordered_set<std::string> seen;
+  for (std::size_t i = 0; i < tags.size(); ++i) {
+    const std::string where = std::string(field) + "[" + std::to_string(i) + "]";
+    std::string tag = require_line(tags[i], where);
+    if (seen.insert(casefold(tag)).second) result.push_back(std::move(tag));
+  }
+  return result;
+}
+
+}  // namespace crm::detail

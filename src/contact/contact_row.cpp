@@ -1,0 +1,86 @@
+#include "contact/contact_row.hpp"
+
+#include <algorithm>
+#include <unordered_set>
+
+#include "common/fields.hpp"
+#include "crm/error.hpp"
+#include "storage/session.hpp"
+#include "text/unicode.hpp"
+
+namespace crm::detail {
+namespace {
+
+[[noreturn]] void refuse(const std::string& field, const std::string& problem) {
+  throw Error(ErrorCode::invalid_argument, field + ": " + problem, field);
+}
+
+void normalize_emails(const std::vector<Email>& in, ContactRow& row) {
+  std::unordered_set<std::string> seen;
+  int primaries = 0;
+  for (std::size_t i = 0; i < in.size(); ++i) {
+    const std::string field = "contact.emails[" + std::to_string(i) + "]";
+    Email email{clean_email(in[i].address, field), in[i].primary};
+    if (email.address.empty()) refuse(field, "must not be empty");
+    std::string key = casefold(email.address);
+    if (!seen.insert(key).second) refuse(field, quote(email.address) + " is listed twice");
+    primaries += email.primary ? 1 : 0;
+    row.data.emails.push_back(std::move(email));
+  }
+  if (primaries > 1) refuse("contact.emails", "more than one address is marked primary");
+  if (primaries == 0 && !row.data.emails.empty()) row.data.emails.front().primary = true;
+  std::stable_partition(row.data.emails.begin(), row.data.emails.end(), [](const Email& e) { return e.primary; });
+  for (const Email& email : row.data.emails) row.email_keys.push_back(casefold(email.address));
+}
+
+void normalize_phones(const std::vector<Phone>& in, const Session& session, ContactRow& row) {
+  std::unordered_set<std::string> seen;
+  for (std::size_t i = 0; i < in.size(); ++i) {
+    const std::string field = "contact.phones[" + std::to_string(i) + "]";
+    Phone phone{in[i].kind, require_line(in[i].raw, field), {}};
+    phone.e164 = session.phones().require_e164(phone.raw, field);
+    if (!seen.insert(phone.e164).second) refuse(field, quote(phone.raw) + " is listed twice");
+    if (!phone_kind_from_name(phone_kind_name(phone.kind))) refuse(field, "unknown phone kind");
+    row.data.phones.push_back(std::move(phone));
+  }
+}
+
+void normalize_consents(const std::vector<Consent>& in, ContactRow& row) {
+  std::unordered_set<int> channels;
+  for (std::size_t i = 0; i < in.size(); ++i) {
+    const std::string field = "contact.consents[" + std::to_string(i) + "]";
+    if (!consent_channel_from_name(consent_channel_name(in[i].channel))) refuse(field, "unknown channel");
+    if (!channels.insert(static_cast<int>(in[i].channel)).second)
+      refuse(field, "channel '" + std::string(consent_channel_name(in[i].channel)) + "' is listed twice");
+    row.data.consents.push_back(in[i]);
+  }
+}
+
+}  // namespace
+
+ContactRow normalize_contact(const ContactData& in, const Session& session) {
+  ContactRow row;
+  ContactData& out = row.data;
+  out.first_name = clean_line(in.first_name, "contact.first_name");
+  out.last_name = require_line(in.last_name, "contact.last_name");
+  normalize_emails(in.emails, row);
+  normalize_phones(in.phones, session, row);
+  out.job_title = clean_line(in.job_title, "contact.job_title");
+  if (in.birthday) {
+    in.birthday->validate(session.today(), "contact.birthday");
+    out.birthday = in.birthday;
+  }
+  out.preferred_language = clean_language(in.preferred_language, "contact.preferred_language");
+  out.country = clean_country(in.country, "contact.country");
+  out.owner = clean_line(in.owner, "contact.owner");
+  out.lead_source = clean_line(in.lead_source, "contact.lead_source");
+  out.external_ref = clean_line(in.external_ref, "contact.external_ref");
+  normalize_consents(in.consents, row);
+  out.tags = clean_tags(in.tags, "contact.tags");
+  out.description = clean_text(in.description, "contact.description");
+  out.account = in.account;
+  row.name_key = match_key(out.last_name + " " + out.first_name);
+  return row;
+}
+
+}  // namespace crm::detail

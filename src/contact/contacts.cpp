@@ -1,0 +1,142 @@
+#include "account/account_table.hpp"
+#include "common/fields.hpp"
+#include "contact/contact_store.hpp"
+#include "contact/contact_table.hpp"
+#include "crm/contact.hpp"
+#include "crm/error.hpp"
+#include "employment/employment_links.hpp"
+#include "storage/errors.hpp"
+#include "storage/session.hpp"
+#include "text/unicode.hpp"
+
+namespace crm {
+namespace {
+
+using namespace detail;
+
+// Moves the contact to `account` (or out of any employment) when it differs
+// from the current one, keeping every past link.
+void follow_account(Session& session, std::int64_t contact, const ContactRow& row) {
+  const AccountId current = current_account(session, contact);
+  if (current == row.data.account) return;
+  const Date today = session.today();
+  if (current) end_current_employments(session, contact, today);
+  if (row.data.account) insert_employment(session, contact, row.data.account.value(), row.data.job_title, today);
+}
+
+}  // namespace
+
+Contact Contacts::create(const ContactData& data) {
+  return guarded([&] {
+    ContactRow row = normalize_contact(data, session_);
+    WriteScope scope(session_);
+    if (row.data.account) require_live(session_, kAccountTable, row.data.account.value(), "contact.account");
+    const Instant now = session_.now();
+    const std::int64_t id = insert_contact_row(session_, row, now);
+    store_contact_children(session_, id, row, now, true);
+    if (row.data.account) insert_employment(session_, id, row.data.account.value(), row.data.job_title, now.date());
+    scope.commit();
+    Contact contact;
+    static_cast<ContactData&>(contact) = std::move(row.data);
+    contact.id = ContactId(id);
+    contact.version = 1;
+    contact.created_at = contact.updated_at = now;
+    return contact;
+  });
+}
+
+Contact Contacts::get(ContactId id) const {
+  return guarded([&] {
+    auto contacts = load_contacts(session_, {id.value()});
+    if (contacts.empty())
+      throw Error(ErrorCode::not_found, "contact " + std::to_string(id.value()) + " does not exist", "contact");
+    return std::move(contacts.front());
+  });
+}
+
+Contact Contacts::update(const Contact& contact) {
+  return guarded([&] {
+    ContactRow row = normalize_contact(contact, session_);
+    WriteScope scope(session_);
+    const std::int64_t id = contact.id.value();
+    require_version(session_, kContactTable, id, contact.version);
+    if (row.data.account) require_live(session_, kAccountTable, row.data.account.value(), "contact.account");
+    const Instant now = session_.now();
+    update_contact_row(session_, id, row, now);
+    store_contact_children(session_, id, row, now, false);
+    follow_account(session_, id, row);
+    scope.commit();
+    return get(contact.id);
+  });
+}
+
+Contact Contacts::remove(ContactId id) {
+  return guarded([&] {
+    set_deleted(session_, kContactTable, id.value(), true);
+    return get(id);
+  });
+}
+
+Contact Contacts::restore(ContactId id) {
+  return guarded([&] {
+    set_deleted(session_, kContactTable, id.value(), false);
+    return get(id);
+  });
+}
+
+void Contacts::purge(ContactId id) {
+  guarded([&] { detail::purge(session_, kContactTable, id.value()); });
+}
+
+Page<Contact> Contacts::list(const ListQuery& query) const {
+  return guarded([&] {
+    IdPage ids = list_ids(session_, kContactTable, query);
+    return Page<Contact>{load_contacts(session_, ids.ids), std::move(ids.next)};
+  });
+}
+
+std::optional<Contact> Contacts::find_by_external_ref(const std::string& external_ref) const {
+  return guarded([&]() -> std::optional<Contact> {
+    auto contacts = load_contacts(
+        session_, live_ids_where(session_, kContactTable, "external_ref", clean_line(external_ref, "external_ref")));
+    if (contacts.empty()) return std::nullopt;
+    return std::move(contacts.front());
+  });
+}
+
+namespace {
+
+// Ids of live contacts with a companion row where `column` = `value`.
+std::vector<std::int64_t> live_contacts_with(Session& session, const char* sql, const std::string& value) {
+  auto statement = session.prepare(sql);
+  statement->bind(1, value);
+  std::vector<std::int64_t> ids;
+  while (statement->executeStep()) ids.push_back(statement->getColumn(0).getInt64());
+  return ids;
+}
+
+}  // namespace
+
+std::vector<Contact> Contacts::find_by_email(const std::string& email) const {
+  return guarded([&] {
+    const std::string key = casefold(clean_line(email, "email"));
+    return load_contacts(session_, live_contacts_with(session_,
+                                                      "SELECT DISTINCT c.id FROM contact_emails e JOIN contacts c "
+                                                      "ON c.id = e.contact_id WHERE e.address_key = ? AND "
+                                                      "c.deleted_at IS NULL ORDER BY c.id",
+                                                      key));
+  });
+}
+
+std::vector<Contact> Contacts::find_by_phone(const std::string& phone) const {
+  return guarded([&] {
+    const std::string e164 = session_.phones().require_e164(clean_line(phone, "phone"), "phone");
+    return load_contacts(session_, live_contacts_with(session_,
+                                                      "SELECT DISTINCT c.id FROM contact_phones p JOIN contacts c "
+                                                      "ON c.id = p.contact_id WHERE p.e164 = ? AND "
+                                                      "c.deleted_at IS NULL ORDER BY c.id",
+                                                      e164));
+  });
+}
+
+}  // namespace crm

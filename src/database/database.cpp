@@ -1,0 +1,136 @@
+#include "crm/database.hpp"
+
+#include <filesystem>
+
+#include <SQLiteCpp/Backup.h>
+
+#include "crm/account.hpp"
+#include "crm/contact.hpp"
+#include "crm/employment.hpp"
+#include "crm/error.hpp"
+#include "storage/errors.hpp"
+#include "storage/migrations.hpp"
+#include "storage/session.hpp"
+
+namespace crm {
+
+using detail::guarded;
+
+struct Database::Impl {
+  explicit Impl(std::shared_ptr<detail::Session> s)
+      : session(std::move(s)), accounts(*session), contacts(*session), employments(*session) {}
+
+  std::shared_ptr<detail::Session> session;
+  Accounts accounts;
+  Contacts contacts;
+  Employments employments;
+};
+
+Database::Database(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Database::Database(Database&& other) noexcept = default;
+Database& Database::operator=(Database&& other) noexcept = default;
+Database::~Database() = default;
+
+Database Database::open(const std::string& path, const OpenOptions& options) {
+  return guarded([&] {
+    const bool in_memory = path == ":memory:";
+    if (path.empty()) throw Error(ErrorCode::invalid_argument, "path: must not be empty", "path");
+    if (!in_memory && (!options.create || options.read_only) && !std::filesystem::exists(path))
+      throw Error(ErrorCode::not_found, "database: '" + path + "' does not exist", "path");
+    auto session = std::make_shared<detail::Session>(path, options);
+    const auto migrations = detail::schema_migrations();
+    detail::check_schema_compatible(*session, migrations);
+    const bool fresh = session->schema_version() == 0;
+    if (!options.read_only && (options.migrate || fresh)) detail::migrate(*session, migrations);
+    return Database(std::make_unique<Impl>(std::move(session)));
+  });
+}
+
+Database Database::open_in_memory(const OpenOptions& options) { return open(":memory:", options); }
+
+void Database::close() noexcept { impl_.reset(); }
+
+bool Database::is_open() const noexcept { return impl_ != nullptr; }
+
+std::shared_ptr<detail::Session> Database::shared_session() const {
+  if (!impl_) throw Error(ErrorCode::invalid_argument, "database: the database is closed");
+  return impl_->session;
+}
+
+const std::string& Database::path() const { return shared_session()->path(); }
+
+const std::string& Database::default_region() const { return shared_session()->phones().default_region(); }
+
+int Database::schema_version() const { return shared_session()->schema_version(); }
+
+int Database::latest_schema_version() noexcept { return detail::schema_migrations().back().version; }
+
+void Database::migrate() {
+  guarded([&] { detail::migrate(*shared_session(), detail::schema_migrations()); });
+}
+
+void Database::backup_to(const std::string& destination) const {
+  guarded([&] {
+    auto session = shared_session();
+    if (destination.empty() || destination == session->path())
+      throw Error(ErrorCode::invalid_argument,
+                  "backup: '" + destination + "' must be another file than the database", "destination");
+    SQLite::Database target(destination, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    SQLite::Backup backup(target, session->db());
+    backup.executeStep(-1);
+  });
+}
+
+std::vector<std::string> Database::integrity_check() const {
+  return guarded([&] {
+    auto session = shared_session();
+    std::vector<std::string> problems;
+    auto check = session->prepare("PRAGMA integrity_check");
+    while (check->executeStep()) {
+      std::string line = check->getColumn(0).getString();
+      if (line != "ok") problems.push_back(std::move(line));
+    }
+    auto keys = session->prepare("PRAGMA foreign_key_check");
+    while (keys->executeStep())
+      problems.push_back("foreign key: " + keys->getColumn(0).getString() + " row " +
+                         std::to_string(keys->getColumn(1).getInt64()) + " refers to a missing row in " +
+                         keys->getColumn(2).getString());
+    return problems;
+  });
+}
+
+namespace {
+template <class Store>
+Store& checked(const std::shared_ptr<detail::Session>& session, Store& store) {
+  guarded([&] { session->require_current_schema(); });
+  return store;
+}
+}  // namespace
+
+Accounts& Database::accounts() { return checked(shared_session(), impl_->accounts); }
+Contacts& Database::contacts() { return checked(shared_session(), impl_->contacts); }
+Employments& Database::employments() { return checked(shared_session(), impl_->employments); }
+
+Transaction Database::transaction() { return Transaction(*this); }
+
+Transaction::Transaction(Database& db)
+    : session_(db.shared_session()), scope_(guarded([&] { return std::make_unique<detail::WriteScope>(*session_); })) {}
+
+Transaction::Transaction(Transaction&&) noexcept = default;
+
+Transaction::~Transaction() {
+  if (scope_) scope_->rollback();
+}
+
+void Transaction::commit() {
+  guarded([&] {
+    if (!scope_) throw Error(ErrorCode::invalid_argument, "transaction: moved from");
+    scope_->commit();
+  });
+}
+
+void Transaction::rollback() noexcept {
+  if (scope_) scope_->rollback();
+}
+
+}  // namespace crm

@@ -1,0 +1,65 @@
+#include "storage/errors.hpp"
+
+#include <new>
+#include <stdexcept>
+#include <string>
+
+#include <SQLiteCpp/Exception.h>
+#include <sqlite3.h>
+
+#include "crm/error.hpp"
+
+namespace crm::detail {
+namespace {
+
+ErrorCode code_for(int primary) {
+  switch (primary) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED: return ErrorCode::busy;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB: return ErrorCode::corrupt;
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+    case SQLITE_AUTH: return ErrorCode::permission_denied;
+    case SQLITE_CONSTRAINT: return ErrorCode::conflict;
+    case SQLITE_RANGE:
+    case SQLITE_MISMATCH:
+    case SQLITE_TOOBIG: return ErrorCode::invalid_argument;
+    default: return ErrorCode::io;
+  }
+}
+
+}  // namespace
+
+void rethrow_as_crm_error() {
+  try {
+    throw;
+  } catch (const Error&) {
+    throw;
+  } catch (const std::bad_alloc&) {
+    throw;
+  } catch (const SQLite::Exception& e) {
+    const int primary = e.getErrorCode() & 0xFF;
+    throw Error(code_for(primary), std::string("database: ") + e.what());
+  } catch (const std::out_of_range& e) {  // Boost.Date_Time reports bad dates this way
+    throw Error(ErrorCode::invalid_argument, std::string("date: ") + e.what());
+  } catch (const std::exception& e) {
+    throw Error(ErrorCode::io, std::string("internal failure: ") + e.what());
+  } catch (...) {
+    throw Error(ErrorCode::io, "internal failure: unknown exception");
+  }
+}
+
+bool is_unique_violation(std::string_view table_column) {
+  try {
+    throw;
+  } catch (const SQLite::Exception& e) {
+    const std::string_view message = e.what();
+    return e.getExtendedErrorCode() == SQLITE_CONSTRAINT_UNIQUE &&
+           message.find(table_column) != std::string_view::npos;
+  } catch (...) {
+    return false;
+  }
+}
+
+}  // namespace crm::detail

@@ -1,0 +1,29 @@
+// Translation of everything thrown below the public API into crm::Error.
+#pragma once
+
+#include <string_view>
+
+namespace crm::detail {
+
+/// Call inside a catch block: rethrows the exception in flight as crm::Error.
+/// crm::Error and std::bad_alloc pass unchanged; SQLite errors map by code
+/// (busy, corrupt, io, permission_denied, ...); anything else becomes an io
+/// error carrying its message.
+[[noreturn]] void rethrow_as_crm_error();
+
+/// Runs `body` and translates whatever it throws with rethrow_as_crm_error().
+/// Every public entry point of the library runs its work through this.
+template <class Body>
+decltype(auto) guarded(Body&& body) {
+  try {
+    return body();
+  } catch (...) {
+    rethrow_as_crm_error();
+  }
+}
+
+/// True when the exception in flight is SQLite's UNIQUE constraint failure on
+/// `table_column` ("accounts.external_ref"). Call inside a catch block.
+bool is_unique_violation(std::string_view table_column);
+
+}  // namespace crm::detail

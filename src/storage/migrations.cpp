@@ -1,0 +1,58 @@
+#include "storage/migrations.hpp"
+
+#include <string>
+
+#include "crm/error.hpp"
+#include "storage/session.hpp"
+#include "storage/schema_v1.hpp"
+
+namespace crm::detail {
+namespace {
+
+constexpr Migration kMigrations[] = {
+    {1, "accounts, contacts, emails, phones, tags, consents, employment history", kSchemaV1},
+};
+
+bool has_user_tables(Session& session) {
+  auto statement = session.prepare(
+      "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'");
+  statement->executeStep();
+  return statement->getColumn(0).getInt() > 0;
+}
+
+}  // namespace
+
+std::span<const Migration> schema_migrations() noexcept { return kMigrations; }
+
+void check_schema_compatible(Session& session, std::span<const Migration> migrations) {
+  const int latest = migrations.empty() ? 0 : migrations.back().version;
+  const int version = session.schema_version();
+  if (version > latest)
+    throw Error(ErrorCode::unsupported,
+                "database: '" + session.path() + "' has schema version " + std::to_string(version) +
+                    ", written by a newer crmcore; this library reads versions up to " + std::to_string(latest));
+  if (version == 0 && has_user_tables(session))
+    throw Error(ErrorCode::corrupt,
+                "database: '" + session.path() + "' is a SQLite file but not a crmcore database");
+}
+
+void migrate(Session& session, std::span<const Migration> migrations) {
+  check_schema_compatible(session, migrations);
+  const int from = session.schema_version();
+  if (!migrations.empty() && from == migrations.back().version) return;
+  WriteScope scope(session);
+  for (const Migration& migration : migrations) {
+    if (migration.version <= from) continue;
+    session.db().exec(std::string(migration.sql));
+    auto log = session.prepare("INSERT INTO crm_migrations (version, summary, applied_at) VALUES (?, ?, ?)");
+    log->bind(1, migration.version);
+    log->bind(2, std::string(migration.summary));
+    log->bind(3, format_instant(session.now()));
+    log->exec();
+    session.db().exec("PRAGMA user_version = " + std::to_string(migration.version));
+  }
+  scope.commit();
+  session.set_schema_version(migrations.back().version);
+}
+
+}  // namespace crm::detail

@@ -1,0 +1,251 @@
+#include "storage/record_table.hpp"
+
+#include <charconv>
+
+#include "common/fields.hpp"
+#include "crm/error.hpp"
+#include "storage/errors.hpp"
+#include "storage/session.hpp"
+#include "storage/sql_values.hpp"
+#include "text/unicode.hpp"
+
+namespace crm::detail {
+namespace {
+
+std::string sql(std::initializer_list<std::string_view> parts) {
+  std::string text;
+  for (auto part : parts) text += part;
+  return text;
+}
+
+std::string describe(const RecordTable& table, std::int64_t id) {
+  return std::string(table.entity) + " " + std::to_string(id);
+}
+
+[[noreturn]] void not_found(const RecordTable& table, std::int64_t id, std::string_view field = {}) {
+  std::string where = field.empty() ? std::string(table.entity) : std::string(field);
+  throw Error(ErrorCode::not_found, where + ": " + describe(table, id) + " does not exist", where);
+}
+
+struct RowState {
+  bool exists = false;
+  bool deleted = false;
+  std::int64_t version = 0;
+};
+
+RowState row_state(Session& session, const RecordTable& table, std::int64_t id) {
+  auto statement =
+      session.prepare(sql({"SELECT deleted_at IS NOT NULL, version FROM ", table.table, " WHERE id = ?"}));
+  statement->bind(1, id);
+  if (!statement->executeStep()) return {};
+  return {true, statement->getColumn(0).getInt() != 0, statement->getColumn(1).getInt64()};
+}
+
+// Sort column and the letter that marks tokens made for it.
+struct SortKey {
+  std::string_view column;
+  char mark;
+};
+
+SortKey sort_key(SortBy sort) {
+  switch (sort) {
+    case SortBy::id: return {"id", 'i'};
+    case SortBy::updated_at: return {"updated_at", 'u'};
+    case SortBy::name: break;
+  }
+  return {"name_key", 'n'};
+}
+
+struct Token {
+  std::int64_t id = 0;
+  std::string value;
+};
+
+// Tokens read "<mark>:<id>:<sort value>".
+Token parse_token(const std::string& token, char mark) {
+  const auto bad = [&]() -> Error {
+    return Error(ErrorCode::invalid_argument,
+                 "after: " + quote(token) + " is not a page token of this list and sort order", "after");
+  };
+  if (token.size() < 4 || token[0] != mark || token[1] != ':') throw bad();
+  const auto colon = token.find(':', 2);
+  if (colon == std::string::npos) throw bad();
+  Token parsed;
+  auto [end, ec] = std::from_chars(token.data() + 2, token.data() + colon, parsed.id);
+  if (ec != std::errc{} || end != token.data() + colon) throw bad();
+  parsed.value = token.substr(colon + 1);
+  return parsed;
+}
+
+}  // namespace
+
+bool require_exists(Session& session, const RecordTable& table, std::int64_t id) {
+  const RowState state = row_state(session, table, id);
+  if (!state.exists) not_found(table, id);
+  return state.deleted;
+}
+
+void require_live(Session& session, const RecordTable& table, std::int64_t id, std::string_view field) {
+  const RowState state = row_state(session, table, id);
+  if (!state.exists) not_found(table, id, field);
+  if (state.deleted)
+    throw Error(ErrorCode::not_found, std::string(field) + ": " + describe(table, id) + " is deleted",
+                std::string(field));
+}
+
+void require_version(Session& session, const RecordTable& table, std::int64_t id, std::int64_t expected) {
+  const RowState state = row_state(session, table, id);
+  if (!state.exists) not_found(table, id);
+  if (state.deleted)
+    throw Error(ErrorCode::conflict, describe(table, id) + " is deleted; restore it before changing it", "id");
+  if (state.version != expected)
+    throw Error(ErrorCode::conflict,
+                describe(table, id) + " was changed by someone else (version " + std::to_string(expected) +
+                    " was read, version " + std::to_string(state.version) + " is stored); read it again",
+                "version");
+}
+
+void touch(Session& session, const RecordTable& table, std::int64_t id) {
+  auto statement = session.prepare(
+      sql({"UPDATE ", table.table, " SET version = version + 1, updated_at = ? WHERE id = ?"}));
+  statement->bind(1, format_instant(session.now()));
+  statement->bind(2, id);
+  statement->exec();
+}
+
+void set_deleted(Session& session, const RecordTable& table, std::int64_t id, bool deleted) {
+  WriteScope scope(session);
+  if (require_exists(session, table, id) == deleted)
+    throw Error(ErrorCode::conflict, describe(table, id) + (deleted ? " is already deleted" : " is not deleted"));
+  auto statement = session.prepare(sql(
+      {"UPDATE ", table.table, " SET deleted_at = ?, version = version + 1, updated_at = ? WHERE id = ?"}));
+  const std::string now = format_instant(session.now());
+  if (deleted)
+    statement->bind(1, now);
+  else
+    statement->bind(1);
+  statement->bind(2, now);
+  statement->bind(3, id);
+  statement->exec();
+  scope.commit();
+}
+
+void purge(Session& session, const RecordTable& table, std::int64_t id) {
+  WriteScope scope(session);
+  require_exists(session, table, id);
+  auto statement = session.prepare(sql({"DELETE FROM ", table.table, " WHERE id = ?"}));
+  statement->bind(1, id);
+  statement->exec();
+  scope.commit();
+}
+
+void rethrow_if_external_ref_taken(Session& session, const RecordTable& table, const std::string& external_ref) {
+  if (!is_unique_violation(std::string(table.table) + ".external_ref")) return;
+  auto statement =
+      session.prepare(sql({"SELECT id, deleted_at IS NOT NULL FROM ", table.table, " WHERE external_ref = ?"}));
+  statement->bind(1, external_ref);
+  std::string holder = "another " + std::string(table.entity);
+  if (statement->executeStep())
+    holder = describe(table, statement->getColumn(0).getInt64()) +
+             (statement->getColumn(1).getInt() ? " (deleted)" : "");
+  throw Error(ErrorCode::already_exists,
+              std::string(table.entity) + ".external_ref: " + quote(external_ref) + " is already used by " + holder,
+              std::string(table.entity) + ".external_ref");
+}
+
+IdPage list_ids(Session& session, const RecordTable& table, const ListQuery& query) {
+  if (query.limit < 1 || query.limit > 10000)
+    throw Error(ErrorCode::invalid_argument,
+                "limit: " + std::to_string(query.limit) + " is outside 1..10000", "limit");
+  if (!query.after.empty() && query.offset != 0)
+    throw Error(ErrorCode::invalid_argument, "offset: cannot be combined with a page token (after)", "offset");
+  const std::string country = clean_country(query.country, "country");
+  const SortKey key = sort_key(query.sort);
+  const bool by_id = query.sort == SortBy::id;
+
+  std::string text = sql({"SELECT id, ", key.column, " FROM ", table.table, " WHERE 1"});
+  if (query.deleted == DeletedFilter::exclude) text += " AND deleted_at IS NULL";
+  if (query.deleted == DeletedFilter::only) text += " AND deleted_at IS NOT NULL";
+  if (!query.owner.empty()) text += " AND owner = :owner";
+  if (!country.empty()) text += sql({" AND ", table.country_column, " = :country"});
+  if (!query.tag.empty())
+    text += sql({" AND EXISTS (SELECT 1 FROM ", table.tag_table, " t WHERE t.", table.owner_column, " = ",
+                 table.table, ".id AND t.tag_key = :tag)"});
+  const char* direction = query.descending ? " DESC" : "";
+  const char* beyond = query.descending ? " < " : " > ";
+  Token token;
+  if (!query.after.empty()) {
+    token = parse_token(query.after, key.mark);
+    text += by_id ? sql({" AND id", beyond, ":after_id"})
+                  : sql({" AND (", key.column, ", id)", beyond, "(:after_value, :after_id)"});
+  }
+  text += by_id ? sql({" ORDER BY id", direction})
+                : sql({" ORDER BY ", key.column, direction, ", id", direction});
+  text += " LIMIT :limit OFFSET :offset";
+
+  auto statement = session.prepare(text);
+  if (!query.owner.empty()) statement->bind(":owner", query.owner);
+  if (!country.empty()) statement->bind(":country", country);
+  if (!query.tag.empty()) statement->bind(":tag", casefold(clean_line(query.tag, "tag")));
+  if (!query.after.empty()) {
+    statement->bind(":after_id", token.id);
+    if (!by_id) statement->bind(":after_value", token.value);
+  }
+  statement->bind(":limit", static_cast<std::int64_t>(query.limit) + 1);
+  statement->bind(":offset", static_cast<std::int64_t>(query.offset));
+
+  IdPage page;
+  std::string last_value;
+  while (statement->executeStep()) {
+    if (page.ids.size() == query.limit) {
+      page.next = std::string{key.mark, ':'} + std::to_string(page.ids.back()) + ":" + (by_id ? "" : last_value);
+      break;
+    }
+    page.ids.push_back(statement->getColumn(0).getInt64());
+    if (!by_id) last_value = statement->getColumn(1).getString();
+  }
+  return page;
+}
+
+std::vector<std::int64_t> live_ids_where(Session& session, const RecordTable& table, std::string_view column,
+                                         const std::string& value) {
+  auto statement = session.prepare(
+      sql({"SELECT id FROM ", table.table, " WHERE ", column, " = ? AND deleted_at IS NULL ORDER BY id"}));
+  statement->bind(1, value);
+  std::vector<std::int64_t> ids;
+  while (statement->executeStep()) ids.push_back(statement->getColumn(0).getInt64());
+  return ids;
+}
+
+void store_tags(Session& session, const RecordTable& table, std::int64_t id, const std::vector<std::string>& tags,
+                bool fresh) {
+  if (!fresh) {
+    auto clear = session.prepare(sql({"DELETE FROM ", table.tag_table, " WHERE ", table.owner_column, " = ?"}));
+    clear->bind(1, id);
+    clear->exec();
+  }
+  if (tags.empty()) return;
+  auto insert = session.prepare(
+      sql({"INSERT INTO ", table.tag_table, " (", table.owner_column, ", tag_key, tag) VALUES (?, ?, ?)"}));
+  for (const std::string& tag : tags) {
+    insert->bind(1, id);
+    insert->bind(2, casefold(tag));
+    insert->bind(3, tag);
+    insert->exec();
+    insert->reset();
+  }
+}
+
+std::unordered_map<std::int64_t, std::vector<std::string>> load_tags(Session& session, const RecordTable& table,
+                                                                      const std::string& ids_json) {
+  auto statement = session.prepare(sql({"SELECT ", table.owner_column, ", tag FROM ", table.tag_table, " WHERE ",
+                                        table.owner_column, " IN (SELECT value FROM json_each(?)) ORDER BY ",
+                                        table.owner_column, ", tag_key"}));
+  statement->bind(1, ids_json);
+  std::unordered_map<std::int64_t, std::vector<std::string>> tags;
+  while (statement->executeStep())
+    tags[statement->getColumn(0).getInt64()].push_back(statement->getColumn(1).getString());
+  return tags;
+}
+
+}  // namespace crm::detail

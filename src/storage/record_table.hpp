@@ -1,0 +1,77 @@
+// What every record table (accounts, contacts, ...) shares: existence and
+// version checks, soft delete, restore, purge, external_ref uniqueness,
+// listing pages and tags.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "crm/list.hpp"
+
+namespace crm::detail {
+
+class Session;
+
+/// Names of one record table and its companions. The table has the columns
+/// id, version, created_at, updated_at, deleted_at, owner, external_ref and
+/// name_key; its tag table has (<owner_column>, tag_key, tag).
+struct RecordTable {
+  std::string_view table;         ///< "accounts"
+  std::string_view entity;        ///< "account", for messages
+  std::string_view tag_table;     ///< "account_tags"
+  std::string_view owner_column;  ///< "account_id", the tag table's link column
+  std::string_view country_column;  ///< column ListQuery::country filters on
+};
+
+/// The ids of one listed page plus the token for the next.
+struct IdPage {
+  std::vector<std::int64_t> ids;
+  std::string next;
+};
+
+/// Throws not_found unless row `id` exists; returns whether it is soft-deleted.
+bool require_exists(Session& session, const RecordTable& table, std::int64_t id);
+
+/// Throws not_found unless row `id` exists and is not soft-deleted; `field`
+/// names the input that referred to it ("account.parent").
+void require_live(Session& session, const RecordTable& table, std::int64_t id, std::string_view field);
+
+/// Inside a write: throws not_found, conflict when `id` is soft-deleted, or
+/// conflict when its stored version is not `expected`.
+void require_version(Session& session, const RecordTable& table, std::int64_t id, std::int64_t expected);
+
+/// Inside a write: increments the version and stamps updated_at.
+void touch(Session& session, const RecordTable& table, std::int64_t id);
+
+/// Soft-deletes (deleted = true) or restores a row, bumping its version.
+/// Throws not_found, or conflict when it is already in the requested state.
+void set_deleted(Session& session, const RecordTable& table, std::int64_t id, bool deleted);
+
+/// Deletes the row for good (companion rows follow by ON DELETE rules).
+void purge(Session& session, const RecordTable& table, std::int64_t id);
+
+/// Call inside a catch block around an INSERT or UPDATE: when the exception
+/// is the external_ref uniqueness violation, throws already_exists naming the
+/// record that holds `external_ref`; otherwise returns.
+void rethrow_if_external_ref_taken(Session& session, const RecordTable& table, const std::string& external_ref);
+
+/// The ids of one page of `query`, validated (limit, token, country).
+IdPage list_ids(Session& session, const RecordTable& table, const ListQuery& query);
+
+/// Ids of live rows where `column` = `value`, in id order.
+std::vector<std::int64_t> live_ids_where(Session& session, const RecordTable& table, std::string_view column,
+                                         const std::string& value);
+
+/// Replaces the tags of row `id` (tags already cleaned). `fresh` skips the
+/// delete for a row created in this same write.
+void store_tags(Session& session, const RecordTable& table, std::int64_t id, const std::vector<std::string>& tags,
+                bool fresh);
+
+/// The tags of the rows in `ids_json`, keyed by row id, sorted by folded tag.
+std::unordered_map<std::int64_t, std::vector<std::string>> load_tags(Session& session, const RecordTable& table,
+                                                                      const std::string& ids_json);
+
+}  // namespace crm::detail

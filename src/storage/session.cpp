@@ -1,0 +1,91 @@
+#include "storage/session.hpp"
+
+#include <sqlite3.h>
+
+#include "crm/error.hpp"
+
+namespace crm::detail {
+namespace {
+
+const char* synchronous_pragma(Synchronous mode) {
+  switch (mode) {
+    case Synchronous::off: return "PRAGMA synchronous = OFF";
+    case Synchronous::normal: return "PRAGMA synchronous = NORMAL";
+    case Synchronous::full: break;
+  }
+  return "PRAGMA synchronous = FULL";
+}
+
+int open_flags(const OpenOptions& options) {
+  if (options.read_only) return SQLite::OPEN_READONLY;
+  return SQLite::OPEN_READWRITE | (options.create ? SQLite::OPEN_CREATE : 0);
+}
+
+}  // namespace
+
+Session::Session(const std::string& path, const OpenOptions& options)
+    : path_(path),
+      read_only_(options.read_only),
+      clock_(options.clock),
+      phones_(options.default_region),
+      db_(std::make_unique<SQLite::Database>(path, open_flags(options) | SQLITE_OPEN_NOMUTEX,
+                                             static_cast<int>(options.busy_timeout.count()))),
+      statements_(*db_) {
+  // Reading the header here turns "not a database" into an error at open time.
+  schema_version_ = db_->execAndGet("PRAGMA user_version").getInt();
+  db_->exec("PRAGMA foreign_keys = ON");
+  if (!read_only_ && path != ":memory:") db_->execAndGet("PRAGMA journal_mode = WAL");
+  db_->exec(synchronous_pragma(options.synchronous));
+}
+
+Session::~Session() { statements_.clear(); }
+
+void Session::execute(std::string_view sql) { prepare(sql)->exec(); }
+
+Instant Session::now() const { return clock_ ? clock_() : utc_now(); }
+
+bool Session::in_transaction() const noexcept { return sqlite3_get_autocommit(db_->getHandle()) == 0; }
+
+void Session::require_current_schema() const {
+  if (schema_version_ != Database::latest_schema_version())
+    throw Error(ErrorCode::unsupported, "database: the file has schema version " +
+                                            std::to_string(schema_version_) + " and needs migrating to version " +
+                                            std::to_string(Database::latest_schema_version()) +
+                                            "; call migrate() (or open with migrate enabled)");
+}
+
+WriteScope::WriteScope(Session& session) : session_(session), outermost_(!session.in_transaction()) {
+  if (session_.read_only())
+    throw Error(ErrorCode::permission_denied, "database: the connection is read-only");
+  session_.execute(outermost_ ? "BEGIN IMMEDIATE" : "SAVEPOINT crm_scope");
+}
+
+WriteScope::~WriteScope() { rollback(); }
+
+void WriteScope::commit() {
+  if (!active_) throw Error(ErrorCode::invalid_argument, "transaction: already finished");
+  try {
+    session_.execute(outermost_ ? "COMMIT" : "RELEASE crm_scope");
+  } catch (...) {
+    rollback();
+    throw;
+  }
+  active_ = false;
+}
+
+void WriteScope::rollback() noexcept {
+  if (!active_) return;
+  active_ = false;
+  try {
+    if (outermost_) {
+      if (session_.in_transaction()) session_.execute("ROLLBACK");
+    } else {
+      session_.execute("ROLLBACK TO crm_scope");
+      session_.execute("RELEASE crm_scope");
+    }
+  } catch (...) {
+    // Nothing more can be done; SQLite rolls back when the connection closes.
+  }
+}
+
+}  // namespace crm::detail

@@ -1,0 +1,89 @@
+// One open connection with everything the record modules need from it.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include <SQLiteCpp/Database.h>
+
+#include "common/phone.hpp"
+#include "crm/database.hpp"
+#include "storage/statement_cache.hpp"
+
+namespace crm::detail {
+
+/// The connection, its statement cache, the clock and the phone normalizer.
+class Session {
+ public:
+  /// Opens the file with the pragmas the design asks for (WAL, foreign keys,
+  /// busy timeout, synchronous). Does not touch the schema.
+  Session(const std::string& path, const OpenOptions& options);
+  ~Session();
+
+  /// The SQLiteCpp connection.
+  SQLite::Database& db() noexcept { return *db_; }
+  /// A cached prepared statement for `sql`.
+  Statement prepare(std::string_view sql) { return statements_.acquire(sql); }
+  /// Runs SQL without results through the statement cache.
+  void execute(std::string_view sql);
+
+  /// The instant now, from the injected clock or the system clock.
+  Instant now() const;
+  /// Today's date in UTC.
+  Date today() const { return now().date(); }
+
+  /// Normalizes phone numbers with this connection's default region.
+  const PhoneNormalizer& phones() const noexcept { return phones_; }
+
+  /// The path the connection was opened with.
+  const std::string& path() const noexcept { return path_; }
+  /// True when opened read-only.
+  bool read_only() const noexcept { return read_only_; }
+  /// True while a transaction is open on this connection.
+  bool in_transaction() const noexcept;
+  /// Rows changed by the last INSERT, UPDATE or DELETE.
+  int changes() const noexcept { return db_->getChanges(); }
+  /// Row id of the last INSERT.
+  std::int64_t last_insert_id() const noexcept { return db_->getLastInsertRowid(); }
+
+  /// The schema version the file is at; record operations require the latest.
+  int schema_version() const noexcept { return schema_version_; }
+  /// Records the schema version after a migration.
+  void set_schema_version(int version) noexcept { schema_version_ = version; }
+  /// Throws Error(unsupported) unless the schema is current.
+  void require_current_schema() const;
+
+ private:
+  std::string path_;
+  bool read_only_;
+  Clock clock_;
+  PhoneNormalizer phones_;
+  std::unique_ptr<SQLite::Database> db_;
+  StatementCache statements_;
+  int schema_version_ = 0;
+};
+
+/// One atomic unit of writing: BEGIN IMMEDIATE when no transaction is open,
+/// otherwise a savepoint inside the open one. Rolls back unless committed.
+class WriteScope {
+ public:
+  explicit WriteScope(Session& session);
+  WriteScope(const WriteScope&) = delete;
+  WriteScope& operator=(const WriteScope&) = delete;
+  ~WriteScope();
+
+  /// Commits (or releases the savepoint). Throws; the scope is then rolled back.
+  void commit();
+  /// Rolls back now; a no-op when already finished.
+  void rollback() noexcept;
+  /// True until commit() or rollback().
+  bool active() const noexcept { return active_; }
+
+ private:
+  Session& session_;
+  bool active_ = true;
+  bool outermost_;
+};
+
+}  // namespace crm::detail

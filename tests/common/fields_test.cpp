@@ -1,0 +1,94 @@
+#include "common/fields.hpp"
+
+#include <gtest/gtest.h>
+
+#include "common/phone.hpp"
+#include "crm/error.hpp"
+#include "support/test_database.hpp"
+
+namespace crm::detail {
+namespace {
+
+TEST(Fields, EmailsAreCheckedForShape) {
+  EXPECT_EQ(clean_email(" anna@example.lv ", "email"), "anna@example.lv");
+  EXPECT_EQ(clean_email("jānis.bērziņš@pasts.lv", "email"), "jānis.bērziņš@pasts.lv");
+  EXPECT_EQ(clean_email("", "email"), "");
+  for (const char* bad : {"anna", "anna@", "@example.lv", "anna@example", "an na@example.lv", "a@@example.lv",
+                          "a@b@example.lv", "anna@exa_mple.lv", "anna@-example.lv", ".anna@example.lv",
+                          "an..na@example.lv", "anna@example..lv"}) {
+    auto error = EXPECT_CRM_ERROR(clean_email(bad, "contact.emails[0]"), ErrorCode::invalid_argument);
+    EXPECT_EQ(error.field(), "contact.emails[0]");
+    EXPECT_NE(std::string(error.what()).find(bad), std::string::npos) << error.what();
+  }
+}
+
+TEST(Fields, CountriesAreIsoAlpha2) {
+  EXPECT_EQ(clean_country("lv", "country"), "LV");
+  EXPECT_EQ(clean_country("UA", "country"), "UA");
+  for (const char* bad : {"XX", "LVA", "L", "Latvia", "UK"})
+    {
+      SCOPED_TRACE(bad);
+      EXPECT_CRM_ERROR(clean_country(bad, "account.address.country"), ErrorCode::invalid_argument);
+    }
+}
+
+TEST(Fields, LanguageTags) {
+  EXPECT_EQ(clean_language("LV", "lang"), "lv");
+  EXPECT_EQ(clean_language("en-GB", "lang"), "en-GB");
+  for (const char* bad : {"e", "english", "en_GB", "en-", "1v"})
+    {
+      SCOPED_TRACE(bad);
+      EXPECT_CRM_ERROR(clean_language(bad, "lang"), ErrorCode::invalid_argument);
+    }
+}
+
+TEST(Fields, LinesRefuseControlCharactersAndEmptiness) {
+  EXPECT_EQ(clean_line("  SIA Koks ", "name"), "SIA Koks");
+  EXPECT_CRM_ERROR(clean_line("SIA\nKoks", "name"), ErrorCode::invalid_argument);
+  auto error = EXPECT_CRM_ERROR(require_line(" \t ", "account.name"), ErrorCode::invalid_argument);
+  EXPECT_EQ(error.field(), "account.name");
+  EXPECT_EQ(clean_text("line one\nline two\n\n", "description"), "line one\nline two");
+}
+
+TEST(Fields, TagsDropCaseInsensitiveDuplicates) {
+  EXPECT_EQ(clean_tags({"VIP", " vip ", "Key account"}, "tags"), (std::vector<std::string>{"VIP", "Key account"}));
+  EXPECT_CRM_ERROR(clean_tags({"ok", ""}, "tags"), ErrorCode::invalid_argument);
+}
+
+TEST(Phones, AnyWrittenFormGivesTheSameE164) {
+  PhoneNormalizer latvia("LV");
+  for (const char* written : {"+371 26 123 456", "0037126123456", "26 123 456", "+371-26-123-456", "(+371) 26123456"})
+    EXPECT_EQ(latvia.to_e164(written).value_or("none"), "+37126123456") << written;
+  EXPECT_EQ(latvia.to_e164("+49 151 23456789").value_or("none"), "+4915123456789");
+  EXPECT_EQ(PhoneNormalizer("RU").to_e164("8 (912) 345-67-89").value_or("none"), "+79123456789");
+  EXPECT_EQ(PhoneNormalizer("DE").to_e164("0151 23456789").value_or("none"), "+4915123456789");
+}
+
+TEST(Phones, RefusesWhatIsNotAPhoneNumber) {
+  PhoneNormalizer latvia("LV");
+  for (const char* bad : {"", "123", "hello", "+371 1", "+999 12345678"})
+    EXPECT_FALSE(latvia.to_e164(bad)) << bad;
+  auto error = EXPECT_CRM_ERROR(latvia.require_e164("12", "contact.phones[0]"), ErrorCode::invalid_argument);
+  EXPECT_EQ(error.field(), "contact.phones[0]");
+}
+
+TEST(Phones, WithoutDefaultRegionNeedsCountryCode) {
+  PhoneNormalizer none("");
+  EXPECT_FALSE(none.to_e164("26 123 456"));
+  EXPECT_EQ(none.to_e164("+371 26 123 456").value_or("none"), "+37126123456");
+  EXPECT_CRM_ERROR(PhoneNormalizer("XX"), ErrorCode::invalid_argument);
+}
+
+TEST(Phones, FastPathAgreesWithFullParse) {
+  // The international form takes a shortcut; it must agree with libphonenumber's
+  // own parse of the same digits written with parentheses (which takes the full path).
+  PhoneNormalizer latvia("LV");
+  for (const char* number : {"+1 650 253 0000", "+44 20 7946 0958", "+7 912 345 67 89", "+380 67 123 4567",
+                             "+370 612 34567", "+49 30 1234567", "+352 621 123 456"}) {
+    std::string wrapped = std::string("(") + number + ")";
+    EXPECT_EQ(latvia.to_e164(number), latvia.to_e164(wrapped)) << number;
+  }
+}
+
+}  // namespace
+}  // namespace crm::detail

@@ -1,0 +1,202 @@
+#include "crm/database.hpp"
+
+#include <fstream>
+
+#include <SQLiteCpp/Database.h>
+#include <gtest/gtest.h>
+
+#include "crm/crm.hpp"
+#include "support/test_database.hpp"
+
+namespace crm {
+namespace {
+
+using test::TempDir;
+
+std::string pragma(const std::string& path, const std::string& name) {
+  SQLite::Database raw(path, SQLite::OPEN_READONLY);
+  return raw.execAndGet("PRAGMA " + name).getString();
+}
+
+TEST(Database, CreatesFileWithWalAndCurrentSchema) {
+  TempDir dir;
+  const std::string path = dir.file("new.crm");
+  {
+    Database db = Database::open(path);
+    EXPECT_TRUE(db.is_open());
+    EXPECT_EQ(db.path(), path);
+    EXPECT_EQ(db.schema_version(), Database::latest_schema_version());
+  }
+  EXPECT_EQ(pragma(path, "journal_mode"), "wal");
+  EXPECT_EQ(pragma(path, "user_version"), std::to_string(Database::latest_schema_version()));
+}
+
+TEST(Database, EnforcesForeignKeys) {
+  Database db = Database::open_in_memory();
+  ContactData contact;
+  contact.last_name = "Ozola";
+  contact.account = AccountId(999);
+  auto error = EXPECT_CRM_ERROR(db.contacts().create(contact), ErrorCode::not_found);
+  EXPECT_EQ(error.field(), "contact.account");
+}
+
+TEST(Database, MissingFileWithoutCreateIsNotFound) {
+  TempDir dir;
+  OpenOptions options;
+  options.create = false;
+  EXPECT_CRM_ERROR(Database::open(dir.file("absent.crm"), options), ErrorCode::not_found);
+  EXPECT_CRM_ERROR(Database::open(""), ErrorCode::invalid_argument);
+}
+
+TEST(Database, RefusesFileFromNewerLibrary) {
+  TempDir dir;
+  const std::string path = dir.file("future.crm");
+  Database::open(path).close();
+  {
+    SQLite::Database raw(path, SQLite::OPEN_READWRITE);
+    raw.exec("PRAGMA user_version = 999");
+  }
+  auto error = EXPECT_CRM_ERROR(Database::open(path), ErrorCode::unsupported);
+  EXPECT_NE(std::string(error.what()).find("999"), std::string::npos) << error.what();
+  EXPECT_NE(std::string(error.what()).find("newer"), std::string::npos) << error.what();
+}
+
+TEST(Database, RefusesForeignSqliteFileAndGarbage) {
+  TempDir dir;
+  const std::string foreign = dir.file("other.db");
+  {
+    SQLite::Database raw(foreign, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    raw.exec("CREATE TABLE invoices (id INTEGER PRIMARY KEY)");
+  }
+  EXPECT_CRM_ERROR(Database::open(foreign), ErrorCode::corrupt);
+  const std::string garbage = dir.file("garbage.crm");
+  std::ofstream(garbage) << std::string(8192, 'x');
+  EXPECT_CRM_ERROR(Database::open(garbage), ErrorCode::corrupt);
+}
+
+TEST(Database, ClosedDatabaseFailsClearly) {
+  Database db = Database::open_in_memory();
+  db.close();
+  db.close();  // harmless twice
+  EXPECT_FALSE(db.is_open());
+  auto error = EXPECT_CRM_ERROR(db.accounts(), ErrorCode::invalid_argument);
+  EXPECT_NE(std::string(error.what()).find("closed"), std::string::npos);
+  Database moved = Database::open_in_memory();
+  Database target = std::move(moved);
+  EXPECT_FALSE(moved.is_open());
+  EXPECT_TRUE(target.is_open());
+}
+
+TEST(Database, TransactionCommitsOrRollsBack) {
+  Database db = Database::open_in_memory();
+  {
+    Transaction tx(db);
+    db.accounts().create({.name = "Kept"});
+    tx.commit();
+  }
+  {
+    Transaction tx(db);
+    db.accounts().create({.name = "Dropped"});
+  }  // no commit: rolled back
+  const auto page = db.accounts().list();
+  ASSERT_EQ(page.items.size(), 1u);
+  EXPECT_EQ(page.items[0].name, "Kept");
+}
+
+TEST(Database, NestedTransactionRollsBackOnlyItsPart) {
+  Database db = Database::open_in_memory();
+  Transaction outer(db);
+  db.accounts().create({.name = "Outer"});
+  {
+    Transaction inner(db);
+    db.accounts().create({.name = "Inner"});
+    inner.rollback();
+  }
+  outer.commit();
+  EXPECT_EQ(db.accounts().list().items.size(), 1u);
+  EXPECT_CRM_ERROR(outer.commit(), ErrorCode::invalid_argument);
+}
+
+TEST(Database, FailedWriteInsideTransactionLeavesEarlierWorkIntact) {
+  Database db = Database::open_in_memory();
+  Transaction tx(db);
+  db.accounts().create({.name = "First", .external_ref = "C-1"});
+  EXPECT_CRM_ERROR(db.accounts().create({.name = "Second", .external_ref = "C-1"}), ErrorCode::already_exists);
+  tx.commit();
+  EXPECT_EQ(db.accounts().list().items.size(), 1u);
+}
+
+TEST(Database, TransactionOutlivingCloseIsSafe) {
+  Database db = Database::open_in_memory();
+  Transaction tx = db.transaction();
+  db.accounts().create({.name = "Pending"});
+  db.close();
+  tx.rollback();  // connection kept alive until here; no crash
+  SUCCEED();
+}
+
+TEST(Database, SecondWriterWaitsThenFailsBusy) {
+  TempDir dir;
+  const std::string path = dir.file("busy.crm");
+  Database first = Database::open(path);
+  OpenOptions impatient;
+  impatient.busy_timeout = std::chrono::milliseconds(50);
+  Database second = Database::open(path, impatient);
+  Transaction hold(first);
+  first.accounts().create({.name = "Holding the lock"});
+  EXPECT_CRM_ERROR(second.accounts().create({.name = "Blocked"}), ErrorCode::busy);
+  hold.commit();
+  EXPECT_NO_THROW(second.accounts().create({.name = "Now free"}));
+  EXPECT_EQ(second.accounts().list().items.size(), 2u);
+}
+
+TEST(Database, ReadOnlyConnectionRefusesWrites) {
+  TempDir dir;
+  const std::string path = dir.file("ro.crm");
+  Database::open(path).accounts().create({.name = "Existing"});
+  OpenOptions options;
+  options.read_only = true;
+  Database db = Database::open(path, options);
+  EXPECT_EQ(db.accounts().list().items.size(), 1u);
+  EXPECT_CRM_ERROR(db.accounts().create({.name = "New"}), ErrorCode::permission_denied);
+}
+
+TEST(Database, BackupCopiesEverythingWhileOpen) {
+  TempDir dir;
+  Database db = Database::open(dir.file("main.crm"));
+  db.accounts().create({.name = "SIA Backup", .external_ref = "B-1"});
+  db.backup_to(dir.file("copy.crm"));
+  Database copy = Database::open(dir.file("copy.crm"));
+  ASSERT_TRUE(copy.accounts().find_by_external_ref("B-1"));
+  EXPECT_EQ(copy.accounts().find_by_external_ref("B-1")->name, "SIA Backup");
+  EXPECT_CRM_ERROR(db.backup_to(dir.file("main.crm")), ErrorCode::invalid_argument);
+  EXPECT_CRM_ERROR(db.backup_to(dir.file("no/such/dir/x.crm")), ErrorCode::io);
+}
+
+TEST(Database, IntegrityCheckIsEmptyForSoundFileAndReportsBrokenLinks) {
+  TempDir dir;
+  const std::string path = dir.file("check.crm");
+  {
+    Database db = Database::open(path);
+    EXPECT_TRUE(db.integrity_check().empty());
+  }
+  {
+    SQLite::Database raw(path, SQLite::OPEN_READWRITE);
+    raw.exec("PRAGMA foreign_keys = OFF");
+    raw.exec("INSERT INTO account_tags (account_id, tag_key, tag) VALUES (42, 'x', 'x')");
+  }
+  Database db = Database::open(path);
+  const auto problems = db.integrity_check();
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_NE(problems[0].find("account_tags"), std::string::npos) << problems[0];
+}
+
+TEST(Database, RefusesUnknownDefaultRegion) {
+  OpenOptions options;
+  options.default_region = "XX";
+  auto error = EXPECT_CRM_ERROR(Database::open_in_memory(options), ErrorCode::invalid_argument);
+  EXPECT_EQ(error.field(), "default_region");
+}
+
+}  // namespace
+}  // namespace crm

@@ -1,0 +1,73 @@
+// Helpers shared by the C++ tests: databases with a controllable clock and
+// temporary files that clean up after themselves.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include "crm/crm.hpp"
+
+namespace crm::test {
+
+/// A clock the test moves by hand; starts at 2025-03-14 10:00:00 UTC.
+struct ManualClock {
+  std::shared_ptr<Instant> now = std::make_shared<Instant>(Date(2025, 3, 14), boost::posix_time::hours(10));
+
+  Clock clock() const {
+    auto shared = now;
+    return [shared] { return *shared; };
+  }
+  void advance(boost::posix_time::time_duration by) const { *now += by; }
+};
+
+/// Options with default region LV and the manual clock.
+inline OpenOptions test_options(const ManualClock& clock, std::string region = "LV") {
+  OpenOptions options;
+  options.default_region = std::move(region);
+  options.clock = clock.clock();
+  return options;
+}
+
+/// A fresh directory under the system temp dir, removed at destruction.
+class TempDir {
+ public:
+  TempDir() {
+    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+    std::string name = std::string("crmcore-") + (info ? info->test_suite_name() + std::string("-") + info->name() : "x");
+    path_ = std::filesystem::temp_directory_path() / (name + "-" + std::to_string(::getpid()));
+    std::filesystem::remove_all(path_);
+    std::filesystem::create_directories(path_);
+  }
+  ~TempDir() {
+    std::error_code ignored;
+    std::filesystem::remove_all(path_, ignored);
+  }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+
+  /// A path for `file` inside the directory.
+  std::string file(const std::string& name) const { return (path_ / name).string(); }
+
+ private:
+  std::filesystem::path path_;
+};
+
+/// Expects `statement` to throw crm::Error with `code`; returns the error for
+/// further checks of field and message.
+#define EXPECT_CRM_ERROR(statement, expected_code)                                            \
+  [&]() -> ::crm::Error {                                                                     \
+    try {                                                                                     \
+      statement;                                                                              \
+    } catch (const ::crm::Error& error) {                                                     \
+      EXPECT_EQ(error.code(), expected_code) << error.what();                                 \
+      return error;                                                                           \
+    }                                                                                         \
+    ADD_FAILURE() << "expected crm::Error(" << ::crm::error_code_name(expected_code) << ")"; \
+    return ::crm::Error(expected_code, "(not thrown)");                                       \
+  }()
+
+}  // namespace crm::test
