@@ -93,6 +93,10 @@ class Accounts {
   /// Throws invalid_argument for a bad limit, token or country.
   Page<Account> list(const ListQuery& query = {}) const;
 
+  /// How many accounts match the filters of `query` (owner, tag, country,
+  /// deleted); its paging and sort fields are ignored.
+  std::int64_t count(const ListQuery& query = {}) const;
+
   /// The live account with this external_ref, if any.
   std::optional<Account> find_by_external_ref(const std::string& external_ref) const;
 

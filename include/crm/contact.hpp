@@ -133,6 +133,10 @@ class Contacts {
   /// One page of contacts; country filters on the contact's own country.
   Page<Contact> list(const ListQuery& query = {}) const;
 
+  /// How many contacts match the filters of `query` (owner, tag, country,
+  /// deleted); its paging and sort fields are ignored.
+  std::int64_t count(const ListQuery& query = {}) const;
+
   /// The live contact with this external_ref, if any.
   std::optional<Contact> find_by_external_ref(const std::string& external_ref) const;
 

@@ -10,4 +10,5 @@
 #include "crm/list.hpp"
 #include "crm/money.hpp"
 #include "crm/time.hpp"
+#include "crm/sample_data.hpp"
 #include "crm/version.hpp"

@@ -81,6 +81,10 @@ class Database {
   /// The default phone region this connection was opened with ("" if none).
   const std::string& default_region() const;
 
+  /// The current instant as this connection stamps records (the injected
+  /// clock of OpenOptions, or the system clock in UTC).
+  Instant now() const;
+
   /// The schema version of the open file (PRAGMA user_version).
   int schema_version() const;
   /// The schema version this library writes.

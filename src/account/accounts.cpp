@@ -178,7 +178,7 @@ void check_parent(Session& session, AccountId parent, AccountId self) {
 Account Accounts::create(const AccountData& data) {
   return guarded([&] {
     AccountRow row = normalize(data, session_);
-    WriteScope scope(session_);
+    WriteScope scope(session_, Atomicity::added_rows);
     check_parent(session_, row.data.parent, AccountId());
     const Instant now = session_.now();
     const std::string stamp = format_instant(now);
@@ -196,6 +196,7 @@ Account Accounts::create(const AccountData& data) {
     Account account;
     static_cast<AccountData&>(account) = std::move(row.data);
     account.id = AccountId(session_.last_insert_id());
+    scope.added_root("accounts", account.id.value());
     account.phone_e164 = std::move(row.phone_e164);
     account.version = 1;
     account.created_at = account.updated_at = now;
@@ -261,6 +262,10 @@ Page<Account> Accounts::list(const ListQuery& query) const {
     IdPage ids = list_ids(session_, kAccountTable, query);
     return Page<Account>{load_accounts(session_, ids.ids), std::move(ids.next)};
   });
+}
+
+std::int64_t Accounts::count(const ListQuery& query) const {
+  return guarded([&] { return count_rows(session_, kAccountTable, query); });
 }
 
 std::optional<Account> Accounts::find_by_external_ref(const std::string& external_ref) const {

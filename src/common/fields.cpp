@@ -48,10 +48,15 @@ bool valid_local_part(std::string_view local) {
 
 std::string quote(std::string_view value) {
   constexpr std::size_t kLimit = 80;
-  if (value.size() <= kLimit) return "'" + std::string(value) + "'";
-  std::size_t cut = kLimit;
-  while (cut > 0 && (static_cast<unsigned char>(value[cut]) & 0xC0) == 0x80) --cut;  // whole code points
-  return "'" + std::string(value.substr(0, cut)) + "...'";
+  std::size_t cut = value.size();
+  if (cut > kLimit) {
+    cut = kLimit;
+    while (cut > 0 && (static_cast<unsigned char>(value[cut]) & 0xC0) == 0x80) --cut;  // whole code points
+  }
+  std::string quoted;
+  quoted.reserve(cut + 5);
+  quoted.append(1, '\'').append(value.substr(0, cut)).append(cut < value.size() ? "...'" : "'");
+  return quoted;
 }
 
 std::string clean_line(std::string_view value, std::string_view field) {

@@ -121,8 +121,9 @@ void delete_children(Session& session, std::int64_t id) {
 }  // namespace
 
 std::int64_t insert_contact_row(Session& session, const ContactRow& row, const Instant& now) {
-  auto insert = session.prepare(std::string("INSERT INTO contacts (") + kDataColumns +
-                                ", created_at, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)");
+  static const std::string sql = std::string("INSERT INTO contacts (") + kDataColumns +
+                                 ", created_at, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)";
+  auto insert = session.prepare(sql);
   bind_data(*insert, row);
   const std::string stamp = format_instant(now);
   insert->bind(kDataColumnCount + 1, stamp);

@@ -29,10 +29,11 @@ void follow_account(Session& session, std::int64_t contact, const ContactRow& ro
 Contact Contacts::create(const ContactData& data) {
   return guarded([&] {
     ContactRow row = normalize_contact(data, session_);
-    WriteScope scope(session_);
+    WriteScope scope(session_, Atomicity::added_rows);
     if (row.data.account) require_live(session_, kAccountTable, row.data.account.value(), "contact.account");
     const Instant now = session_.now();
     const std::int64_t id = insert_contact_row(session_, row, now);
+    scope.added_root("contacts", id);
     store_contact_children(session_, id, row, now, true);
     if (row.data.account) insert_employment(session_, id, row.data.account.value(), row.data.job_title, now.date());
     scope.commit();
@@ -93,6 +94,10 @@ Page<Contact> Contacts::list(const ListQuery& query) const {
     IdPage ids = list_ids(session_, kContactTable, query);
     return Page<Contact>{load_contacts(session_, ids.ids), std::move(ids.next)};
   });
+}
+
+std::int64_t Contacts::count(const ListQuery& query) const {
+  return guarded([&] { return count_rows(session_, kContactTable, query); });
 }
 
 std::optional<Contact> Contacts::find_by_external_ref(const std::string& external_ref) const {

@@ -61,6 +61,8 @@ const std::string& Database::path() const { return shared_session()->path(); }
 
 const std::string& Database::default_region() const { return shared_session()->phones().default_region(); }
 
+Instant Database::now() const { return shared_session()->now(); }
+
 int Database::schema_version() const { return shared_session()->schema_version(); }
 
 int Database::latest_schema_version() noexcept { return detail::schema_migrations().back().version; }

@@ -153,24 +153,48 @@ void rethrow_if_external_ref_taken(Session& session, const RecordTable& table, c
               std::string(table.entity) + ".external_ref");
 }
 
+namespace {
+
+// The WHERE clause of a list or count, with the values it binds.
+struct Filter {
+  std::string where;
+  std::string owner;
+  std::string country;
+  std::string tag_key;
+
+  void bind(SQLite::Statement& statement) const {
+    if (!owner.empty()) statement.bind(":owner", owner);
+    if (!country.empty()) statement.bind(":country", country);
+    if (!tag_key.empty()) statement.bind(":tag", tag_key);
+  }
+};
+
+Filter make_filter(const RecordTable& table, const ListQuery& query) {
+  Filter filter{" WHERE 1", query.owner, clean_country(query.country, "country"),
+                query.tag.empty() ? std::string() : casefold(clean_line(query.tag, "tag"))};
+  if (query.deleted == DeletedFilter::exclude) filter.where += " AND deleted_at IS NULL";
+  if (query.deleted == DeletedFilter::only) filter.where += " AND deleted_at IS NOT NULL";
+  if (!filter.owner.empty()) filter.where += " AND owner = :owner";
+  if (!filter.country.empty()) filter.where += sql({" AND ", table.country_column, " = :country"});
+  if (!filter.tag_key.empty())
+    filter.where += sql({" AND EXISTS (SELECT 1 FROM ", table.tag_table, " t WHERE t.", table.owner_column, " = ",
+                         table.table, ".id AND t.tag_key = :tag)"});
+  return filter;
+}
+
+}  // namespace
+
 IdPage list_ids(Session& session, const RecordTable& table, const ListQuery& query) {
   if (query.limit < 1 || query.limit > 10000)
     throw Error(ErrorCode::invalid_argument,
                 "limit: " + std::to_string(query.limit) + " is outside 1..10000", "limit");
   if (!query.after.empty() && query.offset != 0)
     throw Error(ErrorCode::invalid_argument, "offset: cannot be combined with a page token (after)", "offset");
-  const std::string country = clean_country(query.country, "country");
+  const Filter filter = make_filter(table, query);
   const SortKey key = sort_key(query.sort);
   const bool by_id = query.sort == SortBy::id;
 
-  std::string text = sql({"SELECT id, ", key.column, " FROM ", table.table, " WHERE 1"});
-  if (query.deleted == DeletedFilter::exclude) text += " AND deleted_at IS NULL";
-  if (query.deleted == DeletedFilter::only) text += " AND deleted_at IS NOT NULL";
-  if (!query.owner.empty()) text += " AND owner = :owner";
-  if (!country.empty()) text += sql({" AND ", table.country_column, " = :country"});
-  if (!query.tag.empty())
-    text += sql({" AND EXISTS (SELECT 1 FROM ", table.tag_table, " t WHERE t.", table.owner_column, " = ",
-                 table.table, ".id AND t.tag_key = :tag)"});
+  std::string text = sql({"SELECT id, ", key.column, " FROM ", table.table}) + filter.where;
   const char* direction = query.descending ? " DESC" : "";
   const char* beyond = query.descending ? " < " : " > ";
   Token token;
@@ -184,9 +208,7 @@ IdPage list_ids(Session& session, const RecordTable& table, const ListQuery& que
   text += " LIMIT :limit OFFSET :offset";
 
   auto statement = session.prepare(text);
-  if (!query.owner.empty()) statement->bind(":owner", query.owner);
-  if (!country.empty()) statement->bind(":country", country);
-  if (!query.tag.empty()) statement->bind(":tag", casefold(clean_line(query.tag, "tag")));
+  filter.bind(*statement);
   if (!query.after.empty()) {
     statement->bind(":after_id", token.id);
     if (!by_id) statement->bind(":after_value", token.value);
@@ -205,6 +227,14 @@ IdPage list_ids(Session& session, const RecordTable& table, const ListQuery& que
     if (!by_id) last_value = statement->getColumn(1).getString();
   }
   return page;
+}
+
+std::int64_t count_rows(Session& session, const RecordTable& table, const ListQuery& query) {
+  const Filter filter = make_filter(table, query);
+  auto statement = session.prepare(sql({"SELECT count(*) FROM ", table.table}) + filter.where);
+  filter.bind(*statement);
+  statement->executeStep();
+  return statement->getColumn(0).getInt64();
 }
 
 std::vector<std::int64_t> live_ids_where(Session& session, const RecordTable& table, std::string_view column,

@@ -61,6 +61,9 @@ void rethrow_if_external_ref_taken(Session& session, const RecordTable& table, c
 /// The ids of one page of `query`, validated (limit, token, country).
 IdPage list_ids(Session& session, const RecordTable& table, const ListQuery& query);
 
+/// How many rows match the filters of `query` (paging fields ignored).
+std::int64_t count_rows(Session& session, const RecordTable& table, const ListQuery& query);
+
 /// Ids of live rows where `column` = `value`, in id order.
 std::vector<std::int64_t> live_ids_where(Session& session, const RecordTable& table, std::string_view column,
                                          const std::string& value);

@@ -34,6 +34,9 @@ Session::Session(const std::string& path, const OpenOptions& options)
   // Reading the header here turns "not a database" into an error at open time.
   schema_version_ = db_->execAndGet("PRAGMA user_version").getInt();
   db_->exec("PRAGMA foreign_keys = ON");
+  // Savepoints (one per public write inside a caller's transaction) keep
+  // their journal in memory instead of a temporary file.
+  db_->exec("PRAGMA temp_store = MEMORY");
   if (!read_only_ && path != ":memory:") db_->execAndGet("PRAGMA journal_mode = WAL");
   db_->exec(synchronous_pragma(options.synchronous));
 }
@@ -54,10 +57,19 @@ void Session::require_current_schema() const {
                                             "; call migrate() (or open with migrate enabled)");
 }
 
-WriteScope::WriteScope(Session& session) : session_(session), outermost_(!session.in_transaction()) {
+WriteScope::WriteScope(Session& session, Atomicity atomicity)
+    : session_(session), outermost_(!session.in_transaction()), atomicity_(atomicity) {
   if (session_.read_only())
     throw Error(ErrorCode::permission_denied, "database: the connection is read-only");
-  session_.execute(outermost_ ? "BEGIN IMMEDIATE" : "SAVEPOINT crm_scope");
+  if (outermost_)
+    session_.execute("BEGIN IMMEDIATE");
+  else if (atomicity_ == Atomicity::savepoint)
+    session_.execute("SAVEPOINT crm_scope");
+}
+
+void WriteScope::added_root(std::string_view table, std::int64_t id) {
+  root_table_ = table;
+  root_id_ = id;
 }
 
 WriteScope::~WriteScope() { rollback(); }
@@ -65,7 +77,10 @@ WriteScope::~WriteScope() { rollback(); }
 void WriteScope::commit() {
   if (!active_) throw Error(ErrorCode::invalid_argument, "transaction: already finished");
   try {
-    session_.execute(outermost_ ? "COMMIT" : "RELEASE crm_scope");
+    if (outermost_)
+      session_.execute("COMMIT");
+    else if (atomicity_ == Atomicity::savepoint)
+      session_.execute("RELEASE crm_scope");
   } catch (...) {
     rollback();
     throw;
@@ -79,9 +94,13 @@ void WriteScope::rollback() noexcept {
   try {
     if (outermost_) {
       if (session_.in_transaction()) session_.execute("ROLLBACK");
-    } else {
+    } else if (atomicity_ == Atomicity::savepoint) {
       session_.execute("ROLLBACK TO crm_scope");
       session_.execute("RELEASE crm_scope");
+    } else if (root_id_ != 0) {
+      auto undo = session_.prepare("DELETE FROM " + root_table_ + " WHERE id = ?");
+      undo->bind(1, root_id_);
+      undo->exec();
     }
   } catch (...) {
     // Nothing more can be done; SQLite rolls back when the connection closes.

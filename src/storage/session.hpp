@@ -64,11 +64,22 @@ class Session {
   int schema_version_ = 0;
 };
 
-/// One atomic unit of writing: BEGIN IMMEDIATE when no transaction is open,
-/// otherwise a savepoint inside the open one. Rolls back unless committed.
+/// How a WriteScope inside a caller's transaction undoes itself on failure.
+enum class Atomicity {
+  /// SAVEPOINT and ROLLBACK TO: right for any write.
+  savepoint,
+  /// The write only adds rows that hang off one new root row (by ON DELETE
+  /// CASCADE), so deleting the root undoes it. Skips the savepoint, whose
+  /// journal copies every touched page and costs more than a small insert.
+  added_rows,
+};
+
+/// One atomic unit of writing: BEGIN IMMEDIATE when no transaction is open
+/// (undone by ROLLBACK), otherwise a part of the open one undone as
+/// `atomicity` says. Rolls back unless committed.
 class WriteScope {
  public:
-  explicit WriteScope(Session& session);
+  explicit WriteScope(Session& session, Atomicity atomicity = Atomicity::savepoint);
   WriteScope(const WriteScope&) = delete;
   WriteScope& operator=(const WriteScope&) = delete;
   ~WriteScope();
@@ -80,10 +91,17 @@ class WriteScope {
   /// True until commit() or rollback().
   bool active() const noexcept { return active_; }
 
+  /// For Atomicity::added_rows: the root row just inserted into `table`,
+  /// deleted by rollback() when this scope is nested.
+  void added_root(std::string_view table, std::int64_t id);
+
  private:
   Session& session_;
   bool active_ = true;
   bool outermost_;
+  Atomicity atomicity_;
+  std::string root_table_;
+  std::int64_t root_id_ = 0;
 };
 
 }  // namespace crm::detail

@@ -2,33 +2,27 @@
 
 namespace crm::detail {
 
-Statement::Statement(StatementCache& cache, std::string sql, std::unique_ptr<SQLite::Statement> statement)
-    : cache_(&cache), sql_(std::move(sql)), statement_(std::move(statement)) {}
-
 Statement::~Statement() {
-  if (statement_) cache_->give_back(std::move(sql_), std::move(statement_));
+  if (!statement_) return;  // moved from
+  try {
+    statement_->tryReset();
+    statement_->clearBindings();
+    home_->push_back(std::move(statement_));
+  } catch (...) {
+    // A statement that cannot be reset or stored is simply dropped.
+  }
 }
 
 Statement StatementCache::acquire(std::string_view sql) {
-  std::string key(sql);
-  auto it = free_.find(key);
-  if (it != free_.end() && !it->second.empty()) {
-    auto statement = std::move(it->second.back());
-    it->second.pop_back();
-    return Statement(*this, std::move(key), std::move(statement));
+  auto it = free_.find(sql);
+  if (it == free_.end()) it = free_.emplace(std::string(sql), FreeStatements{}).first;
+  FreeStatements& home = it->second;
+  if (!home.empty()) {
+    auto statement = std::move(home.back());
+    home.pop_back();
+    return Statement(home, std::move(statement));
   }
-  auto statement = std::make_unique<SQLite::Statement>(db_, key);
-  return Statement(*this, std::move(key), std::move(statement));
-}
-
-void StatementCache::give_back(std::string sql, std::unique_ptr<SQLite::Statement> statement) noexcept {
-  try {
-    statement->tryReset();
-    statement->clearBindings();
-    free_[std::move(sql)].push_back(std::move(statement));
-  } catch (...) {
-    // A statement that cannot be reset is simply dropped.
-  }
+  return Statement(home, std::make_unique<SQLite::Statement>(db_, it->first));
 }
 
 }  // namespace crm::detail

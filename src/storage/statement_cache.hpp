@@ -7,19 +7,21 @@
 #include <unordered_map>
 #include <vector>
 
-#include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Column.h>
+#include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
 namespace crm::detail {
 
-class StatementCache;
+/// Statements of one SQL text that are not in use.
+using FreeStatements = std::vector<std::unique_ptr<SQLite::Statement>>;
 
 /// A prepared statement borrowed from the cache; reset, unbound and returned
 /// when the lease ends. Two leases of one SQL text never share a statement.
 class Statement {
  public:
-  Statement(StatementCache& cache, std::string sql, std::unique_ptr<SQLite::Statement> statement);
+  Statement(FreeStatements& home, std::unique_ptr<SQLite::Statement> statement)
+      : home_(&home), statement_(std::move(statement)) {}
   Statement(Statement&&) noexcept = default;
   Statement& operator=(Statement&&) = delete;
   ~Statement();
@@ -28,12 +30,12 @@ class Statement {
   SQLite::Statement* operator->() const noexcept { return statement_.get(); }
 
  private:
-  StatementCache* cache_;
-  std::string sql_;
+  FreeStatements* home_;
   std::unique_ptr<SQLite::Statement> statement_;
 };
 
-/// Keeps compiled statements of one connection for reuse.
+/// Keeps compiled statements of one connection for reuse. Must outlive every
+/// lease it hands out.
 class StatementCache {
  public:
   explicit StatementCache(SQLite::Database& db) : db_(db) {}
@@ -45,11 +47,14 @@ class StatementCache {
   void clear() noexcept { free_.clear(); }
 
  private:
-  friend class Statement;
-  void give_back(std::string sql, std::unique_ptr<SQLite::Statement> statement) noexcept;
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view text) const noexcept { return std::hash<std::string_view>{}(text); }
+  };
 
   SQLite::Database& db_;
-  std::unordered_map<std::string, std::vector<std::unique_ptr<SQLite::Statement>>> free_;
+  // Node-based: a FreeStatements stays where it is while the map grows.
+  std::unordered_map<std::string, FreeStatements, Hash, std::equal_to<>> free_;
 };
 
 }  // namespace crm::detail

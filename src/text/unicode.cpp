@@ -69,6 +69,12 @@ std::string to_nfc(std::string_view text, std::string_view field) {
 }
 
 std::string_view trim(std::string_view text) noexcept {
+  if (is_ascii(text)) {
+    constexpr std::string_view spaces = " \t\n\v\f\r";
+    const auto begin = text.find_first_not_of(spaces);
+    if (begin == std::string_view::npos) return {};
+    return text.substr(begin, text.find_last_not_of(spaces) - begin + 1);
+  }
   const auto size = static_cast<utf8proc_ssize_t>(text.size());
   utf8proc_ssize_t begin = 0;
   utf8proc_ssize_t end = 0;  // one past the last non-space code point
@@ -128,6 +134,11 @@ std::string match_key(std::string_view text) {
 }
 
 bool has_control_character(std::string_view text, std::string_view allowed) noexcept {
+  if (is_ascii(text)) {
+    for (char c : text)
+      if ((c < 0x20 || c == 0x7F) && allowed.find(c) == std::string_view::npos) return true;
+    return false;
+  }
   const auto size = static_cast<utf8proc_ssize_t>(text.size());
   for (utf8proc_ssize_t pos = 0; pos < size;) {
     utf8proc_int32_t cp = 0;

@@ -2,7 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include "common/country.hpp"
 #include "common/phone.hpp"
+
+#include <set>
+
+#include <phonenumbers/phonenumberutil.h>
 #include "crm/error.hpp"
 #include "support/test_database.hpp"
 
@@ -88,6 +93,48 @@ TEST(Phones, FastPathAgreesWithFullParse) {
     std::string wrapped = std::string("(") + number + ")";
     EXPECT_EQ(latvia.to_e164(number), latvia.to_e164(wrapped)) << number;
   }
+}
+
+}  // namespace
+}  // namespace crm::detail
+
+namespace crm::detail {
+namespace {
+
+// Every region libphonenumber knows, its example numbers written nationally
+// and internationally: the normalizer's shortcuts must give what the full
+// parse gives.
+TEST(Phones, ShortcutsAgreeWithFullParseForEveryRegion) {
+  using i18n::phonenumbers::PhoneNumber;
+  using i18n::phonenumbers::PhoneNumberUtil;
+  const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();
+  std::set<std::string> regions;
+  util.GetSupportedRegions(&regions);
+  ASSERT_GT(regions.size(), 200u);
+  int checked = 0;
+  for (const std::string& region : regions) {
+    if (!is_country_code(region)) continue;
+    PhoneNormalizer normalizer(region);
+    for (auto type : {PhoneNumberUtil::FIXED_LINE, PhoneNumberUtil::MOBILE, PhoneNumberUtil::TOLL_FREE,
+                      PhoneNumberUtil::VOIP, PhoneNumberUtil::PERSONAL_NUMBER}) {
+      PhoneNumber example;
+      if (!util.GetExampleNumberForType(region, type, &example)) continue;
+      for (auto format : {PhoneNumberUtil::NATIONAL, PhoneNumberUtil::INTERNATIONAL, PhoneNumberUtil::E164}) {
+        std::string written;
+        util.Format(example, format, &written);
+        PhoneNumber parsed;
+        std::optional<std::string> expected;
+        if (util.Parse(written, region, &parsed) == PhoneNumberUtil::NO_PARSING_ERROR && util.IsPossibleNumber(parsed)) {
+          std::string e164;
+          util.Format(parsed, PhoneNumberUtil::E164, &e164);
+          expected = e164;
+        }
+        EXPECT_EQ(normalizer.to_e164(written), expected) << region << " " << written;
+        ++checked;
+      }
+    }
+  }
+  EXPECT_GT(checked, 1000);
 }
 
 }  // namespace

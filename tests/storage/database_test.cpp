@@ -200,3 +200,70 @@ TEST(Database, RefusesUnknownDefaultRegion) {
 
 }  // namespace
 }  // namespace crm
+
+namespace crm {
+namespace {
+
+// A trigger that fails the third statement of a contact create (its email)
+// stands in for any failure in the middle of a write.
+class HalfWrittenTest : public ::testing::Test {
+ protected:
+  test::TempDir dir;
+  std::string path = dir.file("half.crm");
+  Database db = Database::open(path);
+
+  void SetUp() override {
+    SQLite::Database raw(path, SQLite::OPEN_READWRITE);
+    raw.exec("CREATE TRIGGER refuse_email BEFORE INSERT ON contact_emails WHEN NEW.address = 'boom@x.lv' "
+             "BEGIN SELECT RAISE(ABORT, 'refused by test trigger'); END");
+  }
+
+  static ContactData doomed() {
+    ContactData data;
+    data.last_name = "Half";
+    data.phones = {{PhoneKind::mobile, "+371 26 000 001", ""}};
+    data.emails = {{"boom@x.lv", true}};
+    data.tags = {"t"};
+    return data;
+  }
+
+  std::int64_t rows(const char* table) {
+    SQLite::Database raw(path, SQLite::OPEN_READONLY);
+    return raw.execAndGet(std::string("SELECT count(*) FROM ") + table).getInt64();
+  }
+};
+
+TEST_F(HalfWrittenTest, FailedCreateLeavesNoHalfRowOnItsOwn) {
+  EXPECT_THROW(db.contacts().create(doomed()), Error);
+  EXPECT_EQ(rows("contacts"), 0);
+  EXPECT_EQ(rows("contact_phones"), 0);
+}
+
+TEST_F(HalfWrittenTest, FailedCreateLeavesNoHalfRowInsideCallersTransaction) {
+  Transaction tx(db);
+  db.contacts().create({.last_name = "Kept"});
+  EXPECT_THROW(db.contacts().create(doomed()), Error);
+  tx.commit();
+  EXPECT_EQ(rows("contacts"), 1);
+  EXPECT_EQ(rows("contact_phones"), 0);
+  EXPECT_EQ(rows("contact_tags"), 0);
+  EXPECT_EQ(db.contacts().list().items.at(0).last_name, "Kept");
+}
+
+TEST_F(HalfWrittenTest, FailedUpdateInsideCallersTransactionRollsBackOnlyItself) {
+  Contact contact = db.contacts().create({.last_name = "Before", .emails = {{"ok@x.lv", true}}});
+  Transaction tx(db);
+  db.contacts().create({.last_name = "Kept"});
+  contact.last_name = "After";
+  contact.emails = {{"boom@x.lv", true}};
+  EXPECT_THROW(db.contacts().update(contact), Error);
+  tx.commit();
+  const Contact stored = db.contacts().get(contact.id);
+  EXPECT_EQ(stored.last_name, "Before");
+  EXPECT_EQ(stored.emails.at(0).address, "ok@x.lv");
+  EXPECT_EQ(stored.version, 1);
+  EXPECT_EQ(rows("contacts"), 2);
+}
+
+}  // namespace
+}  // namespace crm

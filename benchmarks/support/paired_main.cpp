@@ -1,0 +1,58 @@
+#include "support/paired_main.hpp"
+
+#include <cstdio>
+#include <map>
+#include <string>
+
+#include <benchmark/benchmark.h>
+
+namespace crm::bench {
+namespace {
+
+// "function/case/crmcore/100000/iterations:3" -> "case/crmcore/100000/iterations:3":
+// the two sides of a pair are different functions registered for one case.
+std::string case_name(const std::string& benchmark_name) {
+  const auto slash = benchmark_name.find('/');
+  return slash == std::string::npos ? benchmark_name : benchmark_name.substr(slash + 1);
+}
+
+// Console output plus the real time of every run, keyed by case name.
+class PairedReporter : public benchmark::ConsoleReporter {
+ public:
+  void ReportRuns(const std::vector<Run>& runs) override {
+    ConsoleReporter::ReportRuns(runs);
+    for (const Run& run : runs)
+      if (run.run_type == Run::RT_Iteration || run.aggregate_name == "median")
+        seconds_[case_name(run.benchmark_name())] = run.GetAdjustedRealTime();
+  }
+
+  void Finalize() override {
+    ConsoleReporter::Finalize();
+    std::printf("\n");
+    for (const auto& [name, ours] : seconds_) {
+      const auto marker = name.find("/crmcore");
+      if (marker == std::string::npos) continue;
+      std::string raw_name = name;
+      raw_name.replace(marker, 8, "/sqlite");
+      auto raw = seconds_.find(raw_name);
+      if (raw == seconds_.end() || raw->second <= 0) continue;
+      std::printf("ratio %-60s crmcore / sqlite = %.2f\n", name.c_str(), ours / raw->second);
+    }
+  }
+
+ private:
+  std::map<std::string, double> seconds_;
+};
+
+}  // namespace
+
+int run_paired_benchmarks(int argc, char** argv) {
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  PairedReporter reporter;
+  benchmark::RunSpecifiedBenchmarks(&reporter);
+  benchmark::Shutdown();
+  return 0;
+}
+
+}  // namespace crm::bench

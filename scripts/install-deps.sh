@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Installs the Debian packages crmcore needs that are missing on this machine.
+#   scripts/install-deps.sh build   what building the library and crm needs
+#   scripts/install-deps.sh test    that plus what the test suites need
+set -euo pipefail
+
+build_packages=(
+  cmake g++ make pkg-config
+  libsqlitecpp-dev libsqlite3-dev libboost-date-time-dev
+  libphonenumber-dev libutf8proc-dev
+)
+test_packages=(
+  libgtest-dev libbenchmark-dev
+)
+
+packages=("${build_packages[@]}")
+case "${1:-build}" in
+  build) ;;
+  test) packages+=("${test_packages[@]}") ;;
+  *) echo "usage: $0 [build|test]" >&2; exit 2 ;;
+esac
+
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "All ${#packages[@]} Debian packages are installed."
+  exit 0
+fi
+
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+echo "Installing: ${missing[*]}"
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
