@@ -1,10 +1,13 @@
-# Installs the C++ library, its headers, the crm program and a CMake package
-# so that find_package(crmcore CONFIG) works for integrators.
+# Installs the C ABI library, the C++ library, their headers, the crm program,
+# a pkg-config file and a CMake package (find_package(crmcore CONFIG)).
 include(CMakePackageConfigHelpers)
 
-install(TARGETS crmcore_cxx EXPORT crmcoreTargets
+install(TARGETS crmcore crmcore_cxx EXPORT crmcoreTargets
+  LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
   ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
   INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+install(FILES ${PROJECT_SOURCE_DIR}/capi/include/crm/crm.h DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/crm)
+install(FILES ${PROJECT_BINARY_DIR}/crmcore.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/include/crm DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}
   FILES_MATCHING PATTERN "*.hpp")
 install(FILES ${PROJECT_BINARY_DIR}/include/crm/version.hpp DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/crm)

@@ -5,12 +5,13 @@
 set -euo pipefail
 
 build_packages=(
-  cmake g++ make pkg-config
+  cmake gcc g++ make pkg-config
   libsqlitecpp-dev libsqlite3-dev libboost-date-time-dev
   libphonenumber-dev libutf8proc-dev
 )
 test_packages=(
   libgtest-dev libbenchmark-dev
+  abi-dumper abi-compliance-checker
 )
 
 packages=("${build_packages[@]}")

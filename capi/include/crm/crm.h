@@ -1,0 +1,476 @@
+/*
+ * crm.h: the stable C ABI of crmcore, an embeddable CRM core.
+ *
+ * Conventions (read these once):
+ *
+ *  - Names: functions are crm_<noun>_<verb>, macros CRM_*. Only crm_* symbols
+ *    are exported from libcrmcore.so.1.
+ *  - Status: every function that can fail returns crm_status; CRM_OK (0) on
+ *    success. On failure, crm_last_error() describes what went wrong.
+ *  - Out-parameters come last and are named out_*. On failure they are left
+ *    unchanged, except that handle out-parameters are set to NULL.
+ *  - Strings are UTF-8 and NUL-terminated. Strings passed in are copied
+ *    before the call returns. Strings handed out are either borrowed (const
+ *    char*, valid for the time the function's documentation states) or owned
+ *    by the caller (char*, released with crm_free()).
+ *  - Handles (crm_db, crm_account, ...) are opaque, created by the library and
+ *    released with their own _free function, which accepts NULL.
+ *  - Money crosses as int64_t minor units (cents) plus a three-letter ISO
+ *    4217 code. Dates are ISO-8601 text "YYYY-MM-DD"; instants are UTC text
+ *    "YYYY-MM-DDTHH:MM:SS.ffffffZ" (input may also carry an offset such as
+ *    "+02:00"). Birthdays without a year are "--MM-DD". Record ids are
+ *    int64_t, 0 meaning "none".
+ *  - Unset text fields read as "" (never NULL), except deleted_at, which
+ *    reads as NULL while a record is not deleted.
+ *
+ * Threading contract:
+ *
+ *  - A crm_db handle, and every cursor made from it, is used by one thread at
+ *    a time. Threads (and processes) that work concurrently each open their
+ *    own crm_db on the same file; SQLite's WAL mode and the busy timeout let
+ *    them read and write side by side.
+ *  - Record handles (crm_account, crm_contact, ...) are plain values: any
+ *    thread may use one, but not two threads at once.
+ *  - crm_version_number(), crm_version_string(), crm_last_error(),
+ *    crm_free() and the crm_money_* and crm_currency_* functions are safe on
+ *    any thread at any time. crm_last_error() reports the calling thread's
+ *    most recent failure.
+ */
+#ifndef CRM_H
+#define CRM_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Marks the exported functions; the library is built with hidden visibility. */
+#if defined(__GNUC__)
+#define CRM_API __attribute__((visibility("default")))
+#else
+#define CRM_API
+#endif
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---- Version ---------------------------------------------------------- */
+
+#define CRM_VERSION_MAJOR 1
+#define CRM_VERSION_MINOR 0
+#define CRM_VERSION_PATCH 0
+/** MAJOR * 10000 + MINOR * 100 + PATCH of the header compiled against. */
+#define CRM_VERSION_NUMBER (CRM_VERSION_MAJOR * 10000 + CRM_VERSION_MINOR * 100 + CRM_VERSION_PATCH)
+
+/** The version number of the library loaded at run time (see CRM_VERSION_NUMBER). */
+CRM_API int crm_version_number(void);
+/** The version of the loaded library as "MAJOR.MINOR.PATCH"; static storage. */
+CRM_API const char *crm_version_string(void);
+
+/* ---- Status and errors ------------------------------------------------ */
+
+/** The result of every fallible call. Values are fixed forever. */
+typedef enum crm_status {
+  CRM_OK = 0,
+  CRM_NOT_FOUND = 1,         /**< the record, file or name does not exist */
+  CRM_INVALID_ARGUMENT = 2,  /**< input failed validation; the message names the field and value */
+  CRM_ALREADY_EXISTS = 3,    /**< a unique value (external_ref, ...) is taken */
+  CRM_CONFLICT = 4,          /**< stale version, or the record is in a state that forbids it */
+  CRM_PERMISSION_DENIED = 5, /**< read-only file or connection */
+  CRM_BUSY = 6,              /**< another connection held a lock longer than the busy timeout */
+  CRM_IO = 7,                /**< the operating system failed to read or write */
+  CRM_CORRUPT = 8,           /**< not a crmcore database, or damaged */
+  CRM_PARSE_ERROR = 9,       /**< text could not be parsed; the error has line and column */
+  CRM_UNSUPPORTED = 10,      /**< valid but not supported, e.g. a file from a newer crmcore */
+  CRM_MISUSE = 21,           /**< NULL handle or pointer, closed handle, wrong cursor kind */
+  CRM_NOMEM = 22,            /**< out of memory */
+  CRM_INTERNAL = 23,         /**< a failure inside the library that none of the above describes */
+  CRM_ROW = 100,             /**< crm_cursor_next(): a record is ready */
+  CRM_DONE = 101             /**< crm_cursor_next(): no more records */
+} crm_status;
+
+/** What went wrong in the calling thread's most recent failing call. */
+typedef struct crm_error {
+  crm_status code;     /**< the status that call returned */
+  const char *message; /**< a sentence naming the field and value; never NULL */
+  const char *field;   /**< the input field concerned ("contact.emails[0]"), or "" */
+  int line;            /**< for CRM_PARSE_ERROR: 1-based line, else 0 */
+  int column;          /**< for CRM_PARSE_ERROR: 1-based column, else 0 */
+} crm_error;
+
+/** The calling thread's last error; never NULL (code CRM_OK and message ""
+ *  before any failure). Successful calls leave it unchanged. The pointer and
+ *  its strings stay valid until the next failing call on the same thread. */
+CRM_API const crm_error *crm_last_error(void);
+
+/** A static English name for a status ("CRM_NOT_FOUND"); never NULL. */
+CRM_API const char *crm_status_name(crm_status status);
+
+/** Frees memory the library handed out as char* (reports, formatted text).
+ *  NULL is a no-op. Never use the C library's free() on it. */
+CRM_API void crm_free(void *pointer);
+
+/* ---- Money ------------------------------------------------------------ */
+
+/** Minor-unit digits of an ISO 4217 currency (2 for "EUR", 0 for "JPY").
+ *  CRM_INVALID_ARGUMENT for an unknown code. */
+CRM_API crm_status crm_currency_minor_digits(const char *currency, int *out_digits);
+
+/** Parses "1234.50 EUR" into minor units (123450) and the code ("EUR",
+ *  written with its NUL into out_currency). */
+CRM_API crm_status crm_money_parse(const char *text, int64_t *out_minor_units, char out_currency[4]);
+
+/** Formats minor units and a currency as "1234.50 EUR"; free with crm_free(). */
+CRM_API crm_status crm_money_format(int64_t minor_units, const char *currency, char **out_text);
+
+/* ---- Opening a database ----------------------------------------------- */
+
+/** Options for crm_db_open(); optional. */
+typedef struct crm_options crm_options;
+
+/** How hard SQLite works to keep commits on disk. */
+typedef enum crm_synchronous {
+  CRM_SYNCHRONOUS_FULL = 0,   /**< default: commits survive a power cut */
+  CRM_SYNCHRONOUS_NORMAL = 1, /**< commits survive a process crash */
+  CRM_SYNCHRONOUS_OFF = 2     /**< scratch files only */
+} crm_synchronous;
+
+/** New options with the defaults: create missing files, read-write, migrate
+ *  older files, 5000 ms busy timeout, full synchronous, no default region. */
+CRM_API crm_status crm_options_new(crm_options **out_options);
+/** Frees options; NULL is a no-op. */
+CRM_API void crm_options_free(crm_options *options);
+/** Country (ISO 3166-1 alpha-2) for phone numbers without a country code;
+ *  NULL or "" for none. Checked when the database is opened. */
+CRM_API crm_status crm_options_set_default_region(crm_options *options, const char *region);
+/** Milliseconds to wait for another connection's lock (>= 0). */
+CRM_API crm_status crm_options_set_busy_timeout(crm_options *options, int milliseconds);
+/** Durability of commits. */
+CRM_API crm_status crm_options_set_synchronous(crm_options *options, crm_synchronous mode);
+/** Non-zero: open without writing. */
+CRM_API crm_status crm_options_set_read_only(crm_options *options, int read_only);
+/** Zero: fail with CRM_NOT_FOUND instead of creating a missing file. */
+CRM_API crm_status crm_options_set_create(crm_options *options, int create);
+/** Zero: open an older file without migrating it; record functions then
+ *  fail with CRM_UNSUPPORTED until crm_db_migrate(). */
+CRM_API crm_status crm_options_set_migrate(crm_options *options, int migrate);
+
+/** A connection to one database file. */
+typedef struct crm_db crm_db;
+
+/** Opens or creates the database at path (":memory:" for a private
+ *  in-memory one) with options (NULL for defaults). Sets WAL, foreign keys
+ *  and the busy timeout and migrates an older file in one transaction. A
+ *  file from a newer crmcore is CRM_UNSUPPORTED; a file that is not a
+ *  crmcore database is CRM_CORRUPT. Free the handle with crm_db_free(). */
+CRM_API crm_status crm_db_open(const char *path, const crm_options *options, crm_db **out_db);
+
+/** Closes the connection, rolling back an open transaction. The handle stays
+ *  allocated: later calls on it return CRM_MISUSE until crm_db_free(). NULL
+ *  and an already closed handle are no-ops. */
+CRM_API void crm_db_close(crm_db *db);
+
+/** Closes (if open) and frees the handle. Free every cursor made from it
+ *  first. NULL is a no-op. */
+CRM_API void crm_db_free(crm_db *db);
+
+/** The schema version of the open file. */
+CRM_API crm_status crm_db_schema_version(crm_db *db, int *out_version);
+/** The schema version this library writes. */
+CRM_API int crm_db_latest_schema_version(void);
+/** Upgrades an older file to the latest schema in one transaction. */
+CRM_API crm_status crm_db_migrate(crm_db *db);
+/** Copies the whole database to destination (replaced if present) while it
+ *  stays usable. */
+CRM_API crm_status crm_db_backup(crm_db *db, const char *destination);
+/** Runs SQLite's integrity and foreign-key checks. *out_report is "" for a
+ *  sound file, else one problem per line; free it with crm_free(). */
+CRM_API crm_status crm_db_integrity_check(crm_db *db, char **out_report);
+
+/** Begins a transaction; nested calls open savepoints. Every write in
+ *  between is committed or rolled back together. */
+CRM_API crm_status crm_db_begin(crm_db *db);
+/** Commits the innermost open transaction. CRM_MISUSE when none is open. */
+CRM_API crm_status crm_db_commit(crm_db *db);
+/** Rolls back the innermost open transaction. CRM_MISUSE when none is open. */
+CRM_API crm_status crm_db_rollback(crm_db *db);
+
+/** The instant the database stamps records with now (UTC text); free with crm_free(). */
+CRM_API crm_status crm_db_now(crm_db *db, char **out_instant);
+
+/** Loads the built-in deterministic sample data (seed; accounts 1..100000;
+ *  contacts 0..1000000) in one transaction. When present already, nothing is
+ *  added and both counts are 0. Either out pointer may be NULL. */
+CRM_API crm_status crm_db_load_sample_data(crm_db *db, uint64_t seed, int accounts, int contacts,
+                                           int *out_accounts_created, int *out_contacts_created);
+
+/* ---- Listing: queries and cursors ------------------------------------- */
+
+/** Filters, order and page size for crm_account_list() and crm_contact_list(). */
+typedef struct crm_query crm_query;
+
+/** Which records a list shows with respect to soft deletion. */
+typedef enum crm_deleted_filter {
+  CRM_DELETED_EXCLUDE = 0, /**< live records only (default) */
+  CRM_DELETED_INCLUDE = 1, /**< live and deleted */
+  CRM_DELETED_ONLY = 2     /**< deleted only */
+} crm_deleted_filter;
+
+/** List order; ties are broken by id. */
+typedef enum crm_sort {
+  CRM_SORT_NAME = 0,      /**< case- and diacritic-insensitive name (default) */
+  CRM_SORT_ID = 1,        /**< creation order */
+  CRM_SORT_UPDATED_AT = 2 /**< last change */
+} crm_sort;
+
+/** A query without filters, by name, 100 records per page. */
+CRM_API crm_status crm_query_new(crm_query **out_query);
+/** Frees a query; NULL is a no-op. */
+CRM_API void crm_query_free(crm_query *query);
+/** Only records of this owner; NULL or "" for any. */
+CRM_API crm_status crm_query_set_owner(crm_query *query, const char *owner);
+/** Only records with this tag (case-insensitive); NULL or "" for any. */
+CRM_API crm_status crm_query_set_tag(crm_query *query, const char *tag);
+/** Only records in this ISO 3166-1 alpha-2 country; NULL or "" for any. */
+CRM_API crm_status crm_query_set_country(crm_query *query, const char *country);
+/** Live, deleted or both. */
+CRM_API crm_status crm_query_set_deleted(crm_query *query, crm_deleted_filter filter);
+/** Order and direction (descending non-zero). */
+CRM_API crm_status crm_query_set_sort(crm_query *query, crm_sort sort, int descending);
+/** Records fetched per round trip, 1..10000; cursors page transparently. */
+CRM_API crm_status crm_query_set_page_size(crm_query *query, int page_size);
+/** Records to skip before the first one returned (>= 0). */
+CRM_API crm_status crm_query_set_offset(crm_query *query, int64_t offset);
+
+/** A forward-only sequence of records of one kind. */
+typedef struct crm_cursor crm_cursor;
+
+/** Advances to the next record: CRM_ROW when one is ready, CRM_DONE at the
+ *  end, or an error (the cursor is then finished). */
+CRM_API crm_status crm_cursor_next(crm_cursor *cursor);
+/** Frees a cursor; NULL is a no-op. */
+CRM_API void crm_cursor_free(crm_cursor *cursor);
+
+/* ---- Accounts --------------------------------------------------------- */
+
+/** An account (organization): data to create, or a stored record. */
+typedef struct crm_account crm_account;
+
+/** An empty account to fill with crm_account_set() and pass to crm_account_create(). */
+CRM_API crm_status crm_account_new(crm_account **out_account);
+/** Frees an account record; NULL is a no-op. */
+CRM_API void crm_account_free(crm_account *account);
+
+/** Sets a text field by name; NULL or "" unsets it. Fields: name,
+ *  registration_number, vat_id, industry, website, phone, email, street,
+ *  city, postal_code, region, country, owner, lead_source, external_ref,
+ *  description. Values are validated when the record is stored; an unknown
+ *  or read-only field is CRM_INVALID_ARGUMENT. */
+CRM_API crm_status crm_account_set(crm_account *account, const char *field, const char *value);
+/** Reads a text field: the settable ones plus phone_e164, created_at,
+ *  updated_at and deleted_at. *out_value is borrowed until the record is
+ *  changed or freed. */
+CRM_API crm_status crm_account_get_field(const crm_account *account, const char *field, const char **out_value);
+/** The row id (0 before it is stored). */
+CRM_API crm_status crm_account_id(const crm_account *account, int64_t *out_id);
+/** The version; crm_account_update() checks it against the stored one. */
+CRM_API crm_status crm_account_version(const crm_account *account, int64_t *out_version);
+/** The parent account's id, 0 for none. */
+CRM_API crm_status crm_account_parent(const crm_account *account, int64_t *out_parent_id);
+/** Sets the parent account (0 for none). */
+CRM_API crm_status crm_account_set_parent(crm_account *account, int64_t parent_id);
+/** Number of tags. */
+CRM_API crm_status crm_account_tag_count(const crm_account *account, size_t *out_count);
+/** Tag number index (0-based); borrowed until the record is changed or freed. */
+CRM_API crm_status crm_account_tag(const crm_account *account, size_t index, const char **out_tag);
+/** Adds a tag (duplicates ignoring case are dropped when stored). */
+CRM_API crm_status crm_account_add_tag(crm_account *account, const char *tag);
+/** Removes every tag. */
+CRM_API crm_status crm_account_clear_tags(crm_account *account);
+
+/** Validates and stores a new account. *out_created (NULL to skip) receives
+ *  the stored record, to free with crm_account_free(). */
+CRM_API crm_status crm_account_create(crm_db *db, const crm_account *data, crm_account **out_created);
+/** Reads account id (also when soft-deleted: see deleted_at). CRM_NOT_FOUND if none. */
+CRM_API crm_status crm_account_get(crm_db *db, int64_t id, crm_account **out_account);
+/** Saves the record if its version is still the stored one (else
+ *  CRM_CONFLICT, nothing written). *out_updated (NULL to skip) receives the
+ *  stored record with its new version. */
+CRM_API crm_status crm_account_update(crm_db *db, const crm_account *account, crm_account **out_updated);
+/** Soft-deletes (restorable). CRM_CONFLICT when already deleted. */
+CRM_API crm_status crm_account_remove(crm_db *db, int64_t id);
+/** Undoes crm_account_remove(). CRM_CONFLICT when not deleted. */
+CRM_API crm_status crm_account_restore(crm_db *db, int64_t id);
+/** Deletes for good with tags and employment links. */
+CRM_API crm_status crm_account_purge(crm_db *db, int64_t id);
+/** A cursor over the accounts of query (NULL: all live accounts by name). */
+CRM_API crm_status crm_account_list(crm_db *db, const crm_query *query, crm_cursor **out_cursor);
+/** How many accounts match the filters of query (NULL: all live ones). */
+CRM_API crm_status crm_account_count(crm_db *db, const crm_query *query, int64_t *out_count);
+/** The live account with this external_ref; *out_account is NULL (and CRM_OK
+ *  returned) when there is none. */
+CRM_API crm_status crm_account_find_by_external_ref(crm_db *db, const char *external_ref, crm_account **out_account);
+/** A cursor over live accounts whose email equals email, ignoring case. */
+CRM_API crm_status crm_account_find_by_email(crm_db *db, const char *email, crm_cursor **out_cursor);
+/** A cursor over live accounts with this phone number in any written form;
+ *  CRM_INVALID_ARGUMENT when phone is not a phone number. */
+CRM_API crm_status crm_account_find_by_phone(crm_db *db, const char *phone, crm_cursor **out_cursor);
+/** A cursor over the live direct subsidiaries of parent_id. */
+CRM_API crm_status crm_account_subsidiaries(crm_db *db, int64_t parent_id, crm_cursor **out_cursor);
+/** The account at the cursor; borrowed until the next call on the cursor.
+ *  CRM_MISUSE for a cursor over something else or not on a row. */
+CRM_API crm_status crm_cursor_account(const crm_cursor *cursor, const crm_account **out_account);
+
+/* ---- Contacts --------------------------------------------------------- */
+
+/** A contact (person): data to create, or a stored record. */
+typedef struct crm_contact crm_contact;
+
+/** What a phone number is for. */
+typedef enum crm_phone_kind {
+  CRM_PHONE_MOBILE = 0,
+  CRM_PHONE_WORK = 1,
+  CRM_PHONE_HOME = 2,
+  CRM_PHONE_OTHER = 3
+} crm_phone_kind;
+
+/** A marketing channel a contact may consent to. */
+typedef enum crm_channel {
+  CRM_CHANNEL_EMAIL = 0,
+  CRM_CHANNEL_PHONE = 1,
+  CRM_CHANNEL_SMS = 2,
+  CRM_CHANNEL_POST = 3
+} crm_channel;
+
+/** An empty contact to fill and pass to crm_contact_create(). */
+CRM_API crm_status crm_contact_new(crm_contact **out_contact);
+/** Frees a contact record; NULL is a no-op. */
+CRM_API void crm_contact_free(crm_contact *contact);
+
+/** Sets a text field by name; NULL or "" unsets it. Fields: first_name,
+ *  last_name, job_title, birthday ("YYYY-MM-DD" or "--MM-DD"),
+ *  preferred_language, country, owner, lead_source, external_ref,
+ *  description. A malformed birthday is CRM_INVALID_ARGUMENT here; other
+ *  values are validated when stored. */
+CRM_API crm_status crm_contact_set(crm_contact *contact, const char *field, const char *value);
+/** Reads a text field: the settable ones plus created_at, updated_at and
+ *  deleted_at. Borrowed until the record is changed or freed. */
+CRM_API crm_status crm_contact_get_field(const crm_contact *contact, const char *field, const char **out_value);
+/** The row id (0 before it is stored). */
+CRM_API crm_status crm_contact_id(const crm_contact *contact, int64_t *out_id);
+/** The version; crm_contact_update() checks it. */
+CRM_API crm_status crm_contact_version(const crm_contact *contact, int64_t *out_version);
+/** The current employer's account id, 0 for none. */
+CRM_API crm_status crm_contact_account(const crm_contact *contact, int64_t *out_account_id);
+/** Sets the current employer (0 for none): on create it starts an
+ *  employment, on update a different account moves the person. */
+CRM_API crm_status crm_contact_set_account(crm_contact *contact, int64_t account_id);
+
+/** Adds an email address; primary non-zero marks it primary. */
+CRM_API crm_status crm_contact_add_email(crm_contact *contact, const char *address, int primary);
+/** Removes every email address. */
+CRM_API crm_status crm_contact_clear_emails(crm_contact *contact);
+/** Number of email addresses. */
+CRM_API crm_status crm_contact_email_count(const crm_contact *contact, size_t *out_count);
+/** Email number index (the primary one is 0 on stored records); out_primary may be NULL. */
+CRM_API crm_status crm_contact_email(const crm_contact *contact, size_t index, const char **out_address,
+                                     int *out_primary);
+/** Adds a phone number as written ("26 123 456", "+371 26 123 456"). */
+CRM_API crm_status crm_contact_add_phone(crm_contact *contact, crm_phone_kind kind, const char *number);
+/** Removes every phone number. */
+CRM_API crm_status crm_contact_clear_phones(crm_contact *contact);
+/** Number of phone numbers. */
+CRM_API crm_status crm_contact_phone_count(const crm_contact *contact, size_t *out_count);
+/** Phone number index: its kind, the text as written and its E.164 form (""
+ *  until stored). Any out pointer may be NULL; strings are borrowed. */
+CRM_API crm_status crm_contact_phone(const crm_contact *contact, size_t index, crm_phone_kind *out_kind,
+                                     const char **out_raw, const char **out_e164);
+/** Records consent on a channel. changed_at (UTC text) may be NULL: the
+ *  library then stamps the time when the answer is new or changed. */
+CRM_API crm_status crm_contact_set_consent(crm_contact *contact, crm_channel channel, int granted,
+                                           const char *changed_at);
+/** Forgets every consent answer on the record. */
+CRM_API crm_status crm_contact_clear_consents(crm_contact *contact);
+/** The consent on a channel; CRM_NOT_FOUND when none was recorded.
+ *  out_changed_at (may be NULL) is borrowed; "" until stamped. */
+CRM_API crm_status crm_contact_consent(const crm_contact *contact, crm_channel channel, int *out_granted,
+                                       const char **out_changed_at);
+/** Number of tags. */
+CRM_API crm_status crm_contact_tag_count(const crm_contact *contact, size_t *out_count);
+/** Tag number index; borrowed until the record is changed or freed. */
+CRM_API crm_status crm_contact_tag(const crm_contact *contact, size_t index, const char **out_tag);
+/** Adds a tag. */
+CRM_API crm_status crm_contact_add_tag(crm_contact *contact, const char *tag);
+/** Removes every tag. */
+CRM_API crm_status crm_contact_clear_tags(crm_contact *contact);
+
+/** Validates and stores a new contact; *out_created may be NULL. */
+CRM_API crm_status crm_contact_create(crm_db *db, const crm_contact *data, crm_contact **out_created);
+/** Reads contact id (also when soft-deleted). CRM_NOT_FOUND if none. */
+CRM_API crm_status crm_contact_get(crm_db *db, int64_t id, crm_contact **out_contact);
+/** Saves the record if its version is current (else CRM_CONFLICT); emails,
+ *  phones, consents and tags are replaced by the record's lists. */
+CRM_API crm_status crm_contact_update(crm_db *db, const crm_contact *contact, crm_contact **out_updated);
+/** Soft-deletes (restorable). */
+CRM_API crm_status crm_contact_remove(crm_db *db, int64_t id);
+/** Undoes crm_contact_remove(). */
+CRM_API crm_status crm_contact_restore(crm_db *db, int64_t id);
+/** Deletes for good with emails, phones, consents, tags and employment links. */
+CRM_API crm_status crm_contact_purge(crm_db *db, int64_t id);
+/** A cursor over the contacts of query (NULL: all live ones by name). */
+CRM_API crm_status crm_contact_list(crm_db *db, const crm_query *query, crm_cursor **out_cursor);
+/** How many contacts match the filters of query. */
+CRM_API crm_status crm_contact_count(crm_db *db, const crm_query *query, int64_t *out_count);
+/** The live contact with this external_ref; NULL (and CRM_OK) when none. */
+CRM_API crm_status crm_contact_find_by_external_ref(crm_db *db, const char *external_ref, crm_contact **out_contact);
+/** A cursor over live contacts with this email, ignoring case. */
+CRM_API crm_status crm_contact_find_by_email(crm_db *db, const char *email, crm_cursor **out_cursor);
+/** The incoming-call lookup: a cursor over live contacts with this number in
+ *  any written form; CRM_INVALID_ARGUMENT when it is not a phone number. */
+CRM_API crm_status crm_contact_find_by_phone(crm_db *db, const char *phone, crm_cursor **out_cursor);
+/** The contact at the cursor; borrowed until the next call on the cursor. */
+CRM_API crm_status crm_cursor_contact(const crm_cursor *cursor, const crm_contact **out_contact);
+
+/* ---- Employment history ----------------------------------------------- */
+
+/** A contact working (or having worked) for an account. Read-only. */
+typedef struct crm_employment crm_employment;
+
+/** Frees an employment record; NULL is a no-op. */
+CRM_API void crm_employment_free(crm_employment *employment);
+/** Its row id. */
+CRM_API crm_status crm_employment_id(const crm_employment *employment, int64_t *out_id);
+/** The person's contact id. */
+CRM_API crm_status crm_employment_contact(const crm_employment *employment, int64_t *out_contact_id);
+/** The organization's account id. */
+CRM_API crm_status crm_employment_account(const crm_employment *employment, int64_t *out_account_id);
+/** Text fields: title, started_on, ended_on ("" when unknown / still current).
+ *  Borrowed until the record is freed. */
+CRM_API crm_status crm_employment_get_field(const crm_employment *employment, const char *field,
+                                            const char **out_value);
+
+/** Adds a current employment beside any others; started_on may be NULL. */
+CRM_API crm_status crm_employment_start(crm_db *db, int64_t contact_id, int64_t account_id, const char *title,
+                                        const char *started_on, crm_employment **out_employment);
+/** Ends a current employment on ended_on (its last day). */
+CRM_API crm_status crm_employment_end(crm_db *db, int64_t employment_id, const char *ended_on,
+                                      crm_employment **out_employment);
+/** Moves a person to a new employer on date on: current employments end
+ *  then, a new one starts, the contact's job title follows. Past links stay. */
+CRM_API crm_status crm_employment_move(crm_db *db, int64_t contact_id, int64_t account_id, const char *title,
+                                       const char *on, crm_employment **out_employment);
+/** Reads one employment. */
+CRM_API crm_status crm_employment_get(crm_db *db, int64_t employment_id, crm_employment **out_employment);
+/** A cursor over every employment of a contact, current first, newest first. */
+CRM_API crm_status crm_employment_history(crm_db *db, int64_t contact_id, crm_cursor **out_cursor);
+/** A cursor over the employments at an account (current only when
+ *  current_only is non-zero), newest first. */
+CRM_API crm_status crm_employment_of_account(crm_db *db, int64_t account_id, int current_only,
+                                             crm_cursor **out_cursor);
+/** The employment at the cursor; borrowed until the next call on the cursor. */
+CRM_API crm_status crm_cursor_employment(const crm_cursor *cursor, const crm_employment **out_employment);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* CRM_H */

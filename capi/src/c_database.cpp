@@ -1,0 +1,169 @@
+// Options, opening and closing, transactions, backup and checks.
+#include "c_handles.hpp"
+
+using namespace crm::capi;
+
+extern "C" {
+
+crm_status crm_options_new(crm_options** out_options) {
+  CRM_REQUIRE(out_options);
+  *out_options = nullptr;
+  return guard([&] {
+    *out_options = new crm_options();
+    return CRM_OK;
+  });
+}
+
+void crm_options_free(crm_options* options) { delete options; }
+
+crm_status crm_options_set_default_region(crm_options* options, const char* region) {
+  CRM_REQUIRE(options);
+  return guard([&] {
+    options->options.default_region = text(region);
+    return CRM_OK;
+  });
+}
+
+crm_status crm_options_set_busy_timeout(crm_options* options, int milliseconds) {
+  CRM_REQUIRE(options);
+  if (milliseconds < 0)
+    return fail(CRM_INVALID_ARGUMENT, "busy_timeout: " + std::to_string(milliseconds) + " is negative",
+                "busy_timeout");
+  options->options.busy_timeout = std::chrono::milliseconds(milliseconds);
+  return CRM_OK;
+}
+
+crm_status crm_options_set_synchronous(crm_options* options, crm_synchronous mode) {
+  CRM_REQUIRE(options);
+  switch (mode) {
+    case CRM_SYNCHRONOUS_FULL: options->options.synchronous = crm::Synchronous::full; return CRM_OK;
+    case CRM_SYNCHRONOUS_NORMAL: options->options.synchronous = crm::Synchronous::normal; return CRM_OK;
+    case CRM_SYNCHRONOUS_OFF: options->options.synchronous = crm::Synchronous::off; return CRM_OK;
+  }
+  return fail(CRM_INVALID_ARGUMENT, "synchronous: " + std::to_string(static_cast<int>(mode)) + " is not a mode",
+              "synchronous");
+}
+
+crm_status crm_options_set_read_only(crm_options* options, int read_only) {
+  CRM_REQUIRE(options);
+  options->options.read_only = read_only != 0;
+  return CRM_OK;
+}
+
+crm_status crm_options_set_create(crm_options* options, int create) {
+  CRM_REQUIRE(options);
+  options->options.create = create != 0;
+  return CRM_OK;
+}
+
+crm_status crm_options_set_migrate(crm_options* options, int migrate) {
+  CRM_REQUIRE(options);
+  options->options.migrate = migrate != 0;
+  return CRM_OK;
+}
+
+crm_status crm_db_open(const char* path, const crm_options* options, crm_db** out_db) {
+  CRM_REQUIRE(out_db);
+  *out_db = nullptr;
+  CRM_REQUIRE(path);
+  return guard([&] {
+    auto handle = std::make_unique<crm_db>();
+    handle->db.emplace(crm::Database::open(path, options ? options->options : crm::OpenOptions{}));
+    *out_db = handle.release();
+    return CRM_OK;
+  });
+}
+
+void crm_db_close(crm_db* db) {
+  if (!db) return;
+  while (!db->transactions.empty()) db->transactions.pop_back();  // each rolls back
+  db->db.reset();
+}
+
+void crm_db_free(crm_db* db) {
+  crm_db_close(db);
+  delete db;
+}
+
+crm_status crm_db_schema_version(crm_db* db, int* out_version) {
+  CRM_REQUIRE(out_version);
+  CRM_WITH_DB(db, {
+    *out_version = database.schema_version();
+    return CRM_OK;
+  });
+}
+
+int crm_db_latest_schema_version(void) { return crm::Database::latest_schema_version(); }
+
+crm_status crm_db_migrate(crm_db* db) {
+  CRM_WITH_DB(db, {
+    database.migrate();
+    return CRM_OK;
+  });
+}
+
+crm_status crm_db_backup(crm_db* db, const char* destination) {
+  CRM_REQUIRE(destination);
+  CRM_WITH_DB(db, {
+    database.backup_to(destination);
+    return CRM_OK;
+  });
+}
+
+crm_status crm_db_integrity_check(crm_db* db, char** out_report) {
+  CRM_REQUIRE(out_report);
+  CRM_WITH_DB(db, {
+    std::string report;
+    for (const std::string& problem : database.integrity_check()) report += problem + "\n";
+    *out_report = owned_copy(report);
+    return CRM_OK;
+  });
+}
+
+crm_status crm_db_begin(crm_db* db) {
+  CRM_WITH_DB(db, {
+    db->transactions.emplace_back(database);
+    return CRM_OK;
+  });
+}
+
+crm_status crm_db_commit(crm_db* db) {
+  CRM_REQUIRE(db);
+  if (is_closed(db)) return closed(__func__);
+  if (db->transactions.empty()) return misuse(__func__, "no transaction is open (call crm_db_begin first)");
+  return guard([&] {
+    crm::Transaction transaction = std::move(db->transactions.back());
+    db->transactions.pop_back();
+    transaction.commit();  // on failure it rolls back when it goes out of scope
+    return CRM_OK;
+  });
+}
+
+crm_status crm_db_rollback(crm_db* db) {
+  CRM_REQUIRE(db);
+  if (is_closed(db)) return closed(__func__);
+  if (db->transactions.empty()) return misuse(__func__, "no transaction is open (call crm_db_begin first)");
+  db->transactions.back().rollback();
+  db->transactions.pop_back();
+  return CRM_OK;
+}
+
+crm_status crm_db_now(crm_db* db, char** out_instant) {
+  CRM_REQUIRE(out_instant);
+  CRM_WITH_DB(db, {
+    *out_instant = owned_copy(crm::format_instant(database.now()));
+    return CRM_OK;
+  });
+}
+
+crm_status crm_db_load_sample_data(crm_db* db, uint64_t seed, int accounts, int contacts, int* out_accounts_created,
+                                   int* out_contacts_created) {
+  CRM_WITH_DB(db, {
+    const crm::SampleSummary summary = crm::load_sample_data(database, {seed, accounts, contacts});
+    if (out_accounts_created) *out_accounts_created = summary.accounts_created;
+    if (out_contacts_created) *out_contacts_created = summary.contacts_created;
+    return CRM_OK;
+  });
+}
+
+}  // extern "C"

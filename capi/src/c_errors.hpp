@@ -1,0 +1,47 @@
+// The C ABI's error side: the thread-local last error and the guard every
+// entry point runs its work in, so that no C++ exception crosses the boundary.
+#pragma once
+
+#include <new>
+#include <string>
+
+#include "crm/crm.h"
+#include "crm/error.hpp"
+
+namespace crm::capi {
+
+/// Records a failure as the calling thread's last error and returns `status`.
+crm_status fail(crm_status status, const std::string& message, const std::string& field = {}, int line = 0,
+                int column = 0) noexcept;
+
+/// CRM_MISUSE with a message such as "crm_db_open: out_db must not be NULL".
+crm_status misuse(const char* function, const std::string& problem) noexcept;
+
+/// The crm_status for a C++ ErrorCode (same numbers).
+crm_status status_for(ErrorCode code) noexcept;
+
+/// Runs `body` (returning crm_status) and turns every exception into a
+/// status plus last error: crm::Error keeps its code, field and position,
+/// std::bad_alloc is CRM_NOMEM, anything else CRM_INTERNAL.
+template <class Body>
+crm_status guard(Body&& body) noexcept {
+  try {
+    return body();
+  } catch (const Error& error) {
+    return fail(status_for(error.code()), error.what(), error.field(), error.line(), error.column());
+  } catch (const std::bad_alloc&) {
+    return fail(CRM_NOMEM, "out of memory");
+  } catch (const std::exception& error) {
+    return fail(CRM_INTERNAL, std::string("internal failure: ") + error.what());
+  } catch (...) {
+    return fail(CRM_INTERNAL, "internal failure: unknown exception");
+  }
+}
+
+}  // namespace crm::capi
+
+/// Returns CRM_MISUSE from the enclosing entry point when `pointer` is NULL.
+#define CRM_REQUIRE(pointer)                                                      \
+  do {                                                                            \
+    if ((pointer) == nullptr) return ::crm::capi::misuse(__func__, #pointer " must not be NULL"); \
+  } while (0)

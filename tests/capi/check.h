@@ -1,0 +1,64 @@
+/* A tiny test harness for the C tests of crm.h (C99). */
+#ifndef CRM_TEST_CHECK_H
+#define CRM_TEST_CHECK_H
+
+#include <stdio.h>
+#include <string.h>
+
+#include "crm/crm.h"
+
+static int check_failures = 0;
+
+/* Fails the test (and goes on) unless cond holds. */
+#define CHECK(cond)                                                          \
+  do {                                                                       \
+    if (!(cond)) {                                                           \
+      fprintf(stderr, "%s:%d: CHECK(%s) failed\n", __FILE__, __LINE__, #cond); \
+      ++check_failures;                                                      \
+    }                                                                        \
+  } while (0)
+
+/* The call must return CRM_OK. */
+#define CHECK_OK(call)                                                                      \
+  do {                                                                                      \
+    crm_status check_status_ = (call);                                                      \
+    if (check_status_ != CRM_OK) {                                                          \
+      fprintf(stderr, "%s:%d: %s returned %s: %s\n", __FILE__, __LINE__, #call,             \
+              crm_status_name(check_status_), crm_last_error()->message);                   \
+      ++check_failures;                                                                     \
+    }                                                                                       \
+  } while (0)
+
+/* The call must fail with `expected`, crm_last_error() must report the same
+   code and its message must contain `fragment`. */
+#define CHECK_FAILS(call, expected, fragment)                                               \
+  do {                                                                                      \
+    crm_status check_status_ = (call);                                                      \
+    const crm_error *check_error_ = crm_last_error();                                       \
+    if (check_status_ != (expected) || check_error_->code != (expected) ||                  \
+        strstr(check_error_->message, (fragment)) == NULL) {                                \
+      fprintf(stderr, "%s:%d: %s returned %s (last error %s: \"%s\"), expected %s with \"%s\"\n", \
+              __FILE__, __LINE__, #call, crm_status_name(check_status_),                    \
+              crm_status_name(check_error_->code), check_error_->message,                   \
+              crm_status_name(expected), (fragment));                                       \
+      ++check_failures;                                                                     \
+    }                                                                                       \
+  } while (0)
+
+/* True when the two strings are equal (NULL equals only NULL). */
+static int same(const char *a, const char *b) {
+  if (a == NULL || b == NULL) return a == b;
+  return strcmp(a, b) == 0;
+}
+
+/* The exit status for main(). */
+static int check_report(const char *name) {
+  if (check_failures == 0) {
+    printf("%s: all checks passed\n", name);
+    return 0;
+  }
+  printf("%s: %d checks failed\n", name, check_failures);
+  return 1;
+}
+
+#endif
