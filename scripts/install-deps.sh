@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian packages crmcore needs that are missing on this machine.
-#   scripts/install-deps.sh build   what building the library and crm needs
+#   scripts/install-deps.sh build   what building the library, crm and the Python module needs
 #   scripts/install-deps.sh test    that plus what the test suites need
 set -euo pipefail
 
@@ -8,10 +8,12 @@ build_packages=(
   cmake gcc g++ make pkg-config
   libsqlitecpp-dev libsqlite3-dev libboost-date-time-dev
   libphonenumber-dev libutf8proc-dev
+  python3-dev pybind11-dev python3-pybind11
 )
 test_packages=(
   libgtest-dev libbenchmark-dev
   abi-dumper abi-compliance-checker
+  python3-pytest python3-pandas python3-venv python3-pip python3-setuptools
 )
 
 packages=("${build_packages[@]}")

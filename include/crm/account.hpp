@@ -8,6 +8,7 @@
 
 #include "crm/ids.hpp"
 #include "crm/list.hpp"
+#include "crm/table.hpp"
 #include "crm/time.hpp"
 
 namespace crm {
@@ -92,6 +93,18 @@ class Accounts {
   /// One page of accounts; country filters on the address country.
   /// Throws invalid_argument for a bad limit, token or country.
   Page<Account> list(const ListQuery& query = {}) const;
+
+  /// One page of chosen columns of the accounts matching `query`, in its order:
+  /// the fast way to read many accounts for reports and exports. Columns:
+  /// id, name, registration_number, vat_id, industry, website, phone, phone_e164,
+  /// email, street, city, postal_code, region, country, parent_id, owner, lead_source,
+  /// external_ref, description, tags (comma-separated), created_at, updated_at,
+  /// deleted_at, version.
+  /// Throws invalid_argument naming an unknown column.
+  TablePage select(const std::vector<std::string>& columns, const ListQuery& query = {}) const;
+
+  /// The columns select() can read, with their types.
+  static std::vector<Column> selectable_columns();
 
   /// How many accounts match the filters of `query` (owner, tag, country,
   /// deleted); its paging and sort fields are ignored.

@@ -11,4 +11,5 @@
 #include "crm/money.hpp"
 #include "crm/time.hpp"
 #include "crm/sample_data.hpp"
+#include "crm/table.hpp"
 #include "crm/version.hpp"

@@ -173,6 +173,35 @@ void check_parent(Session& session, AccountId parent, AccountId self) {
                 "account.parent");
 }
 
+constexpr SelectableColumn kColumns[] = {
+    {"id", "accounts.id", ColumnType::integer},
+    {"name", "accounts.name", ColumnType::text},
+    {"registration_number", "accounts.registration_number", ColumnType::text},
+    {"vat_id", "accounts.vat_id", ColumnType::text},
+    {"industry", "accounts.industry", ColumnType::text},
+    {"website", "accounts.website", ColumnType::text},
+    {"phone", "accounts.phone", ColumnType::text},
+    {"phone_e164", "accounts.phone_e164", ColumnType::text},
+    {"email", "accounts.email", ColumnType::text},
+    {"street", "accounts.street", ColumnType::text},
+    {"city", "accounts.city", ColumnType::text},
+    {"postal_code", "accounts.postal_code", ColumnType::text},
+    {"region", "accounts.region", ColumnType::text},
+    {"country", "accounts.country", ColumnType::text},
+    {"parent_id", "accounts.parent_id", ColumnType::integer},
+    {"owner", "accounts.owner", ColumnType::text},
+    {"lead_source", "accounts.lead_source", ColumnType::text},
+    {"external_ref", "accounts.external_ref", ColumnType::text},
+    {"description", "accounts.description", ColumnType::text},
+    {"tags", "(SELECT group_concat(tag, ', ') FROM (SELECT tag FROM account_tags WHERE account_id = accounts.id "
+             "ORDER BY tag_key))",
+     ColumnType::text},
+    {"created_at", "accounts.created_at", ColumnType::instant},
+    {"updated_at", "accounts.updated_at", ColumnType::instant},
+    {"deleted_at", "accounts.deleted_at", ColumnType::instant},
+    {"version", "accounts.version", ColumnType::integer},
+};
+
 }  // namespace
 
 Account Accounts::create(const AccountData& data) {
@@ -263,6 +292,12 @@ Page<Account> Accounts::list(const ListQuery& query) const {
     return Page<Account>{load_accounts(session_, ids.ids), std::move(ids.next)};
   });
 }
+
+TablePage Accounts::select(const std::vector<std::string>& columns, const ListQuery& query) const {
+  return guarded([&] { return select_page(session_, kAccountTable, query, kColumns, columns); });
+}
+
+std::vector<Column> Accounts::selectable_columns() { return column_list(kColumns); }
 
 std::int64_t Accounts::count(const ListQuery& query) const {
   return guarded([&] { return count_rows(session_, kAccountTable, query); });

@@ -24,6 +24,41 @@ void follow_account(Session& session, std::int64_t contact, const ContactRow& ro
   if (row.data.account) insert_employment(session, contact, row.data.account.value(), row.data.job_title, today);
 }
 
+// The current employer: the most recently started employment that has not ended.
+#define CRM_CURRENT_EMPLOYMENT                                                                     \
+  "FROM employments WHERE contact_id = contacts.id AND ended_on IS NULL ORDER BY started_on DESC " \
+  "NULLS LAST, id DESC LIMIT 1"
+
+constexpr SelectableColumn kColumns[] = {
+    {"id", "contacts.id", ColumnType::integer},
+    {"first_name", "contacts.first_name", ColumnType::text},
+    {"last_name", "contacts.last_name", ColumnType::text},
+    {"job_title", "contacts.job_title", ColumnType::text},
+    {"birthday", "contacts.birthday", ColumnType::text},
+    {"preferred_language", "contacts.preferred_language", ColumnType::text},
+    {"country", "contacts.country", ColumnType::text},
+    {"owner", "contacts.owner", ColumnType::text},
+    {"lead_source", "contacts.lead_source", ColumnType::text},
+    {"external_ref", "contacts.external_ref", ColumnType::text},
+    {"description", "contacts.description", ColumnType::text},
+    {"email", "primary_email.address", ColumnType::text,
+     "LEFT JOIN contact_emails primary_email ON primary_email.contact_id = contacts.id AND primary_email.position = 0"},
+    {"phone", "first_phone.e164", ColumnType::text,
+     "LEFT JOIN contact_phones first_phone ON first_phone.contact_id = contacts.id AND first_phone.position = 0"},
+    {"account_id", "(SELECT account_id " CRM_CURRENT_EMPLOYMENT ")", ColumnType::integer},
+    {"account_name", "(SELECT name FROM accounts WHERE id = (SELECT account_id " CRM_CURRENT_EMPLOYMENT "))",
+     ColumnType::text},
+    {"tags", "(SELECT group_concat(tag, ', ') FROM (SELECT tag FROM contact_tags WHERE contact_id = contacts.id "
+             "ORDER BY tag_key))",
+     ColumnType::text},
+    {"created_at", "contacts.created_at", ColumnType::instant},
+    {"updated_at", "contacts.updated_at", ColumnType::instant},
+    {"deleted_at", "contacts.deleted_at", ColumnType::instant},
+    {"version", "contacts.version", ColumnType::integer},
+};
+
+#undef CRM_CURRENT_EMPLOYMENT
+
 }  // namespace
 
 Contact Contacts::create(const ContactData& data) {
@@ -95,6 +130,12 @@ Page<Contact> Contacts::list(const ListQuery& query) const {
     return Page<Contact>{load_contacts(session_, ids.ids), std::move(ids.next)};
   });
 }
+
+TablePage Contacts::select(const std::vector<std::string>& columns, const ListQuery& query) const {
+  return guarded([&] { return select_page(session_, kContactTable, query, kColumns, columns); });
+}
+
+std::vector<Column> Contacts::selectable_columns() { return column_list(kColumns); }
 
 std::int64_t Contacts::count(const ListQuery& query) const {
   return guarded([&] { return count_rows(session_, kContactTable, query); });

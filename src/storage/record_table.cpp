@@ -1,10 +1,13 @@
 #include "storage/record_table.hpp"
 
+#include <algorithm>
 #include <charconv>
+#include <functional>
 
 #include "common/fields.hpp"
 #include "crm/error.hpp"
 #include "storage/errors.hpp"
+#include "storage/raw_statement.hpp"
 #include "storage/session.hpp"
 #include "storage/sql_values.hpp"
 #include "text/unicode.hpp"
@@ -162,7 +165,8 @@ struct Filter {
   std::string country;
   std::string tag_key;
 
-  void bind(SQLite::Statement& statement) const {
+  template <class Statement>
+  void bind(Statement& statement) const {
     if (!owner.empty()) statement.bind(":owner", owner);
     if (!country.empty()) statement.bind(":country", country);
     if (!tag_key.empty()) statement.bind(":tag", tag_key);
@@ -172,10 +176,11 @@ struct Filter {
 Filter make_filter(const RecordTable& table, const ListQuery& query) {
   Filter filter{" WHERE 1", query.owner, clean_country(query.country, "country"),
                 query.tag.empty() ? std::string() : casefold(clean_line(query.tag, "tag"))};
-  if (query.deleted == DeletedFilter::exclude) filter.where += " AND deleted_at IS NULL";
-  if (query.deleted == DeletedFilter::only) filter.where += " AND deleted_at IS NOT NULL";
-  if (!filter.owner.empty()) filter.where += " AND owner = :owner";
-  if (!filter.country.empty()) filter.where += sql({" AND ", table.country_column, " = :country"});
+  const std::string t(table.table);
+  if (query.deleted == DeletedFilter::exclude) filter.where += " AND " + t + ".deleted_at IS NULL";
+  if (query.deleted == DeletedFilter::only) filter.where += " AND " + t + ".deleted_at IS NOT NULL";
+  if (!filter.owner.empty()) filter.where += " AND " + t + ".owner = :owner";
+  if (!filter.country.empty()) filter.where += sql({" AND ", table.table, ".", table.country_column, " = :country"});
   if (!filter.tag_key.empty())
     filter.where += sql({" AND EXISTS (SELECT 1 FROM ", table.tag_table, " t WHERE t.", table.owner_column, " = ",
                          table.table, ".id AND t.tag_key = :tag)"});
@@ -184,7 +189,19 @@ Filter make_filter(const RecordTable& table, const ListQuery& query) {
 
 }  // namespace
 
-IdPage list_ids(Session& session, const RecordTable& table, const ListQuery& query) {
+namespace {
+
+// The text of a column of the current row (valid until the next step).
+std::string_view column_view(sqlite3_stmt* row, int index) {
+  const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(row, index));
+  return text ? std::string_view(text, static_cast<std::size_t>(sqlite3_column_bytes(row, index))) : std::string_view{};
+}
+
+// Runs the page query of `query`, selecting "id, <sort key>" and then
+// `extra` (SQL expressions), and hands each row of the page to on_row.
+// Returns the token of the next page ("" at the end).
+std::string run_page(Session& session, const RecordTable& table, const ListQuery& query, const std::string& extra,
+                     const std::string& joins, const std::function<void(sqlite3_stmt*)>& on_row) {
   if (query.limit < 1 || query.limit > 10000)
     throw Error(ErrorCode::invalid_argument,
                 "limit: " + std::to_string(query.limit) + " is outside 1..10000", "limit");
@@ -194,38 +211,96 @@ IdPage list_ids(Session& session, const RecordTable& table, const ListQuery& que
   const SortKey key = sort_key(query.sort);
   const bool by_id = query.sort == SortBy::id;
 
-  std::string text = sql({"SELECT id, ", key.column, " FROM ", table.table}) + filter.where;
+  const std::string id = sql({table.table, ".id"});
+  const std::string sort = sql({table.table, ".", key.column});
+  std::string text = "SELECT " + id + ", " + sort + extra + sql({" FROM ", table.table}) + joins + filter.where;
   const char* direction = query.descending ? " DESC" : "";
   const char* beyond = query.descending ? " < " : " > ";
   Token token;
   if (!query.after.empty()) {
     token = parse_token(query.after, key.mark);
-    text += by_id ? sql({" AND id", beyond, ":after_id"})
-                  : sql({" AND (", key.column, ", id)", beyond, "(:after_value, :after_id)"});
+    text += by_id ? " AND " + id + beyond + ":after_id"
+                  : " AND (" + sort + ", " + id + ")" + beyond + "(:after_value, :after_id)";
   }
-  text += by_id ? sql({" ORDER BY id", direction})
-                : sql({" ORDER BY ", key.column, direction, ", id", direction});
+  text += by_id ? " ORDER BY " + id + direction : " ORDER BY " + sort + direction + ", " + id + direction;
   text += " LIMIT :limit OFFSET :offset";
 
-  auto statement = session.prepare(text);
-  filter.bind(*statement);
+  RawStatement statement(session, text);
+  filter.bind(statement);
   if (!query.after.empty()) {
-    statement->bind(":after_id", token.id);
-    if (!by_id) statement->bind(":after_value", token.value);
+    statement.bind(":after_id", token.id);
+    if (!by_id) statement.bind(":after_value", token.value);
   }
-  statement->bind(":limit", static_cast<std::int64_t>(query.limit) + 1);
-  statement->bind(":offset", static_cast<std::int64_t>(query.offset));
+  statement.bind(":limit", static_cast<std::int64_t>(query.limit) + 1);
+  statement.bind(":offset", static_cast<std::int64_t>(query.offset));
 
-  IdPage page;
+  sqlite3_stmt* row = statement.handle();
+  std::size_t rows = 0;
+  std::int64_t last_id = 0;
   std::string last_value;
-  while (statement->executeStep()) {
-    if (page.ids.size() == query.limit) {
-      page.next = std::string{key.mark, ':'} + std::to_string(page.ids.back()) + ":" + (by_id ? "" : last_value);
-      break;
-    }
-    page.ids.push_back(statement->getColumn(0).getInt64());
-    if (!by_id) last_value = statement->getColumn(1).getString();
+  while (statement.step()) {
+    if (rows == query.limit)
+      return std::string{key.mark, ':'} + std::to_string(last_id) + ":" + (by_id ? "" : last_value);
+    ++rows;
+    last_id = sqlite3_column_int64(row, 0);
+    if (!by_id) last_value.assign(column_view(row, 1));
+    on_row(row);
   }
+  return {};
+}
+
+void read_cell(sqlite3_stmt* row, int index, std::size_t column, ColumnType type, Table& table) {
+  if (sqlite3_column_type(row, index) == SQLITE_NULL) return;
+  switch (type) {
+    case ColumnType::integer: table.set_integer(column, sqlite3_column_int64(row, index)); break;
+    case ColumnType::real: table.set_real(column, sqlite3_column_double(row, index)); break;
+    default: table.set_text(column, column_view(row, index));
+  }
+}
+
+}  // namespace
+
+IdPage list_ids(Session& session, const RecordTable& table, const ListQuery& query) {
+  IdPage page;
+  page.next = run_page(session, table, query, "", "",
+                       [&](sqlite3_stmt* row) { page.ids.push_back(sqlite3_column_int64(row, 0)); });
+  return page;
+}
+
+std::vector<Column> column_list(std::span<const SelectableColumn> available) {
+  std::vector<Column> columns;
+  for (const auto& column : available) columns.push_back({std::string(column.name), column.type});
+  return columns;
+}
+
+TablePage select_page(Session& session, const RecordTable& table, const ListQuery& query,
+                      std::span<const SelectableColumn> available, const std::vector<std::string>& wanted) {
+  if (wanted.empty()) throw Error(ErrorCode::invalid_argument, "columns: name at least one column", "columns");
+  std::vector<Column> columns;
+  std::vector<ColumnType> types;
+  std::string extra;
+  std::string joins;
+  for (const std::string& name : wanted) {
+    const auto found = std::ranges::find(available, std::string_view(name), &SelectableColumn::name);
+    if (found == available.end()) {
+      std::string names;
+      for (const auto& column : available) names += (names.empty() ? "" : ", ") + std::string(column.name);
+      throw Error(ErrorCode::invalid_argument,
+                  "columns: " + quote(name) + " is not a column of " + std::string(table.table) + "; columns: " + names,
+                  "columns");
+    }
+    columns.push_back({name, found->type});
+    types.push_back(found->type);
+    extra += ", ";
+    extra += found->sql;
+    if (!found->join.empty() && joins.find(found->join) == std::string::npos) (joins += " ") += found->join;
+  }
+  TablePage page{Table(std::move(columns)), {}};
+  page.table.reserve(query.limit);
+  page.next = run_page(session, table, query, extra, joins, [&](sqlite3_stmt* row) {
+    page.table.add_row();
+    for (std::size_t i = 0; i < types.size(); ++i) read_cell(row, static_cast<int>(i) + 2, i, types[i], page.table);
+  });
   return page;
 }
 

@@ -9,7 +9,10 @@
 #include <unordered_map>
 #include <vector>
 
+#include <span>
+
 #include "crm/list.hpp"
+#include "crm/table.hpp"
 
 namespace crm::detail {
 
@@ -60,6 +63,24 @@ void rethrow_if_external_ref_taken(Session& session, const RecordTable& table, c
 
 /// The ids of one page of `query`, validated (limit, token, country).
 IdPage list_ids(Session& session, const RecordTable& table, const ListQuery& query);
+
+/// A column select() can read: its name, SQL expression, type, and the join
+/// (if any) the expression reads from; a join shared by several chosen
+/// columns is added once.
+struct SelectableColumn {
+  std::string_view name;
+  std::string_view sql;
+  ColumnType type;
+  std::string_view join = {};
+};
+
+/// The name and type of each of `available`, for selectable_columns().
+std::vector<Column> column_list(std::span<const SelectableColumn> available);
+
+/// One page of the `wanted` columns (names from `available`) of the rows of
+/// `query`, in its order. Throws invalid_argument naming an unknown column.
+TablePage select_page(Session& session, const RecordTable& table, const ListQuery& query,
+                      std::span<const SelectableColumn> available, const std::vector<std::string>& wanted);
 
 /// How many rows match the filters of `query` (paging fields ignored).
 std::int64_t count_rows(Session& session, const RecordTable& table, const ListQuery& query);

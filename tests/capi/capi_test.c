@@ -739,6 +739,87 @@ static void test_misuse(void) {
   crm_db_free(db);
 }
 
+static void test_select(void) {
+  crm_db *db = open_memory();
+  crm_query *query = NULL;
+  crm_cursor *cursor = NULL;
+  crm_cursor *records = NULL;
+  const char *name = NULL;
+  const char *text = NULL;
+  crm_column_type type = CRM_COLUMN_REAL;
+  int columns = 0, rows = 0, is_null = -1, with_phone = 0;
+  int64_t id = 0, previous = 0;
+  double real = 0;
+
+  CHECK_OK(crm_db_load_sample_data(db, 11, 6, 40, NULL, NULL));
+  CHECK_OK(crm_query_new(&query));
+  CHECK_OK(crm_query_set_sort(query, CRM_SORT_ID, 0));
+  CHECK_OK(crm_query_set_page_size(query, 9));
+  CHECK_OK(crm_contact_select(db, " id, first_name,email ,phone,created_at", query, &cursor));
+  CHECK_OK(crm_cursor_column_count(cursor, &columns));
+  CHECK(columns == 5);
+  CHECK_OK(crm_cursor_column(cursor, 1, &name, &type));
+  CHECK(same(name, "first_name") && type == CRM_COLUMN_TEXT);
+  CHECK_OK(crm_cursor_column(cursor, 4, NULL, &type));
+  CHECK(type == CRM_COLUMN_INSTANT);
+  CHECK_FAILS(crm_cursor_column(cursor, 5, &name, NULL), CRM_NOT_FOUND, "column 5");
+  CHECK_FAILS(crm_cursor_text(cursor, 1, &text), CRM_MISUSE, "not on a row");
+  while (crm_cursor_next(cursor) == CRM_ROW) {
+    CHECK_OK(crm_cursor_int64(cursor, 0, &id));
+    CHECK(id > previous);
+    previous = id;
+    CHECK_OK(crm_cursor_text(cursor, 2, &text));
+    CHECK(text != NULL && strchr(text, '@') != NULL);
+    CHECK_OK(crm_cursor_is_null(cursor, 3, &is_null));
+    with_phone += !is_null;
+    CHECK_OK(crm_cursor_double(cursor, 0, &real));
+    CHECK(real == (double)id);
+    ++rows;
+  }
+  CHECK(rows == 40 && with_phone == 40);
+  CHECK_FAILS(crm_cursor_int64(cursor, 0, &id), CRM_MISUSE, "not on a row");
+  crm_cursor_free(cursor);
+
+  CHECK_OK(crm_account_select(db, "name,country,parent_id,tags", NULL, &cursor));
+  CHECK(crm_cursor_next(cursor) == CRM_ROW);
+  CHECK_FAILS(crm_cursor_int64(cursor, 0, &id), CRM_INVALID_ARGUMENT, "not integer");
+  CHECK_FAILS(crm_cursor_text(cursor, 2, &text), CRM_INVALID_ARGUMENT, "not text");
+  CHECK_FAILS(crm_cursor_double(cursor, 1, &real), CRM_INVALID_ARGUMENT, "not numeric");
+  CHECK_FAILS(crm_cursor_is_null(cursor, -1, &is_null), CRM_NOT_FOUND, "column -1");
+  CHECK_FAILS(crm_cursor_contact(cursor, NULL), CRM_MISUSE, "out_contact");
+  {
+    const crm_contact *contact = NULL;
+    CHECK_FAILS(crm_cursor_contact(cursor, &contact), CRM_MISUSE, "another kind of record");
+  }
+  crm_cursor_free(cursor);
+
+  CHECK_FAILS(crm_contact_select(db, "first_name,salary", NULL, &cursor), CRM_INVALID_ARGUMENT, "'salary'");
+  CHECK(cursor == NULL);
+  CHECK_FAILS(crm_contact_select(db, NULL, NULL, &cursor), CRM_MISUSE, "columns");
+  CHECK_FAILS(crm_account_select(db, "name", NULL, NULL), CRM_MISUSE, "out_cursor");
+  CHECK_FAILS(crm_account_select(NULL, "name", NULL, &cursor), CRM_MISUSE, "db");
+
+  CHECK_OK(crm_account_list(db, NULL, &records));
+  CHECK_FAILS(crm_cursor_column_count(records, &columns), CRM_MISUSE, "over records");
+  CHECK_FAILS(crm_cursor_text(records, 0, &text), CRM_MISUSE, "over records");
+  crm_cursor_free(records);
+  CHECK_FAILS(crm_cursor_column_count(NULL, &columns), CRM_MISUSE, "cursor");
+  CHECK_FAILS(crm_cursor_column(NULL, 0, NULL, NULL), CRM_MISUSE, "cursor");
+  CHECK_FAILS(crm_cursor_is_null(NULL, 0, &is_null), CRM_MISUSE, "cursor");
+  CHECK_FAILS(crm_cursor_int64(NULL, 0, &id), CRM_MISUSE, "cursor");
+  CHECK_FAILS(crm_cursor_double(NULL, 0, &real), CRM_MISUSE, "cursor");
+  CHECK_FAILS(crm_cursor_text(NULL, 0, &text), CRM_MISUSE, "cursor");
+
+  /* closed while selecting */
+  CHECK_OK(crm_contact_select(db, "id", query, &cursor));
+  crm_db_close(db);
+  CHECK_FAILS(crm_cursor_next(cursor), CRM_MISUSE, "closed");
+  CHECK_FAILS(crm_contact_select(db, "id", query, &records), CRM_MISUSE, "closed");
+  crm_cursor_free(cursor);
+  crm_query_free(query);
+  crm_db_free(db);
+}
+
 /* A cursor that outlives crm_db_close() reports misuse instead of crashing. */
 static void test_cursor_after_close(void) {
   crm_db *db = open_memory();
@@ -769,5 +850,6 @@ int main(int argc, char **argv) {
   test_lists_queries_and_transactions();
   test_misuse();
   test_cursor_after_close();
+  test_select();
   return check_report("crm_capi_test");
 }

@@ -55,3 +55,13 @@ step("${WORK}/c-cmake/erp_sync" "${WORK}/erp-cmake.crm" "${SOURCE}/examples/c/cu
 if(NOT STEP_OUTPUT MATCHES "unknown caller")
   message(FATAL_ERROR "unexpected output for an unknown caller: ${STEP_OUTPUT}")
 endif()
+
+# Python package installed under <prefix>/lib/python3/dist-packages (when built)
+if(PYTHON)
+  set(ENV{PYTHONPATH} "${PREFIX}/lib/python3/dist-packages")
+  execute_process(COMMAND "${PYTHON}" -c "import crmcore; db = crmcore.open(':memory:'); print(crmcore.__file__, db.accounts.count())"
+                  WORKING_DIRECTORY "${WORK}" RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  if(NOT code EQUAL 0 OR NOT out MATCHES "lib/python3/dist-packages/crmcore/__init__.py 0")
+    message(FATAL_ERROR "installed Python package does not work (${code}): ${out}${err}")
+  endif()
+endif()

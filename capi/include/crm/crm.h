@@ -241,7 +241,8 @@ CRM_API crm_status crm_query_set_page_size(crm_query *query, int page_size);
 /** Records to skip before the first one returned (>= 0). */
 CRM_API crm_status crm_query_set_offset(crm_query *query, int64_t offset);
 
-/** A forward-only sequence of records of one kind. */
+/** A forward-only sequence of records of one kind, or of rows of selected
+ *  columns (crm_account_select(), crm_contact_select()). */
 typedef struct crm_cursor crm_cursor;
 
 /** Advances to the next record: CRM_ROW when one is ready, CRM_DONE at the
@@ -249,6 +250,33 @@ typedef struct crm_cursor crm_cursor;
 CRM_API crm_status crm_cursor_next(crm_cursor *cursor);
 /** Frees a cursor; NULL is a no-op. */
 CRM_API void crm_cursor_free(crm_cursor *cursor);
+
+/** The kind of values in a selected column. Dates and instants are read as
+ *  ISO-8601 text with crm_cursor_text(). */
+typedef enum crm_column_type {
+  CRM_COLUMN_INTEGER = 0,
+  CRM_COLUMN_REAL = 1,
+  CRM_COLUMN_TEXT = 2,
+  CRM_COLUMN_DATE = 3,
+  CRM_COLUMN_INSTANT = 4
+} crm_column_type;
+
+/** Number of columns of a cursor over selected columns (CRM_MISUSE for a
+ *  cursor over records). Valid before the first crm_cursor_next(). */
+CRM_API crm_status crm_cursor_column_count(const crm_cursor *cursor, int *out_count);
+/** Name (borrowed, valid while the cursor lives) and type of column number
+ *  column (0-based); either out pointer may be NULL. */
+CRM_API crm_status crm_cursor_column(const crm_cursor *cursor, int column, const char **out_name,
+                                     crm_column_type *out_type);
+/** Whether the cell of the current row is null. */
+CRM_API crm_status crm_cursor_is_null(const crm_cursor *cursor, int column, int *out_is_null);
+/** The cell of an integer column (0 when null). */
+CRM_API crm_status crm_cursor_int64(const crm_cursor *cursor, int column, int64_t *out_value);
+/** The cell of an integer or real column as a double (0.0 when null). */
+CRM_API crm_status crm_cursor_double(const crm_cursor *cursor, int column, double *out_value);
+/** The cell of a text, date or instant column; NULL when the cell is null.
+ *  Borrowed until the next call on the cursor. */
+CRM_API crm_status crm_cursor_text(const crm_cursor *cursor, int column, const char **out_text);
 
 /* ---- Accounts --------------------------------------------------------- */
 
@@ -316,6 +344,14 @@ CRM_API crm_status crm_account_find_by_email(crm_db *db, const char *email, crm_
 CRM_API crm_status crm_account_find_by_phone(crm_db *db, const char *phone, crm_cursor **out_cursor);
 /** A cursor over the live direct subsidiaries of parent_id. */
 CRM_API crm_status crm_account_subsidiaries(crm_db *db, int64_t parent_id, crm_cursor **out_cursor);
+/** A cursor over chosen columns of the accounts of query (NULL: all live
+ *  ones by name). columns is a comma-separated list of: id, name,
+ *  registration_number, vat_id, industry, website, phone, phone_e164, email,
+ *  street, city, postal_code, region, country, parent_id, owner, lead_source,
+ *  external_ref, description, tags, created_at, updated_at, deleted_at,
+ *  version. An unknown column is CRM_INVALID_ARGUMENT. */
+CRM_API crm_status crm_account_select(crm_db *db, const char *columns, const crm_query *query,
+                                      crm_cursor **out_cursor);
 /** The account at the cursor; borrowed until the next call on the cursor.
  *  CRM_MISUSE for a cursor over something else or not on a row. */
 CRM_API crm_status crm_cursor_account(const crm_cursor *cursor, const crm_account **out_account);
@@ -427,6 +463,14 @@ CRM_API crm_status crm_contact_find_by_email(crm_db *db, const char *email, crm_
 /** The incoming-call lookup: a cursor over live contacts with this number in
  *  any written form; CRM_INVALID_ARGUMENT when it is not a phone number. */
 CRM_API crm_status crm_contact_find_by_phone(crm_db *db, const char *phone, crm_cursor **out_cursor);
+/** A cursor over chosen columns of the contacts of query: the fast way to
+ *  read many contacts. columns is a comma-separated list of: id, first_name,
+ *  last_name, job_title, birthday, preferred_language, country, owner,
+ *  lead_source, external_ref, description, email (primary), phone (first,
+ *  E.164), account_id, account_name (current employer), tags, created_at,
+ *  updated_at, deleted_at, version. */
+CRM_API crm_status crm_contact_select(crm_db *db, const char *columns, const crm_query *query,
+                                      crm_cursor **out_cursor);
 /** The contact at the cursor; borrowed until the next call on the cursor. */
 CRM_API crm_status crm_cursor_contact(const crm_cursor *cursor, const crm_contact **out_contact);
 

@@ -1,0 +1,150 @@
+"""crmcore: an embeddable CRM core (customers, contacts and their history in one file).
+
+    import crmcore
+    with crmcore.open("sales.crm", default_region="LV") as db:
+        anna = db.contacts.create(first_name="Anna", last_name="Bērziņa", phones=["26 123 456"])
+        for first, last, email in db.contacts.select("first_name", "last_name", "email"):
+            ...
+
+Times are timezone-aware UTC ``datetime.datetime`` objects, dates ``datetime.date``,
+money ``crmcore.Money`` (a ``decimal.Decimal`` amount and an ISO 4217 currency).
+Failures raise ``crmcore.Error`` subclasses, one per error code.
+"""
+
+from decimal import Decimal as _Decimal
+from itertools import chain as _chain
+from typing import NamedTuple as _NamedTuple
+
+from ._crmcore import (
+    LATEST_SCHEMA_VERSION,
+    Account,
+    Accounts,
+    AlreadyExistsError,
+    Birthday,
+    BusyError,
+    ConflictError,
+    Consent,
+    Contact,
+    Contacts,
+    CorruptError,
+    Database,
+    Email,
+    Employment,
+    Employments,
+    Error,
+    NotFoundError,
+    ParseError,
+    PermissionDeniedError,
+    Phone,
+    SampleSummary,
+    StorageError,
+    Transaction,
+    UnsupportedError,
+    ValidationError,
+    __version__,
+    currency_minor_digits,
+    open,
+)
+from . import _crmcore
+
+__all__ = [
+    "LATEST_SCHEMA_VERSION", "Account", "Accounts", "AlreadyExistsError", "Birthday", "BusyError",
+    "ConflictError", "Consent", "Contact", "Contacts", "CorruptError", "Database", "Email", "Employment",
+    "Employments", "Error", "Money", "NotFoundError", "ParseError", "PermissionDeniedError", "Phone",
+    "Records", "Rows", "SampleSummary", "StorageError", "Transaction", "UnsupportedError", "ValidationError",
+    "currency_minor_digits", "open",
+]
+
+
+def _pandas():
+    try:
+        import pandas
+    except ImportError as error:
+        raise ImportError(
+            "crmcore: to_pandas() needs pandas, which is not installed "
+            "(on Debian: apt-get install python3-pandas)") from error
+    return pandas
+
+
+class Records:
+    """A lazy sequence of records (Account or Contact objects) from ``list()``.
+
+    Records are fetched a page at a time while iterating; iterate once.
+    """
+
+    def __init__(self, pager):
+        self._pager = pager
+
+    def __iter__(self):
+        # Pages are lists fetched until an empty one; chaining them keeps the
+        # per-item work in C.
+        return _chain.from_iterable(iter(self._pager.fetch, []))
+
+    def to_records(self):
+        """The remaining records as a list of dicts (one per record)."""
+        return [record.to_dict() for record in self]
+
+    def to_pandas(self):
+        """The remaining records as a pandas DataFrame (needs pandas)."""
+        pandas = _pandas()
+        return pandas.DataFrame.from_records(self.to_records())
+
+
+class Rows:
+    """A lazy sequence of tuples of selected columns from ``select()``.
+
+    ``columns`` names the tuple positions. Rows are fetched a page at a time while
+    iterating; iterate once.
+    """
+
+    def __init__(self, pager):
+        self._pager = pager
+
+    @property
+    def columns(self):
+        """The column names, in tuple order."""
+        return list(self._pager.columns)
+
+    def __iter__(self):
+        # Pages are lists fetched until an empty one; chaining them keeps the
+        # per-item work in C.
+        return _chain.from_iterable(iter(self._pager.fetch, []))
+
+    def to_records(self):
+        """The remaining rows as a list of dicts keyed by column name."""
+        columns = self.columns
+        return [dict(zip(columns, row)) for row in self]
+
+    def to_pandas(self):
+        """The remaining rows as a pandas DataFrame with these columns (needs pandas)."""
+        pandas = _pandas()
+        return pandas.DataFrame.from_records(list(self), columns=self.columns)
+
+
+class Money(_NamedTuple):
+    """An amount of money: a ``decimal.Decimal`` amount and an ISO 4217 currency code.
+
+    ``Money(Decimal("1234.50"), "EUR")``, ``Money.parse("1234.50 EUR")``; ``str()`` gives
+    ``"1234.50 EUR"``. The amount may not have more decimals than the currency's minor
+    unit (JPY has none).
+    """
+
+    amount: _Decimal
+    currency: str
+
+    @classmethod
+    def parse(cls, text):
+        """Reads ``"1234.50 EUR"``; ValidationError for anything else."""
+        amount, currency = _crmcore._money_parse(text)
+        return cls(_Decimal(amount), currency)
+
+    @classmethod
+    def of(cls, amount, currency):
+        """A checked Money from a Decimal, int or decimal text and a currency code."""
+        if isinstance(amount, float):
+            raise TypeError("crmcore.Money: use decimal.Decimal or str for amounts, not float")
+        normalized = _crmcore._money_normalize(format(_Decimal(amount), "f"), currency)
+        return cls(_Decimal(normalized), currency)
+
+    def __str__(self):
+        return f"{_crmcore._money_normalize(format(self.amount, 'f'), self.currency)} {self.currency}"

@@ -1,0 +1,17 @@
+// The _crmcore extension module; the crmcore package re-exports it.
+#include <pybind11/pybind11.h>
+
+#include "crm/version.hpp"
+#include "py_bindings.hpp"
+#include "py_convert.hpp"
+#include "py_errors.hpp"
+
+PYBIND11_MODULE(_crmcore, module) {
+  module.doc() = "The native part of crmcore: records, stores and the database connection.";
+  crm::python::import_datetime();
+  crm::python::register_errors(module);
+  crm::python::register_values(module);
+  crm::python::register_records(module);
+  crm::python::register_database(module);
+  module.attr("__version__") = crm::kVersionString;
+}

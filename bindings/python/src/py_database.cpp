@@ -1,0 +1,182 @@
+// crmcore.open(), Database and Transaction.
+#include "py_database.hpp"
+
+#include <pybind11/stl.h>
+
+#include "py_bindings.hpp"
+#include "py_convert.hpp"
+
+namespace py = pybind11;
+
+namespace crm::python {
+namespace {
+
+Synchronous synchronous_mode(const std::string& name) {
+  if (name == "full") return Synchronous::full;
+  if (name == "normal") return Synchronous::normal;
+  if (name == "off") return Synchronous::off;
+  throw Error(ErrorCode::invalid_argument, "synchronous: '" + name + "' is not one of 'full', 'normal', 'off'",
+              "synchronous");
+}
+
+SharedDatabase open_database(py::object path, const std::string& default_region, bool create, bool read_only,
+                             bool migrate, double busy_timeout, const std::string& synchronous) {
+  const std::string file = py::module_::import("os").attr("fspath")(path).cast<std::string>();
+  if (busy_timeout < 0)
+    throw Error(ErrorCode::invalid_argument, "busy_timeout: must not be negative", "busy_timeout");
+  OpenOptions options;
+  options.default_region = default_region;
+  options.create = create;
+  options.read_only = read_only;
+  options.migrate = migrate;
+  options.busy_timeout = std::chrono::milliseconds(static_cast<long long>(busy_timeout * 1000));
+  options.synchronous = synchronous_mode(synchronous);
+  py::gil_scoped_release release;
+  return std::make_shared<PyDatabase>(Database::open(file, options));
+}
+
+// A transaction begun on construction; commits or rolls back once.
+class PyTransaction {
+ public:
+  explicit PyTransaction(SharedDatabase db) : db_(std::move(db)) {
+    transaction_.emplace(db_->run([](Database& database) { return database.transaction(); }));
+  }
+  PyTransaction(const PyTransaction&) = delete;
+  PyTransaction& operator=(const PyTransaction&) = delete;
+
+  ~PyTransaction() {
+    if (transaction_) db_->locked([&] { transaction_.reset(); });  // rolls back
+  }
+
+  void commit() {
+    require_active("commit");
+    db_->locked([&] {
+      auto transaction = std::move(*transaction_);
+      transaction_.reset();
+      transaction.commit();
+    });
+  }
+
+  void rollback() {
+    require_active("rollback");
+    db_->locked([&] {
+      transaction_->rollback();
+      transaction_.reset();
+    });
+  }
+
+  bool active() const { return transaction_.has_value(); }
+
+ private:
+  void require_active(const char* what) const {
+    if (!transaction_)
+      throw Error(ErrorCode::invalid_argument, std::string("transaction: cannot ") + what + ", it has already ended");
+  }
+
+  SharedDatabase db_;
+  std::optional<Transaction> transaction_;
+};
+
+}  // namespace
+
+void register_database(py::module_& m) {
+  register_stores(m);
+
+  py::class_<SampleSummary>(m, "SampleSummary", "What load_sample_data() added.")
+      .def_readonly("accounts_created", &SampleSummary::accounts_created, "Accounts added.")
+      .def_readonly("contacts_created", &SampleSummary::contacts_created, "Contacts added.")
+      .def_readonly("job_changes", &SampleSummary::job_changes, "Contacts given an earlier employer.")
+      .def_readonly("already_loaded", &SampleSummary::already_loaded, "True when nothing was added.")
+      .def("__repr__", [](const SampleSummary& s) {
+        return "SampleSummary(accounts_created=" + std::to_string(s.accounts_created) +
+               ", contacts_created=" + std::to_string(s.contacts_created) + ", job_changes=" +
+               std::to_string(s.job_changes) + ", already_loaded=" + (s.already_loaded ? "True" : "False") + ")";
+      });
+
+  py::class_<PyTransaction>(m, "Transaction",
+                            "A transaction, begun when created. As a context manager it commits when the block "
+                            "ends normally and rolls back when it raises. Nested transactions are savepoints.")
+      .def("commit", &PyTransaction::commit, "Makes the changes permanent.")
+      .def("rollback", &PyTransaction::rollback, "Undoes the changes.")
+      .def_property_readonly("active", &PyTransaction::active, "True until committed or rolled back.")
+      .def("__enter__", [](py::object self) { return self; }, "Returns the transaction itself.")
+      .def(
+          "__exit__",
+          [](PyTransaction& self, py::object type, py::object, py::object) {
+            if (!self.active()) return false;
+            if (type.is_none())
+              self.commit();
+            else
+              self.rollback();
+            return false;
+          },
+          "Commits, or rolls back when the block raised; never swallows the exception.");
+
+  py::class_<PyDatabase, SharedDatabase>(
+      m, "Database",
+      "A connection to one CRM database file. Use one object from one thread at a time or let the object "
+      "serialize calls; database work runs with the GIL released. Open with crmcore.open().")
+      .def("close", &PyDatabase::close, "Closes the connection; later calls raise ValidationError. Idempotent.")
+      .def_property_readonly("closed", [](const PyDatabase& db) { return !db.is_open(); }, "True after close().")
+      .def_property_readonly(
+          "path", [](PyDatabase& db) { return db.run([](Database& d) { return d.path(); }); },
+          "The path the database was opened with.")
+      .def_property_readonly(
+          "default_region", [](PyDatabase& db) { return db.run([](Database& d) { return d.default_region(); }); },
+          "The country assumed for phone numbers without a country code ('' for none).")
+      .def_property_readonly(
+          "schema_version", [](PyDatabase& db) { return db.run([](Database& d) { return d.schema_version(); }); },
+          "The schema version of the file.")
+      .def(
+          "migrate", [](PyDatabase& db) { db.run([](Database& d) { d.migrate(); }); },
+          "Upgrades an older file to the current schema in one transaction.")
+      .def(
+          "backup",
+          [](PyDatabase& db, py::object destination) {
+            const std::string file = py::module_::import("os").attr("fspath")(destination).cast<std::string>();
+            db.run([&](Database& d) { d.backup_to(file); });
+          },
+          py::arg("destination"), "Copies the whole database to destination while it stays usable.")
+      .def(
+          "integrity_check", [](PyDatabase& db) { return db.run([](Database& d) { return d.integrity_check(); }); },
+          "SQLite's integrity and foreign-key checks: an empty list when the file is sound.")
+      .def(
+          "now", [](PyDatabase& db) { return db.run([](Database& d) { return d.now(); }); },
+          "The current instant as the database stamps records (aware UTC datetime).")
+      .def(
+          "transaction", [](const SharedDatabase& db) { return std::make_unique<PyTransaction>(db); },
+          "Begins a transaction; use it as `with db.transaction():`.")
+      .def(
+          "load_sample_data",
+          [](PyDatabase& db, std::uint64_t seed, int accounts, int contacts) {
+            return db.run([&](Database& d) { return load_sample_data(d, {seed, accounts, contacts}); });
+          },
+          py::kw_only(), py::arg("seed") = 2025, py::arg("accounts") = 120, py::arg("contacts") = 360,
+          "Loads the built-in deterministic sample accounts and contacts in one transaction; nothing is added "
+          "when the sample is already present.")
+      .def_property_readonly("accounts", &accounts_store, "The accounts (organizations) store.")
+      .def_property_readonly("contacts", &contacts_store, "The contacts (people) store.")
+      .def_property_readonly("employments", &employments_store, "Employment history: who worked where, when.")
+      .def("__enter__", [](py::object self) { return self; }, "Returns the database itself.")
+      .def(
+          "__exit__", [](PyDatabase& db, py::object, py::object, py::object) { db.close(); },
+          "Closes the database.")
+      .def("__repr__", [](PyDatabase& db) {
+        if (!db.is_open()) return std::string("<crmcore.Database closed>");
+        const std::string path = db.run([](Database& d) { return d.path(); });
+        return "<crmcore.Database " + py::repr(py::str(path)).cast<std::string>() + ">";
+      });
+
+  m.def("open", &open_database, py::arg("path"), py::kw_only(), py::arg("default_region") = "",
+        py::arg("create") = true, py::arg("read_only") = false, py::arg("migrate") = true,
+        py::arg("busy_timeout") = 5.0, py::arg("synchronous") = "full",
+        "Opens or creates a CRM database file (':memory:' for a private in-memory one).\n\n"
+        "default_region: ISO country for phone numbers written without a country code ('LV').\n"
+        "create: create a missing file (else NotFoundError). read_only: open without writing.\n"
+        "migrate: upgrade an older file now (else record calls raise UnsupportedError until migrate()).\n"
+        "busy_timeout: seconds to wait for another connection's lock. synchronous: 'full', 'normal' or 'off'.\n"
+        "Use as `with crmcore.open(path) as db:` to close it at the end.");
+  m.attr("LATEST_SCHEMA_VERSION") = Database::latest_schema_version();
+}
+
+}  // namespace crm::python

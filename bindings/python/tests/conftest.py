@@ -1,0 +1,19 @@
+"""Shared fixtures for the crmcore pytest suite."""
+import pytest
+
+import crmcore
+
+
+@pytest.fixture
+def db():
+    """An in-memory database with default region LV."""
+    with crmcore.open(":memory:", default_region="LV") as database:
+        yield database
+
+
+@pytest.fixture
+def sample_db(tmp_path):
+    """A file database holding the built-in sample data."""
+    with crmcore.open(tmp_path / "sample.crm", default_region="LV") as database:
+        database.load_sample_data(accounts=20, contacts=120)
+        yield database
