@@ -124,9 +124,9 @@ crm_status crm_account_list(crm_db* db, const crm_query* query, crm_cursor** out
   CRM_REQUIRE(out_cursor);
   *out_cursor = nullptr;
   CRM_WITH_DB(db, {
-    crm::Accounts* accounts = &database.accounts();
+    database.accounts();  // checks the schema is usable before a cursor is handed out
     *out_cursor = paging_cursor<crm_account>(db, query ? query->query : crm::ListQuery{},
-                                             [accounts](const crm::ListQuery& q) { return accounts->list(q); });
+                                             [](crm::Database& d, const crm::ListQuery& q) { return d.accounts().list(q); });
     return CRM_OK;
   });
 }

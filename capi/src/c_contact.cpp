@@ -31,9 +31,9 @@ std::optional<crm::ConsentChannel> channel_of(crm_channel channel) {
 }
 
 crm_status bad_channel(const char* function, crm_channel channel) {
-  return fail(CRM_INVALID_ARGUMENT,
-              std::string(function) + ": " + std::to_string(static_cast<int>(channel)) + " is not a channel",
-              "channel");
+  return fail_with(CRM_INVALID_ARGUMENT,
+                   [&] { return std::string(function) + ": " + std::to_string(static_cast<int>(channel)) + " is not a channel"; },
+                   "channel");
 }
 
 }  // namespace
@@ -135,8 +135,9 @@ crm_status crm_contact_add_phone(crm_contact* contact, crm_phone_kind kind, cons
   CRM_REQUIRE(contact);
   CRM_REQUIRE(number);
   if (kind < CRM_PHONE_MOBILE || kind > CRM_PHONE_OTHER)
-    return fail(CRM_INVALID_ARGUMENT,
-                std::string(__func__) + ": " + std::to_string(static_cast<int>(kind)) + " is not a phone kind", "kind");
+    return fail_with(CRM_INVALID_ARGUMENT,
+                     [&] { return std::string(__func__) + ": " + std::to_string(static_cast<int>(kind)) + " is not a phone kind"; },
+                     "kind");
   return guard([&] {
     contact->record.phones.push_back({static_cast<crm::PhoneKind>(kind), number, ""});
     return CRM_OK;
@@ -257,9 +258,9 @@ crm_status crm_contact_list(crm_db* db, const crm_query* query, crm_cursor** out
   CRM_REQUIRE(out_cursor);
   *out_cursor = nullptr;
   CRM_WITH_DB(db, {
-    crm::Contacts* contacts = &database.contacts();
+    database.contacts();  // checks the schema is usable before a cursor is handed out
     *out_cursor = paging_cursor<crm_contact>(db, query ? query->query : crm::ListQuery{},
-                                             [contacts](const crm::ListQuery& q) { return contacts->list(q); });
+                                             [](crm::Database& d, const crm::ListQuery& q) { return d.contacts().list(q); });
     return CRM_OK;
   });
 }

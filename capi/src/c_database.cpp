@@ -27,8 +27,8 @@ crm_status crm_options_set_default_region(crm_options* options, const char* regi
 crm_status crm_options_set_busy_timeout(crm_options* options, int milliseconds) {
   CRM_REQUIRE(options);
   if (milliseconds < 0)
-    return fail(CRM_INVALID_ARGUMENT, "busy_timeout: " + std::to_string(milliseconds) + " is negative",
-                "busy_timeout");
+    return fail_with(CRM_INVALID_ARGUMENT, [&] { return "busy_timeout: " + std::to_string(milliseconds) + " is negative"; },
+                     "busy_timeout");
   options->options.busy_timeout = std::chrono::milliseconds(milliseconds);
   return CRM_OK;
 }
@@ -40,8 +40,9 @@ crm_status crm_options_set_synchronous(crm_options* options, crm_synchronous mod
     case CRM_SYNCHRONOUS_NORMAL: options->options.synchronous = crm::Synchronous::normal; return CRM_OK;
     case CRM_SYNCHRONOUS_OFF: options->options.synchronous = crm::Synchronous::off; return CRM_OK;
   }
-  return fail(CRM_INVALID_ARGUMENT, "synchronous: " + std::to_string(static_cast<int>(mode)) + " is not a mode",
-              "synchronous");
+  return fail_with(CRM_INVALID_ARGUMENT,
+                   [&] { return "synchronous: " + std::to_string(static_cast<int>(mode)) + " is not a mode"; },
+                   "synchronous");
 }
 
 crm_status crm_options_set_read_only(crm_options* options, int read_only) {
@@ -68,7 +69,7 @@ crm_status crm_db_open(const char* path, const crm_options* options, crm_db** ou
   CRM_REQUIRE(path);
   return guard([&] {
     auto handle = std::make_unique<crm_db>();
-    handle->db.emplace(crm::Database::open(path, options ? options->options : crm::OpenOptions{}));
+    handle->state->db.emplace(crm::Database::open(path, options ? options->options : crm::OpenOptions{}));
     *out_db = handle.release();
     return CRM_OK;
   });
@@ -76,8 +77,9 @@ crm_status crm_db_open(const char* path, const crm_options* options, crm_db** ou
 
 void crm_db_close(crm_db* db) {
   if (!db) return;
-  while (!db->transactions.empty()) db->transactions.pop_back();  // each rolls back
-  db->db.reset();
+  DbState& state = *db->state;
+  while (!state.transactions.empty()) state.transactions.pop_back();  // each rolls back
+  state.db.reset();
 }
 
 void crm_db_free(crm_db* db) {
@@ -122,7 +124,7 @@ crm_status crm_db_integrity_check(crm_db* db, char** out_report) {
 
 crm_status crm_db_begin(crm_db* db) {
   CRM_WITH_DB(db, {
-    db->transactions.emplace_back(database);
+    db->state->transactions.emplace_back(database);
     return CRM_OK;
   });
 }
@@ -130,10 +132,11 @@ crm_status crm_db_begin(crm_db* db) {
 crm_status crm_db_commit(crm_db* db) {
   CRM_REQUIRE(db);
   if (is_closed(db)) return closed(__func__);
-  if (db->transactions.empty()) return misuse(__func__, "no transaction is open (call crm_db_begin first)");
+  auto& transactions = db->state->transactions;
+  if (transactions.empty()) return misuse(__func__, "no transaction is open (call crm_db_begin first)");
   return guard([&] {
-    crm::Transaction transaction = std::move(db->transactions.back());
-    db->transactions.pop_back();
+    crm::Transaction transaction = std::move(transactions.back());
+    transactions.pop_back();
     transaction.commit();  // on failure it rolls back when it goes out of scope
     return CRM_OK;
   });
@@ -142,9 +145,10 @@ crm_status crm_db_commit(crm_db* db) {
 crm_status crm_db_rollback(crm_db* db) {
   CRM_REQUIRE(db);
   if (is_closed(db)) return closed(__func__);
-  if (db->transactions.empty()) return misuse(__func__, "no transaction is open (call crm_db_begin first)");
-  db->transactions.back().rollback();
-  db->transactions.pop_back();
+  auto& transactions = db->state->transactions;
+  if (transactions.empty()) return misuse(__func__, "no transaction is open (call crm_db_begin first)");
+  transactions.back().rollback();
+  transactions.pop_back();
   return CRM_OK;
 }
 

@@ -7,7 +7,7 @@ namespace {
 struct LastError {
   std::string message;
   std::string field;
-  crm_error view{CRM_OK, "", "", 0, 0};
+  crm_error view{sizeof(crm_error), CRM_OK, "", "", 0, 0};
 };
 
 LastError& last_error() noexcept {
@@ -18,7 +18,7 @@ LastError& last_error() noexcept {
 }  // namespace
 
 crm_status fail(crm_status status, const std::string& message, const std::string& field, int line,
-                int column) noexcept {
+                int column) noexcept {  // callers build `message` inside guard() or fail_with()
   LastError& error = last_error();
   try {
     error.message = message;
@@ -27,11 +27,11 @@ crm_status fail(crm_status status, const std::string& message, const std::string
     error.message.clear();  // no memory for the text: keep the code at least
     error.field.clear();
   }
-  error.view = {status, error.message.c_str(), error.field.c_str(), line, column};
+  error.view = {sizeof(crm_error), status, error.message.c_str(), error.field.c_str(), line, column};
   return status;
 }
 
-crm_status misuse(const char* function, const std::string& problem) noexcept {
+crm_status misuse(const char* function, const char* problem) noexcept {
   try {
     return fail(CRM_MISUSE, std::string(function) + ": " + problem);
   } catch (...) {

@@ -15,7 +15,19 @@ crm_status fail(crm_status status, const std::string& message, const std::string
                 int column = 0) noexcept;
 
 /// CRM_MISUSE with a message such as "crm_db_open: out_db must not be NULL".
-crm_status misuse(const char* function, const std::string& problem) noexcept;
+crm_status misuse(const char* function, const char* problem) noexcept;
+
+/// Like fail(), for messages that have to be built: the text is made inside a
+/// try block, so that running out of memory still gives CRM_NOMEM and never
+/// an exception across the C boundary.
+template <class Message>
+crm_status fail_with(crm_status status, Message&& message, const char* field) noexcept {
+  try {
+    return fail(status, message(), field);
+  } catch (...) {
+    return fail(CRM_NOMEM, "out of memory", field);
+  }
+}
 
 /// The crm_status for a C++ ErrorCode (same numbers).
 crm_status status_for(ErrorCode code) noexcept;

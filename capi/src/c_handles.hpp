@@ -17,10 +17,18 @@ struct crm_options {
   crm::OpenOptions options;
 };
 
-/// A connection plus the stack of transactions opened by crm_db_begin().
-struct crm_db {
+/// What a crm_db handle and the cursors made from it share: the connection
+/// and the stack of transactions opened by crm_db_begin(). Cursors keep it
+/// alive, so that a cursor used after crm_db_free() finds it closed instead
+/// of touching freed memory.
+struct DbState {
   std::optional<crm::Database> db;
   std::vector<crm::Transaction> transactions;
+};
+
+/// A connection handle.
+struct crm_db {
+  std::shared_ptr<DbState> state = std::make_shared<DbState>();
 };
 
 /// Filters, order and page size of a list.
@@ -69,7 +77,7 @@ struct crm_cursor {
 namespace crm::capi {
 
 /// True after crm_db_close(); entry points then report CRM_MISUSE.
-inline bool is_closed(const crm_db* handle) { return !handle->db.has_value(); }
+inline bool is_closed(const crm_db* handle) { return !handle->state->db.has_value(); }
 
 /// CRM_MISUSE for a call on a handle after crm_db_close().
 inline crm_status closed(const char* function) { return misuse(function, "the database handle is closed"); }
@@ -79,17 +87,17 @@ template <class Handle>
 struct RecordCursor : crm_cursor {
   using Record = decltype(Handle::record);
   /// Fills `out` with the next batch; returns false when there is no more.
-  using Fetch = std::function<bool(std::vector<Record>& out)>;
+  using Fetch = std::function<bool(crm::Database&, std::vector<Record>& out)>;
 
-  RecordCursor(crm_db* owner, Fetch fetch) : owner_(owner), fetch_(std::move(fetch)) {}
+  RecordCursor(std::shared_ptr<DbState> owner, Fetch fetch) : owner_(std::move(owner)), fetch_(std::move(fetch)) {}
 
   crm_status next() override {
-    if (owner_ && is_closed(owner_)) return closed("crm_cursor_next");
+    if (!owner_->db) return closed("crm_cursor_next");
     ++position_;
     if (position_ < batch_.size()) return CRM_ROW;
     if (finished_) return CRM_DONE;
     std::vector<Record> records;
-    const bool more = fetch_(records);  // may throw: the caller's guard reports it
+    const bool more = fetch_(*owner_->db, records);  // may throw: the caller's guard reports it
     finished_ = !more;
     batch_.clear();
     for (Record& record : records) batch_.push_back(Handle{std::move(record), {}});
@@ -106,7 +114,7 @@ struct RecordCursor : crm_cursor {
   }
 
  private:
-  crm_db* owner_;
+  std::shared_ptr<DbState> owner_;
   Fetch fetch_;
   std::vector<Handle> batch_;
   std::size_t position_ = static_cast<std::size_t>(-1);
@@ -115,19 +123,19 @@ struct RecordCursor : crm_cursor {
 
 /// A cursor over a list already in memory (lookups, histories).
 template <class Handle>
-crm_cursor* cursor_over(crm_db* owner, std::vector<decltype(Handle::record)> records) {
+crm_cursor* cursor_over(const crm_db* owner, std::vector<decltype(Handle::record)> records) {
   auto shared = std::make_shared<decltype(records)>(std::move(records));
-  return new RecordCursor<Handle>(owner, [shared](auto& out) {
+  return new RecordCursor<Handle>(owner->state, [shared](crm::Database&, auto& out) {
     out = std::move(*shared);
     return false;
   });
 }
 
-/// A cursor that walks a keyset-paged list with `list(query)` page by page.
+/// A cursor that walks a keyset-paged list with `list(database, query)` page by page.
 template <class Handle, class List>
-crm_cursor* paging_cursor(crm_db* owner, ListQuery query, List list) {
-  return new RecordCursor<Handle>(owner, [query, list](auto& out) mutable {
-    auto page = list(query);
+crm_cursor* paging_cursor(const crm_db* owner, ListQuery query, List list) {
+  return new RecordCursor<Handle>(owner->state, [query, list](crm::Database& database, auto& out) mutable {
+    auto page = list(database, query);
     out = std::move(page.items);
     query.after = std::move(page.next);
     query.offset = 0;
@@ -161,6 +169,6 @@ inline std::string text(const char* value) { return value ? std::string(value) :
   CRM_REQUIRE(db);                                  \
   if (::crm::capi::is_closed(db)) return ::crm::capi::closed(__func__); \
   return ::crm::capi::guard([&] {                   \
-    ::crm::Database& database = *(db)->db;          \
+    ::crm::Database& database = *(db)->state->db;   \
     body                                            \
   })

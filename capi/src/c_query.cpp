@@ -47,8 +47,8 @@ crm_status crm_query_set_deleted(crm_query* query, crm_deleted_filter filter) {
     case CRM_DELETED_INCLUDE: query->query.deleted = crm::DeletedFilter::include; return CRM_OK;
     case CRM_DELETED_ONLY: query->query.deleted = crm::DeletedFilter::only; return CRM_OK;
   }
-  return fail(CRM_INVALID_ARGUMENT, "deleted: " + std::to_string(static_cast<int>(filter)) + " is not a filter",
-              "deleted");
+  return fail_with(CRM_INVALID_ARGUMENT,
+                   [&] { return "deleted: " + std::to_string(static_cast<int>(filter)) + " is not a filter"; }, "deleted");
 }
 
 crm_status crm_query_set_sort(crm_query* query, crm_sort sort, int descending) {
@@ -58,8 +58,9 @@ crm_status crm_query_set_sort(crm_query* query, crm_sort sort, int descending) {
     case CRM_SORT_ID: query->query.sort = crm::SortBy::id; break;
     case CRM_SORT_UPDATED_AT: query->query.sort = crm::SortBy::updated_at; break;
     default:
-      return fail(CRM_INVALID_ARGUMENT, "sort: " + std::to_string(static_cast<int>(sort)) + " is not a sort order",
-                  "sort");
+      return fail_with(CRM_INVALID_ARGUMENT,
+                       [&] { return "sort: " + std::to_string(static_cast<int>(sort)) + " is not a sort order"; },
+                       "sort");
   }
   query->query.descending = descending != 0;
   return CRM_OK;
@@ -68,8 +69,8 @@ crm_status crm_query_set_sort(crm_query* query, crm_sort sort, int descending) {
 crm_status crm_query_set_page_size(crm_query* query, int page_size) {
   CRM_REQUIRE(query);
   if (page_size < 1 || page_size > 10000)
-    return fail(CRM_INVALID_ARGUMENT, "page_size: " + std::to_string(page_size) + " is outside 1..10000",
-                "page_size");
+    return fail_with(CRM_INVALID_ARGUMENT,
+                     [&] { return "page_size: " + std::to_string(page_size) + " is outside 1..10000"; }, "page_size");
   query->query.limit = static_cast<std::size_t>(page_size);
   return CRM_OK;
 }
@@ -77,7 +78,8 @@ crm_status crm_query_set_page_size(crm_query* query, int page_size) {
 crm_status crm_query_set_offset(crm_query* query, int64_t offset) {
   CRM_REQUIRE(query);
   if (offset < 0)
-    return fail(CRM_INVALID_ARGUMENT, "offset: " + std::to_string(offset) + " is negative", "offset");
+    return fail_with(CRM_INVALID_ARGUMENT, [&] { return "offset: " + std::to_string(offset) + " is negative"; },
+                     "offset");
   query->query.offset = static_cast<std::size_t>(offset);
   return CRM_OK;
 }

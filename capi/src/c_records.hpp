@@ -40,13 +40,13 @@ crm_status set_field(Handle* handle, std::span<const TextField<decltype(Handle::
                      const char* value, const char* function) {
   if (!handle) return misuse(function, "the record must not be NULL");
   if (!name) return misuse(function, "field must not be NULL");
-  const auto* field = find_field(fields, name);
-  if (!field || !field->writable)
-    return fail(CRM_INVALID_ARGUMENT,
-                std::string(function) + ": '" + name + "' is not a field that can be set; fields: " +
-                    field_names(fields, true),
-                name);
   return guard([&] {
+    const auto* field = find_field(fields, name);
+    if (!field || !field->writable)
+      return fail(CRM_INVALID_ARGUMENT,
+                  std::string(function) + ": '" + name + "' is not a field that can be set; fields: " +
+                      field_names(fields, true),
+                  name);
     *field->access(handle->record) = text(value);
     handle->formatted.values.clear();
     return CRM_OK;
@@ -84,9 +84,12 @@ crm_status get_field(const Handle* handle, std::span<const TextField<decltype(Ha
 template <class Item>
 crm_status element(const std::vector<Item>& items, std::size_t index, const Item** out, const char* function) {
   if (index >= items.size())
-    return fail(CRM_NOT_FOUND, std::string(function) + ": index " + std::to_string(index) + " is beyond the " +
-                                   std::to_string(items.size()) + " items",
-                "index");
+    return fail_with(CRM_NOT_FOUND,
+                     [&] {
+                       return std::string(function) + ": index " + std::to_string(index) + " is beyond the " +
+                              std::to_string(items.size()) + " items";
+                     },
+                     "index");
   *out = &items[index];
   return CRM_OK;
 }

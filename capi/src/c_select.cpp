@@ -9,15 +9,15 @@ namespace {
 
 // Walks TablePages of a select, one row at a time.
 struct TableCursor : crm_cursor {
-  using Fetch = std::function<crm::TablePage(const crm::ListQuery&)>;
+  using Fetch = std::function<crm::TablePage(crm::Database&, const crm::ListQuery&)>;
 
-  TableCursor(crm_db* owner, crm::ListQuery query, Fetch fetch)
-      : owner_(owner), query_(std::move(query)), fetch_(std::move(fetch)) {
+  TableCursor(std::shared_ptr<DbState> owner, crm::ListQuery query, Fetch fetch)
+      : owner_(std::move(owner)), query_(std::move(query)), fetch_(std::move(fetch)) {
     load();  // the first page also tells the columns, and checks them
   }
 
   crm_status next() override {
-    if (is_closed(owner_)) return closed("crm_cursor_next");
+    if (!owner_->db) return closed("crm_cursor_next");
     if (started_ && row_ < page_.table.row_count()) ++row_;
     started_ = true;
     while (row_ >= page_.table.row_count()) {
@@ -40,11 +40,11 @@ struct TableCursor : crm_cursor {
 
  private:
   void load() {
-    page_ = fetch_(query_);
+    page_ = fetch_(*owner_->db, query_);
     row_ = 0;
   }
 
-  crm_db* owner_;
+  std::shared_ptr<DbState> owner_;
   crm::ListQuery query_;
   Fetch fetch_;
   crm::TablePage page_;
@@ -71,9 +71,12 @@ crm_status locate(const crm_cursor* cursor, int column, bool need_row, const Tab
   const TableCursor* table = as_table(cursor);
   if (!table) return misuse(function, "the cursor is over records, not selected columns");
   if (column < 0 || static_cast<std::size_t>(column) >= table->table().columns().size())
-    return fail(CRM_NOT_FOUND, std::string(function) + ": column " + std::to_string(column) + " is beyond the " +
-                                   std::to_string(table->table().columns().size()) + " columns",
-                "column");
+    return fail_with(CRM_NOT_FOUND,
+                     [&] {
+                       return std::string(function) + ": column " + std::to_string(column) + " is beyond the " +
+                              std::to_string(table->table().columns().size()) + " columns";
+                     },
+                     "column");
   if (need_row && !table->on_row()) return misuse(function, "the cursor is not on a row; call crm_cursor_next() first");
   *out = table;
   return CRM_OK;
@@ -100,10 +103,10 @@ crm_status crm_account_select(crm_db* db, const char* columns, const crm_query* 
   *out_cursor = nullptr;
   CRM_REQUIRE(columns);
   CRM_WITH_DB(db, {
-    crm::Accounts* accounts = &database.accounts();
-    *out_cursor = new TableCursor(db, query ? query->query : crm::ListQuery{},
-                                  [accounts, names = split_columns(columns)](const crm::ListQuery& q) {
-                                    return accounts->select(names, q);
+    (void)database;  // the cursor reads through the shared state; its first page is read now
+    *out_cursor = new TableCursor(db->state, query ? query->query : crm::ListQuery{},
+                                  [names = split_columns(columns)](crm::Database& d, const crm::ListQuery& q) {
+                                    return d.accounts().select(names, q);
                                   });
     return CRM_OK;
   });
@@ -114,10 +117,10 @@ crm_status crm_contact_select(crm_db* db, const char* columns, const crm_query* 
   *out_cursor = nullptr;
   CRM_REQUIRE(columns);
   CRM_WITH_DB(db, {
-    crm::Contacts* contacts = &database.contacts();
-    *out_cursor = new TableCursor(db, query ? query->query : crm::ListQuery{},
-                                  [contacts, names = split_columns(columns)](const crm::ListQuery& q) {
-                                    return contacts->select(names, q);
+    (void)database;  // the cursor reads through the shared state; its first page is read now
+    *out_cursor = new TableCursor(db->state, query ? query->query : crm::ListQuery{},
+                                  [names = split_columns(columns)](crm::Database& d, const crm::ListQuery& q) {
+                                    return d.contacts().select(names, q);
                                   });
     return CRM_OK;
   });

@@ -77,9 +77,9 @@ class Database {
   bool is_open() const noexcept;
 
   /// The path given to open() (":memory:" for in-memory databases).
-  const std::string& path() const;
+  std::string path() const;
   /// The default phone region this connection was opened with ("" if none).
-  const std::string& default_region() const;
+  std::string default_region() const;
 
   /// The current instant as this connection stamps records (the injected
   /// clock of OpenOptions, or the system clock in UTC).

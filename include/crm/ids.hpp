@@ -34,6 +34,22 @@ using AccountId = Id<struct AccountTag>;
 using ContactId = Id<struct ContactTag>;
 /// Identifies one employment link between a contact and an account.
 using EmploymentId = Id<struct EmploymentTag>;
+/// Identifies a sales pipeline.
+using PipelineId = Id<struct PipelineTag>;
+/// Identifies a stage of a pipeline.
+using StageId = Id<struct StageTag>;
+/// Identifies a reason a deal was lost.
+using LostReasonId = Id<struct LostReasonTag>;
+/// Identifies a product of the catalog.
+using ProductId = Id<struct ProductTag>;
+/// Identifies an opportunity (deal).
+using OpportunityId = Id<struct OpportunityTag>;
+/// Identifies one recorded stage change of an opportunity.
+using StageChangeId = Id<struct StageChangeTag>;
+/// Identifies a lead.
+using LeadId = Id<struct LeadTag>;
+/// Identifies an activity (call, meeting, email, task, note, sms).
+using ActivityId = Id<struct ActivityTag>;
 
 }  // namespace crm
 

@@ -155,10 +155,17 @@ std::vector<Account> load_accounts(Session& session, const std::vector<std::int6
   return accounts;
 }
 
-// A parent must be a live account other than the account itself or one of
-// its descendants.
+AccountId stored_parent(Session& session, AccountId self) {
+  auto statement = session.prepare("SELECT parent_id FROM accounts WHERE id = ?");
+  statement->bind(1, self.value());
+  return statement->executeStep() ? AccountId(statement->getColumn(0).getInt64()) : AccountId();
+}
+
+// A new parent must be a live account other than the account itself or one
+// of its descendants; an unchanged parent is not checked again (it may have
+// been deleted since without blocking edits of its subsidiaries).
 void check_parent(Session& session, AccountId parent, AccountId self) {
-  if (!parent) return;
+  if (!parent || (self && parent == stored_parent(session, self))) return;
   require_live(session, kAccountTable, parent.value(), "account.parent");
   if (!self) return;
   auto statement = session.prepare(
@@ -236,7 +243,7 @@ Account Accounts::create(const AccountData& data) {
 }
 
 Account Accounts::get(AccountId id) const {
-  return guarded([&] {
+  return guarded_read(session_, [&] {
     auto accounts = load_accounts(session_, {id.value()});
     if (accounts.empty())
       throw Error(ErrorCode::not_found, "account " + std::to_string(id.value()) + " does not exist", "account");
@@ -287,24 +294,24 @@ void Accounts::purge(AccountId id) {
 }
 
 Page<Account> Accounts::list(const ListQuery& query) const {
-  return guarded([&] {
+  return guarded_read(session_, [&] {
     IdPage ids = list_ids(session_, kAccountTable, query);
     return Page<Account>{load_accounts(session_, ids.ids), std::move(ids.next)};
   });
 }
 
 TablePage Accounts::select(const std::vector<std::string>& columns, const ListQuery& query) const {
-  return guarded([&] { return select_page(session_, kAccountTable, query, kColumns, columns); });
+  return guarded_read(session_, [&] { return select_page(session_, kAccountTable, query, kColumns, columns); });
 }
 
 std::vector<Column> Accounts::selectable_columns() { return column_list(kColumns); }
 
 std::int64_t Accounts::count(const ListQuery& query) const {
-  return guarded([&] { return count_rows(session_, kAccountTable, query); });
+  return guarded_read(session_, [&] { return count_rows(session_, kAccountTable, query); });
 }
 
 std::optional<Account> Accounts::find_by_external_ref(const std::string& external_ref) const {
-  return guarded([&]() -> std::optional<Account> {
+  return guarded_read(session_, [&]() -> std::optional<Account> {
     auto ids = live_ids_where(session_, kAccountTable, "external_ref",
                               clean_line(external_ref, "external_ref"));
     auto accounts = load_accounts(session_, ids);
@@ -314,21 +321,21 @@ std::optional<Account> Accounts::find_by_external_ref(const std::string& externa
 }
 
 std::vector<Account> Accounts::find_by_email(const std::string& email) const {
-  return guarded([&] {
+  return guarded_read(session_, [&] {
     const std::string key = casefold(clean_line(email, "email"));
     return load_accounts(session_, live_ids_where(session_, kAccountTable, "email_key", key));
   });
 }
 
 std::vector<Account> Accounts::find_by_phone(const std::string& phone) const {
-  return guarded([&] {
+  return guarded_read(session_, [&] {
     const std::string e164 = session_.phones().require_e164(clean_line(phone, "phone"), "phone");
     return load_accounts(session_, live_ids_where(session_, kAccountTable, "phone_e164", e164));
   });
 }
 
 std::vector<Account> Accounts::subsidiaries(AccountId parent) const {
-  return guarded([&] {
+  return guarded_read(session_, [&] {
     require_exists(session_, kAccountTable, parent.value());
     auto statement = session_.prepare(
         "SELECT id FROM accounts WHERE parent_id = ? AND deleted_at IS NULL ORDER BY name_key, id");

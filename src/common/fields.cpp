@@ -86,6 +86,7 @@ std::string clean_email(std::string_view value, std::string_view field) {
   if (email.empty()) return email;
   const auto at = email.find('@');
   const bool shaped = at != std::string::npos && email.find('@', at + 1) == std::string::npos &&
+                      !has_space_or_invisible(email) &&
                       valid_local_part(std::string_view(email).substr(0, at)) &&
                       valid_domain(std::string_view(email).substr(at + 1));
   if (!shaped) refuse(field, value, "is not a valid email address");

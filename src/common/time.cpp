@@ -120,8 +120,15 @@ Instant parse_instant(std::string_view text) {
   }
   if (pos != text.size()) bad(text, expected);
   namespace pt = boost::posix_time;
-  return Instant(*date, pt::hours(hour) + pt::minutes(minute - offset_minutes) + pt::seconds(second) +
-                            pt::microseconds(micros));
+  try {
+    const Instant instant(*date, pt::hours(hour) + pt::minutes(minute - offset_minutes) + pt::seconds(second) +
+                                     pt::microseconds(micros));
+    if (instant.is_special() || instant.date().year() < 1400 || instant.date().year() > 9999)
+      bad(text, "date-time between the years 1400 and 9999");
+    return instant;
+  } catch (const std::out_of_range&) {
+    bad(text, "date-time between the years 1400 and 9999");
+  }
 }
 
 std::string Birthday::to_string() const {

@@ -45,11 +45,13 @@ void normalize_phones(const std::vector<Phone>& in, const Session& session, Cont
   }
 }
 
-void normalize_consents(const std::vector<Consent>& in, ContactRow& row) {
+void normalize_consents(const std::vector<Consent>& in, const Instant& now, ContactRow& row) {
   std::unordered_set<int> channels;
   for (std::size_t i = 0; i < in.size(); ++i) {
     const std::string field = "contact.consents[" + std::to_string(i) + "]";
     if (!consent_channel_from_name(consent_channel_name(in[i].channel))) refuse(field, "unknown channel");
+    if (!in[i].changed_at.is_special() && in[i].changed_at > now)
+      refuse(field, "changed_at '" + format_instant(in[i].changed_at) + "' is in the future");
     if (!channels.insert(static_cast<int>(in[i].channel)).second)
       refuse(field, "channel '" + std::string(consent_channel_name(in[i].channel)) + "' is listed twice");
     row.data.consents.push_back(in[i]);
@@ -75,7 +77,7 @@ ContactRow normalize_contact(const ContactData& in, const Session& session) {
   out.owner = clean_line(in.owner, "contact.owner");
   out.lead_source = clean_line(in.lead_source, "contact.lead_source");
   out.external_ref = clean_line(in.external_ref, "contact.external_ref");
-  normalize_consents(in.consents, row);
+  normalize_consents(in.consents, session.now(), row);
   out.tags = clean_tags(in.tags, "contact.tags");
   out.description = clean_text(in.description, "contact.description");
   out.account = in.account;

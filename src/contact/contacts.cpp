@@ -15,9 +15,8 @@ namespace {
 using namespace detail;
 
 // Moves the contact to `account` (or out of any employment) when it differs
-// from the current one, keeping every past link.
-void follow_account(Session& session, std::int64_t contact, const ContactRow& row) {
-  const AccountId current = current_account(session, contact);
+// from `current`, keeping every past link.
+void follow_account(Session& session, std::int64_t contact, AccountId current, const ContactRow& row) {
   if (current == row.data.account) return;
   const Date today = session.today();
   if (current) end_current_employments(session, contact, today);
@@ -82,7 +81,7 @@ Contact Contacts::create(const ContactData& data) {
 }
 
 Contact Contacts::get(ContactId id) const {
-  return guarded([&] {
+  return guarded_read(session_, [&] {
     auto contacts = load_contacts(session_, {id.value()});
     if (contacts.empty())
       throw Error(ErrorCode::not_found, "contact " + std::to_string(id.value()) + " does not exist", "contact");
@@ -96,11 +95,14 @@ Contact Contacts::update(const Contact& contact) {
     WriteScope scope(session_);
     const std::int64_t id = contact.id.value();
     require_version(session_, kContactTable, id, contact.version);
-    if (row.data.account) require_live(session_, kAccountTable, row.data.account.value(), "contact.account");
+    // Only a new employer must be live: a deleted current one does not block edits.
+    const AccountId current = current_account(session_, id);
+    if (row.data.account && row.data.account != current)
+      require_live(session_, kAccountTable, row.data.account.value(), "contact.account");
     const Instant now = session_.now();
     update_contact_row(session_, id, row, now);
     store_contact_children(session_, id, row, now, false);
-    follow_account(session_, id, row);
+    follow_account(session_, id, current, row);
     scope.commit();
     return get(contact.id);
   });
@@ -125,24 +127,24 @@ void Contacts::purge(ContactId id) {
 }
 
 Page<Contact> Contacts::list(const ListQuery& query) const {
-  return guarded([&] {
+  return guarded_read(session_, [&] {
     IdPage ids = list_ids(session_, kContactTable, query);
     return Page<Contact>{load_contacts(session_, ids.ids), std::move(ids.next)};
   });
 }
 
 TablePage Contacts::select(const std::vector<std::string>& columns, const ListQuery& query) const {
-  return guarded([&] { return select_page(session_, kContactTable, query, kColumns, columns); });
+  return guarded_read(session_, [&] { return select_page(session_, kContactTable, query, kColumns, columns); });
 }
 
 std::vector<Column> Contacts::selectable_columns() { return column_list(kColumns); }
 
 std::int64_t Contacts::count(const ListQuery& query) const {
-  return guarded([&] { return count_rows(session_, kContactTable, query); });
+  return guarded_read(session_, [&] { return count_rows(session_, kContactTable, query); });
 }
 
 std::optional<Contact> Contacts::find_by_external_ref(const std::string& external_ref) const {
-  return guarded([&]() -> std::optional<Contact> {
+  return guarded_read(session_, [&]() -> std::optional<Contact> {
     auto contacts = load_contacts(
         session_, live_ids_where(session_, kContactTable, "external_ref", clean_line(external_ref, "external_ref")));
     if (contacts.empty()) return std::nullopt;
@@ -164,7 +166,7 @@ std::vector<std::int64_t> live_contacts_with(Session& session, const char* sql, 
 }  // namespace
 
 std::vector<Contact> Contacts::find_by_email(const std::string& email) const {
-  return guarded([&] {
+  return guarded_read(session_, [&] {
     const std::string key = casefold(clean_line(email, "email"));
     return load_contacts(session_, live_contacts_with(session_,
                                                       "SELECT DISTINCT c.id FROM contact_emails e JOIN contacts c "
@@ -175,7 +177,7 @@ std::vector<Contact> Contacts::find_by_email(const std::string& email) const {
 }
 
 std::vector<Contact> Contacts::find_by_phone(const std::string& phone) const {
-  return guarded([&] {
+  return guarded_read(session_, [&] {
     const std::string e164 = session_.phones().require_e164(clean_line(phone, "phone"), "phone");
     return load_contacts(session_, live_contacts_with(session_,
                                                       "SELECT DISTINCT c.id FROM contact_phones p JOIN contacts c "

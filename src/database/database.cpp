@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include <SQLiteCpp/Backup.h>
+#include <sqlite3.h>
 
 #include "crm/account.hpp"
 #include "crm/contact.hpp"
@@ -40,8 +41,9 @@ Database Database::open(const std::string& path, const OpenOptions& options) {
     auto session = std::make_shared<detail::Session>(path, options);
     const auto migrations = detail::schema_migrations();
     detail::check_schema_compatible(*session, migrations);
+    const bool behind = session->schema_version() < migrations.back().version;
     const bool fresh = session->schema_version() == 0;
-    if (!options.read_only && (options.migrate || fresh)) detail::migrate(*session, migrations);
+    if (!options.read_only && behind && (options.migrate || fresh)) detail::migrate(*session, migrations);
     return Database(std::make_unique<Impl>(std::move(session)));
   });
 }
@@ -57,9 +59,9 @@ std::shared_ptr<detail::Session> Database::shared_session() const {
   return impl_->session;
 }
 
-const std::string& Database::path() const { return shared_session()->path(); }
+std::string Database::path() const { return shared_session()->path(); }
 
-const std::string& Database::default_region() const { return shared_session()->phones().default_region(); }
+std::string Database::default_region() const { return shared_session()->phones().default_region(); }
 
 Instant Database::now() const { return shared_session()->now(); }
 
@@ -77,9 +79,16 @@ void Database::backup_to(const std::string& destination) const {
     if (destination.empty() || destination == session->path())
       throw Error(ErrorCode::invalid_argument,
                   "backup: '" + destination + "' must be another file than the database", "destination");
-    SQLite::Database target(destination, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    SQLite::Database target(destination, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE,
+                            session->busy_timeout_ms());
     SQLite::Backup backup(target, session->db());
-    backup.executeStep(-1);
+    // executeStep() reports BUSY and LOCKED by its return value, not by throwing.
+    const int result = backup.executeStep(-1);
+    if (result != SQLITE_DONE)
+      throw Error(result == SQLITE_BUSY || result == SQLITE_LOCKED ? ErrorCode::busy : ErrorCode::io,
+                  "backup: '" + destination + "' could not be written (SQLite code " + std::to_string(result) +
+                      "); nothing was copied",
+                  "destination");
   });
 }
 

@@ -152,7 +152,7 @@ Employment Employments::move(ContactId contact, AccountId account, const std::st
 }
 
 Employment Employments::get(EmploymentId id) const {
-  return guarded([&] {
+  return guarded_read(session_, [&] {
     auto found = query_employments(session_, "WHERE id = ?", id.value());
     if (found.empty())
       throw Error(ErrorCode::not_found, "employment " + std::to_string(id.value()) + " does not exist",
@@ -162,14 +162,14 @@ Employment Employments::get(EmploymentId id) const {
 }
 
 std::vector<Employment> Employments::history(ContactId contact) const {
-  return guarded([&] {
+  return guarded_read(session_, [&] {
     require_exists(session_, kContactTable, contact.value());
     return query_employments(session_, std::string("WHERE contact_id = ?") + kHistoryOrder, contact.value());
   });
 }
 
 std::vector<Employment> Employments::of_account(AccountId account, bool current_only) const {
-  return guarded([&] {
+  return guarded_read(session_, [&] {
     require_exists(session_, kAccountTable, account.value());
     std::string where =
         "WHERE account_id = ? AND contact_id IN (SELECT id FROM contacts WHERE deleted_at IS NULL)";

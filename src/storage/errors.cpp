@@ -41,8 +41,8 @@ void rethrow_as_crm_error() {
   } catch (const SQLite::Exception& e) {
     const int primary = e.getErrorCode() & 0xFF;
     throw Error(code_for(primary), std::string("database: ") + e.what());
-  } catch (const std::out_of_range& e) {  // Boost.Date_Time reports bad dates this way
-    throw Error(ErrorCode::invalid_argument, std::string("date: ") + e.what());
+  } catch (const std::out_of_range& e) {  // Boost.Date_Time reports impossible dates this way
+    throw Error(ErrorCode::invalid_argument, std::string("value out of range: ") + e.what());
   } catch (const std::exception& e) {
     throw Error(ErrorCode::io, std::string("internal failure: ") + e.what());
   } catch (...) {

@@ -25,8 +25,9 @@ bool has_user_tables(Session& session) {
 std::span<const Migration> schema_migrations() noexcept { return kMigrations; }
 
 void check_schema_compatible(Session& session, std::span<const Migration> migrations) {
+  ReadScope snapshot(session);  // the version and the tables from one state of the file
   const int latest = migrations.empty() ? 0 : migrations.back().version;
-  const int version = session.schema_version();
+  const int version = session.reread_schema_version();
   if (version > latest)
     throw Error(ErrorCode::unsupported,
                 "database: '" + session.path() + "' has schema version " + std::to_string(version) +
@@ -38,9 +39,12 @@ void check_schema_compatible(Session& session, std::span<const Migration> migrat
 
 void migrate(Session& session, std::span<const Migration> migrations) {
   check_schema_compatible(session, migrations);
-  const int from = session.schema_version();
-  if (!migrations.empty() && from == migrations.back().version) return;
+  if (!migrations.empty() && session.schema_version() == migrations.back().version) return;
+  // Under the write lock, look again: another connection may have migrated
+  // (or created) the file since.
   WriteScope scope(session);
+  check_schema_compatible(session, migrations);
+  const int from = session.schema_version();
   for (const Migration& migration : migrations) {
     if (migration.version <= from) continue;
     session.db().exec(std::string(migration.sql));

@@ -50,13 +50,13 @@ struct SortKey {
   char mark;
 };
 
-SortKey sort_key(SortBy sort) {
+SortKey sort_key(SortBy sort, const RecordTable& table) {
   switch (sort) {
     case SortBy::id: return {"id", 'i'};
     case SortBy::updated_at: return {"updated_at", 'u'};
     case SortBy::name: break;
   }
-  return {"name_key", 'n'};
+  return {table.name_column, 'n'};
 }
 
 struct Token {
@@ -164,18 +164,26 @@ struct Filter {
   std::string owner;
   std::string country;
   std::string tag_key;
+  const ExtraFilter* extra = nullptr;
 
   template <class Statement>
   void bind(Statement& statement) const {
     if (!owner.empty()) statement.bind(":owner", owner);
     if (!country.empty()) statement.bind(":country", country);
     if (!tag_key.empty()) statement.bind(":tag", tag_key);
+    for (const auto& [name, value] : extra->integers) statement.bind(name.c_str(), value);
+    for (const auto& [name, value] : extra->texts) statement.bind(name.c_str(), value);
   }
 };
 
-Filter make_filter(const RecordTable& table, const ListQuery& query) {
-  Filter filter{" WHERE 1", query.owner, clean_country(query.country, "country"),
-                query.tag.empty() ? std::string() : casefold(clean_line(query.tag, "tag"))};
+Filter make_filter(const RecordTable& table, const ListQuery& query, const ExtraFilter& extra) {
+  Filter filter{" WHERE 1", clean_line(query.owner, "owner"), clean_country(query.country, "country"),
+                query.tag.empty() ? std::string() : casefold(clean_line(query.tag, "tag")), &extra};
+  if (!filter.country.empty() && table.country_column.empty())
+    throw Error(ErrorCode::invalid_argument,
+                "country: " + std::string(table.table) + " cannot be filtered by country", "country");
+  if (!filter.tag_key.empty() && table.tag_table.empty())
+    throw Error(ErrorCode::invalid_argument, "tag: " + std::string(table.table) + " have no tags", "tag");
   const std::string t(table.table);
   if (query.deleted == DeletedFilter::exclude) filter.where += " AND " + t + ".deleted_at IS NULL";
   if (query.deleted == DeletedFilter::only) filter.where += " AND " + t + ".deleted_at IS NOT NULL";
@@ -184,6 +192,7 @@ Filter make_filter(const RecordTable& table, const ListQuery& query) {
   if (!filter.tag_key.empty())
     filter.where += sql({" AND EXISTS (SELECT 1 FROM ", table.tag_table, " t WHERE t.", table.owner_column, " = ",
                          table.table, ".id AND t.tag_key = :tag)"});
+  filter.where += extra.where;
   return filter;
 }
 
@@ -200,15 +209,20 @@ std::string_view column_view(sqlite3_stmt* row, int index) {
 // Runs the page query of `query`, selecting "id, <sort key>" and then
 // `extra` (SQL expressions), and hands each row of the page to on_row.
 // Returns the token of the next page ("" at the end).
-std::string run_page(Session& session, const RecordTable& table, const ListQuery& query, const std::string& extra,
-                     const std::string& joins, const std::function<void(sqlite3_stmt*)>& on_row) {
+void check_paging(const ListQuery& query) {
   if (query.limit < 1 || query.limit > 10000)
     throw Error(ErrorCode::invalid_argument,
                 "limit: " + std::to_string(query.limit) + " is outside 1..10000", "limit");
   if (!query.after.empty() && query.offset != 0)
     throw Error(ErrorCode::invalid_argument, "offset: cannot be combined with a page token (after)", "offset");
-  const Filter filter = make_filter(table, query);
-  const SortKey key = sort_key(query.sort);
+}
+
+std::string run_page(Session& session, const RecordTable& table, const ListQuery& query, const ExtraFilter& where,
+                     const std::string& extra, const std::string& joins,
+                     const std::function<void(sqlite3_stmt*)>& on_row) {
+  check_paging(query);
+  const Filter filter = make_filter(table, query, where);
+  const SortKey key = sort_key(query.sort, table);
   const bool by_id = query.sort == SortBy::id;
 
   const std::string id = sql({table.table, ".id"});
@@ -260,9 +274,9 @@ void read_cell(sqlite3_stmt* row, int index, std::size_t column, ColumnType type
 
 }  // namespace
 
-IdPage list_ids(Session& session, const RecordTable& table, const ListQuery& query) {
+IdPage list_ids(Session& session, const RecordTable& table, const ListQuery& query, const ExtraFilter& extra) {
   IdPage page;
-  page.next = run_page(session, table, query, "", "",
+  page.next = run_page(session, table, query, extra, "", "",
                        [&](sqlite3_stmt* row) { page.ids.push_back(sqlite3_column_int64(row, 0)); });
   return page;
 }
@@ -274,7 +288,8 @@ std::vector<Column> column_list(std::span<const SelectableColumn> available) {
 }
 
 TablePage select_page(Session& session, const RecordTable& table, const ListQuery& query,
-                      std::span<const SelectableColumn> available, const std::vector<std::string>& wanted) {
+                      std::span<const SelectableColumn> available, const std::vector<std::string>& wanted,
+                      const ExtraFilter& where) {
   if (wanted.empty()) throw Error(ErrorCode::invalid_argument, "columns: name at least one column", "columns");
   std::vector<Column> columns;
   std::vector<ColumnType> types;
@@ -295,17 +310,19 @@ TablePage select_page(Session& session, const RecordTable& table, const ListQuer
     extra += found->sql;
     if (!found->join.empty() && joins.find(found->join) == std::string::npos) (joins += " ") += found->join;
   }
+  check_paging(query);
   TablePage page{Table(std::move(columns)), {}};
   page.table.reserve(query.limit);
-  page.next = run_page(session, table, query, extra, joins, [&](sqlite3_stmt* row) {
+  page.next = run_page(session, table, query, where, extra, joins, [&](sqlite3_stmt* row) {
     page.table.add_row();
     for (std::size_t i = 0; i < types.size(); ++i) read_cell(row, static_cast<int>(i) + 2, i, types[i], page.table);
   });
   return page;
 }
 
-std::int64_t count_rows(Session& session, const RecordTable& table, const ListQuery& query) {
-  const Filter filter = make_filter(table, query);
+std::int64_t count_rows(Session& session, const RecordTable& table, const ListQuery& query,
+                        const ExtraFilter& extra) {
+  const Filter filter = make_filter(table, query, extra);
   auto statement = session.prepare(sql({"SELECT count(*) FROM ", table.table}) + filter.where);
   filter.bind(*statement);
   statement->executeStep();
@@ -321,6 +338,18 @@ std::vector<std::int64_t> live_ids_where(Session& session, const RecordTable& ta
   while (statement->executeStep()) ids.push_back(statement->getColumn(0).getInt64());
   return ids;
 }
+
+void ExtraFilter::add(const std::string& sql, const std::string& name, std::int64_t value) {
+  where += " AND " + sql;
+  integers.emplace_back(name, value);
+}
+
+void ExtraFilter::add(const std::string& sql, const std::string& name, const std::string& value) {
+  where += " AND " + sql;
+  texts.emplace_back(name, value);
+}
+
+void ExtraFilter::add(const std::string& sql) { where += " AND " + sql; }
 
 void store_tags(Session& session, const RecordTable& table, std::int64_t id, const std::vector<std::string>& tags,
                 bool fresh) {

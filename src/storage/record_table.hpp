@@ -19,14 +19,30 @@ namespace crm::detail {
 class Session;
 
 /// Names of one record table and its companions. The table has the columns
-/// id, version, created_at, updated_at, deleted_at, owner, external_ref and
-/// name_key; its tag table has (<owner_column>, tag_key, tag).
+/// id, version, created_at, updated_at, deleted_at, owner and external_ref
+/// (when `has_external_ref`); its tag table has (<owner_column>, tag_key, tag).
 struct RecordTable {
-  std::string_view table;         ///< "accounts"
-  std::string_view entity;        ///< "account", for messages
-  std::string_view tag_table;     ///< "account_tags"
-  std::string_view owner_column;  ///< "account_id", the tag table's link column
-  std::string_view country_column;  ///< column ListQuery::country filters on
+  std::string_view table;           ///< "accounts"
+  std::string_view entity;          ///< "account", for messages
+  std::string_view tag_table;       ///< "account_tags"; empty when the records have no tags
+  std::string_view owner_column;    ///< "account_id", the tag table's link column
+  std::string_view country_column;  ///< column ListQuery::country filters on; empty: no country
+  std::string_view name_column = "name_key";  ///< column of SortBy::name
+};
+
+/// Conditions a record kind adds to ListQuery's (" AND ..." SQL with named
+/// parameters, and their values).
+struct ExtraFilter {
+  std::string where;
+  std::vector<std::pair<std::string, std::int64_t>> integers;
+  std::vector<std::pair<std::string, std::string>> texts;
+
+  /// Adds "AND <sql>" binding `value` to `name` (":name" in sql).
+  void add(const std::string& sql, const std::string& name, std::int64_t value);
+  /// Adds "AND <sql>" binding text `value` to `name`.
+  void add(const std::string& sql, const std::string& name, const std::string& value);
+  /// Adds "AND <sql>" without parameters.
+  void add(const std::string& sql);
 };
 
 /// The ids of one listed page plus the token for the next.
@@ -62,7 +78,7 @@ void purge(Session& session, const RecordTable& table, std::int64_t id);
 void rethrow_if_external_ref_taken(Session& session, const RecordTable& table, const std::string& external_ref);
 
 /// The ids of one page of `query`, validated (limit, token, country).
-IdPage list_ids(Session& session, const RecordTable& table, const ListQuery& query);
+IdPage list_ids(Session& session, const RecordTable& table, const ListQuery& query, const ExtraFilter& extra = {});
 
 /// A column select() can read: its name, SQL expression, type, and the join
 /// (if any) the expression reads from; a join shared by several chosen
@@ -80,10 +96,12 @@ std::vector<Column> column_list(std::span<const SelectableColumn> available);
 /// One page of the `wanted` columns (names from `available`) of the rows of
 /// `query`, in its order. Throws invalid_argument naming an unknown column.
 TablePage select_page(Session& session, const RecordTable& table, const ListQuery& query,
-                      std::span<const SelectableColumn> available, const std::vector<std::string>& wanted);
+                      std::span<const SelectableColumn> available, const std::vector<std::string>& wanted,
+                      const ExtraFilter& extra = {});
 
 /// How many rows match the filters of `query` (paging fields ignored).
-std::int64_t count_rows(Session& session, const RecordTable& table, const ListQuery& query);
+std::int64_t count_rows(Session& session, const RecordTable& table, const ListQuery& query,
+                        const ExtraFilter& extra = {});
 
 /// Ids of live rows where `column` = `value`, in id order.
 std::vector<std::int64_t> live_ids_where(Session& session, const RecordTable& table, std::string_view column,

@@ -1,5 +1,10 @@
 #include "storage/session.hpp"
 
+#include <algorithm>
+#include <chrono>
+#include <limits>
+#include <thread>
+
 #include <sqlite3.h>
 
 #include "crm/error.hpp"
@@ -16,6 +21,13 @@ const char* synchronous_pragma(Synchronous mode) {
   return "PRAGMA synchronous = FULL";
 }
 
+int checked_busy_timeout(const OpenOptions& options) {
+  const auto milliseconds = options.busy_timeout.count();
+  if (milliseconds < 0)
+    throw Error(ErrorCode::invalid_argument, "busy_timeout: must not be negative", "busy_timeout");
+  return static_cast<int>(std::min<std::int64_t>(milliseconds, std::numeric_limits<int>::max()));
+}
+
 int open_flags(const OpenOptions& options) {
   if (options.read_only) return SQLite::OPEN_READONLY;
   return SQLite::OPEN_READWRITE | (options.create ? SQLite::OPEN_CREATE : 0);
@@ -25,11 +37,11 @@ int open_flags(const OpenOptions& options) {
 
 Session::Session(const std::string& path, const OpenOptions& options)
     : path_(path),
+      busy_timeout_ms_(checked_busy_timeout(options)),
       read_only_(options.read_only),
       clock_(options.clock),
       phones_(options.default_region),
-      db_(std::make_unique<SQLite::Database>(path, open_flags(options) | SQLITE_OPEN_NOMUTEX,
-                                             static_cast<int>(options.busy_timeout.count()))),
+      db_(std::make_unique<SQLite::Database>(path, open_flags(options) | SQLITE_OPEN_NOMUTEX, busy_timeout_ms_)),
       statements_(*db_) {
   // Reading the header here turns "not a database" into an error at open time.
   schema_version_ = db_->execAndGet("PRAGMA user_version").getInt();
@@ -37,13 +49,51 @@ Session::Session(const std::string& path, const OpenOptions& options)
   // Savepoints (one per public write inside a caller's transaction) keep
   // their journal in memory instead of a temporary file.
   db_->exec("PRAGMA temp_store = MEMORY");
-  if (!read_only_ && path != ":memory:") db_->execAndGet("PRAGMA journal_mode = WAL");
+  if (!read_only_ && path != ":memory:") enable_wal();
   db_->exec(synchronous_pragma(options.synchronous));
 }
 
 Session::~Session() { statements_.clear(); }
 
+void Session::enable_wal() {
+  // Switching a new file to WAL needs a lock SQLite does not wait for with the
+  // busy handler, so another connection creating the same file at the same
+  // moment makes it fail at once; retry within the busy timeout.
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(busy_timeout_ms_);
+  for (;;) {
+    try {
+      db_->execAndGet("PRAGMA journal_mode = WAL");
+      return;
+    } catch (const SQLite::Exception& e) {
+      if ((e.getErrorCode() & 0xFF) != SQLITE_BUSY || std::chrono::steady_clock::now() >= deadline) throw;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+}
+
 void Session::execute(std::string_view sql) { prepare(sql)->exec(); }
+
+int Session::reread_schema_version() {
+  schema_version_ = db_->execAndGet("PRAGMA user_version").getInt();
+  return schema_version_;
+}
+
+ReadScope::ReadScope(Session& session) : session_(session), owns_(!session.in_transaction()) {
+  if (owns_) session_.execute("BEGIN");
+}
+
+ReadScope::~ReadScope() {
+  if (!owns_ || !session_.in_transaction()) return;
+  try {
+    session_.execute("COMMIT");
+  } catch (...) {
+    try {
+      session_.execute("ROLLBACK");
+    } catch (...) {
+      // A read transaction that cannot end is closed with the connection.
+    }
+  }
+}
 
 Instant Session::now() const { return clock_ ? clock_() : utc_now(); }
 
@@ -61,10 +111,15 @@ WriteScope::WriteScope(Session& session, Atomicity atomicity)
     : session_(session), outermost_(!session.in_transaction()), atomicity_(atomicity) {
   if (session_.read_only())
     throw Error(ErrorCode::permission_denied, "database: the connection is read-only");
+  if (outermost_ && session_.open_write_scopes() > 0)
+    throw Error(ErrorCode::conflict,
+                "transaction: SQLite rolled the open transaction back after an earlier error; roll it back "
+                "and start again (nothing after that error was written)");
   if (outermost_)
     session_.execute("BEGIN IMMEDIATE");
   else if (atomicity_ == Atomicity::savepoint)
     session_.execute("SAVEPOINT crm_scope");
+  ++session_.open_write_scopes();
 }
 
 void WriteScope::added_root(std::string_view table, std::int64_t id) {
@@ -76,6 +131,11 @@ WriteScope::~WriteScope() { rollback(); }
 
 void WriteScope::commit() {
   if (!active_) throw Error(ErrorCode::invalid_argument, "transaction: already finished");
+  if (!session_.in_transaction()) {
+    rollback();
+    throw Error(ErrorCode::conflict,
+                "transaction: SQLite rolled the open transaction back after an earlier error; nothing was written");
+  }
   try {
     if (outermost_)
       session_.execute("COMMIT");
@@ -86,14 +146,18 @@ void WriteScope::commit() {
     throw;
   }
   active_ = false;
+  --session_.open_write_scopes();
 }
 
 void WriteScope::rollback() noexcept {
   if (!active_) return;
   active_ = false;
+  --session_.open_write_scopes();
   try {
     if (outermost_) {
       if (session_.in_transaction()) session_.execute("ROLLBACK");
+    } else if (!session_.in_transaction()) {
+      // SQLite already rolled everything back.
     } else if (atomicity_ == Atomicity::savepoint) {
       session_.execute("ROLLBACK TO crm_scope");
       session_.execute("RELEASE crm_scope");

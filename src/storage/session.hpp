@@ -9,6 +9,7 @@
 
 #include "common/phone.hpp"
 #include "crm/database.hpp"
+#include "storage/errors.hpp"
 #include "storage/statement_cache.hpp"
 
 namespace crm::detail {
@@ -38,6 +39,8 @@ class Session {
 
   /// The path the connection was opened with.
   const std::string& path() const noexcept { return path_; }
+  /// Milliseconds the connection waits for another connection's lock.
+  int busy_timeout_ms() const noexcept { return busy_timeout_ms_; }
   /// True when opened read-only.
   bool read_only() const noexcept { return read_only_; }
   /// True while a transaction is open on this connection.
@@ -49,19 +52,27 @@ class Session {
 
   /// The schema version the file is at; record operations require the latest.
   int schema_version() const noexcept { return schema_version_; }
+  /// Reads PRAGMA user_version again (another connection may have migrated).
+  int reread_schema_version();
+  /// WriteScopes not yet finished on this connection (maintained by WriteScope).
+  int& open_write_scopes() noexcept { return open_write_scopes_; }
   /// Records the schema version after a migration.
   void set_schema_version(int version) noexcept { schema_version_ = version; }
   /// Throws Error(unsupported) unless the schema is current.
   void require_current_schema() const;
 
  private:
+  void enable_wal();
+
   std::string path_;
+  int busy_timeout_ms_;
   bool read_only_;
   Clock clock_;
   PhoneNormalizer phones_;
   std::unique_ptr<SQLite::Database> db_;
   StatementCache statements_;
   int schema_version_ = 0;
+  int open_write_scopes_ = 0;
 };
 
 /// How a WriteScope inside a caller's transaction undoes itself on failure.
@@ -73,6 +84,30 @@ enum class Atomicity {
   /// journal copies every touched page and costs more than a small insert.
   added_rows,
 };
+
+/// A consistent snapshot for a read made of several statements: BEGIN
+/// (deferred) when no transaction is open, ended when the scope ends; inside
+/// an open transaction it does nothing.
+class ReadScope {
+ public:
+  explicit ReadScope(Session& session);
+  ReadScope(const ReadScope&) = delete;
+  ReadScope& operator=(const ReadScope&) = delete;
+  ~ReadScope();
+
+ private:
+  Session& session_;
+  bool owns_;
+};
+
+/// Runs `body` in a ReadScope and translates what it throws (guarded()).
+template <class Body>
+decltype(auto) guarded_read(Session& session, Body&& body) {
+  return guarded([&]() -> decltype(auto) {
+    ReadScope snapshot(session);
+    return body();
+  });
+}
 
 /// One atomic unit of writing: BEGIN IMMEDIATE when no transaction is open
 /// (undone by ROLLBACK), otherwise a part of the open one undone as

@@ -144,9 +144,36 @@ bool has_control_character(std::string_view text, std::string_view allowed) noex
     utf8proc_int32_t cp = 0;
     utf8proc_ssize_t n = utf8proc_iterate(bytes(text) + pos, size - pos, &cp);
     if (n <= 0) return true;
-    const bool control = cp < 0x20 || (cp >= 0x7F && cp <= 0x9F);
+    const bool control = cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0x2028 || cp == 0x2029 ||
+                         (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
     if (control && !(cp < 0x80 && allowed.find(static_cast<char>(cp)) != std::string_view::npos))
       return true;
+    pos += n;
+  }
+  return false;
+}
+
+}  // namespace crm::detail
+
+namespace crm::detail {
+
+bool has_space_or_invisible(std::string_view text) noexcept {
+  const auto size = static_cast<utf8proc_ssize_t>(text.size());
+  for (utf8proc_ssize_t pos = 0; pos < size;) {
+    utf8proc_int32_t cp = 0;
+    const utf8proc_ssize_t n = utf8proc_iterate(bytes(text) + pos, size - pos, &cp);
+    if (n <= 0) return true;
+    switch (utf8proc_category(cp)) {
+      case UTF8PROC_CATEGORY_ZS:
+      case UTF8PROC_CATEGORY_ZL:
+      case UTF8PROC_CATEGORY_ZP:
+      case UTF8PROC_CATEGORY_CC:
+      case UTF8PROC_CATEGORY_CF:
+      case UTF8PROC_CATEGORY_CS:
+      case UTF8PROC_CATEGORY_CO:
+      case UTF8PROC_CATEGORY_CN: return true;
+      default: break;
+    }
     pos += n;
   }
   return false;

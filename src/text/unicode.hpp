@@ -30,7 +30,14 @@ std::string casefold(std::string_view text);
 std::string match_key(std::string_view text);
 
 /// True when the valid UTF-8 `text` holds a control character other than
-/// those in `allowed` (ASCII only, e.g. "\n\t").
+/// those in `allowed` (ASCII only, e.g. "\n\t"): C0 and C1 controls, the
+/// line and paragraph separators, and the bidirectional embedding, override
+/// and isolate controls (which can make text display other than it reads).
 bool has_control_character(std::string_view text, std::string_view allowed = {}) noexcept;
+
+/// True when `text` holds white space or an invisible character (Unicode
+/// categories Z* and C*: spaces, separators, controls, format characters
+/// such as zero-width space, private use, unassigned).
+bool has_space_or_invisible(std::string_view text) noexcept;
 
 }  // namespace crm::detail

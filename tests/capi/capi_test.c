@@ -61,6 +61,7 @@ static void test_version_errors_and_money(void) {
   CHECK(strncmp(crm_version_string(), "1.", 2) == 0);
   CHECK(crm_last_error() != NULL);
   CHECK(crm_last_error()->message != NULL);
+  CHECK(crm_last_error()->struct_size == sizeof(crm_error));
   CHECK(same(crm_status_name(CRM_NOT_FOUND), "CRM_NOT_FOUND"));
   CHECK(same(crm_status_name((crm_status)999), "CRM_UNKNOWN_STATUS"));
   crm_free(NULL);
@@ -833,8 +834,16 @@ static void test_cursor_after_close(void) {
   crm_db_close(db);
   CHECK_FAILS(crm_cursor_next(cursor), CRM_MISUSE, "closed");
   crm_cursor_free(cursor);
-  crm_query_free(query);
   crm_db_free(db);
+
+  /* freeing the handle first is safe too: the cursor reports misuse */
+  db = open_memory();
+  CHECK_OK(crm_db_load_sample_data(db, 3, 5, 20, NULL, NULL));
+  CHECK_OK(crm_contact_list(db, query, &cursor));
+  crm_db_free(db);
+  CHECK_FAILS(crm_cursor_next(cursor), CRM_MISUSE, "closed");
+  crm_cursor_free(cursor);
+  crm_query_free(query);
 }
 
 int main(int argc, char **argv) {

@@ -139,3 +139,35 @@ TEST(Phones, ShortcutsAgreeWithFullParseForEveryRegion) {
 
 }  // namespace
 }  // namespace crm::detail
+
+namespace crm::detail {
+namespace {
+
+TEST(Fields, EmailsRefuseInvisibleAndUnicodeSpace) {
+  for (const char* bad : {"a\xC2\xA0" "b@example.com", "ab\xE2\x80\x8B@example.com", "ab@exa\xE3\x80\x80mple.com",
+                          "ab@example.com\xE2\x80\xAE"})
+    EXPECT_CRM_ERROR(clean_email(bad, "email"), ErrorCode::invalid_argument);
+  EXPECT_EQ(clean_email("jānis@pasts.lv", "email"), "jānis@pasts.lv");
+  EXPECT_EQ(clean_email("олена@укр.net", "email"), "олена@укр.net");
+}
+
+TEST(Fields, LinesRefuseSeparatorsAndBidiOverrides) {
+  for (const char* bad : {"Anna\xE2\x80\xA8" "Berzina", "SIA \xE2\x80\xAE" "skoK", "x\xE2\x81\xA6y"})
+    EXPECT_CRM_ERROR(clean_line(bad, "name"), ErrorCode::invalid_argument);
+  EXPECT_EQ(clean_line("\xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D", "name"), "\xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D");  // Hebrew is fine
+}
+
+}  // namespace
+}  // namespace crm::detail
+
+namespace crm {
+namespace {
+
+TEST(Time, InstantsOutsideTheSupportedYearsAreRefused) {
+  EXPECT_CRM_ERROR(parse_instant("9999-12-31T23:59:00-01:00"), ErrorCode::invalid_argument);
+  EXPECT_CRM_ERROR(parse_instant("1400-01-01T00:30:00+01:00"), ErrorCode::invalid_argument);
+  EXPECT_NO_THROW(parse_instant("9999-12-31T22:59:00-01:00"));
+}
+
+}  // namespace
+}  // namespace crm

@@ -212,3 +212,61 @@ TEST_F(ContactsTest, ContactAccountStartsAndMovesEmployment) {
 
 }  // namespace
 }  // namespace crm
+
+namespace crm {
+namespace {
+
+TEST(ContactsAfterDeletedEmployer, EditsStillWorkAndANewEmployerMustBeLive) {
+  Database db = Database::open_in_memory();
+  const Account employer = db.accounts().create({.name = "Closing down"});
+  const Account other = db.accounts().create({.name = "Also gone"});
+  Contact person = db.contacts().create({.last_name = "Liepa", .account = employer.id});
+  db.accounts().remove(employer.id);
+  db.accounts().remove(other.id);
+  person.job_title = "Consultant";
+  person = db.contacts().update(person);  // the deleted current employer does not block this
+  EXPECT_EQ(person.job_title, "Consultant");
+  person.account = other.id;
+  auto error = EXPECT_CRM_ERROR(db.contacts().update(person), ErrorCode::not_found);
+  EXPECT_EQ(error.field(), "contact.account");
+}
+
+TEST(AccountsAfterDeletedParent, SubsidiaryEditsStillWork) {
+  Database db = Database::open_in_memory();
+  const Account parent = db.accounts().create({.name = "Holding"});
+  Account child = db.accounts().create({.name = "Daughter", .parent = parent.id});
+  db.accounts().remove(parent.id);
+  child.industry = "Retail";
+  EXPECT_EQ(db.accounts().update(child).industry, "Retail");
+}
+
+}  // namespace
+}  // namespace crm
+
+namespace crm {
+namespace {
+
+TEST(ContactsValidation, ConsentInTheFutureIsRefused) {
+  test::ManualClock clock;
+  Database db = Database::open_in_memory(test::test_options(clock));
+  ContactData data;
+  data.last_name = "Ozola";
+  data.consents = {{ConsentChannel::email, true, *clock.now + boost::posix_time::hours(1)}};
+  auto error = EXPECT_CRM_ERROR(db.contacts().create(data), ErrorCode::invalid_argument);
+  EXPECT_EQ(error.field(), "contact.consents[0]");
+}
+
+TEST(ContactsValidation, OwnerFilterIsNormalizedLikeTheStoredOwner) {
+  Database db = Database::open_in_memory();
+  db.contacts().create({.last_name = "Ozola", .owner = "Be\xCC\x84rzin\xCC\xA7" "a"});  // decomposed
+  EXPECT_EQ(db.contacts().count({.owner = "Bērziņa"}), 1);
+  EXPECT_EQ(db.contacts().count({.owner = " Be\xCC\x84rzin\xCC\xA7" "a "}), 1);
+}
+
+TEST(ContactsValidation, HugePageSizesAreRefusedBeforeAnyWork) {
+  Database db = Database::open_in_memory();
+  EXPECT_CRM_ERROR(db.contacts().select({"id"}, {.limit = std::size_t(1) << 62}), ErrorCode::invalid_argument);
+}
+
+}  // namespace
+}  // namespace crm

@@ -267,3 +267,78 @@ TEST_F(HalfWrittenTest, FailedUpdateInsideCallersTransactionRollsBackOnlyItself)
 
 }  // namespace
 }  // namespace crm
+
+#include <atomic>
+#include <thread>
+
+namespace crm {
+namespace {
+
+TEST(Database, ManyConnectionsCreatingOneNewFileAtOnceAllSucceed) {
+  test::TempDir dir;
+  for (int round = 0; round < 15; ++round) {
+    const std::string path = dir.file("race-" + std::to_string(round) + ".crm");
+    std::atomic<int> opened{0};
+    std::vector<std::string> failures(4);
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 4; ++t)
+      threads.emplace_back([&, t] {
+        try {
+          Database db = Database::open(path);
+          if (db.schema_version() == Database::latest_schema_version()) ++opened;
+        } catch (const Error& error) {
+          failures[static_cast<std::size_t>(t)] = error.what();
+        }
+      });
+    for (auto& thread : threads) thread.join();
+    for (const auto& failure : failures) EXPECT_EQ(failure, "") << "round " << round;
+    EXPECT_EQ(opened.load(), 4) << "round " << round;
+  }
+}
+
+TEST(Database, BackupToALockedDestinationFailsBusyInsteadOfPretending) {
+  test::TempDir dir;
+  Database db = Database::open(dir.file("source.crm"));
+  db.accounts().create({.name = "Only in the source"});
+  const std::string destination = dir.file("locked.crm");
+  SQLite::Database holder(destination, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+  holder.exec("CREATE TABLE old (x)");
+  holder.exec("BEGIN EXCLUSIVE");
+  OpenOptions impatient;
+  impatient.busy_timeout = std::chrono::milliseconds(50);
+  Database hurried = Database::open(dir.file("source.crm"), impatient);
+  EXPECT_CRM_ERROR(hurried.backup_to(destination), ErrorCode::busy);
+  holder.exec("ROLLBACK");
+  hurried.backup_to(destination);
+  EXPECT_EQ(Database::open(destination).accounts().count(), 1);
+}
+
+}  // namespace
+}  // namespace crm
+
+#include "storage/session.hpp"
+
+namespace crm {
+namespace {
+
+// SQLite rolls a whole transaction back by itself after some errors (disk
+// full, I/O). Later writes must not commit one by one as if nothing happened.
+TEST(WriteScopes, WritesAfterSQLiteRolledBackTheTransactionFail) {
+  detail::Session session(":memory:", OpenOptions{});
+  detail::WriteScope outer(session);
+  session.execute("CREATE TABLE t (x)");
+  session.execute("ROLLBACK");  // what SQLite does on its own after SQLITE_FULL
+  EXPECT_CRM_ERROR(detail::WriteScope inner(session), ErrorCode::conflict);
+  EXPECT_CRM_ERROR(outer.commit(), ErrorCode::conflict);  // nothing left to commit
+}
+
+TEST(WriteScopes, NestedScopeNoticesTheLostTransactionAtCommit) {
+  detail::Session session(":memory:", OpenOptions{});
+  detail::WriteScope outer(session);
+  detail::WriteScope inner(session);
+  session.execute("ROLLBACK");
+  EXPECT_CRM_ERROR(inner.commit(), ErrorCode::conflict);
+}
+
+}  // namespace
+}  // namespace crm

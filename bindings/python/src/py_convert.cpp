@@ -35,6 +35,18 @@ py::object to_python_instant(const Instant& instant) {
   return py::reinterpret_steal<py::object>(result);
 }
 
+namespace {
+
+// Boost.Date_Time covers the years 1400..9999; outside, refuse with a clear error.
+Date checked_date(int year, int month, int day, const char* field) {
+  if (year < 1400 || year > 9999)
+    throw Error(ErrorCode::invalid_argument,
+                std::string(field) + ": year " + std::to_string(year) + " is outside 1400..9999", field);
+  return Date(static_cast<unsigned short>(year), static_cast<unsigned short>(month), static_cast<unsigned short>(day));
+}
+
+}  // namespace
+
 Date date_from_python(py::handle value, const char* field) {
   import_datetime();
   if (PyUnicode_Check(value.ptr())) return parse_date(value.cast<std::string>());
@@ -43,9 +55,8 @@ Date date_from_python(py::handle value, const char* field) {
                 std::string(field) + ": expected a datetime.date or 'YYYY-MM-DD', got " +
                     py::str(py::type::of(value).attr("__name__")).cast<std::string>(),
                 field);
-  return Date(static_cast<unsigned short>(PyDateTime_GET_YEAR(value.ptr())),
-              static_cast<unsigned short>(PyDateTime_GET_MONTH(value.ptr())),
-              static_cast<unsigned short>(PyDateTime_GET_DAY(value.ptr())));
+  return checked_date(PyDateTime_GET_YEAR(value.ptr()), PyDateTime_GET_MONTH(value.ptr()),
+                      PyDateTime_GET_DAY(value.ptr()), field);
 }
 
 Instant instant_from_python(py::handle value, const char* field) {
@@ -62,8 +73,7 @@ Instant instant_from_python(py::handle value, const char* field) {
                 field);
   py::object in_utc = value.attr("astimezone")(utc());
   PyObject* p = in_utc.ptr();
-  const Date day(static_cast<unsigned short>(PyDateTime_GET_YEAR(p)), static_cast<unsigned short>(PyDateTime_GET_MONTH(p)),
-                 static_cast<unsigned short>(PyDateTime_GET_DAY(p)));
+  const Date day = checked_date(PyDateTime_GET_YEAR(p), PyDateTime_GET_MONTH(p), PyDateTime_GET_DAY(p), field);
   namespace pt = boost::posix_time;
   return Instant(day, pt::hours(PyDateTime_DATE_GET_HOUR(p)) + pt::minutes(PyDateTime_DATE_GET_MINUTE(p)) +
                           pt::seconds(PyDateTime_DATE_GET_SECOND(p)) +

@@ -31,6 +31,20 @@ Instant instant_from_python(pybind11::handle value, const char* field);
 
 }  // namespace crm::python
 
+namespace crm::python {
+
+/// The name of the Python record class whose .id is an Id<Tag> ("" for none).
+template <class Tag>
+constexpr const char* record_class_for = "";
+template <>
+inline constexpr const char* record_class_for<AccountTag> = "Account";
+template <>
+inline constexpr const char* record_class_for<ContactTag> = "Contact";
+template <>
+inline constexpr const char* record_class_for<EmploymentTag> = "Employment";
+
+}  // namespace crm::python
+
 namespace pybind11::detail {
 
 template <>
@@ -69,8 +83,10 @@ struct type_caster<crm::Id<Tag>> {
       return true;
     }
     if (!PyLong_Check(source.ptr())) {
-      // a record with an id stands for its id
-      if (!hasattr(source, "id")) return false;
+      // a record stands for its id, but only a record of the same kind
+      const char* expected = crm::python::record_class_for<Tag>;
+      if (*expected == '\0' || !hasattr(source, "id")) return false;
+      if (str(type::of(source).attr("__name__")).cast<std::string>() != expected) return false;
       return load(source.attr("id"), false);
     }
     value = crm::Id<Tag>(source.cast<std::int64_t>());

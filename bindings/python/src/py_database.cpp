@@ -22,8 +22,8 @@ Synchronous synchronous_mode(const std::string& name) {
 SharedDatabase open_database(py::object path, const std::string& default_region, bool create, bool read_only,
                              bool migrate, double busy_timeout, const std::string& synchronous) {
   const std::string file = py::module_::import("os").attr("fspath")(path).cast<std::string>();
-  if (busy_timeout < 0)
-    throw Error(ErrorCode::invalid_argument, "busy_timeout: must not be negative", "busy_timeout");
+  if (!(busy_timeout >= 0 && busy_timeout <= 86400))  // also refuses NaN
+    throw Error(ErrorCode::invalid_argument, "busy_timeout: must be between 0 and 86400 seconds", "busy_timeout");
   OpenOptions options;
   options.default_region = default_region;
   options.create = create;
@@ -32,52 +32,90 @@ SharedDatabase open_database(py::object path, const std::string& default_region,
   options.busy_timeout = std::chrono::milliseconds(static_cast<long long>(busy_timeout * 1000));
   options.synchronous = synchronous_mode(synchronous);
   py::gil_scoped_release release;
-  return std::make_shared<PyDatabase>(Database::open(file, options));
+  return std::make_shared<PyDatabase>(Database::open(file, options), options.busy_timeout);
 }
 
-// A transaction begun on construction; commits or rolls back once.
+// A transaction begun on construction; commits or rolls back once. Ending
+// it is serialized with the connection, so two threads cannot both end it.
 class PyTransaction {
  public:
-  explicit PyTransaction(SharedDatabase db) : db_(std::move(db)) {
-    transaction_.emplace(db_->run([](Database& database) { return database.transaction(); }));
-  }
+  explicit PyTransaction(SharedDatabase db) : db_(std::move(db)), transaction_(db_->begin()) {}
   PyTransaction(const PyTransaction&) = delete;
   PyTransaction& operator=(const PyTransaction&) = delete;
 
   ~PyTransaction() {
-    if (transaction_) db_->locked([&] { transaction_.reset(); });  // rolls back
+    if (!active_.exchange(false)) return;
+    try {
+      db_->finish(transaction_, false);
+    } catch (...) {
+      // A rollback that fails leaves the transaction to SQLite, which rolls it back on close.
+    }
   }
 
-  void commit() {
-    require_active("commit");
-    db_->locked([&] {
-      auto transaction = std::move(*transaction_);
-      transaction_.reset();
-      transaction.commit();
-    });
-  }
-
-  void rollback() {
-    require_active("rollback");
-    db_->locked([&] {
-      transaction_->rollback();
-      transaction_.reset();
-    });
-  }
-
-  bool active() const { return transaction_.has_value(); }
+  void commit() { end("commit", true); }
+  void rollback() { end("rollback", false); }
+  bool active() const { return active_.load(); }
 
  private:
-  void require_active(const char* what) const {
-    if (!transaction_)
+  void end(const char* what, bool commit) {
+    if (!active_.exchange(false))
       throw Error(ErrorCode::invalid_argument, std::string("transaction: cannot ") + what + ", it has already ended");
+    db_->finish(transaction_, commit);
   }
 
   SharedDatabase db_;
-  std::optional<Transaction> transaction_;
+  Transaction transaction_;
+  std::atomic<bool> active_{true};
 };
 
 }  // namespace
+
+void PyDatabase::wait_for_other_threads_transaction(std::unique_lock<std::mutex>& lock) {
+  const auto me = std::this_thread::get_id();
+  const bool free = transaction_ended_.wait_for(
+      lock, busy_timeout_, [&] { return !transaction_owner_ || *transaction_owner_ == me; });
+  if (!free)
+    throw Error(ErrorCode::busy,
+                "database: another thread has a transaction open on this Database object; it did not end within "
+                "the busy timeout (give each thread its own crmcore.open())");
+}
+
+Transaction PyDatabase::begin() {
+  py::gil_scoped_release release;
+  std::unique_lock lock(mutex_);
+  wait_for_other_threads_transaction(lock);
+  if (!database_) throw Error(ErrorCode::invalid_argument, "database: the database is closed");
+  Transaction transaction(*database_);
+  transaction_owner_ = std::this_thread::get_id();
+  ++transaction_depth_;
+  return transaction;
+}
+
+void PyDatabase::finish(Transaction& transaction, bool commit) {
+  py::gil_scoped_release release;
+  std::unique_lock lock(mutex_);
+  auto release_ownership = [&] {
+    if (--transaction_depth_ == 0) transaction_owner_.reset();
+    transaction_ended_.notify_all();
+  };
+  try {
+    if (commit)
+      transaction.commit();
+    else
+      transaction.rollback();
+  } catch (...) {
+    release_ownership();
+    throw;
+  }
+  release_ownership();
+}
+
+void PyDatabase::close() {
+  py::gil_scoped_release release;
+  std::unique_lock lock(mutex_);
+  database_.reset();
+  open_ = false;
+}
 
 void register_database(py::module_& m) {
   register_stores(m);
@@ -114,9 +152,12 @@ void register_database(py::module_& m) {
 
   py::class_<PyDatabase, SharedDatabase>(
       m, "Database",
-      "A connection to one CRM database file. Use one object from one thread at a time or let the object "
-      "serialize calls; database work runs with the GIL released. Open with crmcore.open().")
-      .def("close", &PyDatabase::close, "Closes the connection; later calls raise ValidationError. Idempotent.")
+      "A connection to one CRM database file, opened with crmcore.open(). Database work runs with the GIL "
+      "released. Threads may share one object (calls are serialized; while one thread has a transaction open, "
+      "the others wait for it), but threads that write independently should each open their own.")
+      .def("close", &PyDatabase::close,
+           "Closes the connection; later calls raise ValidationError. Idempotent. An open transaction is rolled "
+           "back when its Transaction object ends.")
       .def_property_readonly("closed", [](const PyDatabase& db) { return !db.is_open(); }, "True after close().")
       .def_property_readonly(
           "path", [](PyDatabase& db) { return db.run([](Database& d) { return d.path(); }); },

@@ -2,10 +2,14 @@
 // Python threads share one object safely while the GIL is released.
 #pragma once
 
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
+#include <thread>
 
 #include <pybind11/pybind11.h>
 
@@ -14,39 +18,47 @@
 namespace crm::python {
 
 /// A crm::Database shared by Python objects (stores, pagers, transactions).
+/// Calls are serialized. A transaction belongs to the thread that began it:
+/// while it is open, other threads' calls wait for it to end (up to the busy
+/// timeout, then BusyError) instead of silently joining it.
 class PyDatabase {
  public:
-  explicit PyDatabase(Database database) : database_(std::move(database)) {}
+  PyDatabase(Database database, std::chrono::milliseconds busy_timeout)
+      : database_(std::move(database)), busy_timeout_(busy_timeout) {}
 
   /// Runs `work(database)` with the GIL released and the connection locked;
   /// throws Error(invalid_argument) "the database is closed" after close().
   template <class Work>
   auto run(Work&& work) {
     pybind11::gil_scoped_release release;
-    std::lock_guard lock(mutex_);
+    std::unique_lock lock(mutex_);
+    wait_for_other_threads_transaction(lock);
     if (!database_) throw Error(ErrorCode::invalid_argument, "database: the database is closed");
     return work(*database_);
   }
 
-  /// Runs `work()` with the GIL released and the connection locked, open or not.
-  template <class Work>
-  auto locked(Work&& work) {
-    pybind11::gil_scoped_release release;
-    std::lock_guard lock(mutex_);
-    return work();
-  }
+  /// Begins a transaction owned by the calling thread.
+  Transaction begin();
+  /// Commits (or rolls back) `transaction` and ends its ownership. Works from
+  /// any thread and on a closed database (rollback only).
+  void finish(Transaction& transaction, bool commit);
 
   /// Closes the connection (idempotent).
-  void close() {
-    locked([&] { database_.reset(); });
-  }
+  void close();
 
   /// False after close().
-  bool is_open() const { return database_.has_value(); }
+  bool is_open() const noexcept { return open_.load(); }
 
  private:
+  void wait_for_other_threads_transaction(std::unique_lock<std::mutex>& lock);
+
   std::optional<Database> database_;
+  std::chrono::milliseconds busy_timeout_;
   std::mutex mutex_;
+  std::condition_variable transaction_ended_;
+  std::optional<std::thread::id> transaction_owner_;
+  int transaction_depth_ = 0;
+  std::atomic<bool> open_{true};
 };
 
 using SharedDatabase = std::shared_ptr<PyDatabase>;

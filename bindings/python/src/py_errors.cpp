@@ -2,6 +2,8 @@
 
 #include <array>
 
+#include <boost/date_time/gregorian/greg_date.hpp>
+
 #include "crm/error.hpp"
 
 namespace py = pybind11;
@@ -72,6 +74,12 @@ void register_errors(py::module_& module) {
       if (pointer) std::rethrow_exception(pointer);
     } catch (const Error& error) {
       translate(error);
+    } catch (const boost::gregorian::bad_year& error) {  // impossible dates built in the bindings
+      translate(Error(ErrorCode::invalid_argument, std::string("date: ") + error.what()));
+    } catch (const boost::gregorian::bad_month& error) {
+      translate(Error(ErrorCode::invalid_argument, std::string("date: ") + error.what()));
+    } catch (const boost::gregorian::bad_day_of_month& error) {
+      translate(Error(ErrorCode::invalid_argument, std::string("date: ") + error.what()));
     }
   });
 }

@@ -62,10 +62,11 @@ void register_values(py::module_& m) {
       .def(
           "to_date",
           [](const Birthday& b, std::optional<int> year) {
-            const int y = year.value_or(b.year.value_or(0));
             if (!b.year && !year)
               throw Error(ErrorCode::invalid_argument, "birthday: the year is unknown; pass year=", "year");
-            return Date(static_cast<unsigned short>(y), static_cast<unsigned short>(b.month),
+            Birthday in_year{year ? year : b.year, b.month, b.day};
+            in_year.validate(Date(9999, 12, 31), "year");  // 29 February needs a leap year
+            return Date(static_cast<unsigned short>(*in_year.year), static_cast<unsigned short>(b.month),
                         static_cast<unsigned short>(b.day));
           },
           py::arg("year") = py::none(), "The birthday as a datetime.date, in `year` when given.")

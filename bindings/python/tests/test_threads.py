@@ -1,6 +1,8 @@
 """The GIL is released around database work; threads can share a database object."""
 import threading
 
+import pytest
+
 import crmcore
 
 
@@ -62,3 +64,54 @@ def test_threads_with_their_own_connections(tmp_path):
         t.join()
     with crmcore.open(path) as db:
         assert db.accounts.count() == 120
+
+
+def test_another_threads_transaction_is_waited_for_not_joined(tmp_path):
+    db = crmcore.open(tmp_path / "owned.crm", busy_timeout=5)
+    started, may_finish = threading.Event(), threading.Event()
+
+    def writer():
+        with db.transaction():
+            db.accounts.create(name="Rolled back with its transaction")
+            started.set()
+            may_finish.wait()
+            raise_inside = True
+            if raise_inside:
+                raise KeyError("roll back")
+
+    def run_writer():
+        try:
+            writer()
+        except KeyError:
+            pass
+
+    worker = threading.Thread(target=run_writer)
+    worker.start()
+    started.wait()
+    threading.Timer(0.2, may_finish.set).start()
+    kept = db.accounts.create(name="Written after the other transaction ended")  # waits, then runs on its own
+    worker.join()
+    assert [a.name for a in db.accounts.list()] == [kept.name]
+    db.close()
+
+
+def test_waiting_for_another_threads_transaction_times_out_busy(tmp_path):
+    db = crmcore.open(tmp_path / "busy.crm", busy_timeout=0.1)
+    started, done = threading.Event(), threading.Event()
+
+    def hold():
+        with db.transaction():
+            started.set()
+            done.wait()
+
+    worker = threading.Thread(target=hold)
+    worker.start()
+    started.wait()
+    try:
+        with pytest.raises(crmcore.BusyError, match="another thread"):
+            db.accounts.count()
+    finally:
+        done.set()
+        worker.join()
+    assert db.accounts.count() == 0
+    db.close()

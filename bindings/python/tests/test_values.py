@@ -44,3 +44,34 @@ def test_small_values_have_readable_reprs():
     assert consent.changed_at is None and repr(consent) == "Consent('sms', False)"
     stamped = crmcore.Consent("email", True, datetime.datetime(2024, 5, 1, 10, tzinfo=datetime.timezone(datetime.timedelta(hours=3))))
     assert stamped.changed_at == datetime.datetime(2024, 5, 1, 7, tzinfo=datetime.timezone.utc)
+
+
+def test_dates_outside_the_supported_years_are_validation_errors():
+    with crmcore.open(":memory:") as db:
+        person = db.contacts.create(last_name="Ozola")
+        account = db.accounts.create(name="SIA")
+        with pytest.raises(crmcore.ValidationError, match="1400"):
+            db.employments.start(person, account, "x", datetime.date(1, 1, 1))
+        with pytest.raises(crmcore.ValidationError):
+            db.contacts.create(last_name="Old", birthday=datetime.date(1000, 1, 1))
+    with pytest.raises(crmcore.ValidationError):
+        crmcore.Birthday(month=2, day=29).to_date(2023)
+    with pytest.raises(crmcore.ValidationError):
+        crmcore.Consent("email", True, "9999-12-31T23:59:00-01:00")
+
+
+def test_a_record_stands_only_for_an_id_of_its_own_kind():
+    with crmcore.open(":memory:") as db:
+        account = db.accounts.create(name="SIA Koks")
+        person = db.contacts.create(last_name="Ozola")
+        assert db.contacts.get(person).id == person.id
+        with pytest.raises(TypeError):
+            db.contacts.get(account)
+        with pytest.raises(TypeError):
+            db.employments.start(account, person)
+
+
+def test_busy_timeout_must_be_a_sensible_number():
+    for bad in (float("nan"), float("inf"), 1e10, -0.5):
+        with pytest.raises(crmcore.ValidationError, match="busy_timeout"):
+            crmcore.open(":memory:", busy_timeout=bad)

@@ -88,8 +88,11 @@ typedef enum crm_status {
   CRM_DONE = 101             /**< crm_cursor_next(): no more records */
 } crm_status;
 
-/** What went wrong in the calling thread's most recent failing call. */
+/** What went wrong in the calling thread's most recent failing call. The
+ *  library owns it; later versions only append fields, and struct_size tells
+ *  how many bytes of it the running library filled. */
 typedef struct crm_error {
+  uint32_t struct_size; /**< sizeof(crm_error) of the loaded library */
   crm_status code;     /**< the status that call returned */
   const char *message; /**< a sentence naming the field and value; never NULL */
   const char *field;   /**< the input field concerned ("contact.emails[0]"), or "" */
@@ -169,8 +172,8 @@ CRM_API crm_status crm_db_open(const char *path, const crm_options *options, crm
  *  and an already closed handle are no-ops. */
 CRM_API void crm_db_close(crm_db *db);
 
-/** Closes (if open) and frees the handle. Free every cursor made from it
- *  first. NULL is a no-op. */
+/** Closes (if open) and frees the handle. Cursors made from it may be freed
+ *  before or after; used after, they return CRM_MISUSE. NULL is a no-op. */
 CRM_API void crm_db_free(crm_db *db);
 
 /** The schema version of the open file. */
@@ -407,7 +410,8 @@ CRM_API crm_status crm_contact_add_email(crm_contact *contact, const char *addre
 CRM_API crm_status crm_contact_clear_emails(crm_contact *contact);
 /** Number of email addresses. */
 CRM_API crm_status crm_contact_email_count(const crm_contact *contact, size_t *out_count);
-/** Email number index (the primary one is 0 on stored records); out_primary may be NULL. */
+/** Email number index (the primary one is 0 on stored records); out_primary
+ *  may be NULL. *out_address is borrowed until the record is changed or freed. */
 CRM_API crm_status crm_contact_email(const crm_contact *contact, size_t index, const char **out_address,
                                      int *out_primary);
 /** Adds a phone number as written ("26 123 456", "+371 26 123 456"). */
@@ -417,7 +421,8 @@ CRM_API crm_status crm_contact_clear_phones(crm_contact *contact);
 /** Number of phone numbers. */
 CRM_API crm_status crm_contact_phone_count(const crm_contact *contact, size_t *out_count);
 /** Phone number index: its kind, the text as written and its E.164 form (""
- *  until stored). Any out pointer may be NULL; strings are borrowed. */
+ *  until stored). Any out pointer may be NULL; the strings are borrowed until
+ *  the record is changed or freed. */
 CRM_API crm_status crm_contact_phone(const crm_contact *contact, size_t index, crm_phone_kind *out_kind,
                                      const char **out_raw, const char **out_e164);
 /** Records consent on a channel. changed_at (UTC text) may be NULL: the
