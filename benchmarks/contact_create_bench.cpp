@@ -2,7 +2,8 @@
 // the same, already normalized rows into the same tables, in one transaction
 // each, on a fresh file each time.
 //
-//   crm_contact_create_bench [--benchmark_filter=...]   (100k rows; add /1000000 by filter)
+//   [CRM_BENCH_ROWS=1000000] crm_contact_create_bench [--benchmark_filter=...]
+#include <cstdlib>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -142,15 +143,23 @@ void insert_raw(benchmark::State& state, bool national_phones) {
   state.SetItemsProcessed(state.iterations() * state.range(0));
 }
 
-BENCHMARK_CAPTURE(create_through_api, contacts_international_phones/crmcore, false)
-    ->Arg(100000)->Unit(benchmark::kMillisecond)->Iterations(3);
-BENCHMARK_CAPTURE(insert_raw, contacts_international_phones/sqlite, false)
-    ->Arg(100000)->Unit(benchmark::kMillisecond)->Iterations(3);
-BENCHMARK_CAPTURE(create_through_api, contacts_national_phones/crmcore, true)
-    ->Arg(100000)->Unit(benchmark::kMillisecond)->Iterations(3);
-BENCHMARK_CAPTURE(insert_raw, contacts_national_phones/sqlite, true)
-    ->Arg(100000)->Unit(benchmark::kMillisecond)->Iterations(3);
+// Rows per run: CRM_BENCH_ROWS (default 100000). Each case runs 5 times on a
+// fresh file; the median is compared.
+void register_benchmarks() {
+  const char* env = std::getenv("CRM_BENCH_ROWS");
+  const std::int64_t rows = env ? std::atoll(env) : 100000;
+  for (bool national : {false, true}) {
+    const std::string phones = national ? "contacts_national_phones" : "contacts_international_phones";
+    benchmark::RegisterBenchmark(("create_through_api/" + phones + "/crmcore").c_str(), create_through_api, national)
+        ->Arg(rows)->Unit(benchmark::kMillisecond)->Iterations(1)->Repetitions(5)->ReportAggregatesOnly(true);
+    benchmark::RegisterBenchmark(("insert_raw/" + phones + "/sqlite").c_str(), insert_raw, national)
+        ->Arg(rows)->Unit(benchmark::kMillisecond)->Iterations(1)->Repetitions(5)->ReportAggregatesOnly(true);
+  }
+}
 
 }  // namespace
 
-int main(int argc, char** argv) { return crm::bench::run_paired_benchmarks(argc, argv); }
+int main(int argc, char** argv) {
+  register_benchmarks();
+  return crm::bench::run_paired_benchmarks(argc, argv);
+}

@@ -158,6 +158,11 @@ bool has_control_character(std::string_view text, std::string_view allowed) noex
 namespace crm::detail {
 
 bool has_space_or_invisible(std::string_view text) noexcept {
+  if (is_ascii(text)) {
+    for (char c : text)
+      if (static_cast<unsigned char>(c) <= 0x20 || c == 0x7F) return true;
+    return false;
+  }
   const auto size = static_cast<utf8proc_ssize_t>(text.size());
   for (utf8proc_ssize_t pos = 0; pos < size;) {
     utf8proc_int32_t cp = 0;
