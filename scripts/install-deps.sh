@@ -5,7 +5,7 @@
 set -euo pipefail
 
 build_packages=(
-  cmake gcc g++ make pkg-config
+  cmake gcc g++ make pkg-config tzdata
   libsqlitecpp-dev libsqlite3-dev libboost-date-time-dev
   libphonenumber-dev libutf8proc-dev
   python3-dev pybind11-dev python3-pybind11

@@ -11,8 +11,16 @@
 namespace crm {
 
 class Accounts;
+class Activities;
+class Calendars;
 class Contacts;
 class Employments;
+class Leads;
+class Opportunities;
+class Pipelines;
+class Products;
+class Telephony;
+class Timelines;
 class Transaction;
 namespace detail {
 class Session;
@@ -45,6 +53,9 @@ struct OpenOptions {
   std::string default_region{};
   /// Source of "now" for timestamps; empty means the system clock (UTC).
   Clock clock{};
+  /// The user working through this connection (a login or code); recorded as
+  /// "by whom" in stage histories. May be empty.
+  std::string user{};
 };
 
 /// One connection to a CRM database. A Database is used by one thread at a
@@ -110,6 +121,28 @@ class Database {
   /// Links between contacts and the accounts they work or worked for; same
   /// rules as accounts().
   Employments& employments();
+  /// Sales pipelines, their stages and the lost reasons; same rules as accounts().
+  Pipelines& pipelines();
+  /// The product catalog; same rules as accounts().
+  Products& products();
+  /// Opportunities (deals) and their stage history; same rules as accounts().
+  Opportunities& opportunities();
+  /// Leads and their conversion; same rules as accounts().
+  Leads& leads();
+  /// Calls, meetings, emails, tasks, notes, sms; agendas and reminders; same
+  /// rules as accounts().
+  Activities& activities();
+  /// Business-day calendars per country; same rules as accounts().
+  Calendars& calendars();
+  /// Timelines of accounts, contacts, deals and leads; same rules as accounts().
+  Timelines& timelines();
+  /// Calls reported by a telephone system; same rules as accounts().
+  Telephony& telephony();
+
+  /// The user this connection works for (OpenOptions::user).
+  std::string user() const;
+  /// Changes the user this connection works for.
+  void set_user(const std::string& user);
 
   /// Starts a Transaction on this database (same as Transaction(db)).
   Transaction transaction();

@@ -53,11 +53,9 @@ AccountRow normalize(const AccountData& in, const Session& session) {
 }
 
 // Columns written by create() and update(), in bind order.
-constexpr const char* kDataColumns[] = {
-    "name", "name_key", "registration_number", "vat_id", "industry", "website", "phone", "phone_e164", "email",
-    "email_key", "street", "city", "postal_code", "region", "country", "parent_id", "owner", "lead_source",
-    "external_ref", "description"};
-constexpr int kDataColumnCount = static_cast<int>(std::size(kDataColumns));
+constexpr const char* kDataColumns =
+    "name, name_key, registration_number, vat_id, industry, website, phone, phone_e164, email, email_key, street, "
+    "city, postal_code, region, country, parent_id, owner, lead_source, external_ref, description";
 
 void bind_data(SQLite::Statement& statement, const AccountRow& row) {
   const AccountData& d = row.data;
@@ -75,32 +73,8 @@ void bind_data(SQLite::Statement& statement, const AccountRow& row) {
     bind_text_or_null(statement, index++, *text);
 }
 
-std::string column_list() {
-  std::string list;
-  for (const char* column : kDataColumns) list += std::string(list.empty() ? "" : ", ") + column;
-  return list;
-}
-
-const std::string& insert_sql() {
-  static const std::string text = [] {
-    std::string marks;
-    for (int i = 0; i < kDataColumnCount + 3; ++i) marks += i ? ", ?" : "?";
-    return "INSERT INTO accounts (" + column_list() + ", created_at, updated_at, version) VALUES (" + marks + ")";
-  }();
-  return text;
-}
-
-const std::string& update_sql() {
-  static const std::string text = [] {
-    std::string sets;
-    for (const char* column : kDataColumns) sets += std::string(column) + " = ?, ";
-    return "UPDATE accounts SET " + sets + "updated_at = ?, version = version + 1 WHERE id = ?";
-  }();
-  return text;
-}
-
 const std::string& select_sql() {
-  static const std::string text = "SELECT " + std::string(kRecordMetaColumns) + ", " + column_list() +
+  static const std::string text = "SELECT " + std::string(kRecordMetaColumns) + ", " + kDataColumns +
                                   " FROM accounts WHERE id IN (SELECT value FROM json_each(?))";
   return text;
 }
@@ -144,15 +118,7 @@ std::vector<Account> load_accounts(Session& session, const std::vector<std::int6
     by_id.emplace(account.id.value(), std::move(account));
   }
   auto tags = load_tags(session, kAccountTable, json);
-  std::vector<Account> accounts;
-  accounts.reserve(ids.size());
-  for (std::int64_t id : ids) {
-    auto it = by_id.find(id);
-    if (it == by_id.end()) continue;
-    if (auto t = tags.find(id); t != tags.end()) it->second.tags = std::move(t->second);
-    accounts.push_back(std::move(it->second));
-  }
-  return accounts;
+  return in_order(ids, by_id, &tags);
 }
 
 AccountId stored_parent(Session& session, AccountId self) {
@@ -217,21 +183,13 @@ Account Accounts::create(const AccountData& data) {
     WriteScope scope(session_, Atomicity::added_rows);
     check_parent(session_, row.data.parent, AccountId());
     const Instant now = session_.now();
-    const std::string stamp = format_instant(now);
-    auto insert = session_.prepare(insert_sql());
+    static const std::string insert_sql = record_insert_sql("accounts", kDataColumns);
+    auto insert = session_.prepare(insert_sql);
     bind_data(*insert, row);
-    insert->bind(kDataColumnCount + 1, stamp);
-    insert->bind(kDataColumnCount + 2, stamp);
-    insert->bind(kDataColumnCount + 3, 1);
-    try {
-      insert->exec();
-    } catch (...) {
-      rethrow_if_external_ref_taken(session_, kAccountTable, row.data.external_ref);
-      throw;
-    }
+    const std::int64_t id = write_record(session_, kAccountTable, *insert, kDataColumns, now, 0, row.data.external_ref);
     Account account;
     static_cast<AccountData&>(account) = std::move(row.data);
-    account.id = AccountId(session_.last_insert_id());
+    account.id = AccountId(id);
     scope.added_root("accounts", account.id.value());
     account.phone_e164 = std::move(row.phone_e164);
     account.version = 1;
@@ -257,16 +215,11 @@ Account Accounts::update(const Account& account) {
     WriteScope scope(session_);
     require_version(session_, kAccountTable, account.id.value(), account.version);
     check_parent(session_, row.data.parent, account.id);
-    auto update = session_.prepare(update_sql());
+    static const std::string update_sql = record_update_sql("accounts", kDataColumns);
+    auto update = session_.prepare(update_sql);
     bind_data(*update, row);
-    update->bind(kDataColumnCount + 1, format_instant(session_.now()));
-    update->bind(kDataColumnCount + 2, account.id.value());
-    try {
-      update->exec();
-    } catch (...) {
-      rethrow_if_external_ref_taken(session_, kAccountTable, row.data.external_ref);
-      throw;
-    }
+    write_record(session_, kAccountTable, *update, kDataColumns, session_.now(), account.id.value(),
+                 row.data.external_ref);
     store_tags(session_, kAccountTable, account.id.value(), row.data.tags, false);
     scope.commit();
     return get(account.id);

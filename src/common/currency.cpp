@@ -3,6 +3,7 @@
 #include <array>
 #include <string_view>
 
+#include "common/currency_sql.hpp"
 #include "crm/error.hpp"
 #include "crm/money.hpp"
 
@@ -62,3 +63,18 @@ int currency_minor_digits(std::string_view code) {
 }
 
 }  // namespace crm
+
+namespace crm::detail {
+
+std::string minor_unit_divisor_sql(std::string_view currency_column) {
+  std::string sql = "(CASE " + std::string(currency_column);
+  for (const Currency& currency : kCurrencies) {
+    if (currency.digits == 2) continue;
+    std::string divisor = "1";
+    for (int i = 0; i < currency.digits; ++i) divisor += "0";
+    sql += " WHEN '" + std::string(currency.code) + "' THEN " + divisor;
+  }
+  return sql + " ELSE 100 END)";
+}
+
+}  // namespace crm::detail

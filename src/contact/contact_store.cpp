@@ -46,7 +46,6 @@ namespace {
 constexpr const char* kDataColumns =
     "first_name, last_name, name_key, job_title, birthday, preferred_language, country, owner, lead_source, "
     "external_ref, description";
-constexpr int kDataColumnCount = 11;
 
 void bind_data(SQLite::Statement& statement, const ContactRow& row) {
   const ContactData& d = row.data;
@@ -121,36 +120,17 @@ void delete_children(Session& session, std::int64_t id) {
 }  // namespace
 
 std::int64_t insert_contact_row(Session& session, const ContactRow& row, const Instant& now) {
-  static const std::string sql = std::string("INSERT INTO contacts (") + kDataColumns +
-                                 ", created_at, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)";
+  static const std::string sql = record_insert_sql("contacts", kDataColumns);
   auto insert = session.prepare(sql);
   bind_data(*insert, row);
-  const std::string stamp = format_instant(now);
-  insert->bind(kDataColumnCount + 1, stamp);
-  insert->bind(kDataColumnCount + 2, stamp);
-  try {
-    insert->exec();
-  } catch (...) {
-    rethrow_if_external_ref_taken(session, kContactTable, row.data.external_ref);
-    throw;
-  }
-  return session.last_insert_id();
+  return write_record(session, kContactTable, *insert, kDataColumns, now, 0, row.data.external_ref);
 }
 
 void update_contact_row(Session& session, std::int64_t id, const ContactRow& row, const Instant& now) {
-  auto update = session.prepare(
-      "UPDATE contacts SET first_name = ?, last_name = ?, name_key = ?, job_title = ?, birthday = ?, "
-      "preferred_language = ?, country = ?, owner = ?, lead_source = ?, external_ref = ?, description = ?, "
-      "updated_at = ?, version = version + 1 WHERE id = ?");
+  static const std::string sql = record_update_sql("contacts", kDataColumns);
+  auto update = session.prepare(sql);
   bind_data(*update, row);
-  update->bind(kDataColumnCount + 1, format_instant(now));
-  update->bind(kDataColumnCount + 2, id);
-  try {
-    update->exec();
-  } catch (...) {
-    rethrow_if_external_ref_taken(session, kContactTable, row.data.external_ref);
-    throw;
-  }
+  write_record(session, kContactTable, *update, kDataColumns, now, id, row.data.external_ref);
 }
 
 void store_contact_children(Session& session, std::int64_t id, ContactRow& row, const Instant& now, bool fresh) {

@@ -5,10 +5,19 @@
 #include <SQLiteCpp/Backup.h>
 #include <sqlite3.h>
 
+#include "common/fields.hpp"
 #include "crm/account.hpp"
+#include "crm/activity.hpp"
+#include "crm/calendar.hpp"
 #include "crm/contact.hpp"
 #include "crm/employment.hpp"
 #include "crm/error.hpp"
+#include "crm/lead.hpp"
+#include "crm/opportunity.hpp"
+#include "crm/pipeline.hpp"
+#include "crm/product.hpp"
+#include "crm/telephony.hpp"
+#include "crm/timeline.hpp"
 #include "storage/errors.hpp"
 #include "storage/migrations.hpp"
 #include "storage/session.hpp"
@@ -19,12 +28,31 @@ using detail::guarded;
 
 struct Database::Impl {
   explicit Impl(std::shared_ptr<detail::Session> s)
-      : session(std::move(s)), accounts(*session), contacts(*session), employments(*session) {}
+      : session(std::move(s)),
+        accounts(*session),
+        contacts(*session),
+        employments(*session),
+        pipelines(*session),
+        products(*session),
+        opportunities(*session),
+        leads(*session),
+        activities(*session),
+        calendars(*session),
+        timelines(*session),
+        telephony(*session) {}
 
   std::shared_ptr<detail::Session> session;
   Accounts accounts;
   Contacts contacts;
   Employments employments;
+  Pipelines pipelines;
+  Products products;
+  Opportunities opportunities;
+  Leads leads;
+  Activities activities;
+  Calendars calendars;
+  Timelines timelines;
+  Telephony telephony;
 };
 
 Database::Database(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -121,6 +149,20 @@ Store& checked(const std::shared_ptr<detail::Session>& session, Store& store) {
 Accounts& Database::accounts() { return checked(shared_session(), impl_->accounts); }
 Contacts& Database::contacts() { return checked(shared_session(), impl_->contacts); }
 Employments& Database::employments() { return checked(shared_session(), impl_->employments); }
+Pipelines& Database::pipelines() { return checked(shared_session(), impl_->pipelines); }
+Products& Database::products() { return checked(shared_session(), impl_->products); }
+Opportunities& Database::opportunities() { return checked(shared_session(), impl_->opportunities); }
+Leads& Database::leads() { return checked(shared_session(), impl_->leads); }
+Activities& Database::activities() { return checked(shared_session(), impl_->activities); }
+Calendars& Database::calendars() { return checked(shared_session(), impl_->calendars); }
+Timelines& Database::timelines() { return checked(shared_session(), impl_->timelines); }
+Telephony& Database::telephony() { return checked(shared_session(), impl_->telephony); }
+
+std::string Database::user() const { return shared_session()->user(); }
+
+void Database::set_user(const std::string& user) {
+  guarded([&] { shared_session()->set_user(detail::clean_line(user, "user")); });
+}
 
 Transaction Database::transaction() { return Transaction(*this); }
 

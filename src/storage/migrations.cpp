@@ -5,12 +5,14 @@
 #include "crm/error.hpp"
 #include "storage/session.hpp"
 #include "storage/schema_v1.hpp"
+#include "storage/schema_v2.hpp"
 
 namespace crm::detail {
 namespace {
 
 constexpr Migration kMigrations[] = {
     {1, "accounts, contacts, emails, phones, tags, consents, employment history", kSchemaV1},
+    {2, "pipelines, stages, products, opportunities, stage history, leads, activities, holidays", kSchemaV2},
 };
 
 bool has_user_tables(Session& session) {

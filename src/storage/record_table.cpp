@@ -82,6 +82,53 @@ Token parse_token(const std::string& token, char mark) {
 
 }  // namespace
 
+namespace {
+
+int column_count(std::string_view columns) {
+  return 1 + static_cast<int>(std::count(columns.begin(), columns.end(), ','));
+}
+
+}  // namespace
+
+std::string record_insert_sql(std::string_view table, std::string_view columns) {
+  std::string marks;
+  for (int i = 0; i < column_count(columns) + 2; ++i) marks += "?, ";
+  return sql({"INSERT INTO ", table, " (", columns, ", created_at, updated_at, version) VALUES (", marks, "1)"});
+}
+
+std::string record_update_sql(std::string_view table, std::string_view columns) {
+  std::string sets;
+  std::size_t start = 0;
+  while (start < columns.size()) {
+    std::size_t end = columns.find(',', start);
+    if (end == std::string_view::npos) end = columns.size();
+    std::string_view column = columns.substr(start, end - start);
+    while (!column.empty() && column.front() == ' ') column.remove_prefix(1);
+    sets += std::string(column) + " = ?, ";
+    start = end + 1;
+  }
+  return sql({"UPDATE ", table, " SET ", sets, "updated_at = ?, version = version + 1 WHERE id = ?"});
+}
+
+std::int64_t write_record(Session& session, const RecordTable& table, SQLite::Statement& statement,
+                          std::string_view columns, const Instant& now, std::int64_t id,
+                          const std::string& external_ref) {
+  const int count = column_count(columns);
+  const std::string stamp = format_instant(now);
+  statement.bind(count + 1, stamp);
+  if (id)
+    statement.bind(count + 2, id);
+  else
+    statement.bind(count + 2, stamp);
+  try {
+    statement.exec();
+  } catch (...) {
+    rethrow_if_external_ref_taken(session, table, external_ref);
+    throw;
+  }
+  return id ? id : session.last_insert_id();
+}
+
 bool require_exists(Session& session, const RecordTable& table, std::int64_t id) {
   const RowState state = row_state(session, table, id);
   if (!state.exists) not_found(table, id);
@@ -143,7 +190,7 @@ void purge(Session& session, const RecordTable& table, std::int64_t id) {
 }
 
 void rethrow_if_external_ref_taken(Session& session, const RecordTable& table, const std::string& external_ref) {
-  if (!is_unique_violation(std::string(table.table) + ".external_ref")) return;
+  if (external_ref.empty() || !is_unique_violation(std::string(table.table) + ".external_ref")) return;
   auto statement =
       session.prepare(sql({"SELECT id, deleted_at IS NOT NULL FROM ", table.table, " WHERE external_ref = ?"}));
   statement->bind(1, external_ref);

@@ -11,7 +11,10 @@
 
 #include <span>
 
+#include <SQLiteCpp/Statement.h>
+
 #include "crm/list.hpp"
+#include "crm/time.hpp"
 #include "crm/table.hpp"
 
 namespace crm::detail {
@@ -51,6 +54,22 @@ struct IdPage {
   std::string next;
 };
 
+/// "INSERT INTO <table> (<columns>, created_at, updated_at, version) VALUES
+/// (?, ..., ?, 1)" for the comma-separated data `columns`.
+std::string record_insert_sql(std::string_view table, std::string_view columns);
+
+/// "UPDATE <table> SET <column> = ?, ..., updated_at = ?, version = version + 1
+/// WHERE id = ?" for the comma-separated data `columns`.
+std::string record_update_sql(std::string_view table, std::string_view columns);
+
+/// Runs a statement made by record_insert_sql() (`id` 0) or
+/// record_update_sql() (`id` of the row), whose data parameters are bound:
+/// binds the time stamp (and id) after them and turns a taken external_ref
+/// into already_exists. Returns the id of the row.
+std::int64_t write_record(Session& session, const RecordTable& table, SQLite::Statement& statement,
+                          std::string_view columns, const Instant& now, std::int64_t id,
+                          const std::string& external_ref);
+
 /// Throws not_found unless row `id` exists; returns whether it is soft-deleted.
 bool require_exists(Session& session, const RecordTable& table, std::int64_t id);
 
@@ -88,6 +107,9 @@ struct SelectableColumn {
   std::string_view sql;
   ColumnType type;
   std::string_view join = {};
+
+  constexpr SelectableColumn(std::string_view name, std::string_view sql, ColumnType type, std::string_view join = {})
+      : name(name), sql(sql), type(type), join(join) {}
 };
 
 /// The name and type of each of `available`, for selectable_columns().
@@ -115,5 +137,24 @@ void store_tags(Session& session, const RecordTable& table, std::int64_t id, con
 /// The tags of the rows in `ids_json`, keyed by row id, sorted by folded tag.
 std::unordered_map<std::int64_t, std::vector<std::string>> load_tags(Session& session, const RecordTable& table,
                                                                       const std::string& ids_json);
+
+/// The records of `by_id` in the order of `ids` (missing ones skipped), each
+/// given its tags from `tags` when that is not null. Moves out of `by_id`.
+template <class Record>
+std::vector<Record> in_order(const std::vector<std::int64_t>& ids, std::unordered_map<std::int64_t, Record>& by_id,
+                             std::unordered_map<std::int64_t, std::vector<std::string>>* tags = nullptr) {
+  std::vector<Record> records;
+  records.reserve(ids.size());
+  for (std::int64_t id : ids) {
+    auto it = by_id.find(id);
+    if (it == by_id.end()) continue;
+    if constexpr (requires(Record& record) { record.tags; }) {
+      if (tags)
+        if (auto t = tags->find(id); t != tags->end()) it->second.tags = std::move(t->second);
+    }
+    records.push_back(std::move(it->second));
+  }
+  return records;
+}
 
 }  // namespace crm::detail

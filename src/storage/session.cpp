@@ -37,6 +37,7 @@ int open_flags(const OpenOptions& options) {
 
 Session::Session(const std::string& path, const OpenOptions& options)
     : path_(path),
+      user_(options.user),
       busy_timeout_ms_(checked_busy_timeout(options)),
       read_only_(options.read_only),
       clock_(options.clock),

@@ -39,6 +39,11 @@ class Session {
 
   /// The path the connection was opened with.
   const std::string& path() const noexcept { return path_; }
+  /// The user working through this connection ("" when not set).
+  const std::string& user() const noexcept { return user_; }
+  /// Sets the user working through this connection.
+  void set_user(std::string user) { user_ = std::move(user); }
+
   /// Milliseconds the connection waits for another connection's lock.
   int busy_timeout_ms() const noexcept { return busy_timeout_ms_; }
   /// True when opened read-only.
@@ -65,6 +70,7 @@ class Session {
   void enable_wal();
 
   std::string path_;
+  std::string user_;
   int busy_timeout_ms_;
   bool read_only_;
   Clock clock_;

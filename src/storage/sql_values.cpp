@@ -37,6 +37,15 @@ std::optional<Date> column_optional_date(SQLite::Statement& statement, int index
   return parse_date(column.getString());
 }
 
+void bind_money(SQLite::Statement& statement, int minor_index, int currency_index, const Money& money) {
+  statement.bind(minor_index, money.minor_units());
+  statement.bind(currency_index, std::string(money.currency()));
+}
+
+Money column_money(SQLite::Statement& statement, int minor_index, int currency_index) {
+  return Money(statement.getColumn(minor_index).getInt64(), statement.getColumn(currency_index).getString());
+}
+
 std::string ids_json(const std::vector<std::int64_t>& ids) {
   std::string json = "[";
   for (std::size_t i = 0; i < ids.size(); ++i) {

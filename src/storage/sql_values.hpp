@@ -10,6 +10,7 @@
 #include <SQLiteCpp/Column.h>
 #include <SQLiteCpp/Statement.h>
 
+#include "crm/money.hpp"
 #include "crm/time.hpp"
 
 namespace crm::detail {
@@ -27,6 +28,25 @@ Instant column_instant(SQLite::Statement& statement, int index);
 std::optional<Instant> column_optional_instant(SQLite::Statement& statement, int index);
 /// The date in column `index`, or nullopt for NULL.
 std::optional<Date> column_optional_date(SQLite::Statement& statement, int index);
+
+/// Binds an amount to two parameters: minor units and currency code.
+void bind_money(SQLite::Statement& statement, int minor_index, int currency_index, const Money& money);
+/// The amount in two columns: minor units and currency code.
+Money column_money(SQLite::Statement& statement, int minor_index, int currency_index);
+/// Binds an id, or NULL for an unset (0) id.
+template <class IdType>
+void bind_id_or_null(SQLite::Statement& statement, int index, IdType id) {
+  if (id)
+    statement.bind(index, id.value());
+  else
+    statement.bind(index);
+}
+/// The id in column `index`, unset for NULL.
+template <class IdType>
+IdType column_id(SQLite::Statement& statement, int index) {
+  auto column = statement.getColumn(index);
+  return column.isNull() ? IdType() : IdType(column.getInt64());
+}
 
 /// A JSON array of ids ("[1,2,3]") to bind for `IN (SELECT value FROM json_each(?))`.
 std::string ids_json(const std::vector<std::int64_t>& ids);

@@ -1,0 +1,300 @@
+#include "common/enum_names.hpp"
+#include "common/fields.hpp"
+#include <unordered_map>
+
+#include "crm/account.hpp"
+#include "crm/contact.hpp"
+#include "crm/error.hpp"
+#include "crm/lead.hpp"
+#include "crm/opportunity.hpp"
+#include "lead/lead_table.hpp"
+#include "account/account_table.hpp"
+#include "contact/contact_table.hpp"
+#include "storage/errors.hpp"
+#include "storage/session.hpp"
+#include "storage/sql_values.hpp"
+#include "text/unicode.hpp"
+
+namespace crm {
+namespace {
+
+constexpr detail::EnumName<LeadStatus> kStatuses[] = {{LeadStatus::fresh, "new"},
+                                                      {LeadStatus::contacted, "contacted"},
+                                                      {LeadStatus::qualified, "qualified"},
+                                                      {LeadStatus::disqualified, "disqualified"}};
+
+}  // namespace
+
+std::string_view lead_status_name(LeadStatus status) noexcept { return detail::name_of<LeadStatus>(kStatuses, status); }
+std::optional<LeadStatus> lead_status_from_name(std::string_view name) noexcept {
+  return detail::from_name<LeadStatus>(kStatuses, name);
+}
+
+namespace {
+
+using namespace detail;
+
+struct LeadRow {
+  LeadData data;
+  std::string name_key;
+  std::string email_key;
+  std::string phone_e164;
+};
+
+LeadRow normalize(Session& session, const LeadData& in) {
+  LeadRow row;
+  LeadData& out = row.data;
+  out.first_name = clean_line(in.first_name, "lead.first_name");
+  out.last_name = clean_line(in.last_name, "lead.last_name");
+  out.company_name = clean_line(in.company_name, "lead.company_name");
+  if (out.first_name.empty() && out.last_name.empty() && out.company_name.empty())
+    throw Error(ErrorCode::invalid_argument, "lead: give a person's name or a company name", "lead.last_name");
+  out.email = clean_email(in.email, "lead.email");
+  out.phone = clean_line(in.phone, "lead.phone");
+  if (!out.phone.empty()) row.phone_e164 = session.phones().require_e164(out.phone, "lead.phone");
+  if (!out.email.empty()) row.email_key = casefold(out.email);
+  out.source = clean_line(in.source, "lead.source");
+  if (!lead_status_from_name(lead_status_name(in.status)))
+    throw Error(ErrorCode::invalid_argument, "lead.status: unknown status", "lead.status");
+  out.status = in.status;
+  out.disqualified_reason = clean_line(in.disqualified_reason, "lead.disqualified_reason");
+  if (out.status == LeadStatus::disqualified && out.disqualified_reason.empty())
+    throw Error(ErrorCode::invalid_argument, "lead.disqualified_reason: a disqualified lead needs a reason",
+                "lead.disqualified_reason");
+  if (out.status != LeadStatus::disqualified) out.disqualified_reason.clear();
+  out.country = clean_country(in.country, "lead.country");
+  out.owner = clean_line(in.owner, "lead.owner");
+  out.external_ref = clean_line(in.external_ref, "lead.external_ref");
+  out.description = clean_text(in.description, "lead.description");
+  out.tags = clean_tags(in.tags, "lead.tags");
+  row.name_key = match_key(out.last_name + " " + out.first_name + " " + out.company_name);
+  return row;
+}
+
+constexpr const char* kDataColumns =
+    "first_name, last_name, company_name, name_key, email, email_key, phone, phone_e164, source, status, "
+    "disqualified_reason, country, owner, external_ref, description";
+
+void bind_data(SQLite::Statement& s, const LeadRow& row) {
+  const LeadData& d = row.data;
+  s.bind(1, d.first_name);
+  s.bind(2, d.last_name);
+  bind_text_or_null(s, 3, d.company_name);
+  s.bind(4, row.name_key);
+  int index = 5;
+  for (const std::string* text : {&d.email, &row.email_key, &d.phone, &row.phone_e164, &d.source})
+    bind_text_or_null(s, index++, *text);
+  s.bind(10, std::string(lead_status_name(d.status)));
+  index = 11;
+  for (const std::string* text : {&d.disqualified_reason, &d.country, &d.owner, &d.external_ref, &d.description})
+    bind_text_or_null(s, index++, *text);
+}
+
+std::vector<Lead> load_leads(Session& session, const std::vector<std::int64_t>& ids) {
+  if (ids.empty()) return {};
+  const std::string json = ids_json(ids);
+  auto statement = session.prepare(std::string("SELECT ") + kRecordMetaColumns + ", " + kDataColumns +
+                                   ", converted_at, converted_account_id, converted_contact_id, "
+                                   "converted_opportunity_id FROM leads WHERE id IN (SELECT value FROM json_each(?))");
+  statement->bind(1, json);
+  std::unordered_map<std::int64_t, Lead> by_id;
+  while (statement->executeStep()) {
+    Lead lead;
+    read_record_meta(*statement, 0, lead);
+    int i = 5;
+    lead.first_name = column_text(*statement, i++);
+    lead.last_name = column_text(*statement, i++);
+    lead.company_name = column_text(*statement, i++);
+    ++i;  // name_key
+    lead.email = column_text(*statement, i++);
+    ++i;  // email_key
+    lead.phone = column_text(*statement, i++);
+    lead.phone_e164 = column_text(*statement, i++);
+    lead.source = column_text(*statement, i++);
+    lead.status = lead_status_from_name(statement->getColumn(i++).getString()).value_or(LeadStatus::fresh);
+    lead.disqualified_reason = column_text(*statement, i++);
+    lead.country = column_text(*statement, i++);
+    lead.owner = column_text(*statement, i++);
+    lead.external_ref = column_text(*statement, i++);
+    lead.description = column_text(*statement, i++);
+    lead.converted_at = column_optional_instant(*statement, i++);
+    lead.converted_account = column_id<AccountId>(*statement, i++);
+    lead.converted_contact = column_id<ContactId>(*statement, i++);
+    lead.converted_opportunity = column_id<OpportunityId>(*statement, i++);
+    by_id.emplace(lead.id.value(), std::move(lead));
+  }
+  auto tags = load_tags(session, kLeadTable, json);
+  return in_order(ids, by_id, &tags);
+}
+
+Lead load_one(Session& session, LeadId id) {
+  auto leads = load_leads(session, {id.value()});
+  if (leads.empty()) throw Error(ErrorCode::not_found, "lead " + std::to_string(id.value()) + " does not exist", "lead");
+  return std::move(leads.front());
+}
+
+std::string person_name(const Lead& lead) {
+  return lead.first_name.empty() ? lead.last_name : lead.first_name + " " + lead.last_name;
+}
+
+Account account_for(Session& session, const Lead& lead, const LeadConversion& how) {
+  Accounts accounts(session);
+  if (how.account) return accounts.get(how.account);
+  AccountData data = how.new_account.value_or(AccountData{});
+  if (!how.new_account) {
+    data.name = lead.company_name.empty() ? person_name(lead) : lead.company_name;
+    data.address.country = lead.country;
+    data.owner = lead.owner;
+    data.lead_source = lead.source;
+  }
+  return accounts.create(data);
+}
+
+Contact contact_for(Session& session, const Lead& lead, const LeadConversion& how, const Account& account) {
+  Contacts contacts(session);
+  if (how.contact) return contacts.get(how.contact);
+  ContactData data = how.new_contact.value_or(ContactData{});
+  if (!how.new_contact) {
+    data.first_name = lead.first_name;
+    data.last_name = lead.last_name.empty() ? lead.company_name : lead.last_name;
+    if (!lead.email.empty()) data.emails = {{lead.email, true}};
+    if (!lead.phone.empty()) data.phones = {{PhoneKind::mobile, lead.phone, ""}};
+    data.country = lead.country;
+    data.owner = lead.owner;
+    data.lead_source = lead.source;
+  }
+  if (!data.account) data.account = account.id;
+  return contacts.create(data);
+}
+
+}  // namespace
+
+Lead Leads::create(const LeadData& data) {
+  return guarded([&] {
+    LeadRow row = normalize(session_, data);
+    WriteScope scope(session_, Atomicity::added_rows);
+    static const std::string insert_sql = record_insert_sql("leads", kDataColumns);
+    auto insert = session_.prepare(insert_sql);
+    bind_data(*insert, row);
+    const std::int64_t id =
+        write_record(session_, kLeadTable, *insert, kDataColumns, session_.now(), 0, row.data.external_ref);
+    scope.added_root("leads", id);
+    store_tags(session_, kLeadTable, id, row.data.tags, true);
+    scope.commit();
+    return load_one(session_, LeadId(id));
+  });
+}
+
+Lead Leads::get(LeadId id) const {
+  return guarded_read(session_, [&] { return load_one(session_, id); });
+}
+
+Lead Leads::update(const Lead& lead) {
+  return guarded([&] {
+    LeadRow row = normalize(session_, lead);
+    WriteScope scope(session_);
+    require_version(session_, kLeadTable, lead.id.value(), lead.version);
+    const Lead stored = load_one(session_, lead.id);
+    if (stored.converted_at && row.data.status != stored.status)
+      throw Error(ErrorCode::conflict, "lead " + std::to_string(lead.id.value()) +
+                                           " has been converted; its status stays '" +
+                                           std::string(lead_status_name(stored.status)) + "'",
+                  "lead.status");
+    static const std::string update_sql = record_update_sql("leads", kDataColumns);
+    auto update = session_.prepare(update_sql);
+    bind_data(*update, row);
+    write_record(session_, kLeadTable, *update, kDataColumns, session_.now(), lead.id.value(), row.data.external_ref);
+    store_tags(session_, kLeadTable, lead.id.value(), row.data.tags, false);
+    scope.commit();
+    return load_one(session_, lead.id);
+  });
+}
+
+Lead Leads::remove(LeadId id) {
+  return guarded([&] {
+    set_deleted(session_, kLeadTable, id.value(), true);
+    return get(id);
+  });
+}
+
+Lead Leads::restore(LeadId id) {
+  return guarded([&] {
+    set_deleted(session_, kLeadTable, id.value(), false);
+    return get(id);
+  });
+}
+
+void Leads::purge(LeadId id) {
+  guarded([&] { detail::purge(session_, kLeadTable, id.value()); });
+}
+
+Page<Lead> Leads::list(const ListQuery& query) const {
+  return guarded_read(session_, [&] {
+    IdPage ids = list_ids(session_, kLeadTable, query);
+    return Page<Lead>{load_leads(session_, ids.ids), std::move(ids.next)};
+  });
+}
+
+std::int64_t Leads::count(const ListQuery& query) const {
+  return guarded_read(session_, [&] { return count_rows(session_, kLeadTable, query); });
+}
+
+std::optional<Lead> Leads::find_by_external_ref(const std::string& external_ref) const {
+  return guarded_read(session_, [&]() -> std::optional<Lead> {
+    auto leads = load_leads(session_, live_ids_where(session_, kLeadTable, "external_ref",
+                                                     clean_line(external_ref, "external_ref")));
+    if (leads.empty()) return std::nullopt;
+    return std::move(leads.front());
+  });
+}
+
+std::vector<Lead> Leads::find_by_email(const std::string& email) const {
+  return guarded_read(session_, [&] {
+    return load_leads(session_, live_ids_where(session_, kLeadTable, "email_key", casefold(clean_line(email, "email"))));
+  });
+}
+
+std::vector<Lead> Leads::find_by_phone(const std::string& phone) const {
+  return guarded_read(session_, [&] {
+    const std::string e164 = session_.phones().require_e164(clean_line(phone, "phone"), "phone");
+    return load_leads(session_, live_ids_where(session_, kLeadTable, "phone_e164", e164));
+  });
+}
+
+LeadConversionResult Leads::convert(LeadId id, const LeadConversion& how) {
+  return guarded([&] {
+    WriteScope scope(session_);
+    const Lead lead = load_one(session_, id);
+    const std::string which = "lead " + std::to_string(id.value());
+    if (lead.deleted_at) throw Error(ErrorCode::conflict, which + " is deleted; restore it first");
+    if (lead.converted_at) throw Error(ErrorCode::conflict, which + " has already been converted");
+    if (lead.status == LeadStatus::disqualified) throw Error(ErrorCode::conflict, which + " is disqualified");
+    const Account account = account_for(session_, lead, how);
+    if (account.deleted_at) throw Error(ErrorCode::not_found, "conversion.account: account is deleted", "account");
+    const Contact contact = contact_for(session_, lead, how, account);
+    if (contact.deleted_at) throw Error(ErrorCode::not_found, "conversion.contact: contact is deleted", "contact");
+    std::optional<Opportunity> deal;
+    if (how.opportunity) {
+      OpportunityData data = *how.opportunity;
+      data.account = account.id;
+      if (!data.primary_contact) data.primary_contact = contact.id;
+      if (data.lead_source.empty()) data.lead_source = lead.source;
+      deal = Opportunities(session_).create(data);
+    }
+    auto update = session_.prepare(
+        "UPDATE leads SET status = 'qualified', disqualified_reason = NULL, converted_at = ?, converted_account_id = ?, "
+        "converted_contact_id = ?, converted_opportunity_id = ?, updated_at = ?, version = version + 1 WHERE id = ?");
+    const std::string now = format_instant(session_.now());
+    update->bind(1, now);
+    update->bind(2, account.id.value());
+    update->bind(3, contact.id.value());
+    bind_id_or_null(*update, 4, deal ? deal->id : OpportunityId());
+    update->bind(5, now);
+    update->bind(6, id.value());
+    update->exec();
+    scope.commit();
+    return LeadConversionResult{load_one(session_, id), account, contact, deal};
+  });
+}
+
+}  // namespace crm

@@ -1,0 +1,191 @@
+#include "common/currency_sql.hpp"
+#include "common/fields.hpp"
+#include "crm/error.hpp"
+#include "crm/opportunity.hpp"
+#include "opportunity/opportunity_row.hpp"
+#include "opportunity/opportunity_store.hpp"
+#include "opportunity/opportunity_table.hpp"
+#include "storage/errors.hpp"
+#include "storage/session.hpp"
+
+namespace crm {
+namespace {
+
+using namespace detail;
+
+const std::vector<SelectableColumn>& columns() {
+  static const std::string amount = "(opportunities.amount_minor * 1.0 / " +
+                                    minor_unit_divisor_sql("opportunities.currency") + ")";
+  static const std::string weighted = "(" + amount + " * opportunities.probability / 100.0)";
+  static const std::vector<SelectableColumn> list = {
+      {"id", "opportunities.id", ColumnType::integer},
+      {"name", "opportunities.name", ColumnType::text},
+      {"account_id", "opportunities.account_id", ColumnType::integer},
+      {"account_name", "deal_account.name", ColumnType::text,
+       "JOIN accounts deal_account ON deal_account.id = opportunities.account_id"},
+      {"primary_contact_id", "opportunities.primary_contact_id", ColumnType::integer},
+      {"amount", amount, ColumnType::real},
+      {"amount_minor", "opportunities.amount_minor", ColumnType::integer},
+      {"currency", "opportunities.currency", ColumnType::text},
+      {"expected_close", "opportunities.expected_close", ColumnType::date},
+      {"pipeline_id", "opportunities.pipeline_id", ColumnType::integer},
+      {"pipeline", "deal_pipeline.name", ColumnType::text,
+       "JOIN pipelines deal_pipeline ON deal_pipeline.id = opportunities.pipeline_id"},
+      {"stage_id", "opportunities.stage_id", ColumnType::integer},
+      {"stage", "deal_stage.name", ColumnType::text, "JOIN stages deal_stage ON deal_stage.id = opportunities.stage_id"},
+      {"stage_kind", "deal_stage.kind", ColumnType::text,
+       "JOIN stages deal_stage ON deal_stage.id = opportunities.stage_id"},
+      {"probability", "opportunities.probability", ColumnType::integer},
+      {"weighted_amount", weighted, ColumnType::real},
+      {"closed_on", "opportunities.closed_on", ColumnType::date},
+      {"lost_reason", "deal_reason.name", ColumnType::text,
+       "LEFT JOIN lost_reasons deal_reason ON deal_reason.id = opportunities.lost_reason_id"},
+      {"owner", "opportunities.owner", ColumnType::text},
+      {"lead_source", "opportunities.lead_source", ColumnType::text},
+      {"campaign", "opportunities.campaign", ColumnType::text},
+      {"next_step", "opportunities.next_step", ColumnType::text},
+      {"external_ref", "opportunities.external_ref", ColumnType::text},
+      {"tags", "(SELECT group_concat(tag, ', ') FROM (SELECT tag FROM opportunity_tags WHERE opportunity_id = "
+               "opportunities.id ORDER BY tag_key))",
+       ColumnType::text},
+      {"created_at", "opportunities.created_at", ColumnType::instant},
+      {"updated_at", "opportunities.updated_at", ColumnType::instant},
+      {"deleted_at", "opportunities.deleted_at", ColumnType::instant},
+      {"version", "opportunities.version", ColumnType::integer},
+  };
+  return list;
+}
+
+ExtraFilter filter_sql(const OpportunityFilter& filter) {
+  ExtraFilter extra;
+  if (filter.account) extra.add("opportunities.account_id = :f_account", ":f_account", filter.account.value());
+  if (filter.pipeline) extra.add("opportunities.pipeline_id = :f_pipeline", ":f_pipeline", filter.pipeline.value());
+  if (filter.stage) extra.add("opportunities.stage_id = :f_stage", ":f_stage", filter.stage.value());
+  if (filter.open)
+    extra.add(std::string("opportunities.stage_id ") + (*filter.open ? "IN" : "NOT IN") +
+              " (SELECT id FROM stages WHERE kind = 'open')");
+  return extra;
+}
+
+Opportunity load_one(Session& session, OpportunityId id) {
+  auto deals = load_opportunities(session, {id.value()});
+  if (deals.empty())
+    throw Error(ErrorCode::not_found, "opportunity " + std::to_string(id.value()) + " does not exist", "opportunity");
+  return std::move(deals.front());
+}
+
+// Saves `changed` over the stored deal in the caller's write scope.
+void save(Session& session, const Opportunity& changed) {
+  require_version(session, kOpportunityTable, changed.id.value(), changed.version);
+  const Opportunity stored = load_one(session, changed.id);
+  const OpportunityRow row = normalize_opportunity(session, changed, &stored);
+  update_opportunity(session, stored, row, session.now());
+}
+
+}  // namespace
+
+Opportunity Opportunities::create(const OpportunityData& data) {
+  return guarded([&] {
+    WriteScope scope(session_, Atomicity::added_rows);
+    const OpportunityRow row = normalize_opportunity(session_, data, nullptr);
+    const std::int64_t id = insert_opportunity(session_, row, session_.now());
+    scope.added_root("opportunities", id);
+    scope.commit();
+    return load_one(session_, OpportunityId(id));
+  });
+}
+
+Opportunity Opportunities::get(OpportunityId id) const {
+  return guarded_read(session_, [&] { return load_one(session_, id); });
+}
+
+Opportunity Opportunities::update(const Opportunity& opportunity) {
+  return guarded([&] {
+    WriteScope scope(session_);
+    save(session_, opportunity);
+    scope.commit();
+    return load_one(session_, opportunity.id);
+  });
+}
+
+Opportunity Opportunities::move_to_stage(OpportunityId id, StageId stage, const StageMove& how) {
+  return guarded([&] {
+    WriteScope scope(session_);
+    Opportunity changed = load_one(session_, id);
+    if (changed.deleted_at)
+      throw Error(ErrorCode::conflict, "opportunity " + std::to_string(id.value()) + " is deleted; restore it first");
+    changed.stage = stage;
+    changed.lost_reason = how.lost_reason;
+    changed.closed_on = how.closed_on;
+    save(session_, changed);
+    scope.commit();
+    return load_one(session_, id);
+  });
+}
+
+std::vector<StageChange> Opportunities::stage_history(OpportunityId id) const {
+  return guarded_read(session_, [&] {
+    require_exists(session_, kOpportunityTable, id.value());
+    return load_stage_history(session_, id);
+  });
+}
+
+Opportunity Opportunities::remove(OpportunityId id) {
+  return guarded([&] {
+    set_deleted(session_, kOpportunityTable, id.value(), true);
+    return get(id);
+  });
+}
+
+Opportunity Opportunities::restore(OpportunityId id) {
+  return guarded([&] {
+    set_deleted(session_, kOpportunityTable, id.value(), false);
+    return get(id);
+  });
+}
+
+void Opportunities::purge(OpportunityId id) {
+  guarded([&] { detail::purge(session_, kOpportunityTable, id.value()); });
+}
+
+Page<Opportunity> Opportunities::list(const ListQuery& query, const OpportunityFilter& filter) const {
+  return guarded_read(session_, [&] {
+    IdPage ids = list_ids(session_, kOpportunityTable, query, filter_sql(filter));
+    return Page<Opportunity>{load_opportunities(session_, ids.ids), std::move(ids.next)};
+  });
+}
+
+std::int64_t Opportunities::count(const ListQuery& query, const OpportunityFilter& filter) const {
+  return guarded_read(session_, [&] { return count_rows(session_, kOpportunityTable, query, filter_sql(filter)); });
+}
+
+TablePage Opportunities::select(const std::vector<std::string>& wanted, const ListQuery& query,
+                                const OpportunityFilter& filter) const {
+  return guarded_read(session_, [&] {
+    return select_page(session_, kOpportunityTable, query, columns(), wanted, filter_sql(filter));
+  });
+}
+
+std::vector<Column> Opportunities::selectable_columns() { return column_list(columns()); }
+
+std::optional<Opportunity> Opportunities::find_by_external_ref(const std::string& external_ref) const {
+  return guarded_read(session_, [&]() -> std::optional<Opportunity> {
+    auto deals = load_opportunities(
+        session_, live_ids_where(session_, kOpportunityTable, "external_ref", clean_line(external_ref, "external_ref")));
+    if (deals.empty()) return std::nullopt;
+    return std::move(deals.front());
+  });
+}
+
+Page<Opportunity> Opportunities::without_next_activity(const ListQuery& query) const {
+  return guarded_read(session_, [&] {
+    ExtraFilter extra = filter_sql({.open = true});
+    extra.add(
+        "NOT EXISTS (SELECT 1 FROM activities a WHERE a.opportunity_id = opportunities.id AND a.status = 'planned' "
+        "AND a.deleted_at IS NULL)");
+    IdPage ids = list_ids(session_, kOpportunityTable, query, extra);
+    return Page<Opportunity>{load_opportunities(session_, ids.ids), std::move(ids.next)};
+  });
+}
+
+}  // namespace crm
