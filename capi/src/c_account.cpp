@@ -125,7 +125,7 @@ crm_status crm_account_list(crm_db* db, const crm_query* query, crm_cursor** out
   *out_cursor = nullptr;
   CRM_WITH_DB(db, {
     database.accounts();  // checks the schema is usable before a cursor is handed out
-    *out_cursor = paging_cursor<crm_account>(db, query ? query->query : crm::ListQuery{},
+    *out_cursor = paging_cursor<crm_account>(db, plain_query(query, "accounts"),
                                              [](crm::Database& d, const crm::ListQuery& q) { return d.accounts().list(q); });
     return CRM_OK;
   });
@@ -134,7 +134,7 @@ crm_status crm_account_list(crm_db* db, const crm_query* query, crm_cursor** out
 crm_status crm_account_count(crm_db* db, const crm_query* query, int64_t* out_count) {
   CRM_REQUIRE(out_count);
   CRM_WITH_DB(db, {
-    *out_count = database.accounts().count(query ? query->query : crm::ListQuery{});
+    *out_count = database.accounts().count(plain_query(query, "accounts"));
     return CRM_OK;
   });
 }

@@ -259,7 +259,7 @@ crm_status crm_contact_list(crm_db* db, const crm_query* query, crm_cursor** out
   *out_cursor = nullptr;
   CRM_WITH_DB(db, {
     database.contacts();  // checks the schema is usable before a cursor is handed out
-    *out_cursor = paging_cursor<crm_contact>(db, query ? query->query : crm::ListQuery{},
+    *out_cursor = paging_cursor<crm_contact>(db, plain_query(query, "contacts"),
                                              [](crm::Database& d, const crm::ListQuery& q) { return d.contacts().list(q); });
     return CRM_OK;
   });
@@ -268,7 +268,7 @@ crm_status crm_contact_list(crm_db* db, const crm_query* query, crm_cursor** out
 crm_status crm_contact_count(crm_db* db, const crm_query* query, int64_t* out_count) {
   CRM_REQUIRE(out_count);
   CRM_WITH_DB(db, {
-    *out_count = database.contacts().count(query ? query->query : crm::ListQuery{});
+    *out_count = database.contacts().count(plain_query(query, "contacts"));
     return CRM_OK;
   });
 }

@@ -24,6 +24,15 @@ crm_status crm_options_set_default_region(crm_options* options, const char* regi
   });
 }
 
+crm_status crm_options_set_user(crm_options* options, const char* user) {
+  CRM_REQUIRE(options);
+  return guard([&] {
+    require_utf8(user, "user");  // Database::open() takes OpenOptions::user as it is
+    options->options.user = text(user);
+    return CRM_OK;
+  });
+}
+
 crm_status crm_options_set_busy_timeout(crm_options* options, int milliseconds) {
   CRM_REQUIRE(options);
   if (milliseconds < 0)
@@ -166,6 +175,21 @@ crm_status crm_db_load_sample_data(crm_db* db, uint64_t seed, int accounts, int 
     const crm::SampleSummary summary = crm::load_sample_data(database, {seed, accounts, contacts});
     if (out_accounts_created) *out_accounts_created = summary.accounts_created;
     if (out_contacts_created) *out_contacts_created = summary.contacts_created;
+    return CRM_OK;
+  });
+}
+
+crm_status crm_db_user(crm_db* db, char** out_user) {
+  CRM_REQUIRE(out_user);
+  CRM_WITH_DB(db, {
+    *out_user = owned_copy(database.user());
+    return CRM_OK;
+  });
+}
+
+crm_status crm_db_set_user(crm_db* db, const char* user) {
+  CRM_WITH_DB(db, {
+    database.set_user(text(user));
     return CRM_OK;
   });
 }

@@ -31,9 +31,13 @@ struct crm_db {
   std::shared_ptr<DbState> state = std::make_shared<DbState>();
 };
 
-/// Filters, order and page size of a list.
+/// Filters, order and page size of a list, plus the filters only some
+/// record kinds know (crm_query_set_filter(), crm_query_set_filter_text()),
+/// checked against the kind listed when a list is made.
 struct crm_query {
   crm::ListQuery query;
+  std::map<std::string, std::int64_t> integer_filters;
+  std::map<std::string, std::string> text_filters;
 };
 
 /// Text computed on request (timestamps) kept for as long as the record is
@@ -63,6 +67,79 @@ struct crm_employment {
   crm::Employment record;
   FormattedText formatted;
 };
+
+/// A stage of a pipeline.
+struct crm_stage {
+  crm::Stage record;
+};
+
+/// A pipeline; its stages are kept as crm_stage handles that
+/// crm_pipeline_stage() lends out.
+struct crm_pipeline {
+  crm_pipeline(crm::Pipeline pipeline, const FormattedText& = {}) : record(std::move(pipeline)) {
+    for (const crm::Stage& stage : record.stages) stages.push_back(crm_stage{stage});
+  }
+  crm::Pipeline record;
+  std::vector<crm_stage> stages;
+};
+
+/// A product of the catalog.
+struct crm_product {
+  crm::Product record;
+  FormattedText formatted;
+};
+
+/// An opportunity (deal).
+struct crm_opportunity {
+  crm::Opportunity record;
+  FormattedText formatted;
+};
+
+/// One stage change of a deal.
+struct crm_stage_change {
+  crm::StageChange record;
+  FormattedText formatted;
+};
+
+/// A lead.
+struct crm_lead {
+  crm::Lead record;
+  FormattedText formatted;
+};
+
+/// An activity.
+struct crm_activity {
+  crm::Activity record;
+  FormattedText formatted;
+};
+
+namespace crm::capi {
+
+/// A lost reason on a cursor.
+struct LostReasonItem {
+  crm::LostReason record;
+  FormattedText formatted;
+};
+
+/// A holiday on a cursor.
+struct HolidayItem {
+  crm::Holiday record;
+  FormattedText formatted;
+};
+
+/// A timeline entry on a cursor, with the handle crm_cursor_timeline_entry()
+/// lends out for its activity or its stage change.
+struct TimelineItem {
+  TimelineItem(crm::TimelineEntry entry, const FormattedText& = {}) : record(std::move(entry)) {
+    if (record.activity) activity.emplace(crm_activity{*record.activity, {}});
+    if (record.stage_change) change.emplace(crm_stage_change{*record.stage_change, {}});
+  }
+  crm::TimelineEntry record;
+  std::optional<crm_activity> activity;
+  std::optional<crm_stage_change> change;
+};
+
+}  // namespace crm::capi
 
 /// A forward-only sequence of records; subclasses know their kind and how to
 /// fetch more.
@@ -153,6 +230,34 @@ crm_status cursor_record(const crm_cursor* cursor, const Handle** out, const cha
   *out = current;
   return CRM_OK;
 }
+
+/// A cursor that walks a timeline page by page with `read(database, query)`.
+template <class Read>
+crm_cursor* timeline_cursor(const crm_db* owner, crm::TimelineQuery query, Read read) {
+  return new RecordCursor<TimelineItem>(owner->state, [query, read](crm::Database& database, auto& out) mutable {
+    auto page = read(database, query);
+    out = std::move(page.items);
+    query.after = std::move(page.next);
+    return !query.after.empty();
+  });
+}
+
+/// The ListQuery of `query` (the defaults for NULL) for a list of `kind`
+/// ("accounts", ...), which knows none of the filters set by name: one set
+/// throws invalid_argument naming it.
+crm::ListQuery plain_query(const crm_query* query, const char* kind);
+/// The named filters of `query` for a list of deals ("account", "pipeline",
+/// "stage", "open"); any other throws invalid_argument naming it.
+crm::OpportunityFilter opportunity_filter(const crm_query* query);
+/// The named filters of `query` for a list of activities ("account",
+/// "contact", "opportunity", "lead", "kind", "status"); any other throws
+/// invalid_argument naming it.
+crm::ActivityFilter activity_filter(const crm_query* query);
+/// The ListQuery of `query` without checking its named filters.
+inline crm::ListQuery list_query(const crm_query* query) { return query ? query->query : crm::ListQuery{}; }
+
+/// Throws invalid_argument naming `field` unless `value` is valid UTF-8.
+void require_utf8(const char* value, const char* field);
 
 /// A malloc'ed copy of `text` for the caller to release with crm_free().
 char* owned_copy(const std::string& text);

@@ -104,7 +104,7 @@ crm_status crm_account_select(crm_db* db, const char* columns, const crm_query* 
   CRM_REQUIRE(columns);
   CRM_WITH_DB(db, {
     (void)database;  // the cursor reads through the shared state; its first page is read now
-    *out_cursor = new TableCursor(db->state, query ? query->query : crm::ListQuery{},
+    *out_cursor = new TableCursor(db->state, plain_query(query, "accounts"),
                                   [names = split_columns(columns)](crm::Database& d, const crm::ListQuery& q) {
                                     return d.accounts().select(names, q);
                                   });
@@ -118,9 +118,24 @@ crm_status crm_contact_select(crm_db* db, const char* columns, const crm_query* 
   CRM_REQUIRE(columns);
   CRM_WITH_DB(db, {
     (void)database;  // the cursor reads through the shared state; its first page is read now
-    *out_cursor = new TableCursor(db->state, query ? query->query : crm::ListQuery{},
+    *out_cursor = new TableCursor(db->state, plain_query(query, "contacts"),
                                   [names = split_columns(columns)](crm::Database& d, const crm::ListQuery& q) {
                                     return d.contacts().select(names, q);
+                                  });
+    return CRM_OK;
+  });
+}
+
+crm_status crm_opportunity_select(crm_db* db, const char* columns, const crm_query* query, crm_cursor** out_cursor) {
+  CRM_REQUIRE(out_cursor);
+  *out_cursor = nullptr;
+  CRM_REQUIRE(columns);
+  CRM_WITH_DB(db, {
+    (void)database;  // the cursor reads through the shared state; its first page is read now
+    *out_cursor = new TableCursor(db->state, list_query(query),
+                                  [names = split_columns(columns), filter = opportunity_filter(query)](
+                                      crm::Database& d, const crm::ListQuery& q) {
+                                    return d.opportunities().select(names, q, filter);
                                   });
     return CRM_OK;
   });

@@ -1,10 +1,23 @@
-# Every function libcrmcore.so exports is called by the C test program.
-#   cmake -DLIBRARY=libcrmcore.so -DSOURCE=capi_test.c -P check_coverage.cmake
+# Every function libcrmcore.so exports is called by at least one of the C
+# test programs.
+#   cmake -DLIBRARY=libcrmcore.so "-DSOURCES=capi_test.c;capi_sales_test.c" -P check_coverage.cmake
+# SOURCES is a ';'-separated list; SOURCE (one file) is still accepted.
 execute_process(COMMAND nm -D --defined-only "${LIBRARY}" OUTPUT_VARIABLE symbols RESULT_VARIABLE code)
 if(NOT code EQUAL 0)
   message(FATAL_ERROR "nm failed on ${LIBRARY}")
 endif()
-file(READ "${SOURCE}" test_source)
+set(sources ${SOURCES} ${SOURCE})
+if(NOT sources)
+  message(FATAL_ERROR "give the C test sources as -DSOURCES=a.c;b.c")
+endif()
+set(test_source "")
+foreach(source IN LISTS sources)
+  if(NOT EXISTS "${source}")
+    message(FATAL_ERROR "no such test source: ${source}")
+  endif()
+  file(READ "${source}" text)
+  string(APPEND test_source "${text}\n")
+endforeach()
 string(REGEX MATCHALL "[A-Za-z] crm_[a-z0-9_]+" exported "${symbols}")
 set(missing "")
 set(count 0)
@@ -19,6 +32,7 @@ if(count LESS 50)
   message(FATAL_ERROR "only ${count} crm_ symbols found in ${LIBRARY}")
 endif()
 if(missing)
-  message(FATAL_ERROR "exported but never called by ${SOURCE}: ${missing}")
+  message(FATAL_ERROR "exported but never called by ${sources}: ${missing}")
 endif()
-message(STATUS "all ${count} exported functions are called by the C tests")
+list(LENGTH sources files)
+message(STATUS "all ${count} exported functions are called by the C tests (${files} files)")

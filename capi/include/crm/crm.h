@@ -145,6 +145,9 @@ CRM_API void crm_options_free(crm_options *options);
 /** Country (ISO 3166-1 alpha-2) for phone numbers without a country code;
  *  NULL or "" for none. Checked when the database is opened. */
 CRM_API crm_status crm_options_set_default_region(crm_options *options, const char *region);
+/** The user working through the connection (recorded as "by whom" in
+ *  stage histories); NULL or "" for none. */
+CRM_API crm_status crm_options_set_user(crm_options *options, const char *user);
 /** Milliseconds to wait for another connection's lock (>= 0). */
 CRM_API crm_status crm_options_set_busy_timeout(crm_options *options, int milliseconds);
 /** Durability of commits. */
@@ -243,6 +246,15 @@ CRM_API crm_status crm_query_set_sort(crm_query *query, crm_sort sort, int desce
 CRM_API crm_status crm_query_set_page_size(crm_query *query, int page_size);
 /** Records to skip before the first one returned (>= 0). */
 CRM_API crm_status crm_query_set_offset(crm_query *query, int64_t offset);
+/** Adds a filter that only some record kinds know, by name. Integer filters:
+ *  "account", "contact", "opportunity", "lead", "pipeline", "stage" (ids; 0
+ *  removes the filter) and "open" (1: open deals only, 0: closed ones only,
+ *  -1: either, removing the filter). A list of a kind that does not know a
+ *  filter that is set fails with CRM_INVALID_ARGUMENT. */
+CRM_API crm_status crm_query_set_filter(crm_query *query, const char *name, int64_t value);
+/** Adds a text filter by name: "kind" ("call", ...) and "status"
+ *  ("planned", "done", "cancelled") for activities; NULL or "" removes it. */
+CRM_API crm_status crm_query_set_filter_text(crm_query *query, const char *name, const char *value);
 
 /** A forward-only sequence of records of one kind, or of rows of selected
  *  columns (crm_account_select(), crm_contact_select()). */
@@ -517,6 +529,425 @@ CRM_API crm_status crm_employment_of_account(crm_db *db, int64_t account_id, int
                                              crm_cursor **out_cursor);
 /** The employment at the cursor; borrowed until the next call on the cursor. */
 CRM_API crm_status crm_cursor_employment(const crm_cursor *cursor, const crm_employment **out_employment);
+
+/* ---- Pipelines, stages and lost reasons ------------------------------ */
+
+/** A pipeline and its active stages, read-only. */
+typedef struct crm_pipeline crm_pipeline;
+/** A stage of a pipeline, read-only. */
+typedef struct crm_stage crm_stage;
+
+/** Whether a stage is in progress or closes the deal. */
+typedef enum crm_stage_kind { CRM_STAGE_OPEN = 0, CRM_STAGE_WON = 1, CRM_STAGE_LOST = 2 } crm_stage_kind;
+
+/** Frees a pipeline; NULL is a no-op. */
+CRM_API void crm_pipeline_free(crm_pipeline *pipeline);
+/** Its id. */
+CRM_API crm_status crm_pipeline_id(const crm_pipeline *pipeline, int64_t *out_id);
+/** Its name; borrowed until the pipeline is freed. */
+CRM_API crm_status crm_pipeline_name(const crm_pipeline *pipeline, const char **out_name);
+/** 1 when it is the default pipeline, else 0. */
+CRM_API crm_status crm_pipeline_is_default(const crm_pipeline *pipeline, int *out_is_default);
+/** Number of active stages. */
+CRM_API crm_status crm_pipeline_stage_count(const crm_pipeline *pipeline, size_t *out_count);
+/** Active stage number index in order; borrowed until the pipeline is freed. */
+CRM_API crm_status crm_pipeline_stage(const crm_pipeline *pipeline, size_t index, const crm_stage **out_stage);
+
+/** Frees a stage; NULL is a no-op. */
+CRM_API void crm_stage_free(crm_stage *stage);
+/** Its id. */
+CRM_API crm_status crm_stage_id(const crm_stage *stage, int64_t *out_id);
+/** The pipeline it belongs to. */
+CRM_API crm_status crm_stage_pipeline(const crm_stage *stage, int64_t *out_pipeline_id);
+/** Its name; borrowed until the stage (or its pipeline) is freed. */
+CRM_API crm_status crm_stage_name(const crm_stage *stage, const char **out_name);
+/** Default probability 0..100 of deals entering it. */
+CRM_API crm_status crm_stage_probability(const crm_stage *stage, int *out_probability);
+/** Open, won or lost. */
+CRM_API crm_status crm_stage_get_kind(const crm_stage *stage, crm_stage_kind *out_kind);
+/** 1-based position in its pipeline. */
+CRM_API crm_status crm_stage_position(const crm_stage *stage, int *out_position);
+/** 1 once removed (kept for history), else 0. */
+CRM_API crm_status crm_stage_removed(const crm_stage *stage, int *out_removed);
+
+/** A new pipeline with stage_count stages given as parallel arrays of names,
+ *  default probabilities and kinds (at least one open, won and lost stage). */
+CRM_API crm_status crm_pipeline_create(crm_db *db, const char *name, size_t stage_count,
+                                       const char *const *stage_names, const int *probabilities,
+                                       const crm_stage_kind *kinds, crm_pipeline **out_pipeline);
+/** The pipeline with this id. */
+CRM_API crm_status crm_pipeline_get(crm_db *db, int64_t id, crm_pipeline **out_pipeline);
+/** The pipeline with this name (ignoring case); *out_pipeline NULL when none. */
+CRM_API crm_status crm_pipeline_find(crm_db *db, const char *name, crm_pipeline **out_pipeline);
+/** The default pipeline. */
+CRM_API crm_status crm_pipeline_default(crm_db *db, crm_pipeline **out_pipeline);
+/** A cursor over every pipeline, default first. */
+CRM_API crm_status crm_pipeline_list(crm_db *db, crm_cursor **out_cursor);
+/** The pipeline at the cursor; borrowed until the next call on the cursor. */
+CRM_API crm_status crm_cursor_pipeline(const crm_cursor *cursor, const crm_pipeline **out_pipeline);
+/** Renames a pipeline; *out_pipeline may be NULL. */
+CRM_API crm_status crm_pipeline_rename(crm_db *db, int64_t id, const char *name, crm_pipeline **out_pipeline);
+/** Makes a pipeline the default. */
+CRM_API crm_status crm_pipeline_set_default(crm_db *db, int64_t id);
+/** Puts the active stages of a pipeline in this order (each once). */
+CRM_API crm_status crm_pipeline_reorder_stages(crm_db *db, int64_t pipeline_id, size_t count,
+                                               const int64_t *stage_ids);
+/** The stage with this id (also a removed one). */
+CRM_API crm_status crm_stage_get(crm_db *db, int64_t id, crm_stage **out_stage);
+/** Adds a stage at 1-based position (0: after the last open stage). */
+CRM_API crm_status crm_stage_add(crm_db *db, int64_t pipeline_id, const char *name, int probability,
+                                 crm_stage_kind kind, int position, crm_stage **out_stage);
+/** Renames a stage or changes its default probability or kind. */
+CRM_API crm_status crm_stage_update(crm_db *db, int64_t id, const char *name, int probability, crm_stage_kind kind,
+                                    crm_stage **out_stage);
+/** Removes a stage; when deals are in it, move_to (another active stage of
+ *  the same pipeline and kind) is required and they move there, recorded. */
+CRM_API crm_status crm_stage_remove(crm_db *db, int64_t id, int64_t move_to);
+
+/** A cursor over the lost reasons (inactive ones too when include_inactive). */
+CRM_API crm_status crm_lost_reason_list(crm_db *db, int include_inactive, crm_cursor **out_cursor);
+/** The lost reason at the cursor; *out_name borrowed until the next call on it. */
+CRM_API crm_status crm_cursor_lost_reason(const crm_cursor *cursor, int64_t *out_id, const char **out_name,
+                                          int *out_active);
+/** Adds a lost reason. */
+CRM_API crm_status crm_lost_reason_add(crm_db *db, const char *name, int64_t *out_id);
+/** Activates (1) or retires (0) a lost reason. */
+CRM_API crm_status crm_lost_reason_set_active(crm_db *db, int64_t id, int active);
+/** The active lost reason with this name; *out_id is 0 when none. */
+CRM_API crm_status crm_lost_reason_find(crm_db *db, const char *name, int64_t *out_id);
+
+/* ---- Products ----------------------------------------------------------- */
+
+/** A product of the catalog. */
+typedef struct crm_product crm_product;
+
+/** An empty product to fill and create. */
+CRM_API crm_status crm_product_new(crm_product **out_product);
+/** Frees a product; NULL is a no-op. */
+CRM_API void crm_product_free(crm_product *product);
+/** Sets "sku" or "name". */
+CRM_API crm_status crm_product_set(crm_product *product, const char *field, const char *value);
+/** Reads "sku", "name", "created_at", "updated_at"; borrowed until the product changes or is freed. */
+CRM_API crm_status crm_product_get_field(const crm_product *product, const char *field, const char **out_value);
+/** Sets the list price. */
+CRM_API crm_status crm_product_set_price(crm_product *product, int64_t minor_units, const char *currency);
+/** The list price; *out_currency borrowed like a field. */
+CRM_API crm_status crm_product_price(const crm_product *product, int64_t *out_minor_units, const char **out_currency);
+/** Activates (1) or retires (0) the product. */
+CRM_API crm_status crm_product_set_active(crm_product *product, int active);
+/** 1 when active. */
+CRM_API crm_status crm_product_active(const crm_product *product, int *out_active);
+/** Its id (0 before it is stored). */
+CRM_API crm_status crm_product_id(const crm_product *product, int64_t *out_id);
+/** Its version. */
+CRM_API crm_status crm_product_version(const crm_product *product, int64_t *out_version);
+/** Stores a new product. */
+CRM_API crm_status crm_product_create(crm_db *db, const crm_product *data, crm_product **out_created);
+/** Reads a product. */
+CRM_API crm_status crm_product_get(crm_db *db, int64_t id, crm_product **out_product);
+/** Saves a product if its version is current. */
+CRM_API crm_status crm_product_update(crm_db *db, const crm_product *product, crm_product **out_updated);
+/** The product with this SKU (ignoring case); *out_product NULL when none. */
+CRM_API crm_status crm_product_find_by_sku(crm_db *db, const char *sku, crm_product **out_product);
+/** A cursor over the catalog by name (inactive products too when include_inactive). */
+CRM_API crm_status crm_product_list(crm_db *db, int include_inactive, crm_cursor **out_cursor);
+/** The product at the cursor; borrowed until the next call on the cursor. */
+CRM_API crm_status crm_cursor_product(const crm_cursor *cursor, const crm_product **out_product);
+
+/* ---- Opportunities and stage history ------------------------------------ */
+
+/** An opportunity (deal): data to create, or a stored record. */
+typedef struct crm_opportunity crm_opportunity;
+/** One recorded stage change of a deal, read-only. */
+typedef struct crm_stage_change crm_stage_change;
+
+/** An empty deal to fill and create. */
+CRM_API crm_status crm_opportunity_new(crm_opportunity **out_opportunity);
+/** Frees a deal; NULL is a no-op. */
+CRM_API void crm_opportunity_free(crm_opportunity *opportunity);
+/** Sets a text field: name, owner, lead_source, campaign, next_step,
+ *  description, external_ref, expected_close and closed_on (dates). NULL or
+ *  "" unsets it. */
+CRM_API crm_status crm_opportunity_set(crm_opportunity *opportunity, const char *field, const char *value);
+/** Reads a text field: the settable ones plus stage_kind ("open", "won",
+ *  "lost"), created_at, updated_at, deleted_at (NULL while not deleted). */
+CRM_API crm_status crm_opportunity_get_field(const crm_opportunity *opportunity, const char *field,
+                                             const char **out_value);
+/** Sets an integer field: account, primary_contact, pipeline, stage,
+ *  lost_reason (ids, 0 unsets) and probability_override (-1 unsets). */
+CRM_API crm_status crm_opportunity_set_int(crm_opportunity *opportunity, const char *field, int64_t value);
+/** Reads an integer field: the settable ones plus id, version, probability
+ *  (in force) and closed (1 when won or lost). */
+CRM_API crm_status crm_opportunity_get_int(const crm_opportunity *opportunity, const char *field,
+                                           int64_t *out_value);
+/** Sets the amount (its currency is the deal's currency). */
+CRM_API crm_status crm_opportunity_set_amount(crm_opportunity *opportunity, int64_t minor_units,
+                                              const char *currency);
+/** The amount; *out_currency borrowed like a field. */
+CRM_API crm_status crm_opportunity_amount(const crm_opportunity *opportunity, int64_t *out_minor_units,
+                                          const char **out_currency);
+/** Adds a contact with a role ("decision maker", ...). */
+CRM_API crm_status crm_opportunity_add_contact(crm_opportunity *opportunity, int64_t contact_id, const char *role);
+/** Removes every contact (not the primary contact). */
+CRM_API crm_status crm_opportunity_clear_contacts(crm_opportunity *opportunity);
+/** Number of contacts with roles. */
+CRM_API crm_status crm_opportunity_contact_count(const crm_opportunity *opportunity, size_t *out_count);
+/** Contact number index and its role (borrowed like a field). */
+CRM_API crm_status crm_opportunity_contact(const crm_opportunity *opportunity, size_t index, int64_t *out_contact_id,
+                                           const char **out_role);
+/** Adds a line item. With has_unit_price 0 the product's list price is used;
+ *  else unit_price_minor is in the deal's currency. */
+CRM_API crm_status crm_opportunity_add_line_item(crm_opportunity *opportunity, int64_t product_id, int64_t quantity,
+                                                 int has_unit_price, int64_t unit_price_minor, int discount_percent);
+/** Removes every line item. */
+CRM_API crm_status crm_opportunity_clear_line_items(crm_opportunity *opportunity);
+/** Number of line items. */
+CRM_API crm_status crm_opportunity_line_item_count(const crm_opportunity *opportunity, size_t *out_count);
+/** Line item number index; unit price and total in the deal's currency (both
+ *  0 until stored when no price was given). Out pointers may be NULL. */
+CRM_API crm_status crm_opportunity_line_item(const crm_opportunity *opportunity, size_t index,
+                                             int64_t *out_product_id, int64_t *out_quantity,
+                                             int64_t *out_unit_price_minor, int *out_discount_percent,
+                                             int64_t *out_total_minor);
+/** Number of tags. */
+CRM_API crm_status crm_opportunity_tag_count(const crm_opportunity *opportunity, size_t *out_count);
+/** Tag number index; borrowed until the record is changed or freed. */
+CRM_API crm_status crm_opportunity_tag(const crm_opportunity *opportunity, size_t index, const char **out_tag);
+/** Adds a tag. */
+CRM_API crm_status crm_opportunity_add_tag(crm_opportunity *opportunity, const char *tag);
+/** Removes every tag. */
+CRM_API crm_status crm_opportunity_clear_tags(crm_opportunity *opportunity);
+
+/** Stores a new deal and records its first stage. */
+CRM_API crm_status crm_opportunity_create(crm_db *db, const crm_opportunity *data, crm_opportunity **out_created);
+/** Reads a deal (also when soft-deleted). */
+CRM_API crm_status crm_opportunity_get(crm_db *db, int64_t id, crm_opportunity **out_opportunity);
+/** Saves a deal if its version is current; a changed stage is recorded. */
+CRM_API crm_status crm_opportunity_update(crm_db *db, const crm_opportunity *opportunity,
+                                          crm_opportunity **out_updated);
+/** Moves a deal to a stage of its pipeline. closed_on (NULL: today) is the
+ *  close date for won and lost stages; lost_reason_id is required for lost. */
+CRM_API crm_status crm_opportunity_move_to_stage(crm_db *db, int64_t id, int64_t stage_id, const char *closed_on,
+                                                 int64_t lost_reason_id, crm_opportunity **out_opportunity);
+/** Soft-deletes a deal. */
+CRM_API crm_status crm_opportunity_remove(crm_db *db, int64_t id);
+/** Undoes crm_opportunity_remove(). */
+CRM_API crm_status crm_opportunity_restore(crm_db *db, int64_t id);
+/** Deletes a deal for good. */
+CRM_API crm_status crm_opportunity_purge(crm_db *db, int64_t id);
+/** A cursor over the deals of query (filters: owner, tag, and "account",
+ *  "pipeline", "stage", "open" by crm_query_set_filter). */
+CRM_API crm_status crm_opportunity_list(crm_db *db, const crm_query *query, crm_cursor **out_cursor);
+/** How many deals match. */
+CRM_API crm_status crm_opportunity_count(crm_db *db, const crm_query *query, int64_t *out_count);
+/** A cursor over chosen columns of deals: id, name, account_id, account_name,
+ *  primary_contact_id, amount, amount_minor, currency, expected_close,
+ *  pipeline_id, pipeline, stage_id, stage, stage_kind, probability,
+ *  weighted_amount, closed_on, lost_reason, owner, lead_source, campaign,
+ *  next_step, external_ref, tags, created_at, updated_at, deleted_at, version. */
+CRM_API crm_status crm_opportunity_select(crm_db *db, const char *columns, const crm_query *query,
+                                          crm_cursor **out_cursor);
+/** The live deal with this external_ref; NULL when none. */
+CRM_API crm_status crm_opportunity_find_by_external_ref(crm_db *db, const char *external_ref,
+                                                        crm_opportunity **out_opportunity);
+/** A cursor over open deals (of query's owner) with no planned activity. */
+CRM_API crm_status crm_opportunity_without_next_activity(crm_db *db, const crm_query *query,
+                                                         crm_cursor **out_cursor);
+/** The deal at the cursor; borrowed until the next call on the cursor. */
+CRM_API crm_status crm_cursor_opportunity(const crm_cursor *cursor, const crm_opportunity **out_opportunity);
+/** A cursor over a deal's stage changes, oldest first. */
+CRM_API crm_status crm_opportunity_stage_history(crm_db *db, int64_t id, crm_cursor **out_cursor);
+/** The stage change at the cursor; borrowed until the next call on the cursor. */
+CRM_API crm_status crm_cursor_stage_change(const crm_cursor *cursor, const crm_stage_change **out_change);
+/** An integer of a stage change: id, opportunity, from_stage (0 at
+ *  creation), to_stage, amount_minor, probability, lost_reason. */
+CRM_API crm_status crm_stage_change_get_int(const crm_stage_change *change, const char *field, int64_t *out_value);
+/** A text of a stage change: at (UTC instant), by (user), currency;
+ *  borrowed until the cursor moves or is freed. */
+CRM_API crm_status crm_stage_change_get_field(const crm_stage_change *change, const char *field,
+                                              const char **out_value);
+
+/* ---- Leads ------------------------------------------------------------- */
+
+/** A lead: data to create, or a stored record. */
+typedef struct crm_lead crm_lead;
+
+/** An empty lead to fill and create. */
+CRM_API crm_status crm_lead_new(crm_lead **out_lead);
+/** Frees a lead; NULL is a no-op. */
+CRM_API void crm_lead_free(crm_lead *lead);
+/** Sets a text field: first_name, last_name, company_name, email, phone,
+ *  source, status ("new", "contacted", "qualified", "disqualified"),
+ *  disqualified_reason, country, owner, external_ref, description. */
+CRM_API crm_status crm_lead_set(crm_lead *lead, const char *field, const char *value);
+/** Reads a text field: the settable ones plus phone_e164, converted_at,
+ *  created_at, updated_at, deleted_at (NULL while not deleted). */
+CRM_API crm_status crm_lead_get_field(const crm_lead *lead, const char *field, const char **out_value);
+/** Reads an integer: id, version, converted_account, converted_contact,
+ *  converted_opportunity (0 when none). */
+CRM_API crm_status crm_lead_get_int(const crm_lead *lead, const char *field, int64_t *out_value);
+/** Number of tags. */
+CRM_API crm_status crm_lead_tag_count(const crm_lead *lead, size_t *out_count);
+/** Tag number index; borrowed until the record is changed or freed. */
+CRM_API crm_status crm_lead_tag(const crm_lead *lead, size_t index, const char **out_tag);
+/** Adds a tag. */
+CRM_API crm_status crm_lead_add_tag(crm_lead *lead, const char *tag);
+/** Removes every tag. */
+CRM_API crm_status crm_lead_clear_tags(crm_lead *lead);
+/** Stores a new lead. */
+CRM_API crm_status crm_lead_create(crm_db *db, const crm_lead *data, crm_lead **out_created);
+/** Reads a lead. */
+CRM_API crm_status crm_lead_get(crm_db *db, int64_t id, crm_lead **out_lead);
+/** Saves a lead if its version is current. */
+CRM_API crm_status crm_lead_update(crm_db *db, const crm_lead *lead, crm_lead **out_updated);
+/** Soft-deletes a lead. */
+CRM_API crm_status crm_lead_remove(crm_db *db, int64_t id);
+/** Undoes crm_lead_remove(). */
+CRM_API crm_status crm_lead_restore(crm_db *db, int64_t id);
+/** Deletes a lead for good. */
+CRM_API crm_status crm_lead_purge(crm_db *db, int64_t id);
+/** A cursor over leads (filters: owner, tag, country). */
+CRM_API crm_status crm_lead_list(crm_db *db, const crm_query *query, crm_cursor **out_cursor);
+/** How many leads match. */
+CRM_API crm_status crm_lead_count(crm_db *db, const crm_query *query, int64_t *out_count);
+/** The live lead with this external_ref; NULL when none. */
+CRM_API crm_status crm_lead_find_by_external_ref(crm_db *db, const char *external_ref, crm_lead **out_lead);
+/** A cursor over live leads with this email, ignoring case. */
+CRM_API crm_status crm_lead_find_by_email(crm_db *db, const char *email, crm_cursor **out_cursor);
+/** A cursor over live leads with this phone number in any written form. */
+CRM_API crm_status crm_lead_find_by_phone(crm_db *db, const char *phone, crm_cursor **out_cursor);
+/** The lead at the cursor; borrowed until the next call on the cursor. */
+CRM_API crm_status crm_cursor_lead(const crm_cursor *cursor, const crm_lead **out_lead);
+/** Converts a lead in one transaction. account_id / contact_id: existing
+ *  records to use, or 0 to create them (from new_account / new_contact when
+ *  not NULL, else from the lead). opportunity (may be NULL): a deal to create
+ *  for them. The out ids may be NULL; *out_opportunity_id is 0 without a deal. */
+CRM_API crm_status crm_lead_convert(crm_db *db, int64_t lead_id, int64_t account_id, const crm_account *new_account,
+                                    int64_t contact_id, const crm_contact *new_contact,
+                                    const crm_opportunity *opportunity, int64_t *out_account_id,
+                                    int64_t *out_contact_id, int64_t *out_opportunity_id);
+
+/* ---- Activities, agenda, reminders, timelines, telephony ---------------- */
+
+/** An activity (call, meeting, email, task, note, sms): data or a stored record. */
+typedef struct crm_activity crm_activity;
+
+/** An empty activity (a planned task) to fill and create. */
+CRM_API crm_status crm_activity_new(crm_activity **out_activity);
+/** Frees an activity; NULL is a no-op. */
+CRM_API void crm_activity_free(crm_activity *activity);
+/** Sets a text field: kind ("call", "meeting", "email", "task", "note",
+ *  "sms"), status ("planned", "done", "cancelled"), subject, body,
+ *  starts_at and reminder_at (instants), direction ("inbound", "outbound",
+ *  ""), outcome, phone, email, owner, recurrence_unit ("day", "week",
+ *  "month"; "" for no recurrence), recurrence_calendar (country). */
+CRM_API crm_status crm_activity_set(crm_activity *activity, const char *field, const char *value);
+/** Reads a text field: the settable ones plus phone_e164, completed_at,
+ *  created_at, updated_at, deleted_at (NULL while not deleted). */
+CRM_API crm_status crm_activity_get_field(const crm_activity *activity, const char *field, const char **out_value);
+/** Sets an integer field: duration_seconds, account, contact, opportunity,
+ *  lead (ids, 0 unsets), recurrence_interval, recurrence_business_days (0/1). */
+CRM_API crm_status crm_activity_set_int(crm_activity *activity, const char *field, int64_t value);
+/** Reads an integer field: the settable ones plus id, version, previous. */
+CRM_API crm_status crm_activity_get_int(const crm_activity *activity, const char *field, int64_t *out_value);
+/** Stores a new activity. */
+CRM_API crm_status crm_activity_create(crm_db *db, const crm_activity *data, crm_activity **out_created);
+/** Reads an activity. */
+CRM_API crm_status crm_activity_get(crm_db *db, int64_t id, crm_activity **out_activity);
+/** Saves an activity if its version is current. */
+CRM_API crm_status crm_activity_update(crm_db *db, const crm_activity *activity, crm_activity **out_updated);
+/** Marks a planned activity done (completed_at NULL: now; outcome may be NULL)
+ *  and, for a recurring task, creates the next occurrence (*out_next, NULL
+ *  otherwise). Either out pointer may be NULL. */
+CRM_API crm_status crm_activity_complete(crm_db *db, int64_t id, const char *outcome, const char *completed_at,
+                                         crm_activity **out_completed, crm_activity **out_next);
+/** Cancels a planned activity. */
+CRM_API crm_status crm_activity_cancel(crm_db *db, int64_t id, crm_activity **out_activity);
+/** Links an activity to a contact and the account the contact works for. */
+CRM_API crm_status crm_activity_attach_to_contact(crm_db *db, int64_t id, int64_t contact_id,
+                                                  crm_activity **out_activity);
+/** Soft-deletes an activity; its reminder no longer fires. */
+CRM_API crm_status crm_activity_remove(crm_db *db, int64_t id);
+/** Undoes crm_activity_remove(). */
+CRM_API crm_status crm_activity_restore(crm_db *db, int64_t id);
+/** Deletes an activity for good. */
+CRM_API crm_status crm_activity_purge(crm_db *db, int64_t id);
+/** A cursor over activities (filters: owner; "account", "contact",
+ *  "opportunity", "lead" and text "kind", "status"; name order is by subject). */
+CRM_API crm_status crm_activity_list(crm_db *db, const crm_query *query, crm_cursor **out_cursor);
+/** How many activities match. */
+CRM_API crm_status crm_activity_count(crm_db *db, const crm_query *query, int64_t *out_count);
+/** The activity at the cursor; borrowed until the next call on the cursor. */
+CRM_API crm_status crm_cursor_activity(const crm_cursor *cursor, const crm_activity **out_activity);
+/** A user's agenda in time_zone (IANA name, POSIX rule or "UTC"; NULL is
+ *  UTC): cursors over the overdue activities, today's, and those from `from`
+ *  to `to` (dates; both NULL for none). Any out pointer may be NULL. */
+CRM_API crm_status crm_activity_agenda(crm_db *db, const char *owner, const char *time_zone, const char *from,
+                                       const char *to, crm_cursor **out_overdue, crm_cursor **out_today,
+                                       crm_cursor **out_upcoming);
+/** A cursor over planned live activities whose reminder_at is in (since, at]
+ *  (since NULL: everything up to at), earliest first. */
+CRM_API crm_status crm_activity_reminders_due(crm_db *db, const char *at, const char *since,
+                                              crm_cursor **out_cursor);
+
+/** A cursor over an account's timeline, newest first (activities of the
+ *  account and of its people while employed there, stage changes of its
+ *  deals); include_deleted adds soft-deleted activities. */
+CRM_API crm_status crm_timeline_account(crm_db *db, int64_t account_id, int include_deleted,
+                                        crm_cursor **out_cursor);
+/** A cursor over a contact's timeline, newest first. */
+CRM_API crm_status crm_timeline_contact(crm_db *db, int64_t contact_id, int include_deleted,
+                                        crm_cursor **out_cursor);
+/** A cursor over a deal's timeline (activities and stage changes), newest first. */
+CRM_API crm_status crm_timeline_opportunity(crm_db *db, int64_t opportunity_id, int include_deleted,
+                                            crm_cursor **out_cursor);
+/** A cursor over a lead's timeline, newest first. */
+CRM_API crm_status crm_timeline_lead(crm_db *db, int64_t lead_id, int include_deleted, crm_cursor **out_cursor);
+/** The timeline entry at the cursor: exactly one of *out_activity and
+ *  *out_change is set, the other NULL; borrowed until the next call on the
+ *  cursor. */
+CRM_API crm_status crm_cursor_timeline_entry(const crm_cursor *cursor, const crm_activity **out_activity,
+                                             const crm_stage_change **out_change);
+
+/** Records a call a telephone system reports. `call` describes it: phone
+ *  (the other party's number, required), direction (required), starts_at
+ *  (NULL: now), duration_seconds, owner, subject, outcome, body (the notes).
+ *  The contact with that number (any written form) and its current account
+ *  are found and linked; an unknown number is recorded as it is. Out
+ *  pointers may be NULL; the ids are 0 when nobody was found. */
+CRM_API crm_status crm_telephony_record_call(crm_db *db, const crm_activity *call, crm_activity **out_activity,
+                                             int64_t *out_contact_id, int64_t *out_account_id);
+/** Links every recorded call without a contact whose number is one of the
+ *  contact's to that contact; a cursor over them. */
+CRM_API crm_status crm_telephony_attach_unmatched(crm_db *db, int64_t contact_id, crm_cursor **out_cursor);
+
+/* ---- Business-day calendars -------------------------------------------- */
+
+/** Adds (or renames) a holiday of a country on a date ("YYYY-MM-DD"). */
+CRM_API crm_status crm_calendar_add_holiday(crm_db *db, const char *country, const char *day, const char *name);
+/** Removes a holiday; CRM_NOT_FOUND when there is none that day. */
+CRM_API crm_status crm_calendar_remove_holiday(crm_db *db, const char *country, const char *day);
+/** A cursor over a country's holidays from `from` to `to` inclusive. */
+CRM_API crm_status crm_calendar_holidays(crm_db *db, const char *country, const char *from, const char *to,
+                                         crm_cursor **out_cursor);
+/** The holiday at the cursor; strings borrowed until the next call on it. */
+CRM_API crm_status crm_cursor_holiday(const crm_cursor *cursor, const char **out_day, const char **out_name);
+/** Sets a country's weekend as a bit mask: bit 0 Sunday ... bit 6 Saturday. */
+CRM_API crm_status crm_calendar_set_weekend(crm_db *db, const char *country, int weekday_mask);
+/** A country's weekend as a bit mask (default Saturday and Sunday: 65). */
+CRM_API crm_status crm_calendar_weekend(crm_db *db, const char *country, int *out_weekday_mask);
+/** 1 when day is a business day of the country, else 0. */
+CRM_API crm_status crm_calendar_is_business_day(crm_db *db, const char *country, const char *day,
+                                                int *out_is_business_day);
+/** The date `days` business days after `from` (before when negative);
+ *  free *out_day with crm_free(). */
+CRM_API crm_status crm_calendar_add_business_days(crm_db *db, const char *country, const char *from, int days,
+                                                  char **out_day);
+
+/** The user this connection works for ("" when none); free with crm_free(). */
+CRM_API crm_status crm_db_user(crm_db *db, char **out_user);
+/** Sets the user this connection works for (recorded in stage histories). */
+CRM_API crm_status crm_db_set_user(crm_db *db, const char *user);
 
 #ifdef __cplusplus
 }

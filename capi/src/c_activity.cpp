@@ -1,0 +1,313 @@
+// Activities, agendas, reminders and telephony through the C ABI.
+#include "c_records.hpp"
+
+using namespace crm::capi;
+using crm::Activity;
+
+namespace {
+
+constexpr TextField<Activity> kFields[] = {
+    {"subject", [](Activity& a) { return &a.subject; }, true},
+    {"body", [](Activity& a) { return &a.body; }, true},
+    {"outcome", [](Activity& a) { return &a.outcome; }, true},
+    {"phone", [](Activity& a) { return &a.phone; }, true},
+    {"email", [](Activity& a) { return &a.email; }, true},
+    {"owner", [](Activity& a) { return &a.owner; }, true},
+    {"phone_e164", [](Activity& a) { return &a.phone_e164; }, false},
+};
+
+[[noreturn]] void refuse(const char* field, const std::string& value, const char* what) {
+  const std::string name = std::string("activity.") + field;
+  throw crm::Error(crm::ErrorCode::invalid_argument, name + ": '" + value + "' is not " + what, name);
+}
+
+// The named value of an enumeration; "" gives `fallback`.
+template <class Enum, class FromName>
+Enum named(const std::string& value, Enum fallback, FromName from_name, const char* field, const char* what) {
+  if (value.empty()) return fallback;
+  if (const auto found = from_name(value)) return *found;
+  refuse(field, value, what);
+}
+
+// The recurrence of a task, made (weekly) when a part of it is set first.
+crm::Recurrence& recurrence(Activity& a) {
+  if (!a.recurrence) a.recurrence.emplace();
+  return *a.recurrence;
+}
+
+std::optional<crm::Instant> optional_instant(const std::string& value) {
+  if (value.empty()) return std::nullopt;
+  return crm::parse_instant(value);
+}
+
+constexpr ParsedField<Activity> kParsed[] = {
+    {"kind",
+     [](Activity& a, const std::string& v) {
+       a.kind = named(v, crm::ActivityKind::task, crm::activity_kind_from_name, "kind",
+                      "an activity kind (call, meeting, email, task, note, sms)");
+     },
+     [](const Activity& a) { return std::string(crm::activity_kind_name(a.kind)); }},
+    {"status",
+     [](Activity& a, const std::string& v) {
+       a.status = named(v, crm::ActivityStatus::planned, crm::activity_status_from_name, "status",
+                        "an activity status (planned, done, cancelled)");
+     },
+     [](const Activity& a) { return std::string(crm::activity_status_name(a.status)); }},
+    {"direction",
+     [](Activity& a, const std::string& v) {
+       a.direction = named(v, crm::Direction::none, crm::direction_from_name, "direction",
+                           "a direction (inbound, outbound or \"\")");
+     },
+     [](const Activity& a) { return std::string(crm::direction_name(a.direction)); }},
+    {"starts_at", [](Activity& a, const std::string& v) { a.starts_at = optional_instant(v).value_or(crm::Instant()); },
+     [](const Activity& a) { return instant_text(a.starts_at); }},
+    {"reminder_at", [](Activity& a, const std::string& v) { a.reminder_at = optional_instant(v); },
+     [](const Activity& a) { return instant_text(a.reminder_at); }},
+    {"recurrence_unit",
+     [](Activity& a, const std::string& v) {
+       if (v.empty()) {
+         a.recurrence.reset();
+         return;
+       }
+       const auto unit = crm::recurrence_unit_from_name(v);
+       if (!unit) refuse("recurrence_unit", v, "a recurrence unit (day, week, month or \"\")");
+       recurrence(a).unit = *unit;
+     },
+     [](const Activity& a) {
+       return a.recurrence ? std::string(crm::recurrence_unit_name(a.recurrence->unit)) : std::string();
+     }},
+    {"recurrence_calendar",
+     [](Activity& a, const std::string& v) {
+       if (a.recurrence || !v.empty()) recurrence(a).calendar = v;
+     },
+     [](const Activity& a) { return a.recurrence ? a.recurrence->calendar : std::string(); }},
+    {"completed_at", nullptr, [](const Activity& a) { return instant_text(a.completed_at); }},
+};
+
+constexpr IntField<Activity> kIntegers[] = {
+    {"duration_seconds", [](const Activity& a) { return a.duration_seconds; },
+     [](Activity& a, std::int64_t v) { a.duration_seconds = v; }},
+    {"account", [](const Activity& a) { return a.account.value(); },
+     [](Activity& a, std::int64_t v) { a.account = crm::AccountId(v); }},
+    {"contact", [](const Activity& a) { return a.contact.value(); },
+     [](Activity& a, std::int64_t v) { a.contact = crm::ContactId(v); }},
+    {"opportunity", [](const Activity& a) { return a.opportunity.value(); },
+     [](Activity& a, std::int64_t v) { a.opportunity = crm::OpportunityId(v); }},
+    {"lead", [](const Activity& a) { return a.lead.value(); },
+     [](Activity& a, std::int64_t v) { a.lead = crm::LeadId(v); }},
+    {"recurrence_interval",
+     [](const Activity& a) { return static_cast<std::int64_t>(a.recurrence ? a.recurrence->interval : 0); },
+     [](Activity& a, std::int64_t v) { recurrence(a).interval = narrow_int(v, "activity.recurrence_interval"); }},
+    {"recurrence_business_days",
+     [](const Activity& a) {
+       return static_cast<std::int64_t>(a.recurrence && a.recurrence->business_days_only ? 1 : 0);
+     },
+     [](Activity& a, std::int64_t v) {
+       if (v != 0 && v != 1)
+         throw crm::Error(crm::ErrorCode::invalid_argument,
+                          "activity.recurrence_business_days: " + std::to_string(v) + " is neither 0 nor 1",
+                          "activity.recurrence_business_days");
+       if (a.recurrence || v) recurrence(a).business_days_only = v == 1;
+     }},
+    {"id", [](const Activity& a) { return a.id.value(); }, nullptr},
+    {"version", [](const Activity& a) { return a.version; }, nullptr},
+    {"previous", [](const Activity& a) { return a.previous.value(); }, nullptr},
+};
+
+crm_status give(crm::Activity activity, crm_activity** out) {
+  if (out) *out = new crm_activity{std::move(activity), {}};
+  return CRM_OK;
+}
+
+}  // namespace
+
+extern "C" {
+
+crm_status crm_activity_new(crm_activity** out_activity) {
+  CRM_REQUIRE(out_activity);
+  *out_activity = nullptr;
+  return guard([&] { return give({}, out_activity); });
+}
+
+void crm_activity_free(crm_activity* activity) { delete activity; }
+
+crm_status crm_activity_set(crm_activity* activity, const char* field, const char* value) {
+  return set_field<crm_activity>(activity, kFields, field, value, __func__, kParsed);
+}
+
+crm_status crm_activity_get_field(const crm_activity* activity, const char* field, const char** out_value) {
+  return get_field<crm_activity>(activity, kFields, field, out_value, __func__, kParsed);
+}
+
+crm_status crm_activity_set_int(crm_activity* activity, const char* field, int64_t value) {
+  return set_int_field<crm_activity>(activity, kIntegers, field, value, __func__);
+}
+
+crm_status crm_activity_get_int(const crm_activity* activity, const char* field, int64_t* out_value) {
+  return get_int_field<crm_activity>(activity, kIntegers, field, out_value, __func__);
+}
+
+crm_status crm_activity_create(crm_db* db, const crm_activity* data, crm_activity** out_created) {
+  if (out_created) *out_created = nullptr;
+  CRM_REQUIRE(data);
+  CRM_WITH_DB(db, { return give(database.activities().create(data->record), out_created); });
+}
+
+crm_status crm_activity_get(crm_db* db, int64_t id, crm_activity** out_activity) {
+  CRM_REQUIRE(out_activity);
+  *out_activity = nullptr;
+  CRM_WITH_DB(db, { return give(database.activities().get(crm::ActivityId(id)), out_activity); });
+}
+
+crm_status crm_activity_update(crm_db* db, const crm_activity* activity, crm_activity** out_updated) {
+  if (out_updated) *out_updated = nullptr;
+  CRM_REQUIRE(activity);
+  CRM_WITH_DB(db, { return give(database.activities().update(activity->record), out_updated); });
+}
+
+crm_status crm_activity_complete(crm_db* db, int64_t id, const char* outcome, const char* completed_at,
+                                 crm_activity** out_completed, crm_activity** out_next) {
+  if (out_completed) *out_completed = nullptr;
+  if (out_next) *out_next = nullptr;
+  CRM_WITH_DB(db, {
+    std::optional<crm::Instant> when;
+    if (completed_at) when = crm::parse_instant(completed_at);
+    crm::Completion completion = database.activities().complete(crm::ActivityId(id), text(outcome), when);
+    // both handles are made before either is handed out, so a failure leaves both NULL
+    std::unique_ptr<crm_activity> completed(new crm_activity{std::move(completion.completed), {}});
+    std::unique_ptr<crm_activity> next;
+    if (completion.next) next.reset(new crm_activity{std::move(*completion.next), {}});
+    if (out_completed) *out_completed = completed.release();
+    if (out_next) *out_next = next.release();
+    return CRM_OK;
+  });
+}
+
+crm_status crm_activity_cancel(crm_db* db, int64_t id, crm_activity** out_activity) {
+  if (out_activity) *out_activity = nullptr;
+  CRM_WITH_DB(db, { return give(database.activities().cancel(crm::ActivityId(id)), out_activity); });
+}
+
+crm_status crm_activity_attach_to_contact(crm_db* db, int64_t id, int64_t contact_id, crm_activity** out_activity) {
+  if (out_activity) *out_activity = nullptr;
+  CRM_WITH_DB(db, {
+    return give(database.activities().attach_to_contact(crm::ActivityId(id), crm::ContactId(contact_id)),
+                out_activity);
+  });
+}
+
+crm_status crm_activity_remove(crm_db* db, int64_t id) {
+  CRM_WITH_DB(db, {
+    database.activities().remove(crm::ActivityId(id));
+    return CRM_OK;
+  });
+}
+
+crm_status crm_activity_restore(crm_db* db, int64_t id) {
+  CRM_WITH_DB(db, {
+    database.activities().restore(crm::ActivityId(id));
+    return CRM_OK;
+  });
+}
+
+crm_status crm_activity_purge(crm_db* db, int64_t id) {
+  CRM_WITH_DB(db, {
+    database.activities().purge(crm::ActivityId(id));
+    return CRM_OK;
+  });
+}
+
+crm_status crm_activity_list(crm_db* db, const crm_query* query, crm_cursor** out_cursor) {
+  CRM_REQUIRE(out_cursor);
+  *out_cursor = nullptr;
+  CRM_WITH_DB(db, {
+    const crm::ActivityFilter filter = activity_filter(query);
+    database.activities();  // checks the schema is usable before a cursor is handed out
+    *out_cursor = paging_cursor<crm_activity>(db, list_query(query),
+                                              [filter](crm::Database& d, const crm::ListQuery& q) {
+                                                return d.activities().list(q, filter);
+                                              });
+    return CRM_OK;
+  });
+}
+
+crm_status crm_activity_count(crm_db* db, const crm_query* query, int64_t* out_count) {
+  CRM_REQUIRE(out_count);
+  CRM_WITH_DB(db, {
+    *out_count = database.activities().count(list_query(query), activity_filter(query));
+    return CRM_OK;
+  });
+}
+
+crm_status crm_cursor_activity(const crm_cursor* cursor, const crm_activity** out_activity) {
+  CRM_REQUIRE(cursor);
+  CRM_REQUIRE(out_activity);
+  return cursor_record(cursor, out_activity, __func__);
+}
+
+crm_status crm_activity_agenda(crm_db* db, const char* owner, const char* time_zone, const char* from, const char* to,
+                               crm_cursor** out_overdue, crm_cursor** out_today, crm_cursor** out_upcoming) {
+  if (out_overdue) *out_overdue = nullptr;
+  if (out_today) *out_today = nullptr;
+  if (out_upcoming) *out_upcoming = nullptr;
+  CRM_REQUIRE(owner);
+  CRM_WITH_DB(db, {
+    crm::Agenda agenda = database.activities().agenda(owner, time_zone ? time_zone : "UTC",
+                                                      optional_date(text(from)), optional_date(text(to)));
+    // all three cursors are made before any is handed out, so a failure leaves them NULL
+    std::unique_ptr<crm_cursor> overdue(cursor_over<crm_activity>(db, std::move(agenda.overdue)));
+    std::unique_ptr<crm_cursor> today(cursor_over<crm_activity>(db, std::move(agenda.today)));
+    std::unique_ptr<crm_cursor> upcoming(cursor_over<crm_activity>(db, std::move(agenda.upcoming)));
+    if (out_overdue) *out_overdue = overdue.release();
+    if (out_today) *out_today = today.release();
+    if (out_upcoming) *out_upcoming = upcoming.release();
+    return CRM_OK;
+  });
+}
+
+crm_status crm_activity_reminders_due(crm_db* db, const char* at, const char* since, crm_cursor** out_cursor) {
+  CRM_REQUIRE(out_cursor);
+  *out_cursor = nullptr;
+  CRM_REQUIRE(at);
+  CRM_WITH_DB(db, {
+    std::optional<crm::Instant> after;
+    if (since) after = crm::parse_instant(since);
+    *out_cursor = cursor_over<crm_activity>(db, database.activities().reminders_due(crm::parse_instant(at), after));
+    return CRM_OK;
+  });
+}
+
+crm_status crm_telephony_record_call(crm_db* db, const crm_activity* call, crm_activity** out_activity,
+                                     int64_t* out_contact_id, int64_t* out_account_id) {
+  if (out_activity) *out_activity = nullptr;
+  CRM_REQUIRE(call);
+  CRM_WITH_DB(db, {
+    const crm::Activity& c = call->record;
+    crm::CallReport report;
+    report.number = c.phone;
+    report.started_at = c.starts_at;  // not a date: now
+    report.duration_seconds = c.duration_seconds;
+    report.direction = c.direction;
+    report.owner = c.owner;
+    report.subject = c.subject;
+    report.outcome = c.outcome;
+    report.notes = c.body;
+    crm::LoggedCall logged = database.telephony().record_call(report);
+    std::unique_ptr<crm_activity> activity(new crm_activity{std::move(logged.activity), {}});
+    if (out_contact_id) *out_contact_id = logged.contact ? logged.contact->id.value() : 0;
+    if (out_account_id) *out_account_id = logged.account ? logged.account->id.value() : 0;
+    if (out_activity) *out_activity = activity.release();
+    return CRM_OK;
+  });
+}
+
+crm_status crm_telephony_attach_unmatched(crm_db* db, int64_t contact_id, crm_cursor** out_cursor) {
+  CRM_REQUIRE(out_cursor);
+  *out_cursor = nullptr;
+  CRM_WITH_DB(db, {
+    *out_cursor = cursor_over<crm_activity>(db, database.telephony().attach_unmatched(crm::ContactId(contact_id)));
+    return CRM_OK;
+  });
+}
+
+}  // extern "C"

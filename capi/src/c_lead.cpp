@@ -1,0 +1,191 @@
+// Leads and their conversion through the C ABI.
+#include "c_records.hpp"
+
+using namespace crm::capi;
+using crm::Lead;
+
+namespace {
+
+constexpr TextField<Lead> kFields[] = {
+    {"first_name", [](Lead& l) { return &l.first_name; }, true},
+    {"last_name", [](Lead& l) { return &l.last_name; }, true},
+    {"company_name", [](Lead& l) { return &l.company_name; }, true},
+    {"email", [](Lead& l) { return &l.email; }, true},
+    {"phone", [](Lead& l) { return &l.phone; }, true},
+    {"source", [](Lead& l) { return &l.source; }, true},
+    {"disqualified_reason", [](Lead& l) { return &l.disqualified_reason; }, true},
+    {"country", [](Lead& l) { return &l.country; }, true},
+    {"owner", [](Lead& l) { return &l.owner; }, true},
+    {"external_ref", [](Lead& l) { return &l.external_ref; }, true},
+    {"description", [](Lead& l) { return &l.description; }, true},
+    {"phone_e164", [](Lead& l) { return &l.phone_e164; }, false},
+};
+
+// The status named `value` ("" is the default, "new"), or invalid_argument.
+crm::LeadStatus lead_status(const std::string& value) {
+  if (value.empty()) return crm::LeadStatus::fresh;
+  if (const auto status = crm::lead_status_from_name(value)) return *status;
+  throw crm::Error(crm::ErrorCode::invalid_argument,
+                   "lead.status: '" + value + "' is not a lead status (new, contacted, qualified, disqualified)",
+                   "lead.status");
+}
+
+constexpr ParsedField<Lead> kParsed[] = {
+    {"status", [](Lead& l, const std::string& v) { l.status = lead_status(v); },
+     [](const Lead& l) { return std::string(crm::lead_status_name(l.status)); }},
+    {"converted_at", nullptr, [](const Lead& l) { return instant_text(l.converted_at); }},
+};
+
+constexpr IntField<Lead> kIntegers[] = {
+    {"id", [](const Lead& l) { return l.id.value(); }, nullptr},
+    {"version", [](const Lead& l) { return l.version; }, nullptr},
+    {"converted_account", [](const Lead& l) { return l.converted_account.value(); }, nullptr},
+    {"converted_contact", [](const Lead& l) { return l.converted_contact.value(); }, nullptr},
+    {"converted_opportunity", [](const Lead& l) { return l.converted_opportunity.value(); }, nullptr},
+};
+
+crm_status give(crm::Lead lead, crm_lead** out) {
+  if (out) *out = new crm_lead{std::move(lead), {}};
+  return CRM_OK;
+}
+
+}  // namespace
+
+extern "C" {
+
+crm_status crm_lead_new(crm_lead** out_lead) {
+  CRM_REQUIRE(out_lead);
+  *out_lead = nullptr;
+  return guard([&] { return give({}, out_lead); });
+}
+
+void crm_lead_free(crm_lead* lead) { delete lead; }
+
+crm_status crm_lead_set(crm_lead* lead, const char* field, const char* value) {
+  return set_field<crm_lead>(lead, kFields, field, value, __func__, kParsed);
+}
+
+crm_status crm_lead_get_field(const crm_lead* lead, const char* field, const char** out_value) {
+  return get_field<crm_lead>(lead, kFields, field, out_value, __func__, kParsed);
+}
+
+crm_status crm_lead_get_int(const crm_lead* lead, const char* field, int64_t* out_value) {
+  return get_int_field<crm_lead>(lead, kIntegers, field, out_value, __func__);
+}
+
+CRM_TAG_FUNCTIONS(lead)
+
+crm_status crm_lead_create(crm_db* db, const crm_lead* data, crm_lead** out_created) {
+  if (out_created) *out_created = nullptr;
+  CRM_REQUIRE(data);
+  CRM_WITH_DB(db, { return give(database.leads().create(data->record), out_created); });
+}
+
+crm_status crm_lead_get(crm_db* db, int64_t id, crm_lead** out_lead) {
+  CRM_REQUIRE(out_lead);
+  *out_lead = nullptr;
+  CRM_WITH_DB(db, { return give(database.leads().get(crm::LeadId(id)), out_lead); });
+}
+
+crm_status crm_lead_update(crm_db* db, const crm_lead* lead, crm_lead** out_updated) {
+  if (out_updated) *out_updated = nullptr;
+  CRM_REQUIRE(lead);
+  CRM_WITH_DB(db, { return give(database.leads().update(lead->record), out_updated); });
+}
+
+crm_status crm_lead_remove(crm_db* db, int64_t id) {
+  CRM_WITH_DB(db, {
+    database.leads().remove(crm::LeadId(id));
+    return CRM_OK;
+  });
+}
+
+crm_status crm_lead_restore(crm_db* db, int64_t id) {
+  CRM_WITH_DB(db, {
+    database.leads().restore(crm::LeadId(id));
+    return CRM_OK;
+  });
+}
+
+crm_status crm_lead_purge(crm_db* db, int64_t id) {
+  CRM_WITH_DB(db, {
+    database.leads().purge(crm::LeadId(id));
+    return CRM_OK;
+  });
+}
+
+crm_status crm_lead_list(crm_db* db, const crm_query* query, crm_cursor** out_cursor) {
+  CRM_REQUIRE(out_cursor);
+  *out_cursor = nullptr;
+  CRM_WITH_DB(db, {
+    const crm::ListQuery list = plain_query(query, "leads");
+    database.leads();  // checks the schema is usable before a cursor is handed out
+    *out_cursor = paging_cursor<crm_lead>(db, list,
+                                          [](crm::Database& d, const crm::ListQuery& q) { return d.leads().list(q); });
+    return CRM_OK;
+  });
+}
+
+crm_status crm_lead_count(crm_db* db, const crm_query* query, int64_t* out_count) {
+  CRM_REQUIRE(out_count);
+  CRM_WITH_DB(db, {
+    *out_count = database.leads().count(plain_query(query, "leads"));
+    return CRM_OK;
+  });
+}
+
+crm_status crm_lead_find_by_external_ref(crm_db* db, const char* external_ref, crm_lead** out_lead) {
+  CRM_REQUIRE(out_lead);
+  *out_lead = nullptr;
+  CRM_REQUIRE(external_ref);
+  CRM_WITH_DB(db, {
+    auto found = database.leads().find_by_external_ref(external_ref);
+    return found ? give(std::move(*found), out_lead) : CRM_OK;
+  });
+}
+
+crm_status crm_lead_find_by_email(crm_db* db, const char* email, crm_cursor** out_cursor) {
+  CRM_REQUIRE(out_cursor);
+  *out_cursor = nullptr;
+  CRM_REQUIRE(email);
+  CRM_WITH_DB(db, {
+    *out_cursor = cursor_over<crm_lead>(db, database.leads().find_by_email(email));
+    return CRM_OK;
+  });
+}
+
+crm_status crm_lead_find_by_phone(crm_db* db, const char* phone, crm_cursor** out_cursor) {
+  CRM_REQUIRE(out_cursor);
+  *out_cursor = nullptr;
+  CRM_REQUIRE(phone);
+  CRM_WITH_DB(db, {
+    *out_cursor = cursor_over<crm_lead>(db, database.leads().find_by_phone(phone));
+    return CRM_OK;
+  });
+}
+
+crm_status crm_cursor_lead(const crm_cursor* cursor, const crm_lead** out_lead) {
+  CRM_REQUIRE(cursor);
+  CRM_REQUIRE(out_lead);
+  return cursor_record(cursor, out_lead, __func__);
+}
+
+crm_status crm_lead_convert(crm_db* db, int64_t lead_id, int64_t account_id, const crm_account* new_account,
+                            int64_t contact_id, const crm_contact* new_contact, const crm_opportunity* opportunity,
+                            int64_t* out_account_id, int64_t* out_contact_id, int64_t* out_opportunity_id) {
+  CRM_WITH_DB(db, {
+    crm::LeadConversion how;
+    how.account = crm::AccountId(account_id);
+    if (new_account) how.new_account = static_cast<const crm::AccountData&>(new_account->record);
+    how.contact = crm::ContactId(contact_id);
+    if (new_contact) how.new_contact = static_cast<const crm::ContactData&>(new_contact->record);
+    if (opportunity) how.opportunity = static_cast<const crm::OpportunityData&>(opportunity->record);
+    const crm::LeadConversionResult result = database.leads().convert(crm::LeadId(lead_id), how);
+    if (out_account_id) *out_account_id = result.account.id.value();
+    if (out_contact_id) *out_contact_id = result.contact.id.value();
+    if (out_opportunity_id) *out_opportunity_id = result.opportunity ? result.opportunity->id.value() : 0;
+    return CRM_OK;
+  });
+}
+
+}  // extern "C"
