@@ -19,9 +19,14 @@ from ._crmcore import (
     LATEST_SCHEMA_VERSION,
     Account,
     Accounts,
+    Activities,
+    Activity,
+    Agenda,
     AlreadyExistsError,
     Birthday,
     BusyError,
+    Calendars,
+    Completion,
     ConflictError,
     Consent,
     Contact,
@@ -32,12 +37,32 @@ from ._crmcore import (
     Employment,
     Employments,
     Error,
+    Holiday,
+    Lead,
+    LeadConversion,
+    Leads,
+    LineItem,
+    LoggedCall,
+    LostReason,
     NotFoundError,
+    Opportunities,
+    Opportunity,
+    OpportunityContact,
     ParseError,
     PermissionDeniedError,
     Phone,
+    Pipeline,
+    Pipelines,
+    Product,
+    Products,
+    Recurrence,
     SampleSummary,
+    Stage,
+    StageChange,
     StorageError,
+    Telephony,
+    TimelineEntry,
+    Timelines,
     Transaction,
     UnsupportedError,
     ValidationError,
@@ -48,11 +73,14 @@ from ._crmcore import (
 from . import _crmcore
 
 __all__ = [
-    "LATEST_SCHEMA_VERSION", "Account", "Accounts", "AlreadyExistsError", "Birthday", "BusyError",
-    "ConflictError", "Consent", "Contact", "Contacts", "CorruptError", "Database", "Email", "Employment",
-    "Employments", "Error", "Money", "NotFoundError", "ParseError", "PermissionDeniedError", "Phone",
-    "Records", "Rows", "SampleSummary", "StorageError", "Transaction", "UnsupportedError", "ValidationError",
-    "currency_minor_digits", "open",
+    "LATEST_SCHEMA_VERSION", "Account", "Accounts", "Activities", "Activity", "Agenda", "AlreadyExistsError",
+    "Birthday", "BusyError", "Calendars", "Completion", "ConflictError", "Consent", "Contact", "Contacts",
+    "CorruptError", "Database", "Email", "Employment", "Employments", "Error", "Holiday", "Lead",
+    "LeadConversion", "Leads", "LineItem", "LoggedCall", "LostReason", "Money", "NotFoundError",
+    "Opportunities", "Opportunity", "OpportunityContact", "ParseError", "PermissionDeniedError", "Phone",
+    "Pipeline", "Pipelines", "Product", "Products", "Records", "Recurrence", "Rows", "SampleSummary", "Stage",
+    "StageChange", "StorageError", "Telephony", "TimelineEntry", "Timelines", "Transaction",
+    "UnsupportedError", "ValidationError", "currency_minor_digits", "open",
 ]
 
 
@@ -67,7 +95,7 @@ def _pandas():
 
 
 class Records:
-    """A lazy sequence of records (Account or Contact objects) from ``list()``.
+    """A lazy sequence of records (Account, Contact, Opportunity, ... objects) from ``list()``.
 
     Records are fetched a page at a time while iterating; iterate once.
     """

@@ -5,6 +5,7 @@
 #include "py_bindings.hpp"
 #include "py_convert.hpp"
 #include "py_errors.hpp"
+#include "py_stores.hpp"
 
 PYBIND11_MODULE(_crmcore, module) {
   module.doc() = "The native part of crmcore: records, stores and the database connection.";
@@ -13,5 +14,8 @@ PYBIND11_MODULE(_crmcore, module) {
   crm::python::register_values(module);
   crm::python::register_records(module);
   crm::python::register_database(module);
+  crm::python::register_sales(module);
+  crm::python::register_leads(module);
+  crm::python::register_activities(module);
   module.attr("__version__") = crm::kVersionString;
 }

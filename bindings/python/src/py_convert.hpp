@@ -42,6 +42,22 @@ template <>
 inline constexpr const char* record_class_for<ContactTag> = "Contact";
 template <>
 inline constexpr const char* record_class_for<EmploymentTag> = "Employment";
+template <>
+inline constexpr const char* record_class_for<PipelineTag> = "Pipeline";
+template <>
+inline constexpr const char* record_class_for<StageTag> = "Stage";
+template <>
+inline constexpr const char* record_class_for<LostReasonTag> = "LostReason";
+template <>
+inline constexpr const char* record_class_for<ProductTag> = "Product";
+template <>
+inline constexpr const char* record_class_for<OpportunityTag> = "Opportunity";
+template <>
+inline constexpr const char* record_class_for<StageChangeTag> = "StageChange";
+template <>
+inline constexpr const char* record_class_for<LeadTag> = "Lead";
+template <>
+inline constexpr const char* record_class_for<ActivityTag> = "Activity";
 
 }  // namespace crm::python
 

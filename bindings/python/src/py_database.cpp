@@ -20,7 +20,8 @@ Synchronous synchronous_mode(const std::string& name) {
 }
 
 SharedDatabase open_database(py::object path, const std::string& default_region, bool create, bool read_only,
-                             bool migrate, double busy_timeout, const std::string& synchronous) {
+                             bool migrate, double busy_timeout, const std::string& synchronous,
+                             const std::string& user) {
   const std::string file = py::module_::import("os").attr("fspath")(path).cast<std::string>();
   if (!(busy_timeout >= 0 && busy_timeout <= 86400))  // also refuses NaN
     throw Error(ErrorCode::invalid_argument, "busy_timeout: must be between 0 and 86400 seconds", "busy_timeout");
@@ -31,6 +32,7 @@ SharedDatabase open_database(py::object path, const std::string& default_region,
   options.migrate = migrate;
   options.busy_timeout = std::chrono::milliseconds(static_cast<long long>(busy_timeout * 1000));
   options.synchronous = synchronous_mode(synchronous);
+  options.user = user;
   py::gil_scoped_release release;
   return std::make_shared<PyDatabase>(Database::open(file, options), options.busy_timeout);
 }
@@ -117,8 +119,11 @@ void PyDatabase::close() {
   open_ = false;
 }
 
+py::class_<PyDatabase, SharedDatabase> database_class(py::module_& m) {
+  return py::reinterpret_borrow<py::class_<PyDatabase, SharedDatabase>>(m.attr("Database"));
+}
+
 void register_database(py::module_& m) {
-  register_stores(m);
 
   py::class_<SampleSummary>(m, "SampleSummary", "What load_sample_data() added.")
       .def_readonly("accounts_created", &SampleSummary::accounts_created, "Accounts added.")
@@ -195,9 +200,10 @@ void register_database(py::module_& m) {
           py::kw_only(), py::arg("seed") = 2025, py::arg("accounts") = 120, py::arg("contacts") = 360,
           "Loads the built-in deterministic sample accounts and contacts in one transaction; nothing is added "
           "when the sample is already present.")
-      .def_property_readonly("accounts", &accounts_store, "The accounts (organizations) store.")
-      .def_property_readonly("contacts", &contacts_store, "The contacts (people) store.")
-      .def_property_readonly("employments", &employments_store, "Employment history: who worked where, when.")
+      .def_property(
+          "user", [](PyDatabase& db) { return db.run([](Database& d) { return d.user(); }); },
+          [](PyDatabase& db, const std::string& user) { db.run([&](Database& d) { d.set_user(user); }); },
+          "The user working through this connection, recorded as 'by' in stage histories.")
       .def("__enter__", [](py::object self) { return self; }, "Returns the database itself.")
       .def(
           "__exit__", [](PyDatabase& db, py::object, py::object, py::object) { db.close(); },
@@ -210,14 +216,16 @@ void register_database(py::module_& m) {
 
   m.def("open", &open_database, py::arg("path"), py::kw_only(), py::arg("default_region") = "",
         py::arg("create") = true, py::arg("read_only") = false, py::arg("migrate") = true,
-        py::arg("busy_timeout") = 5.0, py::arg("synchronous") = "full",
+        py::arg("busy_timeout") = 5.0, py::arg("synchronous") = "full", py::arg("user") = "",
         "Opens or creates a CRM database file (':memory:' for a private in-memory one).\n\n"
         "default_region: ISO country for phone numbers written without a country code ('LV').\n"
         "create: create a missing file (else NotFoundError). read_only: open without writing.\n"
         "migrate: upgrade an older file now (else record calls raise UnsupportedError until migrate()).\n"
         "busy_timeout: seconds to wait for another connection's lock. synchronous: 'full', 'normal' or 'off'.\n"
+        "user: who works through this connection, recorded in stage histories (Database.user changes it).\n"
         "Use as `with crmcore.open(path) as db:` to close it at the end.");
   m.attr("LATEST_SCHEMA_VERSION") = Database::latest_schema_version();
+  register_stores(m);
 }
 
 }  // namespace crm::python

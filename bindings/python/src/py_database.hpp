@@ -63,14 +63,11 @@ class PyDatabase {
 
 using SharedDatabase = std::shared_ptr<PyDatabase>;
 
-/// Registers the store classes (Accounts, Contacts, Employments) and pagers.
-void register_stores(pybind11::module_& module);
+/// The Database class registered in `module`, to add store properties to.
+pybind11::class_<PyDatabase, SharedDatabase> database_class(pybind11::module_& module);
 
-/// The Accounts store of `db` as a Python object.
-pybind11::object accounts_store(const SharedDatabase& db);
-/// The Contacts store of `db` as a Python object.
-pybind11::object contacts_store(const SharedDatabase& db);
-/// The Employments store of `db` as a Python object.
-pybind11::object employments_store(const SharedDatabase& db);
+/// Registers Accounts, Contacts, Employments and the pagers, and their
+/// Database properties.
+void register_stores(pybind11::module_& module);
 
 }  // namespace crm::python

@@ -11,8 +11,6 @@ namespace py = pybind11;
 namespace crm::python {
 namespace {
 
-std::string quoted(const std::string& text) { return py::repr(py::str(text)).cast<std::string>(); }
-
 // Contact.birthday accepts a Birthday, a datetime.date, 'YYYY-MM-DD' / '--MM-DD' text or None.
 std::optional<Birthday> birthday_from(py::handle value) {
   if (value.is_none()) return std::nullopt;
@@ -20,34 +18,6 @@ std::optional<Birthday> birthday_from(py::handle value) {
   if (py::isinstance<py::str>(value)) return Birthday::parse(value.cast<std::string>());
   const Date date = date_from_python(value, "contact.birthday");
   return Birthday{date.year(), date.month(), date.day()};
-}
-
-// Contact.emails accepts Email objects or plain addresses (the first primary
-// unless one is marked).
-std::vector<Email> emails_from(py::handle value) {
-  std::vector<Email> emails;
-  for (py::handle item : value) {
-    if (py::isinstance<py::str>(item))
-      emails.push_back({item.cast<std::string>(), false});
-    else
-      emails.push_back(item.cast<Email>());
-  }
-  return emails;
-}
-
-// Contact.phones accepts Phone objects, plain numbers (mobile) or (number, kind) pairs.
-std::vector<Phone> phones_from(py::handle value) {
-  std::vector<Phone> phones;
-  py::object phone_type = py::module_::import("crmcore._crmcore").attr("Phone");
-  for (py::handle item : value) {
-    if (py::isinstance<py::str>(item))
-      phones.push_back(phone_type(item).cast<Phone>());
-    else if (py::isinstance<py::tuple>(item))
-      phones.push_back(phone_type(*py::reinterpret_borrow<py::tuple>(item)).cast<Phone>());
-    else
-      phones.push_back(item.cast<Phone>());
-  }
-  return phones;
 }
 
 // Contact.consents accepts Consent objects or a {channel: granted} dict.
@@ -70,6 +40,8 @@ std::vector<Consent> consents_from(py::handle value) {
       [](Account& a, std::string value) { a.address.name = std::move(value); }, "Address: " #name ".")
 
 }  // namespace
+
+std::string quoted(const std::string& text) { return py::repr(py::str(text)).cast<std::string>(); }
 
 void apply_fields(py::object record, const py::kwargs& fields, const char* method) {
   py::object type = py::type::of(record);
@@ -117,12 +89,11 @@ py::dict record_to_dict(py::handle record) {
 }
 
 void register_records(py::module_& m) {
-  py::class_<Account>(m, "Account",
+  py::class_<Account> account(m, "Account",
                       "An account (organization). Set fields as attributes or as keyword arguments to "
-                      "Accounts.create()/update(); empty text means unset.")
-      .def(py::init<>(), "An empty account; fill it and pass it to db.accounts.create().")
+                      "Accounts.create()/update(); empty text means unset.");
+  account.def(py::init<>(), "An empty account; fill it and pass it to db.accounts.create().")
       .def_readonly("id", &Account::id, "Row id, None before it is stored.")
-      .def_readonly("version", &Account::version, "Incremented by every change; update() checks it.")
       .def_readwrite("name", &Account::name, "The organization's name (required).")
       .def_readwrite("registration_number", &Account::registration_number, "Company register number.")
       .def_readwrite("vat_id", &Account::vat_id, "VAT identification number.")
@@ -142,38 +113,32 @@ void register_records(py::module_& m) {
       .def_readwrite("external_ref", &Account::external_ref, "The ERP's customer code; unique when set.")
       .def_readwrite("tags", &Account::tags, "Labels (assign a new list to change them).")
       .def_readwrite("description", &Account::description, "Free text.")
-      .def_readonly("created_at", &Account::created_at, "When created (UTC datetime).")
-      .def_readonly("updated_at", &Account::updated_at, "When last changed (UTC datetime).")
-      .def_readonly("deleted_at", &Account::deleted_at, "When soft-deleted (UTC datetime), or None.")
-      .def_property_readonly("deleted", [](const Account& a) { return a.deleted_at.has_value(); },
-                             "True while soft-deleted.")
-      .def("to_dict", [](py::handle self) { return record_to_dict(self); }, "The fields as a dict.")
       .def("__repr__",
            [](const Account& a) {
-             return "<Account " + (a.id ? std::to_string(a.id.value()) : std::string("new")) + " " + quoted(a.name) +
+             return "<Account " + id_label(a.id) + " " + quoted(a.name) +
                     (a.address.country.empty() ? "" : " " + a.address.country) + " v" + std::to_string(a.version) +
                     (a.deleted_at ? " deleted" : "") + ">";
-           })
-      .attr("_fields") = py::make_tuple(
+           });
+  bind_record_stamps(account);
+  account.attr("_fields") = py::make_tuple(
       "id", "version", "name", "registration_number", "vat_id", "industry", "website", "phone", "phone_e164", "email",
       "street", "city", "postal_code", "region", "country", "parent", "owner", "lead_source", "external_ref", "tags",
       "description", "created_at", "updated_at", "deleted_at");
 
-  py::class_<Contact>(m, "Contact",
+  py::class_<Contact> contact(m, "Contact",
                       "A contact (person). Set fields as attributes or keyword arguments to "
-                      "Contacts.create()/update(); list fields are replaced, not edited in place.")
-      .def(py::init<>(), "An empty contact; fill it and pass it to db.contacts.create().")
+                      "Contacts.create()/update(); list fields are replaced, not edited in place.");
+  contact.def(py::init<>(), "An empty contact; fill it and pass it to db.contacts.create().")
       .def_readonly("id", &Contact::id, "Row id, None before it is stored.")
-      .def_readonly("version", &Contact::version, "Incremented by every change; update() checks it.")
       .def_readwrite("first_name", &Contact::first_name, "Given name(s).")
       .def_readwrite("last_name", &Contact::last_name, "Family name (required).")
       .def_property(
           "emails", [](const Contact& c) { return c.emails; },
-          [](Contact& c, py::handle value) { c.emails = emails_from(value); },
+          [](Contact& c, py::handle value) { c.emails = items_from<Email>(value, "Email"); },
           "Email objects, primary first; accepts plain addresses too.")
       .def_property(
           "phones", [](const Contact& c) { return c.phones; },
-          [](Contact& c, py::handle value) { c.phones = phones_from(value); },
+          [](Contact& c, py::handle value) { c.phones = items_from<Phone>(value, "Phone"); },
           "Phone objects; accepts plain numbers (mobile) and (number, kind) pairs too.")
       .def_readwrite("job_title", &Contact::job_title, "Current job title.")
       .def_property(
@@ -194,19 +159,14 @@ void register_records(py::module_& m) {
       .def_readwrite("account", &Contact::account,
                      "The current employer's account id, or None; changing it moves the person on update.")
       .def_property_readonly("primary_email", &Contact::primary_email, "The primary email address, or ''.")
-      .def_readonly("created_at", &Contact::created_at, "When created (UTC datetime).")
-      .def_readonly("updated_at", &Contact::updated_at, "When last changed (UTC datetime).")
-      .def_readonly("deleted_at", &Contact::deleted_at, "When soft-deleted (UTC datetime), or None.")
-      .def_property_readonly("deleted", [](const Contact& c) { return c.deleted_at.has_value(); },
-                             "True while soft-deleted.")
-      .def("to_dict", [](py::handle self) { return record_to_dict(self); }, "The fields as a dict.")
       .def("__repr__",
            [](const Contact& c) {
              const std::string name = c.first_name.empty() ? c.last_name : c.first_name + " " + c.last_name;
-             return "<Contact " + (c.id ? std::to_string(c.id.value()) : std::string("new")) + " " + quoted(name) +
+             return "<Contact " + id_label(c.id) + " " + quoted(name) +
                     " v" + std::to_string(c.version) + (c.deleted_at ? " deleted" : "") + ">";
-           })
-      .attr("_fields") = py::make_tuple(
+           });
+  bind_record_stamps(contact);
+  contact.attr("_fields") = py::make_tuple(
       "id", "version", "first_name", "last_name", "primary_email", "emails", "phones", "job_title", "birthday",
       "preferred_language", "country", "owner", "lead_source", "external_ref", "tags", "description", "account",
       "created_at", "updated_at", "deleted_at");

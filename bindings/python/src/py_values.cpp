@@ -6,6 +6,7 @@
 #include "crm/money.hpp"
 #include "py_bindings.hpp"
 #include "py_convert.hpp"
+#include "py_enums.hpp"
 
 namespace py = pybind11;
 
@@ -21,15 +22,11 @@ Birthday birthday(std::optional<int> year, int month, int day) {
 std::string birthday_repr(const Birthday& b) { return "Birthday('" + b.to_string() + "')"; }
 
 PhoneKind phone_kind(const std::string& name) {
-  if (auto kind = phone_kind_from_name(name)) return *kind;
-  throw Error(ErrorCode::invalid_argument,
-              "phone kind: '" + name + "' is not one of 'mobile', 'work', 'home', 'other'", "kind");
+  return enum_from_name(name, phone_kind_from_name, "phone.kind", "'mobile', 'work', 'home', 'other'");
 }
 
 ConsentChannel channel(const std::string& name) {
-  if (auto value = consent_channel_from_name(name)) return *value;
-  throw Error(ErrorCode::invalid_argument,
-              "consent channel: '" + name + "' is not one of 'email', 'phone', 'sms', 'post'", "channel");
+  return enum_from_name(name, consent_channel_from_name, "consent.channel", "'email', 'phone', 'sms', 'post'");
 }
 
 }  // namespace
