@@ -80,9 +80,12 @@ Page<TimelineEntry> timeline(Session& session, const char* events, std::int64_t 
     throw Error(ErrorCode::invalid_argument, "limit: " + std::to_string(query.limit) + " is outside 1..1000", "limit");
   const bool paged = !query.after.empty();
   const Position after = paged ? parse_after(query.after) : Position{};
+  // Ordered by (at, id, kind): each branch walks its (link, starts_at) index
+  // in that order already, so SQLite merges the branches instead of sorting
+  // them; kind only breaks a tie between an activity and a stage change.
   std::string sql = std::string("SELECT kind, id, at FROM (") + events + ")";
-  if (paged) sql += " WHERE (at, kind, id) < (:after_at, :after_kind, :after_id)";
-  sql += " ORDER BY at DESC, kind DESC, id DESC LIMIT :limit";
+  if (paged) sql += " WHERE (at, id, kind) < (:after_at, :after_id, :after_kind)";
+  sql += " ORDER BY at DESC, id DESC, kind DESC LIMIT :limit";
   auto statement = session.prepare(sql);
   statement->bind(":id", id);
   statement->bind(":deleted", query.include_deleted ? 1 : 0);

@@ -87,6 +87,21 @@ TEST_F(TimelinesTest, PagesWalkTheWholeHistoryOnce) {
   EXPECT_CRM_ERROR(db.timelines().account(AccountId(99)), ErrorCode::not_found);
 }
 
+TEST_F(TimelinesTest, PagesKeepAnActivityAndAStageChangeWithTheSameTimeAndId) {
+  const Opportunity deal =
+      db.opportunities().create({.account = first.id, .name = "Deal", .amount = Money::parse("10 EUR")});
+  db.activities().create({.kind = ActivityKind::note, .subject = "Same instant", .starts_at = *clock.now,
+                          .opportunity = deal.id});  // activity 1 and stage change 1, both at now
+  std::vector<std::string> walked;
+  TimelineQuery query{.limit = 1};
+  do {
+    auto page = db.timelines().opportunity(deal.id, query);
+    for (auto& s : subjects(page)) walked.push_back(s);
+    query.after = page.next;
+  } while (!query.after.empty());
+  EXPECT_EQ(walked, (std::vector<std::string>{"stage " + std::to_string(deal.stage.value()), "Same instant"}));
+}
+
 TEST_F(TimelinesTest, DeletedActivitiesOnlyWhenAsked) {
   note("kept", at(2024, 1, 1), first.id);
   const Activity gone = db.activities().create({.subject = "gone", .starts_at = at(2024, 1, 2), .account = first.id});
