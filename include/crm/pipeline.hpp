@@ -46,6 +46,10 @@ struct Pipeline {
 
   /// The first open stage (where new deals start). Throws not_found if none.
   const Stage& first_open_stage() const;
+  /// The active stage named `name`, ignoring case and diacritics as stage
+  /// names are unique ("negotiation" finds "Negotiation"). Throws not_found
+  /// naming the pipeline's stages when none matches.
+  const Stage& stage(std::string_view name) const;
 };
 
 /// A reason a deal was lost, from a configurable list.

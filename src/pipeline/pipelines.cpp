@@ -31,6 +31,18 @@ const Stage& Pipeline::first_open_stage() const {
   throw Error(ErrorCode::not_found, "pipeline " + std::to_string(id.value()) + " has no open stage", "pipeline");
 }
 
+const Stage& Pipeline::stage(std::string_view name) const {
+  const std::string key = detail::match_key(name);
+  std::string names;
+  for (const Stage& each : stages) {
+    if (detail::match_key(each.name) == key) return each;
+    names += (names.empty() ? "" : ", ") + each.name;
+  }
+  throw Error(ErrorCode::not_found,
+              "stage: pipeline '" + this->name + "' has no stage '" + std::string(name) + "' (it has " + names + ")",
+              "stage");
+}
+
 namespace detail {
 namespace {
 

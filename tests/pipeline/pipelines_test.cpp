@@ -33,6 +33,19 @@ TEST_F(PipelinesTest, NewDatabaseHasTheDefaultSalesPipeline) {
   EXPECT_EQ(pipelines.lost_reasons().size(), 6u);
 }
 
+TEST_F(PipelinesTest, StageByNameIgnoresCaseAndNamesTheStagesWhenMissing) {
+  const Pipeline sales = pipelines.default_pipeline();
+  EXPECT_EQ(sales.stage("negotiation").id, sales.stages[3].id);
+  EXPECT_EQ(sales.stage(" WON").kind, StageKind::won);
+  try {
+    (void)sales.stage("Closed");
+    FAIL() << "no stage Closed";
+  } catch (const Error& error) {
+    EXPECT_EQ(error.code(), ErrorCode::not_found);
+    EXPECT_NE(std::string(error.what()).find("no stage 'Closed' (it has Prospecting, Qualification"), std::string::npos);
+  }
+}
+
 TEST_F(PipelinesTest, CreateRenameAndChooseTheDefault) {
   const Pipeline renewals = pipelines.create(
       "Renewals", {{"Due", 60, StageKind::open}, {"Renewed", 100, StageKind::won}, {"Churned", 0, StageKind::lost}});

@@ -89,15 +89,8 @@ void bind_pipeline_records(py::module_& m) {
       .def_readonly("is_default", &Pipeline::is_default, "True for the pipeline new deals go to by default.")
       .def_readonly("stages", &Pipeline::stages, "The active stages, in order.")
       .def("first_open_stage", &Pipeline::first_open_stage, "The stage new deals start in.")
-      .def(
-          "stage",
-          [](const Pipeline& p, const std::string& name) -> const Stage& {
-            for (const Stage& stage : p.stages)
-              if (stage.name == name) return stage;
-            throw Error(ErrorCode::not_found, "stage: pipeline " + quoted(p.name) + " has no stage " + quoted(name),
-                        "stage");
-          },
-          py::arg("name"), "The active stage with exactly this name; NotFoundError if none.")
+      .def("stage", &Pipeline::stage, py::return_value_policy::reference_internal, py::arg("name"),
+           "The active stage with this name, ignoring case and diacritics; NotFoundError naming the stages if none.")
       .def("__repr__", [](const Pipeline& p) {
         return "<Pipeline " + id_label(p.id) + " " + quoted(p.name) + (p.is_default ? " default" : "") + " " +
                std::to_string(p.stages.size()) + " stages>";

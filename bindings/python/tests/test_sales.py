@@ -28,6 +28,7 @@ def test_a_new_database_has_the_default_sales_pipeline(db):
         ("Negotiation", "open", 75), ("Won", "won", 100), ("Lost", "lost", 0)]
     assert sales.first_open_stage().name == "Prospecting"
     assert sales.stage("Won").position == 5
+    assert sales.stage("qualification").id == sales.stages[1].id
     with pytest.raises(crmcore.NotFoundError, match="no stage 'Closed'"):
         sales.stage("Closed")
     assert db.pipelines.list()[0].id == sales.id
