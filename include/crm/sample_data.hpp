@@ -22,6 +22,9 @@ struct SampleSummary {
   int accounts_created = 0;      ///< Accounts added by this call.
   int contacts_created = 0;      ///< Contacts added by this call.
   int job_changes = 0;           ///< Contacts given an earlier employer in their history.
+  int opportunities_created = 0; ///< Deals added, in every stage of the default pipeline.
+  int activities_created = 0;    ///< Calls, emails, meetings and tasks added, done and planned.
+  int leads_created = 0;         ///< Leads added.
   bool already_loaded = false;   ///< True when the sample was present and nothing was added.
 };
 
@@ -29,11 +32,21 @@ struct SampleSummary {
 /// Ukraine, Germany and the United Kingdom: Latvian, Lithuanian, Ukrainian,
 /// Russian, German and English names in their own scripts, phones written in
 /// the forms people use, emails, addresses, birthdays, consents, tags and
-/// employment histories with job changes. All in one transaction. Records
-/// carry external_refs "SAMPLE-A-<n>" and "SAMPLE-C-<n>"; when the first
-/// account already exists nothing is added. Phone numbers written without a
-/// country code are Latvian, so the connection needs default region "LV" or
-/// none (then international forms are used throughout). Throws crm::Error.
+/// employment histories with job changes. Then the sales side: eight products
+/// (SKUs "SAMPLE-P-01" ...); 0 to 3 deals per account (1.5 on average) in the
+/// default pipeline, in the account country's currency (EUR, GBP or UAH),
+/// owned by the account's owner, with a primary contact from its staff and a
+/// stage history (most open, some won, some lost with a lost reason); about
+/// two done calls, emails or meetings per contact in the last half year;
+/// planned tasks, calls and meetings (overdue, today and in the next three
+/// weeks, some with reminders) for the deals' and contacts' owners; and one
+/// lead per four accounts in every status. Dates are relative to db.now(),
+/// everything else is fixed by the seed. All in one transaction. Records
+/// carry external_refs "SAMPLE-A-<n>", "SAMPLE-C-<n>", "SAMPLE-O-<n>" and
+/// "SAMPLE-L-<n>"; when the first account already exists nothing is added.
+/// Phone numbers written without a country code are Latvian, so the
+/// connection needs default region "LV" or none (then international forms
+/// are used throughout). Throws crm::Error.
 SampleSummary load_sample_data(Database& db, const SampleOptions& options = {});
 
 }  // namespace crm

@@ -1,12 +1,14 @@
 #include "crm/sample_data.hpp"
 
 #include <algorithm>
-#include <cstdio>
 #include <map>
 #include <span>
 
 #include "crm/crm.hpp"
+#include "sample/sample_activities.hpp"
+#include "sample/sample_deals.hpp"
 #include "sample/sample_names.hpp"
+#include "sample/sample_scene.hpp"
 #include "storage/errors.hpp"
 #include "text/unicode.hpp"
 
@@ -15,31 +17,11 @@ namespace {
 
 using detail::sample::Country;
 using detail::sample::Culture;
+using detail::sample::Random;
+using detail::sample::sample_ref;
+using detail::sample::SampleAccount;
+using detail::sample::StaffMember;
 using std::string_view;
-
-// splitmix64: small, fast and the same on every platform.
-class Random {
- public:
-  explicit Random(std::uint64_t seed) : state_(seed) {}
-  std::uint64_t next() {
-    std::uint64_t z = (state_ += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-  }
-  int below(int n) { return static_cast<int>(next() % static_cast<std::uint64_t>(n)); }
-  bool chance(int percent) { return below(100) < percent; }
-  template <class T>
-  const T& pick(std::span<const T> items) { return items[static_cast<std::size_t>(below(static_cast<int>(items.size())))]; }
-  std::string digits(int count) {
-    std::string text;
-    for (int i = 0; i < count; ++i) text.push_back(static_cast<char>('0' + below(10)));
-    return text;
-  }
-
- private:
-  std::uint64_t state_;
-};
 
 constexpr string_view kIndustries[] = {"Manufacturing", "Retail", "Logistics", "Construction", "Food & Beverage",
                                        "IT services", "Energy", "Agriculture", "Finance", "Healthcare"};
@@ -51,6 +33,19 @@ constexpr string_view kOwners[] = {"anna.berzina", "janis.kalnins", "ona.petraus
                                    "max.weber", "sarah.taylor"};
 // Accounts per 20: 7 Latvian, 4 Lithuanian, 3 Ukrainian, 3 German, 3 British.
 constexpr int kCountryCycle[] = {0, 1, 0, 2, 3, 0, 4, 1, 0, 2, 3, 0, 4, 1, 0, 2, 3, 4, 1, 0};
+constexpr LeadStatus kLeadStatuses[] = {LeadStatus::fresh,     LeadStatus::contacted, LeadStatus::fresh,
+                                        LeadStatus::qualified, LeadStatus::contacted, LeadStatus::disqualified,
+                                        LeadStatus::fresh,     LeadStatus::contacted};
+constexpr string_view kDisqualifiedReasons[] = {"No budget this year", "Student project", "Outside our market",
+                                                "Already served by a partner"};
+
+// The country of the sample's `index`-th account (or lead), and who looks after it.
+const Country& country_of(int index) {
+  return detail::sample::countries()[static_cast<std::size_t>(kCountryCycle[index % 20])];
+}
+std::string owner_of(int index) {
+  return std::string(kOwners[static_cast<std::size_t>(kCountryCycle[index % 20]) % std::size(kOwners)]);
+}
 
 std::string replace_all(std::string text, char mark, Random& random) {
   for (char& c : text)
@@ -119,16 +114,10 @@ std::string mobile_number(Random& random, const Country& country) {
          random.digits(country.mobile_digits);
 }
 
-struct SampleAccount {
-  Account account;
-  const Country* country;
-  std::string domain;
-};
-
 class Generator {
  public:
   Generator(Database& db, const SampleOptions& options)
-      : db_(db), options_(options), random_(options.seed), today_(db.now().date()),
+      : db_(db), options_(options), random_(options.seed), now_(db.now()), today_(now_.date()),
         region_(db.default_region()) {}
 
   SampleSummary run() {
@@ -136,9 +125,18 @@ class Generator {
     Transaction transaction(db_);
     for (int i = 0; i < options_.accounts; ++i) accounts_.push_back(make_account(i));
     for (int i = 0; i < options_.contacts; ++i) summary.job_changes += make_contact(i) ? 1 : 0;
+    detail::sample::SampleScene scene{db_, random_, now_, accounts_};
+    const std::vector<Product> products = detail::sample::make_products(scene);
+    const std::vector<Opportunity> deals = detail::sample::make_deals(scene, products);
+    std::vector<Lead> leads;
+    for (int i = 0; i < (options_.accounts + 3) / 4; ++i) leads.push_back(make_lead(i));
+    summary.activities_created =
+        detail::sample::make_activities(scene, deals) + detail::sample::make_lead_activities(scene, leads);
     transaction.commit();
     summary.accounts_created = options_.accounts;
     summary.contacts_created = options_.contacts;
+    summary.opportunities_created = static_cast<int>(deals.size());
+    summary.leads_created = static_cast<int>(leads.size());
     return summary;
   }
 
@@ -162,18 +160,51 @@ class Generator {
     return text;
   }
 
-  SampleAccount make_account(int index) {
-    const Country& country = detail::sample::countries()[static_cast<std::size_t>(kCountryCycle[index % 20])];
+  // A company of `country` not named before: its place among the country's
+  // companies, its name and its internet domain.
+  struct Company {
+    int nth;
+    std::string name;
+    std::string domain;
+  };
+  Company next_company(const Country& country) {
     const int nth = per_country_[country.code]++;
     const std::string words = company_words(country, nth);
     std::string slug = ascii_slug(words, '-');
     if (slug.empty()) slug = "tov-" + std::to_string(nth + 1);
-    const std::string domain = slug + "." + std::string(country.domain);
-    char ref[32];
-    std::snprintf(ref, sizeof ref, "SAMPLE-A-%04d", index + 1);
+    return {nth, fill(country.name_pattern, words), slug + "." + std::string(country.domain)};
+  }
+
+  // A person of one of the country's cultures, with the Latin spelling of
+  // the names that email addresses use.
+  struct Person {
+    std::string first_name;
+    std::string last_name;
+    std::string email_name;  // "first.last"
+    string_view language;
+  };
+  Person make_person(const Country& country) {
+    const Culture& culture = *random_.pick(country.cultures);
+    const bool female = random_.chance(50);
+    const auto& given = random_.pick(female ? culture.female_names : culture.male_names);
+    const auto& surname = random_.pick(culture.surnames);
+    Person person{std::string(given.name), std::string(female ? surname.female : surname.male), {}, culture.language};
+    const std::string latin_first = given.latin.empty() ? ascii_slug(given.name, '-') : std::string(given.latin);
+    const string_view latin_last = female ? surname.latin_female : surname.latin_male;
+    person.email_name =
+        latin_first + "." + (latin_last.empty() ? ascii_slug(person.last_name, '-') : std::string(latin_last));
+    return person;
+  }
+
+  SampleAccount make_account(int index) {
+    const Country& country = country_of(index);
+    const Company company = next_company(country);
+    const int nth = company.nth;
+    const std::string& domain = company.domain;
+    const std::string ref = sample_ref('A', index + 1, 4);
 
     AccountData data;
-    data.name = fill(country.name_pattern, words);
+    data.name = company.name;
     data.registration_number = random_.digits(country.code == "UA" ? 8 : 9);
     if (country.code != "UA") data.vat_id = std::string(country.code == "GB" ? "GB" : country.code) + data.registration_number;
     data.industry = random_.pick<string_view>(kIndustries);
@@ -184,38 +215,31 @@ class Generator {
     data.address = {std::string(random_.pick(country.streets)) + " " + std::to_string(1 + random_.below(120)),
                     std::string(random_.pick(country.cities)), replace_all(std::string(country.postal_format), '#', random_),
                     "", std::string(country.code)};
-    data.owner = kOwners[static_cast<std::size_t>(kCountryCycle[index % 20]) % std::size(kOwners)];
+    data.owner = owner_of(index);
     data.lead_source = random_.pick<string_view>(kLeadSources);
     data.external_ref = ref;
     if (random_.chance(15)) data.tags.push_back("vip");
     if (random_.chance(10)) data.tags.push_back("partner");
     if (nth > 0 && nth % 6 == 0) data.parent = last_of_country_[country.code];
     if (random_.chance(20)) data.description = "Customer since " + std::to_string(2005 + random_.below(19)) + ".";
-    SampleAccount made{db_.accounts().create(data), &country, domain};
+    SampleAccount made{db_.accounts().create(data), &country, domain, {}};
     last_of_country_[country.code] = made.account.id;
     return made;
   }
 
   // Returns true when the contact got an earlier employer in its history.
   bool make_contact(int index) {
-    const SampleAccount& home = accounts_[static_cast<std::size_t>(index % options_.accounts)];
+    SampleAccount& home = accounts_[static_cast<std::size_t>(index % options_.accounts)];
     const Country& country = *home.country;
-    const Culture& culture = *random_.pick(country.cultures);
-    const bool female = random_.chance(50);
-    const auto& given = random_.pick(female ? culture.female_names : culture.male_names);
-    const auto& surname = random_.pick(culture.surnames);
-    char ref[32];
-    std::snprintf(ref, sizeof ref, "SAMPLE-C-%05d", index + 1);
+    const Person person = make_person(country);
+    const std::string ref = sample_ref('C', index + 1, 5);
 
     ContactData data;
-    data.first_name = given.name;
-    data.last_name = female ? surname.female : surname.male;
-    const std::string latin_first = given.latin.empty() ? ascii_slug(given.name, '-') : std::string(given.latin);
-    const string_view latin_last_raw = female ? surname.latin_female : surname.latin_male;
-    const std::string latin_last = latin_last_raw.empty() ? ascii_slug(data.last_name, '-') : std::string(latin_last_raw);
-    data.emails.push_back({latin_first + "." + latin_last + "@" + home.domain, true});
+    data.first_name = person.first_name;
+    data.last_name = person.last_name;
+    data.emails.push_back({person.email_name + "@" + home.domain, true});
     if (random_.chance(30))
-      data.emails.push_back({latin_first + "." + latin_last + std::to_string(10 + random_.below(90)) + "@gmail.com", false});
+      data.emails.push_back({person.email_name + std::to_string(10 + random_.below(90)) + "@gmail.com", false});
     const Dialling local = dialling(country);
     data.phones.push_back({PhoneKind::mobile, written_phone(random_, country, mobile_number(random_, country), local), {}});
     if (random_.chance(30)) {
@@ -226,7 +250,7 @@ class Generator {
     Birthday birthday{1955 + random_.below(46), 1 + random_.below(12), 1 + random_.below(28)};
     if (random_.chance(20)) birthday.year.reset();
     data.birthday = birthday;
-    data.preferred_language = culture.language;
+    data.preferred_language = person.language;
     data.country = country.code;
     data.owner = home.account.owner;
     data.lead_source = random_.pick<string_view>(kLeadSources);
@@ -237,7 +261,35 @@ class Generator {
     if (data.consents.front().granted) data.tags.push_back("newsletter");
     if (random_.chance(20)) data.tags.push_back("decision maker");
     const Contact contact = db_.contacts().create(data);
+    home.staff.push_back({contact.id, contact.owner, contact.phones.front().raw, contact.primary_email()});
     return employ(contact, home, index);
+  }
+
+  // Interest from people and companies not yet customers, in every status.
+  Lead make_lead(int index) {
+    const Country& country = country_of(index);
+    const Person person = make_person(country);
+    const std::string ref = sample_ref('L', index + 1, 4);
+
+    LeadData data;
+    data.first_name = person.first_name;
+    data.last_name = person.last_name;
+    std::string domain = "gmail.com";
+    if (random_.chance(80)) {
+      Company company = next_company(country);
+      data.company_name = std::move(company.name);
+      domain = std::move(company.domain);
+    }
+    data.email = person.email_name + "@" + domain;
+    data.phone = written_phone(random_, country, mobile_number(random_, country), dialling(country));
+    data.source = random_.pick<string_view>(kLeadSources);
+    data.status = kLeadStatuses[static_cast<std::size_t>(index) % std::size(kLeadStatuses)];
+    if (data.status == LeadStatus::disqualified) data.disqualified_reason = random_.pick<string_view>(kDisqualifiedReasons);
+    data.country = country.code;
+    data.owner = owner_of(index);
+    data.external_ref = ref;
+    if (random_.chance(30)) data.tags.push_back("webinar");
+    return db_.leads().create(data);
   }
 
   // Every sixth person worked somewhere else before; the rest started at
@@ -260,6 +312,7 @@ class Generator {
   Database& db_;
   SampleOptions options_;
   Random random_;
+  Instant now_;
   Date today_;
   std::string region_;
   std::vector<SampleAccount> accounts_;
@@ -278,7 +331,7 @@ SampleSummary load_sample_data(Database& db, const SampleOptions& options) {
     if (options.contacts < 0 || options.contacts > 1000000)
       throw Error(ErrorCode::invalid_argument,
                   "contacts: " + std::to_string(options.contacts) + " is outside 0..1000000", "contacts");
-    if (db.accounts().find_by_external_ref("SAMPLE-A-0001")) return SampleSummary{0, 0, 0, true};
+    if (db.accounts().find_by_external_ref("SAMPLE-A-0001")) return SampleSummary{.already_loaded = true};
     return Generator(db, options).run();
   });
 }

@@ -1,5 +1,6 @@
 #include "crm/sample_data.hpp"
 
+#include <cstdlib>
 #include <set>
 
 #include <gtest/gtest.h>
@@ -21,6 +22,30 @@ std::vector<std::string> all_contact_names(Database& db) {
   return names;
 }
 
+// Every record of a paged list, walking the pages with `next`.
+template <class List>
+auto every(List list) {
+  ListQuery query{.sort = SortBy::id, .limit = 1000};
+  decltype(list(query).items) items;
+  do {
+    auto page = list(query);
+    items.insert(items.end(), page.items.begin(), page.items.end());
+    query.after = page.next;
+  } while (!query.after.empty());
+  return items;
+}
+
+std::vector<std::string> all_deals_and_activities(Database& db) {
+  std::vector<std::string> lines;
+  for (const Opportunity& o : every([&](const ListQuery& q) { return db.opportunities().list(q); }))
+    lines.push_back(o.external_ref + " " + o.name + " " + o.amount.to_string() + " " + std::to_string(o.stage.value()));
+  for (const Activity& a : every([&](const ListQuery& q) { return db.activities().list(q); }))
+    lines.push_back(a.subject + " " + format_instant(a.starts_at) + " " + a.owner);
+  for (const Lead& l : every([&](const ListQuery& q) { return db.leads().list(q); }))
+    lines.push_back(l.external_ref + " " + l.last_name + " " + l.email);
+  return lines;
+}
+
 class SampleDataTest : public ::testing::Test {
  protected:
   test::ManualClock clock;
@@ -35,6 +60,130 @@ TEST_F(SampleDataTest, LoadsHundredsOfAccountsAndContacts) {
   EXPECT_EQ(db.accounts().count(), 120);
   EXPECT_EQ(db.contacts().count(), 360);
   EXPECT_GT(summary.job_changes, 0);
+  EXPECT_GE(summary.opportunities_created, 120);
+  EXPECT_LE(summary.opportunities_created, 240);
+  EXPECT_EQ(db.opportunities().count(), summary.opportunities_created);
+  EXPECT_GE(summary.activities_created, 2 * 360);
+  EXPECT_EQ(db.activities().count(), summary.activities_created);
+  EXPECT_EQ(summary.leads_created, 30);
+  EXPECT_EQ(db.leads().count(), 30);
+  EXPECT_EQ(db.products().list().size(), 8u);
+  EXPECT_TRUE(db.products().find_by_sku("SAMPLE-P-01"));
+  EXPECT_TRUE(db.integrity_check().empty());
+}
+
+TEST_F(SampleDataTest, DealsFillEveryStageAndKeepTheirHistory) {
+  load_sample_data(db);
+  const Pipeline sales = db.pipelines().default_pipeline();
+  std::size_t open_stages = 0;
+  for (const Stage& stage : sales.stages) {
+    EXPECT_GT(db.opportunities().count({}, {.stage = stage.id}), 0) << stage.name;
+    if (stage.kind == StageKind::open) ++open_stages;
+  }
+  EXPECT_GT(db.opportunities().count({}, {.open = true}), db.opportunities().count({}, {.open = false}));
+  for (const Opportunity& deal : every([&](const ListQuery& q) { return db.opportunities().list(q); })) {
+    const auto history = db.opportunities().stage_history(deal.id);
+    ASSERT_FALSE(history.empty());
+    EXPECT_EQ(history.front().to, sales.first_open_stage().id);
+    EXPECT_EQ(history.back().to, deal.stage);
+    if (deal.stage_kind == StageKind::won) { EXPECT_EQ(history.size(), open_stages + 1); }
+    EXPECT_EQ(deal.stage_kind == StageKind::lost, static_cast<bool>(deal.lost_reason)) << deal.external_ref;
+    EXPECT_EQ(deal.closed(), deal.closed_on.has_value());
+    if (deal.closed()) { EXPECT_LT(*deal.closed_on, db.now().date()); }
+    ASSERT_TRUE(deal.expected_close);
+    EXPECT_LT(std::abs((*deal.expected_close - db.now().date()).days()), 250);
+  }
+}
+
+TEST_F(SampleDataTest, DealsBelongToTheAccountItsOwnerAndItsPeople) {
+  load_sample_data(db);
+  std::set<std::string> currencies;
+  int with_products = 0;
+  for (const Opportunity& deal : every([&](const ListQuery& q) { return db.opportunities().list(q); })) {
+    const Account account = db.accounts().get(deal.account);
+    EXPECT_EQ(deal.owner, account.owner);
+    EXPECT_EQ(deal.external_ref.rfind("SAMPLE-O-", 0), 0u);
+    const std::string country = account.address.country;
+    const std::string expected = country == "GB" ? "GBP" : country == "UA" ? "UAH" : "EUR";
+    EXPECT_EQ(deal.amount.currency(), expected) << deal.external_ref;
+    EXPECT_GT(deal.amount.minor_units(), 0);
+    currencies.insert(std::string(deal.amount.currency()));
+    if (deal.primary_contact) { EXPECT_EQ(db.contacts().get(deal.primary_contact).account, deal.account); }
+    for (const LineItem& item : deal.line_items) {
+      EXPECT_EQ(db.products().get(item.product).sku.rfind("SAMPLE-P-", 0), 0u);
+      EXPECT_EQ(item.unit_price->currency(), deal.amount.currency());
+    }
+    with_products += deal.line_items.empty() ? 0 : 1;
+  }
+  EXPECT_EQ(currencies, (std::set<std::string>{"EUR", "GBP", "UAH"}));
+  EXPECT_GT(with_products, 0);
+}
+
+TEST_F(SampleDataTest, OwnersHaveAnAgendaWithReminders) {
+  load_sample_data(db);
+  const Date today = db.now().date();
+  const Agenda agenda = db.activities().agenda("anna.berzina", "UTC", today + boost::gregorian::days(1),
+                                               today + boost::gregorian::days(7));
+  EXPECT_FALSE(agenda.overdue.empty());
+  EXPECT_FALSE(agenda.today.empty());
+  EXPECT_FALSE(agenda.upcoming.empty());
+  for (const Activity& a : agenda.upcoming) {
+    EXPECT_EQ(a.status, ActivityStatus::planned);
+    EXPECT_TRUE(a.contact || a.lead);
+  }
+  EXPECT_FALSE(db.activities().reminders_due(db.now() + boost::posix_time::hours(24 * 30)).empty());
+  EXPECT_GT(db.opportunities().count({}, {.open = true}),
+            static_cast<std::int64_t>(db.opportunities().without_next_activity({.limit = 1000}).items.size()));
+}
+
+TEST_F(SampleDataTest, DoneInteractionsCarryTheirDetails) {
+  load_sample_data(db, {.accounts = 20, .contacts = 60});
+  std::set<ActivityKind> kinds;
+  for (const Activity& a : every([&](const ListQuery& q) {
+         return db.activities().list(q, {.status = ActivityStatus::done});
+       })) {
+    kinds.insert(a.kind);
+    EXPECT_LT(a.starts_at, db.now());
+    EXPECT_FALSE(a.reminder_at);
+    EXPECT_TRUE(a.contact || a.lead);
+    if (a.kind == ActivityKind::call) {
+      EXPECT_NE(a.direction, Direction::none);
+      EXPECT_EQ(a.phone_e164.front(), '+');
+    }
+    if (a.kind == ActivityKind::email) { EXPECT_NE(a.email.find('@'), std::string::npos); }
+  }
+  EXPECT_EQ(kinds, (std::set<ActivityKind>{ActivityKind::call, ActivityKind::email, ActivityKind::meeting}));
+}
+
+TEST_F(SampleDataTest, TimelinesOfAccountsContactsAndDealsAreFilled) {
+  load_sample_data(db, {.accounts = 10, .contacts = 30});
+  const Contact first = *db.contacts().find_by_external_ref("SAMPLE-C-00001");
+  EXPECT_FALSE(db.timelines().contact(first.id).items.empty());
+  EXPECT_FALSE(db.timelines().account(first.account).items.empty());
+  const Opportunity deal = db.opportunities().list({.sort = SortBy::id, .limit = 1}).items.front();
+  bool stage_change = false;
+  for (const TimelineEntry& entry : db.timelines().opportunity(deal.id).items) stage_change |= entry.stage_change.has_value();
+  EXPECT_TRUE(stage_change);
+}
+
+TEST_F(SampleDataTest, LeadsInEveryStatus) {
+  load_sample_data(db, {.accounts = 40, .contacts = 40});
+  std::set<LeadStatus> statuses;
+  for (const Lead& lead : db.leads().list().items) {
+    statuses.insert(lead.status);
+    EXPECT_EQ(lead.status == LeadStatus::disqualified, !lead.disqualified_reason.empty());
+    EXPECT_FALSE(lead.owner.empty());
+    EXPECT_FALSE(lead.phone_e164.empty());
+  }
+  EXPECT_EQ(statuses.size(), 4u);
+  EXPECT_TRUE(db.leads().find_by_external_ref("SAMPLE-L-0001"));
+  EXPECT_GT(db.activities().count({}, {.lead = db.leads().find_by_external_ref("SAMPLE-L-0002")->id}), 0);
+}
+
+TEST_F(SampleDataTest, OneAccountWithoutPeopleStillGetsItsSales) {
+  const SampleSummary summary = load_sample_data(db, {.accounts = 1, .contacts = 0});
+  EXPECT_EQ(summary.leads_created, 1);
+  EXPECT_EQ(db.opportunities().count(), summary.opportunities_created);
   EXPECT_TRUE(db.integrity_check().empty());
 }
 
@@ -60,16 +209,20 @@ TEST_F(SampleDataTest, SameSeedGivesSameDataAndOtherSeedDiffers) {
   Database again = Database::open_in_memory(test::test_options(clock));
   load_sample_data(again);
   EXPECT_EQ(all_contact_names(db), all_contact_names(again));
+  EXPECT_EQ(all_deals_and_activities(db), all_deals_and_activities(again));
   Database other = Database::open_in_memory(test::test_options(clock));
   load_sample_data(other, {.seed = 7});
   EXPECT_NE(all_contact_names(db), all_contact_names(other));
+  EXPECT_NE(all_deals_and_activities(db), all_deals_and_activities(other));
 }
 
 TEST_F(SampleDataTest, LoadingTwiceAddsNothing) {
   load_sample_data(db);
   const SampleSummary second = load_sample_data(db);
   EXPECT_TRUE(second.already_loaded);
+  EXPECT_EQ(second.opportunities_created + second.activities_created + second.leads_created, 0);
   EXPECT_EQ(db.contacts().count(), 360);
+  EXPECT_EQ(db.products().list().size(), 8u);
 }
 
 TEST_F(SampleDataTest, JobChangesKeepTheEarlierEmployer) {

@@ -144,6 +144,9 @@ class SampleSummary:
     accounts_created: int
     contacts_created: int
     job_changes: int
+    opportunities_created: int
+    activities_created: int
+    leads_created: int
     already_loaded: bool
 
 class Records:

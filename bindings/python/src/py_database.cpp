@@ -129,11 +129,18 @@ void register_database(py::module_& m) {
       .def_readonly("accounts_created", &SampleSummary::accounts_created, "Accounts added.")
       .def_readonly("contacts_created", &SampleSummary::contacts_created, "Contacts added.")
       .def_readonly("job_changes", &SampleSummary::job_changes, "Contacts given an earlier employer.")
+      .def_readonly("opportunities_created", &SampleSummary::opportunities_created, "Deals added.")
+      .def_readonly("activities_created", &SampleSummary::activities_created,
+                    "Calls, emails, meetings and tasks added, done and planned.")
+      .def_readonly("leads_created", &SampleSummary::leads_created, "Leads added.")
       .def_readonly("already_loaded", &SampleSummary::already_loaded, "True when nothing was added.")
       .def("__repr__", [](const SampleSummary& s) {
         return "SampleSummary(accounts_created=" + std::to_string(s.accounts_created) +
                ", contacts_created=" + std::to_string(s.contacts_created) + ", job_changes=" +
-               std::to_string(s.job_changes) + ", already_loaded=" + (s.already_loaded ? "True" : "False") + ")";
+               std::to_string(s.job_changes) + ", opportunities_created=" + std::to_string(s.opportunities_created) +
+               ", activities_created=" + std::to_string(s.activities_created) +
+               ", leads_created=" + std::to_string(s.leads_created) +
+               ", already_loaded=" + (s.already_loaded ? "True" : "False") + ")";
       });
 
   py::class_<PyTransaction>(m, "Transaction",
