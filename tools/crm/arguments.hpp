@@ -1,0 +1,89 @@
+// The command line of the crm program: the command, its positional
+// arguments and its --options, read into the values the library takes.
+#pragma once
+
+#include <cstdint>
+#include <climits>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "crm/crm.hpp"
+
+namespace crm::cli {
+
+/// The usage text printed by "crm help" and after a missing argument.
+extern const char* const kUsage;
+
+/// A parsed command line.
+struct Arguments {
+  std::string region = "LV";                    ///< --region: default country of phone numbers.
+  std::string user;                             ///< --user, else $USER: who makes the changes.
+  std::string command;                          ///< The first word that is not an option.
+  std::vector<std::string> positional;          ///< The words after the command.
+  std::map<std::string, std::string> options;   ///< --name value pairs, without the dashes.
+};
+
+/// Reads argv. Every option takes a value; throws crm::Error(invalid_argument)
+/// for an option at the end without one.
+Arguments parse_arguments(int argc, char** argv);
+
+/// Throws crm::Error(invalid_argument) naming the first option that is not
+/// among `allowed` (names without the dashes) and the ones that are.
+void check_options(const Arguments& args, const std::vector<std::string_view>& allowed);
+
+/// The positional argument at `index`; throws invalid_argument naming `what`
+/// (followed by the usage) when it is missing.
+const std::string& positional(const Arguments& args, std::size_t index, const char* what);
+
+/// The value of --name, or "" when it was not given.
+std::string option(const Arguments& args, const std::string& name);
+
+/// The largest number an option may be unless it says otherwise.
+inline constexpr std::int64_t kNoMaximum = INT64_MAX;
+
+/// The value of --name as a whole number from `minimum` to `maximum`, or
+/// nullopt when not given. Throws invalid_argument naming the option and the text.
+std::optional<std::int64_t> number_option(const Arguments& args, const std::string& name, std::int64_t minimum,
+                                          std::int64_t maximum = kNoMaximum);
+
+
+/// The value of --name as an ISO 8601 instant (see crm::parse_instant);
+/// throws invalid_argument naming the option.
+Instant instant_option(const Arguments& args, const std::string& name);
+
+/// `text` as a whole number from `minimum` to `maximum`; throws
+/// invalid_argument naming `what` and the text.
+std::int64_t whole_number(const std::string& what, const std::string& text, std::int64_t minimum,
+                          std::int64_t maximum = kNoMaximum);
+
+/// The record `text` refers to: a row id, or an external_ref that `find` (a
+/// find_by_external_ref of the record's collection) looks up. Throws
+/// not_found naming `what` for an unknown external_ref.
+template <class IdType, class Find>
+IdType record_id(const std::string& what, const std::string& text, Find find) {
+  if (!text.empty() && text.find_first_not_of("0123456789") == std::string::npos)
+    return IdType(whole_number(what, text, 1));
+  const auto found = find(text);
+  if (!found) throw Error(ErrorCode::not_found, what + ": nothing has the external_ref '" + text + "'", what);
+  return found->id;
+}
+
+/// The record --name refers to (see record_id), or an unset id when the
+/// option is absent.
+template <class IdType, class Find>
+IdType record_option(const Arguments& args, const std::string& name, Find find) {
+  const std::string text = option(args, name);
+  return text.empty() ? IdType() : record_id<IdType>("--" + name, text, find);
+}
+
+/// Opens (or creates) the database named by the first positional argument,
+/// with the --region default phone region, working for --user.
+Database open_database(const Arguments& args);
+
+/// The list filters --owner, --tag, --country and --limit.
+ListQuery list_query(const Arguments& args);
+
+}  // namespace crm::cli

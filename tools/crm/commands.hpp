@@ -1,0 +1,63 @@
+// The commands of the crm program. Each takes the parsed command line, prints
+// to standard output and returns the exit status; they throw crm::Error for
+// bad input, which main() reports.
+#pragma once
+
+#include "arguments.hpp"
+
+namespace crm::cli {
+
+/// A command's name on the command line and what runs it.
+struct Command {
+  const char* name;
+  int (*run)(const Arguments& args);
+};
+
+// Database commands (database_commands.cpp).
+
+/// demo DB: loads the sample data when absent; prints the summary, the
+/// pipeline, an owner's agenda and an incoming-call lookup.
+int run_demo(const Arguments& args);
+/// init DB: creates or migrates the database.
+int run_init(const Arguments& args);
+/// backup DB FILE: online copy.
+int run_backup(const Arguments& args);
+/// check DB: integrity check; 1 when problems were found.
+int run_check(const Arguments& args);
+/// version: library and schema version.
+int run_version(const Arguments& args);
+
+// Customer records (record_commands.cpp).
+
+/// summary DB: counts and the first contacts.
+int run_summary(const Arguments& args);
+/// accounts DB [--owner --tag --country --limit].
+int run_accounts(const Arguments& args);
+/// contacts DB [--owner --tag --country --limit].
+int run_contacts(const Arguments& args);
+/// leads DB [--owner --tag --country --limit].
+int run_leads(const Arguments& args);
+/// find-phone DB NUMBER: contacts and accounts with the number; 1 when none.
+int run_find_phone(const Arguments& args);
+/// find-email DB EMAIL: contacts and accounts with the address; 1 when none.
+int run_find_email(const Arguments& args);
+
+// Sales (sales_commands.cpp).
+
+/// deals DB [--owner --tag --account --pipeline --stage --open --limit].
+int run_deals(const Arguments& args);
+/// pipeline DB [--pipeline NAME]: stages with their deals and sums.
+int run_pipeline(const Arguments& args);
+
+// Activities (activity_commands.cpp).
+
+/// timeline DB --account|--contact|--deal|--lead ID-or-REF [--limit N].
+int run_timeline(const Arguments& args);
+/// agenda DB OWNER [--tz ZONE] [--days N].
+int run_agenda(const Arguments& args);
+/// log-call DB NUMBER [--direction --duration --owner --outcome --at].
+int run_log_call(const Arguments& args);
+/// attach-calls DB CONTACT: links earlier calls from the contact's numbers.
+int run_attach_calls(const Arguments& args);
+
+}  // namespace crm::cli

@@ -1,0 +1,57 @@
+// The commands on deals: lists with filters and the pipeline by stage.
+#include <iostream>
+
+#include "commands.hpp"
+#include "listings.hpp"
+
+namespace crm::cli {
+namespace {
+
+// The pipeline named by --pipeline, or the default one.
+Pipeline chosen_pipeline(Database& db, const Arguments& args) {
+  const std::string name = option(args, "pipeline");
+  if (name.empty()) return db.pipelines().default_pipeline();
+  const auto found = db.pipelines().find(name);
+  if (!found) throw Error(ErrorCode::not_found, "--pipeline: there is no pipeline named '" + name + "'", "pipeline");
+  return *found;
+}
+
+// --open yes|no as a filter.
+std::optional<bool> open_option(const Arguments& args) {
+  const std::string text = option(args, "open");
+  if (text.empty()) return std::nullopt;
+  if (text == "yes") return true;
+  if (text == "no") return false;
+  throw Error(ErrorCode::invalid_argument, "--open: '" + text + "' is neither yes nor no", "open");
+}
+
+}  // namespace
+
+int run_deals(const Arguments& args) {
+  check_options(args, {"owner", "tag", "account", "pipeline", "stage", "open", "limit"});
+  Database db = open_database(args);
+  OpportunityFilter filter;
+  filter.account = record_option<AccountId>(args, "account",
+                                            [&](const std::string& ref) { return db.accounts().find_by_external_ref(ref); });
+  filter.open = open_option(args);
+  if (!option(args, "pipeline").empty() || !option(args, "stage").empty()) {
+    const Pipeline pipeline = chosen_pipeline(db, args);
+    filter.pipeline = pipeline.id;
+    if (!option(args, "stage").empty()) filter.stage = pipeline.stage(option(args, "stage")).id;
+  }
+  ListQuery query = list_query(args);
+  const auto page = db.opportunities().list(query, filter);
+  Names names(db);
+  print_deals(names, page.items, std::cout);
+  note_more(page.next, "deals", std::cout);
+  return 0;
+}
+
+int run_pipeline(const Arguments& args) {
+  check_options(args, {"pipeline"});
+  Database db = open_database(args);
+  print_pipeline(db, chosen_pipeline(db, args), std::cout);
+  return 0;
+}
+
+}  // namespace crm::cli
