@@ -1,6 +1,8 @@
 /*
  * An ERP integration in C: keep crmcore's accounts in step with the ERP's
- * customer list, then answer an incoming call the PBX reports.
+ * customer list, then log an incoming call the PBX reports: the caller is
+ * found by number (any written form) and the call is recorded on their
+ * history; a call from an unknown number is kept for later.
  *
  *   erp_sync DATABASE CUSTOMERS.csv CALLER_NUMBER
  *
@@ -111,28 +113,50 @@ static int import_customers(crm_db *db, const char *path) {
   return 0;
 }
 
-static int answer_call(crm_db *db, const char *number) {
-  crm_cursor *callers = NULL;
-  const crm_contact *caller = NULL;
-  const char *first = NULL, *last = NULL, *company = "";
-  int64_t account_id = 0;
+/* Name of the contact (first and last) and of the account; "" when unknown. */
+static void describe(crm_db *db, int64_t contact_id, int64_t account_id, char *out, size_t size) {
+  crm_contact *contact = NULL;
   crm_account *account = NULL;
-
-  if (crm_contact_find_by_phone(db, number, &callers) != CRM_OK) return report(number);
-  if (crm_cursor_next(callers) != CRM_ROW) {
-    printf("Incoming call from %s: unknown caller\n", number);
-    crm_cursor_free(callers);
-    return 0;
+  const char *first = "", *last = "", *company = "";
+  if (contact_id && crm_contact_get(db, contact_id, &contact) == CRM_OK) {
+    crm_contact_get_field(contact, "first_name", &first);
+    crm_contact_get_field(contact, "last_name", &last);
   }
-  crm_cursor_contact(callers, &caller);
-  crm_contact_get_field(caller, "first_name", &first);
-  crm_contact_get_field(caller, "last_name", &last);
-  crm_contact_account(caller, &account_id);
   if (account_id && crm_account_get(db, account_id, &account) == CRM_OK)
     crm_account_get_field(account, "name", &company);
-  printf("Incoming call from %s: %s %s, %s\n", number, first, last, company);
+  snprintf(out, size, "%s %s, %s", first, last, company);
+  crm_contact_free(contact);
   crm_account_free(account);
-  crm_cursor_free(callers);
+}
+
+/* Records the call the PBX reported (60 seconds, answered) and says who it was. */
+static int log_call(crm_db *db, const char *number) {
+  crm_activity *call = NULL;
+  crm_activity *logged = NULL;
+  int64_t contact_id = 0, account_id = 0, activity_id = 0;
+  char who[512];
+
+  if (crm_activity_new(&call) != CRM_OK) return report("new call");
+  if (crm_activity_set(call, "phone", number) != CRM_OK || crm_activity_set(call, "direction", "inbound") != CRM_OK ||
+      crm_activity_set_int(call, "duration_seconds", 60) != CRM_OK ||
+      crm_activity_set(call, "outcome", "answered") != CRM_OK) {
+    crm_activity_free(call);
+    return report(number);
+  }
+  if (crm_telephony_record_call(db, call, &logged, &contact_id, &account_id) != CRM_OK) {
+    crm_activity_free(call);
+    return report(number);
+  }
+  crm_activity_get_int(logged, "id", &activity_id);
+  if (contact_id == 0) {
+    printf("Incoming call from %s: unknown caller (logged as activity %lld, to attach later)\n", number,
+           (long long)activity_id);
+  } else {
+    describe(db, contact_id, account_id, who, sizeof who);
+    printf("Incoming call from %s: %s (logged as activity %lld)\n", number, who, (long long)activity_id);
+  }
+  crm_activity_free(logged);
+  crm_activity_free(call);
   return 0;
 }
 
@@ -155,7 +179,7 @@ int main(int argc, char **argv) {
     return report(argv[1]);
   }
   crm_options_free(options);
-  failed = import_customers(db, argv[2]) || answer_call(db, argv[3]);
+  failed = import_customers(db, argv[2]) || log_call(db, argv[3]);
   crm_db_free(db);
   return failed;
 }

@@ -5,7 +5,8 @@
 
 Opens DATABASE (default: sample.crm, filled with the built-in sample data when new)
 and prints a few tables: the customer base by country and industry, contacts by
-language, the people who changed jobs, and the newest contacts. Uses pandas when it is
+language, the people who changed jobs, the newest contacts, the open pipeline by stage
+and the open deals nobody is working on. Uses pandas when it is
 installed (Debian: python3-pandas) and plain Python otherwise.
 """
 import collections
@@ -63,6 +64,40 @@ def newest_contacts(db, limit=5):
     table("Newest contacts", rows.columns, [row[:-1] + (row[-1].date(),) for _, row in zip(range(limit), rows)])
 
 
+def open_pipeline(db):
+    """Open deals per stage of the default pipeline, in stage order: how many, their value and
+    their probability-weighted value, per currency."""
+    order = {stage.name: position for position, stage in enumerate(db.pipelines.default().stages)}
+    columns = ("stage", "currency", "amount", "weighted_amount")
+    try:
+        import pandas  # noqa: F401
+    except ImportError:
+        totals = collections.defaultdict(lambda: [0, 0.0, 0.0])
+        for stage, currency, amount, weighted in db.opportunities.select(*columns, open=True):
+            total = totals[(stage, currency)]
+            total[0] += 1
+            total[1] += amount
+            total[2] += weighted
+        sums = [(stage, currency, n, amount, weighted)
+                for (stage, currency), (n, amount, weighted) in totals.items()]
+    else:
+        deals = db.opportunities.select(*columns, open=True).to_pandas()
+        grouped = deals.groupby(["stage", "currency"]).agg(
+            deals=("amount", "size"), amount=("amount", "sum"), weighted=("weighted_amount", "sum"))
+        sums = [(stage, currency, int(n), amount, weighted)
+                for (stage, currency), n, amount, weighted in grouped.itertuples()]
+    sums.sort(key=lambda row: (order.get(row[0], len(order)), row[0], row[1]))
+    rows = [[stage, currency, n, f"{amount:.2f}", f"{weighted:.2f}"] for stage, currency, n, amount, weighted in sums]
+    table("Open pipeline by stage", ["stage", "currency", "deals", "amount", "weighted"], rows)
+
+
+def idle_deals(db, limit=5):
+    """Open deals without any planned activity: nobody is working on them."""
+    idle = db.opportunities.without_next_activity(page_size=limit)
+    rows = [[deal.name, str(deal.amount), deal.owner] for _, deal in zip(range(limit), idle)]
+    table("Open deals with nothing planned", ["deal", "amount", "owner"], rows)
+
+
 def main():
     path = sys.argv[1] if len(sys.argv) > 1 else "sample.crm"
     with crmcore.open(path, default_region="LV") as db:
@@ -73,6 +108,8 @@ def main():
         contacts_by_language(db)
         job_changes(db)
         newest_contacts(db)
+        open_pipeline(db)
+        idle_deals(db)
 
 
 if __name__ == "__main__":

@@ -14,7 +14,8 @@ foreach(variant pandas plain)
     message(FATAL_ERROR "${variant}: exit ${code}\n${out}\n${err}")
   endif()
   foreach(pattern "120 accounts, 360 contacts" "Accounts by country" "LV +42" "Contacts by preferred language"
-                  "People who changed jobs" "Newest contacts")
+                  "People who changed jobs" "Newest contacts"
+                  "Open pipeline by stage" "Prospecting +EUR +[0-9]+ +[0-9]+\\.[0-9][0-9]" "Open deals with nothing planned")
     if(NOT out MATCHES "${pattern}")
       message(FATAL_ERROR "${variant}: output lacks '${pattern}':\n${out}")
     endif()
