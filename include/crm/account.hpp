@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "crm/custom_field.hpp"
 #include "crm/ids.hpp"
 #include "crm/list.hpp"
 #include "crm/table.hpp"
@@ -45,6 +46,9 @@ struct AccountData {
   std::string external_ref{};         ///< The embedding system's key (ERP customer code); unique when set.
   std::vector<std::string> tags{};    ///< Free labels; case-insensitively unique.
   std::string description{};          ///< Free text; may span lines.
+  /// Values of the custom fields defined for this kind of record, by field
+  /// name (see CustomFields); checked against the definitions on write.
+  CustomValues custom{};
 };
 
 /// A stored account: its data plus what the library maintains.

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "crm/custom_field.hpp"
 #include "crm/ids.hpp"
 #include "crm/list.hpp"
 #include "crm/time.hpp"
@@ -78,6 +79,9 @@ struct ActivityData {
   ContactId contact{};                   ///< calls from unknown numbers (see Telephony).
   OpportunityId opportunity{};
   LeadId lead{};
+  /// Values of the custom fields defined for this kind of record, by field
+  /// name (see CustomFields); checked against the definitions on write.
+  CustomValues custom{};
 };
 
 /// A stored activity.

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "crm/custom_field.hpp"
 #include "crm/ids.hpp"
 #include "crm/list.hpp"
 #include "crm/table.hpp"
@@ -86,6 +87,9 @@ struct ContactData {
   /// unset one ends the current employment; history is always kept. Read
   /// back, it is the account of the most recently started current employment.
   AccountId account{};
+  /// Values of the custom fields defined for this kind of record, by field
+  /// name (see CustomFields); checked against the definitions on write.
+  CustomValues custom{};
 };
 
 /// A stored contact: its data plus what the library maintains.

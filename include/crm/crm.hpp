@@ -5,6 +5,7 @@
 #include "crm/activity.hpp"
 #include "crm/calendar.hpp"
 #include "crm/contact.hpp"
+#include "crm/custom_field.hpp"
 #include "crm/database.hpp"
 #include "crm/employment.hpp"
 #include "crm/error.hpp"

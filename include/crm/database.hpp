@@ -14,6 +14,7 @@ class Accounts;
 class Activities;
 class Calendars;
 class Contacts;
+class CustomFields;
 class Employments;
 class Leads;
 class Opportunities;
@@ -138,6 +139,8 @@ class Database {
   Timelines& timelines();
   /// Calls reported by a telephone system; same rules as accounts().
   Telephony& telephony();
+  /// Custom field definitions of every record kind; same rules as accounts().
+  CustomFields& custom_fields();
 
   /// The user this connection works for (OpenOptions::user).
   std::string user() const;

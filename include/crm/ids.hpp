@@ -50,6 +50,8 @@ using StageChangeId = Id<struct StageChangeTag>;
 using LeadId = Id<struct LeadTag>;
 /// Identifies an activity (call, meeting, email, task, note, sms).
 using ActivityId = Id<struct ActivityTag>;
+/// Identifies a custom field definition.
+using CustomFieldId = Id<struct CustomFieldTag>;
 
 }  // namespace crm
 

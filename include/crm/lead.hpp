@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "crm/custom_field.hpp"
 #include "crm/account.hpp"
 #include "crm/contact.hpp"
 #include "crm/ids.hpp"
@@ -44,6 +45,9 @@ struct LeadData {
   std::string external_ref{};             ///< The embedding system's key; unique when set.
   std::string description{};
   std::vector<std::string> tags{};
+  /// Values of the custom fields defined for this kind of record, by field
+  /// name (see CustomFields); checked against the definitions on write.
+  CustomValues custom{};
 };
 
 /// A stored lead.

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "crm/custom_field.hpp"
 #include "crm/ids.hpp"
 #include "crm/list.hpp"
 #include "crm/money.hpp"
@@ -73,6 +74,9 @@ struct OpportunityData {
   /// library keeps the stored one or uses today when the deal closes.
   /// Cleared when the deal is open.
   std::optional<Date> closed_on{};
+  /// Values of the custom fields defined for this kind of record, by field
+  /// name (see CustomFields); checked against the definitions on write.
+  CustomValues custom{};
 };
 
 /// A stored opportunity.

@@ -4,6 +4,7 @@
 #include "common/fields.hpp"
 #include "crm/account.hpp"
 #include "crm/error.hpp"
+#include "custom/custom_field_store.hpp"
 #include "storage/errors.hpp"
 #include "storage/session.hpp"
 #include "storage/sql_values.hpp"
@@ -20,9 +21,10 @@ struct AccountRow {
   std::string name_key;
   std::string phone_e164;
   std::string email_key;
+  std::string custom_json;
 };
 
-AccountRow normalize(const AccountData& in, const Session& session) {
+AccountRow normalize(const AccountData& in, Session& session, bool creating) {
   AccountRow row;
   AccountData& out = row.data;
   out.name = require_line(in.name, "account.name");
@@ -47,6 +49,9 @@ AccountRow normalize(const AccountData& in, const Session& session) {
   out.tags = clean_tags(in.tags, "account.tags");
   out.description = clean_text(in.description, "account.description");
   row.name_key = match_key(out.name);
+  EncodedCustom custom = encode_custom(session, RecordKind::account, in.custom, creating);
+  out.custom = std::move(custom.values);
+  row.custom_json = std::move(custom.json);
   if (!out.phone.empty()) row.phone_e164 = session.phones().require_e164(out.phone, "account.phone");
   if (!out.email.empty()) row.email_key = casefold(out.email);
   return row;
@@ -55,7 +60,7 @@ AccountRow normalize(const AccountData& in, const Session& session) {
 // Columns written by create() and update(), in bind order.
 constexpr const char* kDataColumns =
     "name, name_key, registration_number, vat_id, industry, website, phone, phone_e164, email, email_key, street, "
-    "city, postal_code, region, country, parent_id, owner, lead_source, external_ref, description";
+    "city, postal_code, region, country, parent_id, owner, lead_source, external_ref, description, custom";
 
 void bind_data(SQLite::Statement& statement, const AccountRow& row) {
   const AccountData& d = row.data;
@@ -69,7 +74,7 @@ void bind_data(SQLite::Statement& statement, const AccountRow& row) {
     statement.bind(index++, d.parent.value());
   else
     statement.bind(index++);
-  for (const std::string* text : {&d.owner, &d.lead_source, &d.external_ref, &d.description})
+  for (const std::string* text : {&d.owner, &d.lead_source, &d.external_ref, &d.description, &row.custom_json})
     bind_text_or_null(statement, index++, *text);
 }
 
@@ -117,6 +122,7 @@ std::vector<Account> load_accounts(Session& session, const std::vector<std::int6
     Account account = read_account(*statement);
     by_id.emplace(account.id.value(), std::move(account));
   }
+  load_custom_values(session, RecordKind::account, json, by_id);
   auto tags = load_tags(session, kAccountTable, json);
   return in_order(ids, by_id, &tags);
 }
@@ -179,7 +185,7 @@ constexpr SelectableColumn kColumns[] = {
 
 Account Accounts::create(const AccountData& data) {
   return guarded([&] {
-    AccountRow row = normalize(data, session_);
+    AccountRow row = normalize(data, session_, true);
     WriteScope scope(session_, Atomicity::added_rows);
     check_parent(session_, row.data.parent, AccountId());
     const Instant now = session_.now();
@@ -211,7 +217,7 @@ Account Accounts::get(AccountId id) const {
 
 Account Accounts::update(const Account& account) {
   return guarded([&] {
-    AccountRow row = normalize(account, session_);
+    AccountRow row = normalize(account, session_, false);
     WriteScope scope(session_);
     require_version(session_, kAccountTable, account.id.value(), account.version);
     check_parent(session_, row.data.parent, account.id);

@@ -6,6 +6,7 @@
 #include "common/fields.hpp"
 #include "contact/contact_table.hpp"
 #include "crm/error.hpp"
+#include "custom/custom_field_store.hpp"
 #include "lead/lead_table.hpp"
 #include "opportunity/opportunity_table.hpp"
 #include "storage/session.hpp"
@@ -133,6 +134,9 @@ ActivityRow normalize_activity(Session& session, const ActivityData& in, const A
   check_links(session, in, stored, allow_unlinked);
   check_recurrence(session, in, out);
   row.subject_key = match_key(out.subject);
+  EncodedCustom custom = encode_custom(session, RecordKind::activity, in.custom, stored == nullptr);
+  out.custom = std::move(custom.values);
+  row.custom_json = std::move(custom.json);
   return row;
 }
 

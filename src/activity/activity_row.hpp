@@ -14,6 +14,7 @@ struct ActivityRow {
   ActivityData data;
   std::string subject_key;
   std::string phone_e164;  ///< empty when `phone` is not a phone number
+  std::string custom_json; ///< The custom column ("" for NULL).
 };
 
 /// Validates `in` for a new activity (`stored` null) or against the stored

@@ -3,6 +3,7 @@
 #include <unordered_map>
 
 #include "activity/activity_table.hpp"
+#include "custom/custom_field_store.hpp"
 #include "storage/raw_statement.hpp"
 #include "storage/record_table.hpp"
 #include "storage/session.hpp"
@@ -14,7 +15,7 @@ namespace {
 constexpr const char* kDataColumns =
     "kind, subject, subject_key, body, status, starts_at, duration_seconds, direction, outcome, phone, phone_e164, "
     "email, owner, reminder_at, recurrence_unit, recurrence_interval, recurrence_business, recurrence_calendar, "
-    "account_id, contact_id, opportunity_id, lead_id, completed_at, previous_id";
+    "account_id, contact_id, opportunity_id, lead_id, completed_at, previous_id, custom";
 
 void bind_data(SQLite::Statement& s, const ActivityRow& row, const std::optional<Instant>& completed_at,
                ActivityId previous) {
@@ -48,6 +49,7 @@ void bind_data(SQLite::Statement& s, const ActivityRow& row, const std::optional
   bind_id_or_null(s, 22, d.lead);
   bind_text_or_null(s, 23, completed_at ? format_instant(*completed_at) : std::string());
   bind_id_or_null(s, 24, previous);
+  bind_text_or_null(s, 25, row.custom_json);
 }
 
 std::string text(sqlite3_stmt* row, int i) {
@@ -134,6 +136,7 @@ std::vector<Activity> load_activities(Session& session, const std::vector<std::i
     Activity activity = read_activity(statement.handle());
     by_id.emplace(activity.id.value(), std::move(activity));
   }
+  load_custom_values(session, RecordKind::activity, ids_json(ids), by_id);
   return in_order(ids, by_id);
 }
 

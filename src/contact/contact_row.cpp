@@ -5,6 +5,7 @@
 
 #include "common/fields.hpp"
 #include "crm/error.hpp"
+#include "custom/custom_field_store.hpp"
 #include "storage/session.hpp"
 #include "text/unicode.hpp"
 
@@ -60,7 +61,7 @@ void normalize_consents(const std::vector<Consent>& in, const Instant& now, Cont
 
 }  // namespace
 
-ContactRow normalize_contact(const ContactData& in, const Session& session) {
+ContactRow normalize_contact(const ContactData& in, Session& session, bool creating) {
   ContactRow row;
   ContactData& out = row.data;
   out.first_name = clean_line(in.first_name, "contact.first_name");
@@ -82,6 +83,9 @@ ContactRow normalize_contact(const ContactData& in, const Session& session) {
   out.description = clean_text(in.description, "contact.description");
   out.account = in.account;
   row.name_key = match_key(out.last_name + " " + out.first_name);
+  EncodedCustom custom = encode_custom(session, RecordKind::contact, in.custom, creating);
+  out.custom = std::move(custom.values);
+  row.custom_json = std::move(custom.json);
   return row;
 }
 

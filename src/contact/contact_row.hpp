@@ -16,10 +16,12 @@ struct ContactRow {
   ContactData data;
   std::string name_key;                 ///< match_key("last first")
   std::vector<std::string> email_keys;  ///< casefold of each email, same order
+  std::string custom_json;              ///< The custom column ("" for NULL).
 };
 
-/// Validates and normalizes `data`. Throws Error(invalid_argument) naming
-/// the field for anything that would be refused by the tables or the rules.
-ContactRow normalize_contact(const ContactData& data, const Session& session);
+/// Validates and normalizes `data` for a new contact (`creating`: custom
+/// field defaults apply) or a changed one. Throws Error(invalid_argument)
+/// naming the field for anything that would be refused by the tables or the rules.
+ContactRow normalize_contact(const ContactData& data, Session& session, bool creating);
 
 }  // namespace crm::detail

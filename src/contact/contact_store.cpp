@@ -5,6 +5,7 @@
 #include "common/enum_names.hpp"
 #include "contact/contact_table.hpp"
 #include "crm/error.hpp"
+#include "custom/custom_field_store.hpp"
 #include "employment/employment_links.hpp"
 #include "storage/session.hpp"
 #include "storage/sql_values.hpp"
@@ -45,7 +46,7 @@ namespace {
 
 constexpr const char* kDataColumns =
     "first_name, last_name, name_key, job_title, birthday, preferred_language, country, owner, lead_source, "
-    "external_ref, description";
+    "external_ref, description, custom";
 
 void bind_data(SQLite::Statement& statement, const ContactRow& row) {
   const ContactData& d = row.data;
@@ -55,8 +56,8 @@ void bind_data(SQLite::Statement& statement, const ContactRow& row) {
   bind_text_or_null(statement, 4, d.job_title);
   bind_text_or_null(statement, 5, d.birthday ? d.birthday->to_string() : std::string());
   int index = 6;
-  for (const std::string* text :
-       {&d.preferred_language, &d.country, &d.owner, &d.lead_source, &d.external_ref, &d.description})
+  for (const std::string* text : {&d.preferred_language, &d.country, &d.owner, &d.lead_source, &d.external_ref,
+                                  &d.description, &row.custom_json})
     bind_text_or_null(statement, index++, *text);
 }
 
@@ -212,6 +213,7 @@ std::vector<Contact> load_contacts(Session& session, const std::vector<std::int6
                    auto channel = consent_channel_from_name(s.getColumn(1).getString());
                    if (channel) c.consents.push_back({*channel, s.getColumn(2).getInt() != 0, column_instant(s, 3)});
                  });
+  load_custom_values(session, RecordKind::contact, json, by_id);
   auto tags = load_tags(session, kContactTable, json);
   auto accounts = current_accounts(session, json);
   std::vector<Contact> contacts;

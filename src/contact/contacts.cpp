@@ -62,7 +62,7 @@ constexpr SelectableColumn kColumns[] = {
 
 Contact Contacts::create(const ContactData& data) {
   return guarded([&] {
-    ContactRow row = normalize_contact(data, session_);
+    ContactRow row = normalize_contact(data, session_, true);
     WriteScope scope(session_, Atomicity::added_rows);
     if (row.data.account) require_live(session_, kAccountTable, row.data.account.value(), "contact.account");
     const Instant now = session_.now();
@@ -91,7 +91,7 @@ Contact Contacts::get(ContactId id) const {
 
 Contact Contacts::update(const Contact& contact) {
   return guarded([&] {
-    ContactRow row = normalize_contact(contact, session_);
+    ContactRow row = normalize_contact(contact, session_, false);
     WriteScope scope(session_);
     const std::int64_t id = contact.id.value();
     require_version(session_, kContactTable, id, contact.version);

@@ -39,7 +39,8 @@ struct Database::Impl {
         activities(*session),
         calendars(*session),
         timelines(*session),
-        telephony(*session) {}
+        telephony(*session),
+        custom_fields(*session) {}
 
   std::shared_ptr<detail::Session> session;
   Accounts accounts;
@@ -53,6 +54,7 @@ struct Database::Impl {
   Calendars calendars;
   Timelines timelines;
   Telephony telephony;
+  CustomFields custom_fields;
 };
 
 Database::Database(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -157,6 +159,7 @@ Activities& Database::activities() { return checked(shared_session(), impl_->act
 Calendars& Database::calendars() { return checked(shared_session(), impl_->calendars); }
 Timelines& Database::timelines() { return checked(shared_session(), impl_->timelines); }
 Telephony& Database::telephony() { return checked(shared_session(), impl_->telephony); }
+CustomFields& Database::custom_fields() { return checked(shared_session(), impl_->custom_fields); }
 
 std::string Database::user() const { return shared_session()->user(); }
 

@@ -5,6 +5,7 @@
 #include "crm/account.hpp"
 #include "crm/contact.hpp"
 #include "crm/error.hpp"
+#include "custom/custom_field_store.hpp"
 #include "crm/lead.hpp"
 #include "crm/opportunity.hpp"
 #include "lead/lead_table.hpp"
@@ -39,9 +40,10 @@ struct LeadRow {
   std::string name_key;
   std::string email_key;
   std::string phone_e164;
+  std::string custom_json;
 };
 
-LeadRow normalize(Session& session, const LeadData& in) {
+LeadRow normalize(Session& session, const LeadData& in, bool creating) {
   LeadRow row;
   LeadData& out = row.data;
   out.first_name = clean_line(in.first_name, "lead.first_name");
@@ -68,12 +70,15 @@ LeadRow normalize(Session& session, const LeadData& in) {
   out.description = clean_text(in.description, "lead.description");
   out.tags = clean_tags(in.tags, "lead.tags");
   row.name_key = match_key(out.last_name + " " + out.first_name + " " + out.company_name);
+  EncodedCustom custom = encode_custom(session, RecordKind::lead, in.custom, creating);
+  out.custom = std::move(custom.values);
+  row.custom_json = std::move(custom.json);
   return row;
 }
 
 constexpr const char* kDataColumns =
     "first_name, last_name, company_name, name_key, email, email_key, phone, phone_e164, source, status, "
-    "disqualified_reason, country, owner, external_ref, description";
+    "disqualified_reason, country, owner, external_ref, description, custom";
 
 void bind_data(SQLite::Statement& s, const LeadRow& row) {
   const LeadData& d = row.data;
@@ -86,7 +91,8 @@ void bind_data(SQLite::Statement& s, const LeadRow& row) {
     bind_text_or_null(s, index++, *text);
   s.bind(10, std::string(lead_status_name(d.status)));
   index = 11;
-  for (const std::string* text : {&d.disqualified_reason, &d.country, &d.owner, &d.external_ref, &d.description})
+  for (const std::string* text :
+       {&d.disqualified_reason, &d.country, &d.owner, &d.external_ref, &d.description, &row.custom_json})
     bind_text_or_null(s, index++, *text);
 }
 
@@ -117,12 +123,14 @@ std::vector<Lead> load_leads(Session& session, const std::vector<std::int64_t>& 
     lead.owner = column_text(*statement, i++);
     lead.external_ref = column_text(*statement, i++);
     lead.description = column_text(*statement, i++);
+    ++i;  // custom, read by load_custom_values
     lead.converted_at = column_optional_instant(*statement, i++);
     lead.converted_account = column_id<AccountId>(*statement, i++);
     lead.converted_contact = column_id<ContactId>(*statement, i++);
     lead.converted_opportunity = column_id<OpportunityId>(*statement, i++);
     by_id.emplace(lead.id.value(), std::move(lead));
   }
+  load_custom_values(session, RecordKind::lead, json, by_id);
   auto tags = load_tags(session, kLeadTable, json);
   return in_order(ids, by_id, &tags);
 }
@@ -171,7 +179,7 @@ Contact contact_for(Session& session, const Lead& lead, const LeadConversion& ho
 
 Lead Leads::create(const LeadData& data) {
   return guarded([&] {
-    LeadRow row = normalize(session_, data);
+    LeadRow row = normalize(session_, data, true);
     WriteScope scope(session_, Atomicity::added_rows);
     static const std::string insert_sql = record_insert_sql("leads", kDataColumns);
     auto insert = session_.prepare(insert_sql);
@@ -191,7 +199,7 @@ Lead Leads::get(LeadId id) const {
 
 Lead Leads::update(const Lead& lead) {
   return guarded([&] {
-    LeadRow row = normalize(session_, lead);
+    LeadRow row = normalize(session_, lead, false);
     WriteScope scope(session_);
     require_version(session_, kLeadTable, lead.id.value(), lead.version);
     const Lead stored = load_one(session_, lead.id);

@@ -7,6 +7,7 @@
 #include "common/fields.hpp"
 #include "contact/contact_table.hpp"
 #include "crm/error.hpp"
+#include "custom/custom_field_store.hpp"
 #include "crm/product.hpp"
 #include "pipeline/pipeline_store.hpp"
 #include "storage/session.hpp"
@@ -154,6 +155,9 @@ OpportunityRow normalize_opportunity(Session& session, const OpportunityData& in
   if (out.amount.minor_units() < 0) refuse("opportunity.amount", out.amount.to_string() + " is negative");
   decide_closing(session, in, stored, row.stage, out);
   row.name_key = match_key(out.name);
+  EncodedCustom custom = encode_custom(session, RecordKind::opportunity, in.custom, stored == nullptr);
+  out.custom = std::move(custom.values);
+  row.custom_json = std::move(custom.json);
   return row;
 }
 

@@ -16,6 +16,7 @@ struct OpportunityRow {
   Stage stage;           ///< the stage the deal is in
   int probability = 0;   ///< the probability in force
   std::string name_key;
+  std::string custom_json;  ///< The custom column ("" for NULL).
 };
 
 /// Validates and resolves `in` for a new deal (`stored` null) or against the

@@ -8,6 +8,7 @@
 #include "storage/errors.hpp"
 #include "storage/session.hpp"
 #include "storage/sql_values.hpp"
+#include "custom/custom_field_store.hpp"
 
 namespace crm::detail {
 namespace {
@@ -15,7 +16,7 @@ namespace {
 constexpr const char* kDataColumns =
     "account_id, primary_contact_id, name, name_key, amount_minor, currency, expected_close, pipeline_id, "
     "stage_id, probability, probability_overridden, closed_on, lost_reason_id, owner, lead_source, campaign, "
-    "next_step, description, external_ref";
+    "next_step, description, external_ref, custom";
 
 void bind_data(SQLite::Statement& s, const OpportunityRow& row) {
   const OpportunityData& d = row.data;
@@ -32,7 +33,8 @@ void bind_data(SQLite::Statement& s, const OpportunityRow& row) {
   bind_date_or_null(s, 12, d.closed_on);
   bind_id_or_null(s, 13, d.lost_reason);
   int index = 14;
-  for (const std::string* text : {&d.owner, &d.lead_source, &d.campaign, &d.next_step, &d.description, &d.external_ref})
+  for (const std::string* text :
+       {&d.owner, &d.lead_source, &d.campaign, &d.next_step, &d.description, &d.external_ref, &row.custom_json})
     bind_text_or_null(s, index++, *text);
 }
 
@@ -193,6 +195,7 @@ std::vector<Opportunity> load_opportunities(Session& session, const std::vector<
       it->second.line_items.push_back(item);
     }
   }
+  load_custom_values(session, RecordKind::opportunity, json, by_id);
   auto tags = load_tags(session, kOpportunityTable, json);
   return in_order(ids, by_id, &tags);
 }

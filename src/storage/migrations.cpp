@@ -6,6 +6,7 @@
 #include "storage/session.hpp"
 #include "storage/schema_v1.hpp"
 #include "storage/schema_v2.hpp"
+#include "storage/schema_v3.hpp"
 
 namespace crm::detail {
 namespace {
@@ -13,6 +14,7 @@ namespace {
 constexpr Migration kMigrations[] = {
     {1, "accounts, contacts, emails, phones, tags, consents, employment history", kSchemaV1},
     {2, "pipelines, stages, products, opportunities, stage history, leads, activities, holidays", kSchemaV2},
+    {3, "custom fields on accounts, contacts, leads, opportunities and activities", kSchemaV3},
 };
 
 bool has_user_tables(Session& session) {

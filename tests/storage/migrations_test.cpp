@@ -52,10 +52,13 @@ TEST(Migrations, OpensFileWrittenBySchemaVersion1WithAllItsData) {
   EXPECT_EQ(janis[0].birthday, (Birthday{std::nullopt, 2, 29}));
   EXPECT_EQ(db.contacts().list({.deleted = DeletedFilter::only}).items.at(0).last_name, "Ковальчук");
 
-  // The file keeps working for writes after the upgrade.
+  // The file keeps working for writes after the upgrade, custom fields included.
+  db.custom_fields().define(RecordKind::contact, {.name = "tier"});
   Contact updated = janis[0];
   updated.job_title = "CEO";
+  updated.custom["tier"] = "gold";
   EXPECT_EQ(db.contacts().update(updated).version, janis[0].version + 1);
+  EXPECT_EQ(db.contacts().get(updated.id).custom, (CustomValues{{"tier", "gold"}}));
 }
 
 TEST(Migrations, OlderFileCanBeBackedUpBeforeMigrating) {

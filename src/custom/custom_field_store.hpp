@@ -1,0 +1,83 @@
+// Custom fields below the public API: reading definitions, checking and
+// encoding a record's values for its `custom` column (JSON keyed by field
+// id), decoding them back, and the SQL expression of a field's value.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "crm/custom_field.hpp"
+
+namespace SQLite {
+class Statement;
+}
+
+namespace crm::detail {
+
+class Session;
+
+/// The table whose rows carry custom values of `kind` ("contacts", ...).
+std::string_view custom_table(RecordKind kind) noexcept;
+
+/// The columns of custom_fields that read_custom_field() reads, in order.
+extern const char* const kCustomFieldColumns;
+
+/// A custom_fields row selected with kCustomFieldColumns.
+CustomField read_custom_field(SQLite::Statement& statement);
+
+/// The fields of `kind`, in order.
+std::vector<CustomField> load_custom_fields(Session& session, RecordKind kind);
+
+/// `value` checked for `field`: its type (an integer is also a decimal, one
+/// choice also a multiple choice), text cleaned, choices spelt as defined.
+/// Throws Error(invalid_argument) naming `path`.
+CustomValue check_custom_value(const CustomField& field, const CustomValue& value, const std::string& path);
+
+/// True for empty text and no choices, which records store as no value.
+bool is_empty_custom_value(const CustomValue& value);
+
+/// The JSON that stores `value` (in a record's column and as a default).
+std::string custom_value_json(const CustomValue& value);
+
+/// A record's custom values as checked for storage.
+struct EncodedCustom {
+  CustomValues values;  ///< With defaults filled in and choices spelled as defined.
+  std::string json;     ///< The `custom` column: JSON keyed by field id; "" for none (NULL).
+};
+
+/// Checks `values` against the fields of `kind`: unknown names (with the
+/// nearest defined name), wrong types, unlisted choices, missing required
+/// values. When `creating`, defaults fill absent values. `entity` prefixes
+/// field names in messages ("contact" gives "contact.custom.tier").
+/// Throws Error(invalid_argument).
+EncodedCustom encode_custom(Session& session, RecordKind kind, const CustomValues& values, bool creating);
+
+/// Sets `custom` of every record in `records` (id to record) of `kind` from
+/// their stored column; `ids_json` is the JSON array of their ids.
+template <class Record>
+void load_custom_values(Session& session, RecordKind kind, const std::string& ids_json,
+                        std::unordered_map<std::int64_t, Record>& records);
+
+/// The custom values stored for the rows in `ids_json`, by row id.
+std::unordered_map<std::int64_t, CustomValues> read_custom_values(Session& session, RecordKind kind,
+                                                                  const std::string& ids_json);
+
+template <class Record>
+void load_custom_values(Session& session, RecordKind kind, const std::string& ids_json,
+                        std::unordered_map<std::int64_t, Record>& records) {
+  for (auto& [id, values] : read_custom_values(session, kind, ids_json)) {
+    const auto found = records.find(id);
+    if (found != records.end()) found->second.custom = std::move(values);
+  }
+}
+
+/// The SQL expression of the field's value in row `table_alias` (empty: the
+/// unqualified column, as index expressions need it), as indexes
+/// and filters use it: numbers for integer, decimal and money (minor units),
+/// 1/0 for boolean, text for the rest (a JSON array for choices).
+std::string custom_value_sql(const CustomField& field, std::string_view table_alias);
+
+}  // namespace crm::detail

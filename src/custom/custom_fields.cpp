@@ -1,0 +1,244 @@
+#include <algorithm>
+#include <set>
+
+#include "common/fields.hpp"
+#include "crm/custom_field.hpp"
+#include "crm/error.hpp"
+#include "custom/custom_field_store.hpp"
+#include "storage/errors.hpp"
+#include "storage/session.hpp"
+#include "storage/sql_values.hpp"
+#include "text/unicode.hpp"
+
+namespace crm {
+namespace {
+
+using namespace detail;
+
+[[noreturn]] void refuse(const std::string& field, const std::string& problem) {
+  throw Error(ErrorCode::invalid_argument, field + ": " + problem, field);
+}
+
+// Names a custom field cannot take on records of `kind`: the built-in fields
+// and the words of the segment language.
+const std::set<std::string>& reserved_names(RecordKind kind) {
+  static const std::set<std::string> kCommon = {
+      "id", "version", "created_at", "updated_at", "deleted_at", "owner", "tags", "external_ref", "description",
+      "and", "or", "not", "in", "between", "contains", "starts", "with", "is", "empty", "tagged", "has", "today",
+      "this", "last", "next", "within", "days", "true", "false", "account", "contact", "lead", "opportunity",
+      "activity", "custom"};
+  static const std::set<std::string> kByKind[] = {
+      {"name", "registration_number", "vat_id", "industry", "website", "phone", "phone_e164", "email", "street",
+       "city", "postal_code", "region", "country", "parent", "parent_id", "lead_source", "won_revenue",
+       "open_pipeline", "last_activity_at", "activity_count"},
+      {"first_name", "last_name", "name", "emails", "email", "phones", "phone", "job_title", "birthday",
+       "preferred_language", "language", "country", "account_id", "account_name", "lead_source", "consents",
+       "last_activity_at", "activity_count"},
+      {"first_name", "last_name", "name", "company_name", "email", "phone", "phone_e164", "source", "status",
+       "disqualified_reason", "country", "converted_at"},
+      {"name", "account_id", "account_name", "primary_contact", "primary_contact_id", "contacts", "amount",
+       "amount_minor", "currency", "expected_close", "pipeline", "pipeline_id", "stage", "stage_id", "stage_kind",
+       "probability", "weighted_amount", "closed", "closed_on", "lost_reason", "lead_source", "campaign",
+       "next_step", "line_items"},
+      {"kind", "subject", "body", "status", "start", "starts_at", "due", "duration", "duration_seconds", "direction",
+       "outcome", "phone", "phone_e164", "email", "reminder_at", "recurrence", "completed_at", "previous"}};
+  static std::set<std::string> merged[5];
+  std::set<std::string>& names = merged[static_cast<int>(kind)];
+  if (names.empty()) {
+    names = kCommon;
+    names.insert(kByKind[static_cast<int>(kind)].begin(), kByKind[static_cast<int>(kind)].end());
+  }
+  return names;
+}
+
+std::string checked_name(RecordKind kind, const std::string& name) {
+  const bool shape = !name.empty() && name.size() <= 64 && std::isalpha(static_cast<unsigned char>(name[0])) &&
+                     std::all_of(name.begin(), name.end(), [](char c) {
+                       return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+                     });
+  if (!shape)
+    refuse("custom_field.name", quote(name) + " is not a field name: letters, digits and _, starting with a letter, "
+                                "at most 64 characters");
+  if (reserved_names(kind).count(casefold(name)))
+    refuse("custom_field.name", quote(name) + " is a built-in field or a word of the segment language on " +
+                                    std::string(record_kind_name(kind)) + "s");
+  return name;
+}
+
+std::vector<std::string> checked_choices(const CustomFieldData& data) {
+  const bool has_choices = data.type == CustomFieldType::choice || data.type == CustomFieldType::choices;
+  if (!has_choices) {
+    if (!data.choices.empty()) refuse("custom_field.choices", "only choice and choices fields have choices");
+    return {};
+  }
+  if (data.choices.empty()) refuse("custom_field.choices", "a choice field needs at least one choice");
+  std::vector<std::string> choices;
+  std::set<std::string> keys;
+  for (std::size_t i = 0; i < data.choices.size(); ++i) {
+    const std::string field = "custom_field.choices[" + std::to_string(i) + "]";
+    std::string choice = require_line(data.choices[i], field);
+    if (choice.find(';') != std::string::npos) refuse(field, quote(choice) + " contains ';', which separates choices");
+    if (!keys.insert(match_key(choice)).second) refuse(field, quote(choice) + " is listed twice");
+    choices.push_back(std::move(choice));
+  }
+  return choices;
+}
+
+// `data` checked for a field of `kind` with the given id (unset for a new one).
+CustomField checked_field(RecordKind kind, const CustomFieldData& data, CustomFieldId id) {
+  CustomField field;
+  field.id = id;
+  field.record_kind = kind;
+  field.name = checked_name(kind, data.name);
+  if (!custom_field_type_from_name(custom_field_type_name(data.type))) refuse("custom_field.type", "unknown type");
+  field.type = data.type;
+  field.choices = checked_choices(data);
+  field.required = data.required;
+  field.indexed = data.indexed;
+  if (data.default_value && !is_empty_custom_value(*data.default_value))
+    field.default_value = check_custom_value(field, *data.default_value, "custom_field.default_value");
+  return field;
+}
+
+std::string index_name(CustomFieldId id) { return "custom_field_" + std::to_string(id.value()) + "_values"; }
+
+void set_index(Session& session, const CustomField& field, bool wanted) {
+  if (wanted)
+    session.execute("CREATE INDEX IF NOT EXISTS " + index_name(field.id) + " ON " +
+                    std::string(custom_table(field.record_kind)) + " (" +
+                    custom_value_sql(field, "") + ")");
+  else
+    session.execute("DROP INDEX IF EXISTS " + index_name(field.id));
+}
+
+// How many records of the field's kind hold `choice`.
+std::int64_t records_with_choice(Session& session, const CustomField& field, const std::string& choice) {
+  const std::string table(custom_table(field.record_kind));
+  const std::string path = "'$.\"" + std::to_string(field.id.value()) + "\"'";
+  const std::string condition = field.type == CustomFieldType::choice
+                                    ? "json_extract(custom, " + path + ") = ?"
+                                    : "EXISTS (SELECT 1 FROM json_each(custom, " + path + ") WHERE value = ?)";
+  auto statement = session.prepare("SELECT count(*) FROM " + table + " WHERE custom IS NOT NULL AND " + condition);
+  statement->bind(1, choice);
+  statement->executeStep();
+  return statement->getColumn(0).getInt64();
+}
+
+void bind_field(SQLite::Statement& statement, const CustomField& field) {
+  statement.bind(1, field.name);
+  statement.bind(2, match_key(field.name));
+  bind_text_or_null(statement, 3, field.choices.empty() ? std::string() : custom_value_json(CustomValue(field.choices)));
+  statement.bind(4, field.required ? 1 : 0);
+  bind_text_or_null(statement, 5, field.default_value ? custom_value_json(*field.default_value) : std::string());
+  statement.bind(6, field.indexed ? 1 : 0);
+}
+
+void name_taken(RecordKind kind, const std::string& name) {
+  throw Error(ErrorCode::already_exists,
+              "custom_field.name: " + std::string(record_kind_name(kind)) + "s already have a field " + quote(name),
+              "custom_field.name");
+}
+
+}  // namespace
+
+CustomField CustomFields::define(RecordKind kind, const CustomFieldData& data) {
+  return guarded([&] {
+    if (!record_kind_from_name(record_kind_name(kind))) refuse("custom_field.record_kind", "unknown record kind");
+    CustomField field = checked_field(kind, data, CustomFieldId());
+    WriteScope scope(session_);
+    auto insert = session_.prepare(
+        "INSERT INTO custom_fields (name, name_key, choices, required, default_value, indexed, record_kind, type, "
+        "position, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
+        "(SELECT coalesce(max(position), 0) + 1 FROM custom_fields WHERE record_kind = ?7), ?)");
+    bind_field(*insert, field);
+    insert->bind(7, std::string(record_kind_name(kind)));
+    insert->bind(8, std::string(custom_field_type_name(field.type)));
+    insert->bind(9, format_instant(session_.now()));
+    try {
+      insert->exec();
+    } catch (...) {
+      if (is_unique_violation("custom_fields.name_key")) name_taken(kind, field.name);
+      throw;
+    }
+    field.id = CustomFieldId(session_.last_insert_id());
+    if (field.indexed) set_index(session_, field, true);
+    scope.commit();
+    return get(field.id);
+  });
+}
+
+CustomField CustomFields::get(CustomFieldId id) const {
+  return guarded_read(session_, [&] {
+    auto statement = session_.prepare(std::string("SELECT ") + kCustomFieldColumns + " FROM custom_fields WHERE id = ?");
+    statement->bind(1, id.value());
+    if (!statement->executeStep())
+      throw Error(ErrorCode::not_found, "custom field " + std::to_string(id.value()) + " does not exist", "custom_field");
+    return read_custom_field(*statement);
+  });
+}
+
+std::optional<CustomField> CustomFields::find(RecordKind kind, std::string_view name) const {
+  return guarded_read(session_, [&]() -> std::optional<CustomField> {
+    const std::string key = match_key(name);
+    for (CustomField& field : load_custom_fields(session_, kind))
+      if (match_key(field.name) == key) return std::move(field);
+    return std::nullopt;
+  });
+}
+
+std::vector<CustomField> CustomFields::list(RecordKind kind) const {
+  return guarded_read(session_, [&] { return load_custom_fields(session_, kind); });
+}
+
+CustomField CustomFields::update(CustomFieldId id, const CustomFieldData& data) {
+  return guarded([&] {
+    WriteScope scope(session_);
+    const CustomField stored = get(id);
+    if (data.type != stored.type)
+      refuse("custom_field.type", "the type of " + quote(stored.name) + " is " +
+                                      std::string(custom_field_type_name(stored.type)) + " and cannot change");
+    const CustomField field = checked_field(stored.record_kind, data, id);
+    for (const std::string& choice : stored.choices) {
+      const bool kept = std::any_of(field.choices.begin(), field.choices.end(),
+                                    [&](const std::string& c) { return match_key(c) == match_key(choice); });
+      if (kept) continue;
+      if (const std::int64_t used = records_with_choice(session_, stored, choice))
+        throw Error(ErrorCode::conflict,
+                    "custom_field.choices: " + quote(choice) + " is still chosen by " + std::to_string(used) + " " +
+                        std::string(record_kind_name(stored.record_kind)) + (used == 1 ? "" : "s"),
+                    "custom_field.choices");
+    }
+    auto update = session_.prepare(
+        "UPDATE custom_fields SET name = ?, name_key = ?, choices = ?, required = ?, default_value = ?, indexed = ? "
+        "WHERE id = ?");
+    bind_field(*update, field);
+    update->bind(7, id.value());
+    try {
+      update->exec();
+    } catch (...) {
+      if (is_unique_violation("custom_fields.name_key")) name_taken(stored.record_kind, field.name);
+      throw;
+    }
+    if (field.indexed != stored.indexed) set_index(session_, field, field.indexed);
+    scope.commit();
+    return get(id);
+  });
+}
+
+void CustomFields::remove(CustomFieldId id) {
+  guarded([&] {
+    WriteScope scope(session_);
+    const CustomField field = get(id);
+    set_index(session_, field, false);
+    const std::string path = "'$.\"" + std::to_string(id.value()) + "\"'";
+    session_.execute("UPDATE " + std::string(custom_table(field.record_kind)) +
+                     " SET custom = nullif(json_remove(custom, " + path + "), '{}') WHERE json_type(custom, " + path +
+                     ") IS NOT NULL");
+    auto erase = session_.prepare("DELETE FROM custom_fields WHERE id = ?");
+    erase->bind(1, id.value());
+    erase->exec();
+    scope.commit();
+  });
+}
+
+}  // namespace crm
