@@ -32,6 +32,8 @@ from ._crmcore import (
     Contact,
     Contacts,
     CorruptError,
+    CustomField,
+    CustomFields,
     Database,
     Email,
     Employment,
@@ -75,7 +77,8 @@ from . import _crmcore
 __all__ = [
     "LATEST_SCHEMA_VERSION", "Account", "Accounts", "Activities", "Activity", "Agenda", "AlreadyExistsError",
     "Birthday", "BusyError", "Calendars", "Completion", "ConflictError", "Consent", "Contact", "Contacts",
-    "CorruptError", "Database", "Email", "Employment", "Employments", "Error", "Holiday", "Lead",
+    "CorruptError", "CustomField", "CustomFields", "Database", "Email", "Employment", "Employments", "Error",
+    "Holiday", "Lead",
     "LeadConversion", "Leads", "LineItem", "LoggedCall", "LostReason", "Money", "NotFoundError",
     "Opportunities", "Opportunity", "OpportunityContact", "ParseError", "PermissionDeniedError", "Phone",
     "Pipeline", "Pipelines", "Product", "Products", "Records", "Recurrence", "Rows", "SampleSummary", "Stage",

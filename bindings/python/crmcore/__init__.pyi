@@ -45,6 +45,9 @@ class Money(NamedTuple):
     @classmethod
     def of(cls, amount: Decimal | int | str, currency: str) -> Money: ...
 
+# A custom field's value: text or a choice, integer, decimal, money, date, boolean, choices.
+_CustomValue = str | int | Decimal | Money | datetime.date | bool | list[str]
+
 class Birthday:
     year: int | None
     month: int
@@ -95,6 +98,7 @@ class Account:
     external_ref: str
     tags: list[str]
     description: str
+    custom: dict[str, _CustomValue]
     created_at: datetime.datetime | None
     updated_at: datetime.datetime | None
     deleted_at: datetime.datetime | None
@@ -122,6 +126,7 @@ class Contact:
     description: str
     account: int | None
     primary_email: str
+    custom: dict[str, _CustomValue]
     created_at: datetime.datetime | None
     updated_at: datetime.datetime | None
     deleted_at: datetime.datetime | None
@@ -321,6 +326,7 @@ class Opportunity:
     lost_reason: int | None
     closed_on: datetime.date | None
     closed: bool
+    custom: dict[str, _CustomValue]
     created_at: datetime.datetime | None
     updated_at: datetime.datetime | None
     deleted_at: datetime.datetime | None
@@ -386,6 +392,7 @@ class Lead:
     converted_account: int | None
     converted_contact: int | None
     converted_opportunity: int | None
+    custom: dict[str, _CustomValue]
     created_at: datetime.datetime | None
     updated_at: datetime.datetime | None
     deleted_at: datetime.datetime | None
@@ -450,6 +457,7 @@ class Activity:
     lead: int | None
     completed_at: datetime.datetime | None
     previous: int | None
+    custom: dict[str, _CustomValue]
     created_at: datetime.datetime | None
     updated_at: datetime.datetime | None
     deleted_at: datetime.datetime | None
@@ -525,6 +533,32 @@ class Calendars:
     def is_business_day(self, country: str, day: datetime.date) -> bool: ...
     def add_business_days(self, country: str, start: datetime.date, days: int) -> datetime.date: ...
 
+class CustomField:
+    _fields: tuple[str, ...]
+    id: int
+    record_kind: str
+    name: str
+    type: str
+    choices: list[str]
+    required: bool
+    default: _CustomValue | None
+    indexed: bool
+    position: int
+    created_at: datetime.datetime
+    def to_dict(self) -> dict[str, Any]: ...
+
+class CustomFields:
+    def define(self, kind: str, name: str, type: str = "text", *, choices: Sequence[str] = (),
+               required: bool = False, default: _CustomValue | tuple[str, ...] | None = None,
+               indexed: bool = False) -> CustomField: ...
+    def get(self, field: int | CustomField) -> CustomField: ...
+    def find(self, kind: str, name: str) -> CustomField | None: ...
+    def list(self, kind: str) -> list[CustomField]: ...
+    def update(self, field: int | CustomField, *, name: str | None = None, choices: Sequence[str] | None = None,
+               required: bool | None = None, default: _CustomValue | tuple[str, ...] | None = None,
+               indexed: bool | None = None) -> CustomField: ...
+    def remove(self, field: int | CustomField) -> None: ...
+
 class Database:
     closed: bool
     path: str
@@ -542,6 +576,7 @@ class Database:
     timelines: Timelines
     telephony: Telephony
     calendars: Calendars
+    custom_fields: CustomFields
     def close(self) -> None: ...
     def migrate(self) -> None: ...
     def backup(self, destination: str | os.PathLike[str]) -> None: ...

@@ -14,6 +14,7 @@ PYBIND11_MODULE(_crmcore, module) {
   crm::python::register_values(module);
   crm::python::register_records(module);
   crm::python::register_database(module);
+  crm::python::register_custom_fields(module);
   crm::python::register_sales(module);
   crm::python::register_leads(module);
   crm::python::register_activities(module);

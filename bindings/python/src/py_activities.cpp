@@ -139,10 +139,11 @@ void bind_activity(py::module_& m) {
                std::to_string(a.version) + (a.deleted_at ? " deleted" : "") + ">";
       });
   bind_record_stamps(activity);
+  bind_custom_values(activity, RecordKind::activity);
   activity.attr("_fields") = py::make_tuple(
       "id", "version", "kind", "subject", "body", "status", "starts_at", "duration_seconds", "direction", "outcome",
       "phone", "phone_e164", "email", "owner", "reminder_at", "recurrence", "account", "contact", "opportunity",
-      "lead", "completed_at", "previous", "created_at", "updated_at", "deleted_at");
+      "lead", "completed_at", "previous", "custom", "created_at", "updated_at", "deleted_at");
 
   py::class_<Completion>(m, "Completion", "What Activities.complete() did.")
       .def_readonly("completed", &Completion::completed, "The activity, now done.")

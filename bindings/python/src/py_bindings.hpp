@@ -7,6 +7,8 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include "crm/custom_field.hpp"
+
 namespace crm::python {
 
 /// Money helpers, Birthday, Email, Phone, Consent.
@@ -15,6 +17,8 @@ void register_values(pybind11::module_& module);
 void register_records(pybind11::module_& module);
 /// Database, Transaction, the account and contact stores and the pagers, open().
 void register_database(pybind11::module_& module);
+/// CustomField and CustomFields (db.custom_fields).
+void register_custom_fields(pybind11::module_& module);
 
 /// Sets the attributes named in `fields` on `record` (a bound record
 /// object), refusing unknown names and read-only ones with TypeError.
@@ -44,6 +48,29 @@ void bind_record_stamps(pybind11::class_<Record, Options...>& cls) {
     cls.def_readonly("deleted_at", &Record::deleted_at, "When soft-deleted (UTC datetime), or None.")
         .def_property_readonly("deleted", [](const Record& r) { return r.deleted_at.has_value(); },
                                "True while soft-deleted.");
+}
+
+/// One custom value as Python has it: str (text, choice), int, decimal.Decimal,
+/// crmcore.Money, datetime.date, bool, or a list of str (choices).
+pybind11::object custom_value_to_python(const CustomValue& value);
+/// A custom value from those Python types (a tuple of str is a list of
+/// choices); TypeError naming `field` for any other type.
+CustomValue custom_value_from_python(pybind11::handle value, const std::string& field);
+/// A record's custom values as a dict {field name: value}.
+pybind11::dict custom_values_to_python(const CustomValues& values);
+/// Custom values from a dict {field name: value} (None or {} for none; a
+/// None value leaves the field without one); `kind` names the fields in
+/// errors ("contact" gives "contact.custom.tier").
+CustomValues custom_values_from_python(pybind11::handle values, RecordKind kind);
+
+/// Adds the `custom` attribute (a dict of custom values) to a record class.
+template <class Record, class... Options>
+void bind_custom_values(pybind11::class_<Record, Options...>& cls, RecordKind kind) {
+  cls.def_property(
+      "custom", [](const Record& r) { return custom_values_to_python(r.custom); },
+      [kind](Record& r, pybind11::handle values) { r.custom = custom_values_from_python(values, kind); },
+      "Custom field values as a dict {field name: value} (assign a new dict to change them): str for text and "
+      "choice, int, decimal.Decimal, crmcore.Money, datetime.date, bool, list of str for choices.");
 }
 
 /// The items of a list field as T: crmcore.<python_class> objects as they

@@ -58,6 +58,8 @@ template <>
 inline constexpr const char* record_class_for<LeadTag> = "Lead";
 template <>
 inline constexpr const char* record_class_for<ActivityTag> = "Activity";
+template <>
+inline constexpr const char* record_class_for<CustomFieldTag> = "CustomField";
 
 }  // namespace crm::python
 

@@ -53,10 +53,12 @@ void bind_lead(py::module_& m) {
                " v" + std::to_string(l.version) + (l.deleted_at ? " deleted" : "") + ">";
       });
   bind_record_stamps(lead);
+  bind_custom_values(lead, RecordKind::lead);
   lead.attr("_fields") = py::make_tuple(
       "id", "version", "first_name", "last_name", "company_name", "email", "phone", "phone_e164", "source", "status",
       "disqualified_reason", "country", "owner", "external_ref", "description", "tags", "converted_at",
-      "converted_account", "converted_contact", "converted_opportunity", "created_at", "updated_at", "deleted_at");
+      "converted_account", "converted_contact", "converted_opportunity", "custom", "created_at", "updated_at",
+      "deleted_at");
 
   py::class_<LeadConversionResult>(m, "LeadConversion", "What Leads.convert() made.")
       .def_readonly("lead", &LeadConversionResult::lead, "The lead, now qualified and linked.")

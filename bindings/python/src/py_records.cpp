@@ -120,10 +120,11 @@ void register_records(py::module_& m) {
                     (a.deleted_at ? " deleted" : "") + ">";
            });
   bind_record_stamps(account);
+  bind_custom_values(account, RecordKind::account);
   account.attr("_fields") = py::make_tuple(
       "id", "version", "name", "registration_number", "vat_id", "industry", "website", "phone", "phone_e164", "email",
       "street", "city", "postal_code", "region", "country", "parent", "owner", "lead_source", "external_ref", "tags",
-      "description", "created_at", "updated_at", "deleted_at");
+      "description", "custom", "created_at", "updated_at", "deleted_at");
 
   py::class_<Contact> contact(m, "Contact",
                       "A contact (person). Set fields as attributes or keyword arguments to "
@@ -166,10 +167,11 @@ void register_records(py::module_& m) {
                     " v" + std::to_string(c.version) + (c.deleted_at ? " deleted" : "") + ">";
            });
   bind_record_stamps(contact);
+  bind_custom_values(contact, RecordKind::contact);
   contact.attr("_fields") = py::make_tuple(
       "id", "version", "first_name", "last_name", "primary_email", "emails", "phones", "job_title", "birthday",
       "preferred_language", "country", "owner", "lead_source", "external_ref", "tags", "description", "account",
-      "created_at", "updated_at", "deleted_at");
+      "custom", "created_at", "updated_at", "deleted_at");
 
   py::class_<Employment>(m, "Employment", "A contact working, or having worked, for an account.")
       .def_readonly("id", &Employment::id, "Row id.")

@@ -342,11 +342,12 @@ void bind_opportunity_records(py::module_& m) {
                (o.deleted_at ? " deleted" : "") + ">";
       });
   bind_record_stamps(deal);
+  bind_custom_values(deal, RecordKind::opportunity);
   deal.attr("_fields") = py::make_tuple(
       "id", "version", "account", "primary_contact", "contacts", "name", "amount", "expected_close", "pipeline",
       "stage", "stage_kind", "probability", "probability_override", "owner", "lead_source", "campaign", "next_step",
-      "description", "external_ref", "tags", "line_items", "lost_reason", "closed_on", "created_at", "updated_at",
-      "deleted_at");
+      "description", "external_ref", "tags", "line_items", "lost_reason", "closed_on", "custom", "created_at",
+      "updated_at", "deleted_at");
 
   py::class_<StageChange>(m, "StageChange", "One recorded stage change of a deal: created, moved, won, lost, reopened.")
       .def_readonly("id", &StageChange::id, "Row id.")
