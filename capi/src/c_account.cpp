@@ -1,5 +1,5 @@
 // Accounts through the C ABI.
-#include "c_records.hpp"
+#include "c_custom.hpp"
 
 using namespace crm::capi;
 using crm::Account;
@@ -81,10 +81,15 @@ crm_status crm_account_set_parent(crm_account* account, int64_t parent_id) {
 
 CRM_TAG_FUNCTIONS(account)
 
+CRM_CUSTOM_FUNCTIONS(account)
+
 crm_status crm_account_create(crm_db* db, const crm_account* data, crm_account** out_created) {
   if (out_created) *out_created = nullptr;
   CRM_REQUIRE(data);
-  CRM_WITH_DB(db, { return give(database.accounts().create(data->record), out_created); });
+  CRM_WITH_DB(db, {
+    return give(database.accounts().create(typed_record(database, crm::RecordKind::account, data->record)),
+                out_created);
+  });
 }
 
 crm_status crm_account_get(crm_db* db, int64_t id, crm_account** out_account) {
@@ -96,7 +101,10 @@ crm_status crm_account_get(crm_db* db, int64_t id, crm_account** out_account) {
 crm_status crm_account_update(crm_db* db, const crm_account* account, crm_account** out_updated) {
   if (out_updated) *out_updated = nullptr;
   CRM_REQUIRE(account);
-  CRM_WITH_DB(db, { return give(database.accounts().update(account->record), out_updated); });
+  CRM_WITH_DB(db, {
+    return give(database.accounts().update(typed_record(database, crm::RecordKind::account, account->record)),
+                out_updated);
+  });
 }
 
 crm_status crm_account_remove(crm_db* db, int64_t id) {

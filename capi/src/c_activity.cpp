@@ -1,5 +1,5 @@
 // Activities, agendas, reminders and telephony through the C ABI.
-#include "c_records.hpp"
+#include "c_custom.hpp"
 
 using namespace crm::capi;
 using crm::Activity;
@@ -147,10 +147,15 @@ crm_status crm_activity_get_int(const crm_activity* activity, const char* field,
   return get_int_field<crm_activity>(activity, kIntegers, field, out_value, __func__);
 }
 
+CRM_CUSTOM_FUNCTIONS(activity)
+
 crm_status crm_activity_create(crm_db* db, const crm_activity* data, crm_activity** out_created) {
   if (out_created) *out_created = nullptr;
   CRM_REQUIRE(data);
-  CRM_WITH_DB(db, { return give(database.activities().create(data->record), out_created); });
+  CRM_WITH_DB(db, {
+    return give(database.activities().create(typed_record(database, crm::RecordKind::activity, data->record)),
+                out_created);
+  });
 }
 
 crm_status crm_activity_get(crm_db* db, int64_t id, crm_activity** out_activity) {
@@ -162,7 +167,10 @@ crm_status crm_activity_get(crm_db* db, int64_t id, crm_activity** out_activity)
 crm_status crm_activity_update(crm_db* db, const crm_activity* activity, crm_activity** out_updated) {
   if (out_updated) *out_updated = nullptr;
   CRM_REQUIRE(activity);
-  CRM_WITH_DB(db, { return give(database.activities().update(activity->record), out_updated); });
+  CRM_WITH_DB(db, {
+    return give(database.activities().update(typed_record(database, crm::RecordKind::activity, activity->record)),
+                out_updated);
+  });
 }
 
 crm_status crm_activity_complete(crm_db* db, int64_t id, const char* outcome, const char* completed_at,

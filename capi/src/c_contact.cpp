@@ -1,5 +1,5 @@
 // Contacts through the C ABI.
-#include "c_records.hpp"
+#include "c_custom.hpp"
 
 using namespace crm::capi;
 using crm::Contact;
@@ -215,10 +215,15 @@ crm_status crm_contact_consent(const crm_contact* contact, crm_channel channel, 
 
 CRM_TAG_FUNCTIONS(contact)
 
+CRM_CUSTOM_FUNCTIONS(contact)
+
 crm_status crm_contact_create(crm_db* db, const crm_contact* data, crm_contact** out_created) {
   if (out_created) *out_created = nullptr;
   CRM_REQUIRE(data);
-  CRM_WITH_DB(db, { return give(database.contacts().create(data->record), out_created); });
+  CRM_WITH_DB(db, {
+    return give(database.contacts().create(typed_record(database, crm::RecordKind::contact, data->record)),
+                out_created);
+  });
 }
 
 crm_status crm_contact_get(crm_db* db, int64_t id, crm_contact** out_contact) {
@@ -230,7 +235,10 @@ crm_status crm_contact_get(crm_db* db, int64_t id, crm_contact** out_contact) {
 crm_status crm_contact_update(crm_db* db, const crm_contact* contact, crm_contact** out_updated) {
   if (out_updated) *out_updated = nullptr;
   CRM_REQUIRE(contact);
-  CRM_WITH_DB(db, { return give(database.contacts().update(contact->record), out_updated); });
+  CRM_WITH_DB(db, {
+    return give(database.contacts().update(typed_record(database, crm::RecordKind::contact, contact->record)),
+                out_updated);
+  });
 }
 
 crm_status crm_contact_remove(crm_db* db, int64_t id) {

@@ -113,6 +113,12 @@ struct crm_activity {
   FormattedText formatted;
 };
 
+/// A custom field definition: data to define, or a stored one.
+struct crm_custom_field {
+  crm::CustomField record;
+  FormattedText formatted;
+};
+
 namespace crm::capi {
 
 /// A lost reason on a cursor.

@@ -1,5 +1,5 @@
 // Leads and their conversion through the C ABI.
-#include "c_records.hpp"
+#include "c_custom.hpp"
 
 using namespace crm::capi;
 using crm::Lead;
@@ -75,10 +75,15 @@ crm_status crm_lead_get_int(const crm_lead* lead, const char* field, int64_t* ou
 
 CRM_TAG_FUNCTIONS(lead)
 
+CRM_CUSTOM_FUNCTIONS(lead)
+
 crm_status crm_lead_create(crm_db* db, const crm_lead* data, crm_lead** out_created) {
   if (out_created) *out_created = nullptr;
   CRM_REQUIRE(data);
-  CRM_WITH_DB(db, { return give(database.leads().create(data->record), out_created); });
+  CRM_WITH_DB(db, {
+    return give(database.leads().create(typed_record(database, crm::RecordKind::lead, data->record)),
+                out_created);
+  });
 }
 
 crm_status crm_lead_get(crm_db* db, int64_t id, crm_lead** out_lead) {
@@ -90,7 +95,10 @@ crm_status crm_lead_get(crm_db* db, int64_t id, crm_lead** out_lead) {
 crm_status crm_lead_update(crm_db* db, const crm_lead* lead, crm_lead** out_updated) {
   if (out_updated) *out_updated = nullptr;
   CRM_REQUIRE(lead);
-  CRM_WITH_DB(db, { return give(database.leads().update(lead->record), out_updated); });
+  CRM_WITH_DB(db, {
+    return give(database.leads().update(typed_record(database, crm::RecordKind::lead, lead->record)),
+                out_updated);
+  });
 }
 
 crm_status crm_lead_remove(crm_db* db, int64_t id) {
@@ -176,10 +184,16 @@ crm_status crm_lead_convert(crm_db* db, int64_t lead_id, int64_t account_id, con
   CRM_WITH_DB(db, {
     crm::LeadConversion how;
     how.account = crm::AccountId(account_id);
-    if (new_account) how.new_account = static_cast<const crm::AccountData&>(new_account->record);
+    if (new_account)
+      how.new_account =
+          static_cast<crm::AccountData>(typed_record(database, crm::RecordKind::account, new_account->record));
     how.contact = crm::ContactId(contact_id);
-    if (new_contact) how.new_contact = static_cast<const crm::ContactData&>(new_contact->record);
-    if (opportunity) how.opportunity = static_cast<const crm::OpportunityData&>(opportunity->record);
+    if (new_contact)
+      how.new_contact =
+          static_cast<crm::ContactData>(typed_record(database, crm::RecordKind::contact, new_contact->record));
+    if (opportunity)
+      how.opportunity =
+          static_cast<crm::OpportunityData>(typed_record(database, crm::RecordKind::opportunity, opportunity->record));
     const crm::LeadConversionResult result = database.leads().convert(crm::LeadId(lead_id), how);
     if (out_account_id) *out_account_id = result.account.id.value();
     if (out_contact_id) *out_contact_id = result.contact.id.value();

@@ -1,5 +1,5 @@
 // Opportunities (deals) and their stage history through the C ABI.
-#include "c_records.hpp"
+#include "c_custom.hpp"
 
 using namespace crm::capi;
 using crm::Opportunity;
@@ -196,10 +196,15 @@ crm_status crm_opportunity_line_item(const crm_opportunity* opportunity, size_t 
 
 CRM_TAG_FUNCTIONS(opportunity)
 
+CRM_CUSTOM_FUNCTIONS(opportunity)
+
 crm_status crm_opportunity_create(crm_db* db, const crm_opportunity* data, crm_opportunity** out_created) {
   if (out_created) *out_created = nullptr;
   CRM_REQUIRE(data);
-  CRM_WITH_DB(db, { return give(database.opportunities().create(data->record), out_created); });
+  CRM_WITH_DB(db, {
+    return give(database.opportunities().create(typed_record(database, crm::RecordKind::opportunity, data->record)),
+                out_created);
+  });
 }
 
 crm_status crm_opportunity_get(crm_db* db, int64_t id, crm_opportunity** out_opportunity) {
@@ -211,7 +216,10 @@ crm_status crm_opportunity_get(crm_db* db, int64_t id, crm_opportunity** out_opp
 crm_status crm_opportunity_update(crm_db* db, const crm_opportunity* opportunity, crm_opportunity** out_updated) {
   if (out_updated) *out_updated = nullptr;
   CRM_REQUIRE(opportunity);
-  CRM_WITH_DB(db, { return give(database.opportunities().update(opportunity->record), out_updated); });
+  CRM_WITH_DB(db, {
+    return give(database.opportunities().update(typed_record(database, crm::RecordKind::opportunity, opportunity->record)),
+                out_updated);
+  });
 }
 
 crm_status crm_opportunity_move_to_stage(crm_db* db, int64_t id, int64_t stage_id, const char* closed_on,

@@ -329,6 +329,20 @@ CRM_API crm_status crm_account_tag(const crm_account *account, size_t index, con
 CRM_API crm_status crm_account_add_tag(crm_account *account, const char *tag);
 /** Removes every tag. */
 CRM_API crm_status crm_account_clear_tags(crm_account *account);
+/** Sets the value of custom field name (see crm_custom_field_define()) as
+ *  text in the form crm_custom_field_set_default() describes; NULL or ""
+ *  removes it. The text is read as the field's type, and an unknown name
+ *  reported, when the account is created or updated (CRM_INVALID_ARGUMENT). */
+CRM_API crm_status crm_account_set_custom(crm_account *account, const char *name, const char *value);
+/** The value of custom field name (ignoring case) as text in its canonical
+ *  form ("12.5", "Gold", "1200.00 EUR", "true"); "" when the account has none.
+ *  Borrowed until the record is changed or freed. */
+CRM_API crm_status crm_account_get_custom(const crm_account *account, const char *name, const char **out_value);
+/** Number of custom values the account carries. */
+CRM_API crm_status crm_account_custom_count(const crm_account *account, size_t *out_count);
+/** The field name of custom value number index (by name); borrowed until
+ *  the record is changed or freed. */
+CRM_API crm_status crm_account_custom_name(const crm_account *account, size_t index, const char **out_name);
 
 /** Validates and stores a new account. *out_created (NULL to skip) receives
  *  the stored record, to free with crm_account_free(). */
@@ -455,6 +469,20 @@ CRM_API crm_status crm_contact_tag(const crm_contact *contact, size_t index, con
 CRM_API crm_status crm_contact_add_tag(crm_contact *contact, const char *tag);
 /** Removes every tag. */
 CRM_API crm_status crm_contact_clear_tags(crm_contact *contact);
+/** Sets the value of custom field name (see crm_custom_field_define()) as
+ *  text in the form crm_custom_field_set_default() describes; NULL or ""
+ *  removes it. The text is read as the field's type, and an unknown name
+ *  reported, when the contact is created or updated (CRM_INVALID_ARGUMENT). */
+CRM_API crm_status crm_contact_set_custom(crm_contact *contact, const char *name, const char *value);
+/** The value of custom field name (ignoring case) as text in its canonical
+ *  form ("12.5", "Gold", "1200.00 EUR", "true"); "" when the contact has none.
+ *  Borrowed until the record is changed or freed. */
+CRM_API crm_status crm_contact_get_custom(const crm_contact *contact, const char *name, const char **out_value);
+/** Number of custom values the contact carries. */
+CRM_API crm_status crm_contact_custom_count(const crm_contact *contact, size_t *out_count);
+/** The field name of custom value number index (by name); borrowed until
+ *  the record is changed or freed. */
+CRM_API crm_status crm_contact_custom_name(const crm_contact *contact, size_t index, const char **out_name);
 
 /** Validates and stores a new contact; *out_created may be NULL. */
 CRM_API crm_status crm_contact_create(crm_db *db, const crm_contact *data, crm_contact **out_created);
@@ -717,6 +745,20 @@ CRM_API crm_status crm_opportunity_tag(const crm_opportunity *opportunity, size_
 CRM_API crm_status crm_opportunity_add_tag(crm_opportunity *opportunity, const char *tag);
 /** Removes every tag. */
 CRM_API crm_status crm_opportunity_clear_tags(crm_opportunity *opportunity);
+/** Sets the value of custom field name (see crm_custom_field_define()) as
+ *  text in the form crm_custom_field_set_default() describes; NULL or ""
+ *  removes it. The text is read as the field's type, and an unknown name
+ *  reported, when the deal is created or updated (CRM_INVALID_ARGUMENT). */
+CRM_API crm_status crm_opportunity_set_custom(crm_opportunity *opportunity, const char *name, const char *value);
+/** The value of custom field name (ignoring case) as text in its canonical
+ *  form ("12.5", "Gold", "1200.00 EUR", "true"); "" when the deal has none.
+ *  Borrowed until the record is changed or freed. */
+CRM_API crm_status crm_opportunity_get_custom(const crm_opportunity *opportunity, const char *name, const char **out_value);
+/** Number of custom values the deal carries. */
+CRM_API crm_status crm_opportunity_custom_count(const crm_opportunity *opportunity, size_t *out_count);
+/** The field name of custom value number index (by name); borrowed until
+ *  the record is changed or freed. */
+CRM_API crm_status crm_opportunity_custom_name(const crm_opportunity *opportunity, size_t index, const char **out_name);
 
 /** Stores a new deal and records its first stage. */
 CRM_API crm_status crm_opportunity_create(crm_db *db, const crm_opportunity *data, crm_opportunity **out_created);
@@ -794,6 +836,20 @@ CRM_API crm_status crm_lead_tag(const crm_lead *lead, size_t index, const char *
 CRM_API crm_status crm_lead_add_tag(crm_lead *lead, const char *tag);
 /** Removes every tag. */
 CRM_API crm_status crm_lead_clear_tags(crm_lead *lead);
+/** Sets the value of custom field name (see crm_custom_field_define()) as
+ *  text in the form crm_custom_field_set_default() describes; NULL or ""
+ *  removes it. The text is read as the field's type, and an unknown name
+ *  reported, when the lead is created or updated (CRM_INVALID_ARGUMENT). */
+CRM_API crm_status crm_lead_set_custom(crm_lead *lead, const char *name, const char *value);
+/** The value of custom field name (ignoring case) as text in its canonical
+ *  form ("12.5", "Gold", "1200.00 EUR", "true"); "" when the lead has none.
+ *  Borrowed until the record is changed or freed. */
+CRM_API crm_status crm_lead_get_custom(const crm_lead *lead, const char *name, const char **out_value);
+/** Number of custom values the lead carries. */
+CRM_API crm_status crm_lead_custom_count(const crm_lead *lead, size_t *out_count);
+/** The field name of custom value number index (by name); borrowed until
+ *  the record is changed or freed. */
+CRM_API crm_status crm_lead_custom_name(const crm_lead *lead, size_t index, const char **out_name);
 /** Stores a new lead. */
 CRM_API crm_status crm_lead_create(crm_db *db, const crm_lead *data, crm_lead **out_created);
 /** Reads a lead. */
@@ -850,6 +906,20 @@ CRM_API crm_status crm_activity_get_field(const crm_activity *activity, const ch
 CRM_API crm_status crm_activity_set_int(crm_activity *activity, const char *field, int64_t value);
 /** Reads an integer field: the settable ones plus id, version, previous. */
 CRM_API crm_status crm_activity_get_int(const crm_activity *activity, const char *field, int64_t *out_value);
+/** Sets the value of custom field name (see crm_custom_field_define()) as
+ *  text in the form crm_custom_field_set_default() describes; NULL or ""
+ *  removes it. The text is read as the field's type, and an unknown name
+ *  reported, when the activity is created or updated (CRM_INVALID_ARGUMENT). */
+CRM_API crm_status crm_activity_set_custom(crm_activity *activity, const char *name, const char *value);
+/** The value of custom field name (ignoring case) as text in its canonical
+ *  form ("12.5", "Gold", "1200.00 EUR", "true"); "" when the activity has none.
+ *  Borrowed until the record is changed or freed. */
+CRM_API crm_status crm_activity_get_custom(const crm_activity *activity, const char *name, const char **out_value);
+/** Number of custom values the activity carries. */
+CRM_API crm_status crm_activity_custom_count(const crm_activity *activity, size_t *out_count);
+/** The field name of custom value number index (by name); borrowed until
+ *  the record is changed or freed. */
+CRM_API crm_status crm_activity_custom_name(const crm_activity *activity, size_t index, const char **out_name);
 /** Stores a new activity. */
 CRM_API crm_status crm_activity_create(crm_db *db, const crm_activity *data, crm_activity **out_created);
 /** Reads an activity. */
@@ -943,6 +1013,88 @@ CRM_API crm_status crm_calendar_is_business_day(crm_db *db, const char *country,
  *  free *out_day with crm_free(). */
 CRM_API crm_status crm_calendar_add_business_days(crm_db *db, const char *country, const char *from, int days,
                                                   char **out_day);
+
+/* ---- Custom fields ------------------------------------------------------ */
+
+/** A custom field: a field an administrator adds at run time to one kind of
+ *  record ("account", "contact", "lead", "opportunity" or "activity", the
+ *  record_kind arguments below). Data to define, or a stored definition.
+ *  Types, named as text: "text", "integer", "decimal" (exact, such as
+ *  "12.50"), "money" ("1200.00 EUR"), "date" ("YYYY-MM-DD"), "boolean"
+ *  ("true"/"false"/"yes"/"no"/"1"/"0"), "choice" (one of the field's
+ *  choices, ignoring case) and "choices" (any of them, separated by ";").
+ *  Records carry values as text: crm_<record>_set_custom() and
+ *  crm_<record>_get_custom(). */
+typedef struct crm_custom_field crm_custom_field;
+
+/** A new field definition to fill and pass to crm_custom_field_define().
+ *  name: letters, digits and "_", starting with a letter; type: one of the
+ *  names above (else CRM_INVALID_ARGUMENT). */
+CRM_API crm_status crm_custom_field_new(const char *name, const char *type, crm_custom_field **out_field);
+/** Frees a field; NULL is a no-op. */
+CRM_API void crm_custom_field_free(crm_custom_field *field);
+/** Renames the field (stored by crm_custom_field_update(); values stay). */
+CRM_API crm_status crm_custom_field_set_name(crm_custom_field *field, const char *name);
+/** Adds a choice to a "choice" or "choices" field. */
+CRM_API crm_status crm_custom_field_add_choice(crm_custom_field *field, const char *choice);
+/** Removes every choice (a choice still used by records cannot be dropped
+ *  from a stored field: CRM_CONFLICT on update). */
+CRM_API crm_status crm_custom_field_clear_choices(crm_custom_field *field);
+/** Non-zero: records must have a value (the default fills it in on create). */
+CRM_API crm_status crm_custom_field_set_required(crm_custom_field *field, int required);
+/** Non-zero: keep an index on the values, for fast filtering. */
+CRM_API crm_status crm_custom_field_set_indexed(crm_custom_field *field, int indexed);
+/** The value new records without one get, as text read as the field's type
+ *  (CRM_INVALID_ARGUMENT when it does not read); NULL or "" for none. */
+CRM_API crm_status crm_custom_field_set_default(crm_custom_field *field, const char *value);
+/** Its id (0 before it is defined). */
+CRM_API crm_status crm_custom_field_id(const crm_custom_field *field, int64_t *out_id);
+/** Its name; borrowed until the field is changed or freed. */
+CRM_API crm_status crm_custom_field_name(const crm_custom_field *field, const char **out_name);
+/** Its type ("integer", ...); borrowed until the field is freed. */
+CRM_API crm_status crm_custom_field_type(const crm_custom_field *field, const char **out_type);
+/** The kind of record that carries it ("contact", ...; "" before it is
+ *  defined); borrowed until the field is freed. */
+CRM_API crm_status crm_custom_field_record_kind(const crm_custom_field *field, const char **out_kind);
+/** 1-based position among the fields of its kind (0 before it is defined). */
+CRM_API crm_status crm_custom_field_position(const crm_custom_field *field, int *out_position);
+/** Number of choices. */
+CRM_API crm_status crm_custom_field_choice_count(const crm_custom_field *field, size_t *out_count);
+/** Choice number index; borrowed until the field is changed or freed. */
+CRM_API crm_status crm_custom_field_choice(const crm_custom_field *field, size_t index, const char **out_choice);
+/** 1 when records must have a value, else 0. */
+CRM_API crm_status crm_custom_field_required(const crm_custom_field *field, int *out_required);
+/** 1 when the values are indexed, else 0. */
+CRM_API crm_status crm_custom_field_indexed(const crm_custom_field *field, int *out_indexed);
+/** The default value as text in canonical form, "" when none; borrowed until
+ *  the field is changed or freed. */
+CRM_API crm_status crm_custom_field_default(const crm_custom_field *field, const char **out_value);
+/** When it was defined (UTC instant; "" before); borrowed until the field is
+ *  freed. */
+CRM_API crm_status crm_custom_field_created_at(const crm_custom_field *field, const char **out_instant);
+
+/** Defines field on records of record_kind. CRM_INVALID_ARGUMENT for a bad
+ *  name, choices or default; CRM_ALREADY_EXISTS for a name in use (ignoring
+ *  case). Records stored before get no value. *out_created may be NULL. */
+CRM_API crm_status crm_custom_field_define(crm_db *db, const char *record_kind, const crm_custom_field *field,
+                                           crm_custom_field **out_created);
+/** The field with this id; CRM_NOT_FOUND if none. */
+CRM_API crm_status crm_custom_field_get(crm_db *db, int64_t id, crm_custom_field **out_field);
+/** The field of record_kind named name (ignoring case); *out_field NULL
+ *  (and CRM_OK) when none. */
+CRM_API crm_status crm_custom_field_find(crm_db *db, const char *record_kind, const char *name,
+                                         crm_custom_field **out_field);
+/** A cursor over the fields of record_kind in order. */
+CRM_API crm_status crm_custom_field_list(crm_db *db, const char *record_kind, crm_cursor **out_cursor);
+/** The field at the cursor; borrowed until the next call on the cursor. */
+CRM_API crm_status crm_cursor_custom_field(const crm_cursor *cursor, const crm_custom_field **out_field);
+/** Saves a stored field's name, choices, required flag, default and index
+ *  (its type and kind cannot change: CRM_INVALID_ARGUMENT). Values stay.
+ *  *out_updated may be NULL. */
+CRM_API crm_status crm_custom_field_update(crm_db *db, const crm_custom_field *field,
+                                           crm_custom_field **out_updated);
+/** Removes the field and its values from every record of its kind. */
+CRM_API crm_status crm_custom_field_remove(crm_db *db, int64_t id);
 
 /** The user this connection works for ("" when none); free with crm_free(). */
 CRM_API crm_status crm_db_user(crm_db *db, char **out_user);
