@@ -178,7 +178,7 @@ EncodedCustom encode_custom(Session& session, RecordKind kind, const CustomValue
     const auto found = std::find_if(fields.begin(), fields.end(), [&](const CustomField& f) { return match_key(f.name) == key; });
     if (found == fields.end()) {
       const auto nearest = nearest_name(name, names);
-      refuse(prefix + name, "no such custom field on " + std::string(record_kind_name(kind)) + "s" +
+      refuse(prefix + name, "no such custom field on " + std::string(custom_table(kind)) +
                                 (nearest ? "; did you mean '" + *nearest + "'?"
                                          : names.empty() ? " (none are defined)" : " (defined: " + listed(names) + ")"));
     }

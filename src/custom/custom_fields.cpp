@@ -61,7 +61,7 @@ std::string checked_name(RecordKind kind, const std::string& name) {
                                 "at most 64 characters");
   if (reserved_names(kind).count(casefold(name)))
     refuse("custom_field.name", quote(name) + " is a built-in field or a word of the segment language on " +
-                                    std::string(record_kind_name(kind)) + "s");
+                                    std::string(custom_table(kind)));
   return name;
 }
 
@@ -135,7 +135,7 @@ void bind_field(SQLite::Statement& statement, const CustomField& field) {
 
 void name_taken(RecordKind kind, const std::string& name) {
   throw Error(ErrorCode::already_exists,
-              "custom_field.name: " + std::string(record_kind_name(kind)) + "s already have a field " + quote(name),
+              "custom_field.name: " + std::string(custom_table(kind)) + " already have a field " + quote(name),
               "custom_field.name");
 }
 

@@ -43,7 +43,7 @@ std::int64_t parse_integer(std::string_view text, std::string_view field) {
   std::size_t used = 0;
   try {
     const long long value = std::stoll(trimmed, &used, 10);
-    if (used == trimmed.size() && !trimmed.empty() && trimmed.front() != '+' && !std::isspace(static_cast<unsigned char>(trimmed.front())))
+    if (used == trimmed.size() && !trimmed.empty() && !std::isspace(static_cast<unsigned char>(trimmed.front())))
       return value;
   } catch (const std::exception&) {
   }

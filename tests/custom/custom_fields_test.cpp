@@ -139,10 +139,16 @@ TEST_F(CustomFieldsTest, UnknownFieldNamesTheNearestOne) {
   data.custom["industy_code"] = "A";
   EXPECT_EQ(error_of(ErrorCode::invalid_argument, [&] { db.accounts().create(data); }),
             "account.custom.industy_code: no such custom field on accounts; did you mean 'industry_code'?");
+  data.custom = {{"industry_cdoe", "A"}};
+  EXPECT_NE(error_of(ErrorCode::invalid_argument, [&] { db.accounts().create(data); }).find("did you mean 'industry_code'"),
+            std::string::npos);
   data.custom = {{"zzz", "A"}};
   EXPECT_EQ(error_of(ErrorCode::invalid_argument, [&] { db.accounts().create(data); }),
             "account.custom.zzz: no such custom field on accounts (defined: industry_code)");
   EXPECT_EQ(db.accounts().count(), 1);
+  ActivityData note{.kind = ActivityKind::note, .account = koks.id, .custom = {{"zzz", "A"}}};
+  EXPECT_EQ(error_of(ErrorCode::invalid_argument, [&] { db.activities().create(note); }),
+            "activity.custom.zzz: no such custom field on activities (none are defined)");
 }
 
 TEST_F(CustomFieldsTest, WrongTypesAndUnlistedChoicesWriteNothing) {
@@ -242,6 +248,7 @@ TEST_F(CustomFieldsTest, IndexedFieldGetsAnIndexTheFilterUses) {
 
 TEST(CustomValueTest, ParsesTheWrittenFormOfEveryType) {
   EXPECT_EQ(CustomValue::parse(CustomFieldType::integer, " 42 "), CustomValue(42));
+  EXPECT_EQ(CustomValue::parse(CustomFieldType::integer, "+43"), CustomValue(43));
   EXPECT_EQ(CustomValue::parse(CustomFieldType::decimal, "012.50").decimal_text(), "12.5");
   EXPECT_EQ(CustomValue::parse(CustomFieldType::decimal, "-0.0").decimal_text(), "0");
   EXPECT_EQ(CustomValue::parse(CustomFieldType::money, "1200.50 EUR").money(), Money(120050, "EUR"));
