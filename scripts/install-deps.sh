@@ -12,7 +12,7 @@ build_packages=(
 )
 test_packages=(
   libgtest-dev libbenchmark-dev
-  abi-dumper abi-compliance-checker
+  abi-dumper abi-compliance-checker universal-ctags
   python3-pytest python3-pandas python3-venv python3-pip python3-setuptools
 )
 

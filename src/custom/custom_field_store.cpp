@@ -108,6 +108,30 @@ std::vector<CustomField> load_custom_fields(Session& session, RecordKind kind) {
 
 CustomField read_custom_field(SQLite::Statement& statement) { return read_field(statement); }
 
+namespace {
+
+// The definitions read in the current transaction, per record kind.
+struct FieldCache {
+  std::uint64_t epoch = 0;
+  std::shared_ptr<const std::vector<CustomField>> by_kind[5];
+};
+
+}  // namespace
+
+std::shared_ptr<const std::vector<CustomField>> current_custom_fields(Session& session, RecordKind kind) {
+  if (!session.in_transaction()) return std::make_shared<const std::vector<CustomField>>(load_custom_fields(session, kind));
+  auto& slot = session.custom_field_cache();
+  auto cache = std::static_pointer_cast<FieldCache>(slot);
+  if (!cache || cache->epoch != session.cache_epoch()) {
+    cache = std::make_shared<FieldCache>();
+    cache->epoch = session.cache_epoch();
+    slot = cache;
+  }
+  auto& fields = cache->by_kind[static_cast<int>(kind)];
+  if (!fields) fields = std::make_shared<const std::vector<CustomField>>(load_custom_fields(session, kind));
+  return fields;
+}
+
 CustomValue check_custom_value(const CustomField& field, const CustomValue& value, const std::string& path) {
   const auto& held = value.get();
   auto mismatch = [&]() -> CustomValue {
@@ -166,7 +190,8 @@ bool is_empty_custom_value(const CustomValue& value) {
 std::string custom_value_json(const CustomValue& value) { return to_json(value).dump(); }
 
 EncodedCustom encode_custom(Session& session, RecordKind kind, const CustomValues& values, bool creating) {
-  const std::vector<CustomField> fields = load_custom_fields(session, kind);
+  const auto shared_fields = current_custom_fields(session, kind);
+  const std::vector<CustomField>& fields = *shared_fields;
   const std::string prefix = std::string(record_kind_name(kind)) + ".custom.";
   std::vector<std::string> names;
   for (const CustomField& field : fields) names.push_back(field.name);
@@ -207,7 +232,8 @@ EncodedCustom encode_custom(Session& session, RecordKind kind, const CustomValue
 std::unordered_map<std::int64_t, CustomValues> read_custom_values(Session& session, RecordKind kind,
                                                                   const std::string& ids_json) {
   std::unordered_map<std::int64_t, CustomValues> result;
-  const std::vector<CustomField> fields = load_custom_fields(session, kind);
+  const auto shared_fields = current_custom_fields(session, kind);
+  const std::vector<CustomField>& fields = *shared_fields;
   if (fields.empty()) return result;
   std::unordered_map<std::string, const CustomField*> by_id;
   for (const CustomField& field : fields) by_id.emplace(std::to_string(field.id.value()), &field);

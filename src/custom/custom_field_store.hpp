@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -30,6 +31,10 @@ CustomField read_custom_field(SQLite::Statement& statement);
 
 /// The fields of `kind`, in order.
 std::vector<CustomField> load_custom_fields(Session& session, RecordKind kind);
+
+/// The fields of `kind` as this connection's current transaction sees them,
+/// read once per transaction (every call reads them outside one).
+std::shared_ptr<const std::vector<CustomField>> current_custom_fields(Session& session, RecordKind kind);
 
 /// `value` checked for `field`: its type (an integer is also a decimal, one
 /// choice also a multiple choice), text cleaned, choices spelt as defined.

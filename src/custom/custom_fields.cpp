@@ -162,6 +162,7 @@ CustomField CustomFields::define(RecordKind kind, const CustomFieldData& data) {
     }
     field.id = CustomFieldId(session_.last_insert_id());
     if (field.indexed) set_index(session_, field, true);
+    session_.forget_cached_definitions();
     scope.commit();
     return get(field.id);
   });
@@ -220,6 +221,7 @@ CustomField CustomFields::update(CustomFieldId id, const CustomFieldData& data) 
       throw;
     }
     if (field.indexed != stored.indexed) set_index(session_, field, field.indexed);
+    session_.forget_cached_definitions();
     scope.commit();
     return get(id);
   });
@@ -237,6 +239,7 @@ void CustomFields::remove(CustomFieldId id) {
     auto erase = session_.prepare("DELETE FROM custom_fields WHERE id = ?");
     erase->bind(1, id.value());
     erase->exec();
+    session_.forget_cached_definitions();
     scope.commit();
   });
 }

@@ -80,7 +80,10 @@ int Session::reread_schema_version() {
 }
 
 ReadScope::ReadScope(Session& session) : session_(session), owns_(!session.in_transaction()) {
-  if (owns_) session_.execute("BEGIN");
+  if (owns_) {
+    session_.forget_cached_definitions();
+    session_.execute("BEGIN");
+  }
 }
 
 ReadScope::~ReadScope() {
@@ -116,8 +119,10 @@ WriteScope::WriteScope(Session& session, Atomicity atomicity)
     throw Error(ErrorCode::conflict,
                 "transaction: SQLite rolled the open transaction back after an earlier error; roll it back "
                 "and start again (nothing after that error was written)");
-  if (outermost_)
+  if (outermost_) {
+    session_.forget_cached_definitions();
     session_.execute("BEGIN IMMEDIATE");
+  }
   else if (atomicity_ == Atomicity::savepoint)
     session_.execute("SAVEPOINT crm_scope");
   ++session_.open_write_scopes();
@@ -154,6 +159,7 @@ void WriteScope::rollback() noexcept {
   if (!active_) return;
   active_ = false;
   --session_.open_write_scopes();
+  session_.forget_cached_definitions();
   try {
     if (outermost_) {
       if (session_.in_transaction()) session_.execute("ROLLBACK");

@@ -66,6 +66,17 @@ class Session {
   /// Throws Error(unsupported) unless the schema is current.
   void require_current_schema() const;
 
+  /// Changes whenever definitions cached from the file (custom fields) may no
+  /// longer match it for this connection: when a transaction begins or rolls
+  /// back, and on forget_cached_definitions(). A cache is trusted only inside
+  /// a transaction and while the epoch it was filled in stays current.
+  std::uint64_t cache_epoch() const noexcept { return cache_epoch_; }
+  /// Call after changing cached definitions (custom fields).
+  void forget_cached_definitions() noexcept { ++cache_epoch_; }
+  /// The custom field definitions cached for this connection; owned and
+  /// interpreted by src/custom.
+  std::shared_ptr<void>& custom_field_cache() noexcept { return custom_field_cache_; }
+
  private:
   void enable_wal();
 
@@ -79,6 +90,8 @@ class Session {
   StatementCache statements_;
   int schema_version_ = 0;
   int open_write_scopes_ = 0;
+  std::uint64_t cache_epoch_ = 0;
+  std::shared_ptr<void> custom_field_cache_;
 };
 
 /// How a WriteScope inside a caller's transaction undoes itself on failure.

@@ -211,6 +211,28 @@ TEST_F(CustomFieldsTest, RenamingKeepsValuesAndRemovingKeepsOtherData) {
   EXPECT_TRUE(db.contacts().get(contact.id).custom.empty());
 }
 
+TEST_F(CustomFieldsTest, DefinitionsChangedInsideATransactionApplyAtOnceAndRollBackWithIt) {
+  {
+    Transaction transaction(db);
+    db.contacts().create({.last_name = "Ozols"});  // reads the (empty) definitions
+    fields.define(RecordKind::contact, {.name = "tier"});
+    EXPECT_EQ(db.contacts().create({.last_name = "Liepa", .custom = {{"tier", "A"}}}).custom.at("tier"), CustomValue("A"));
+    transaction.rollback();
+  }
+  EXPECT_TRUE(fields.list(RecordKind::contact).empty());
+  EXPECT_NE(error_of(ErrorCode::invalid_argument,
+                     [&] { db.contacts().create({.last_name = "Liepa", .custom = {{"tier", "A"}}}); })
+                .find("none are defined"),
+            std::string::npos);
+  Transaction again(db);
+  const CustomField tier = fields.define(RecordKind::contact, {.name = "tier"});
+  db.contacts().create({.last_name = "Liepa", .custom = {{"tier", "A"}}});
+  fields.remove(tier.id);
+  error_of(ErrorCode::invalid_argument, [&] { db.contacts().create({.last_name = "Kalna", .custom = {{"tier", "A"}}}); });
+  again.commit();
+  EXPECT_EQ(db.contacts().count(), 1);
+}
+
 TEST_F(CustomFieldsTest, TypeCannotChangeAndUsedChoicesCannotBeDropped) {
   const CustomField tier = fields.define(RecordKind::opportunity, {.name = "size", .type = CustomFieldType::choices,
                                                                     .choices = {"S", "M", "L"}});
