@@ -118,11 +118,12 @@ std::vector<Account> load_accounts(Session& session, const std::vector<std::int6
   auto statement = session.prepare(select_sql());
   statement->bind(1, json);
   std::unordered_map<std::int64_t, Account> by_id;
+  CustomDecoder custom(session, RecordKind::account);
   while (statement->executeStep()) {
     Account account = read_account(*statement);
+    account.custom = custom.decode(column_text(*statement, statement->getColumnCount() - 1));  // custom is last
     by_id.emplace(account.id.value(), std::move(account));
   }
-  load_custom_values(session, RecordKind::account, json, by_id);
   auto tags = load_tags(session, kAccountTable, json);
   return in_order(ids, by_id, &tags);
 }
@@ -185,8 +186,8 @@ constexpr SelectableColumn kColumns[] = {
 
 Account Accounts::create(const AccountData& data) {
   return guarded([&] {
-    AccountRow row = normalize(data, session_, true);
     WriteScope scope(session_, Atomicity::added_rows);
+    AccountRow row = normalize(data, session_, true);
     check_parent(session_, row.data.parent, AccountId());
     const Instant now = session_.now();
     static const std::string insert_sql = record_insert_sql("accounts", kDataColumns);
@@ -217,8 +218,8 @@ Account Accounts::get(AccountId id) const {
 
 Account Accounts::update(const Account& account) {
   return guarded([&] {
-    AccountRow row = normalize(account, session_, false);
     WriteScope scope(session_);
+    AccountRow row = normalize(account, session_, false);
     require_version(session_, kAccountTable, account.id.value(), account.version);
     check_parent(session_, row.data.parent, account.id);
     static const std::string update_sql = record_update_sql("accounts", kDataColumns);

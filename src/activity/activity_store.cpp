@@ -106,7 +106,7 @@ constexpr const char* kSelect =
     "SELECT id, version, created_at, updated_at, deleted_at, kind, subject, body, status, starts_at, "
     "duration_seconds, direction, outcome, phone, phone_e164, email, owner, reminder_at, recurrence_unit, "
     "recurrence_interval, recurrence_business, recurrence_calendar, previous_id, completed_at, account_id, "
-    "contact_id, opportunity_id, lead_id FROM activities WHERE id IN (SELECT value FROM json_each(:ids))";
+    "contact_id, opportunity_id, lead_id, custom FROM activities WHERE id IN (SELECT value FROM json_each(:ids))";
 
 }  // namespace
 
@@ -132,11 +132,12 @@ std::vector<Activity> load_activities(Session& session, const std::vector<std::i
   statement.bind(":ids", ids_json(ids));
   std::unordered_map<std::int64_t, Activity> by_id;
   by_id.reserve(ids.size());
+  CustomDecoder custom(session, RecordKind::activity);
   while (statement.step()) {
     Activity activity = read_activity(statement.handle());
+    activity.custom = custom.decode(text(statement.handle(), sqlite3_column_count(statement.handle()) - 1));  // last
     by_id.emplace(activity.id.value(), std::move(activity));
   }
-  load_custom_values(session, RecordKind::activity, ids_json(ids), by_id);
   return in_order(ids, by_id);
 }
 

@@ -188,8 +188,10 @@ std::vector<Contact> load_contacts(Session& session, const std::vector<std::int6
     auto statement = session.prepare(std::string("SELECT ") + kRecordMetaColumns + ", " + kDataColumns +
                                      " FROM contacts WHERE id IN (SELECT value FROM json_each(?))");
     statement->bind(1, json);
+    CustomDecoder custom(session, RecordKind::contact);
     while (statement->executeStep()) {
       Contact contact = read_contact(*statement);
+      contact.custom = custom.decode(column_text(*statement, statement->getColumnCount() - 1));  // custom is last
       by_id.emplace(contact.id.value(), std::move(contact));
     }
   }
@@ -213,7 +215,6 @@ std::vector<Contact> load_contacts(Session& session, const std::vector<std::int6
                    auto channel = consent_channel_from_name(s.getColumn(1).getString());
                    if (channel) c.consents.push_back({*channel, s.getColumn(2).getInt() != 0, column_instant(s, 3)});
                  });
-  load_custom_values(session, RecordKind::contact, json, by_id);
   auto tags = load_tags(session, kContactTable, json);
   auto accounts = current_accounts(session, json);
   std::vector<Contact> contacts;

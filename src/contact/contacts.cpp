@@ -62,8 +62,8 @@ constexpr SelectableColumn kColumns[] = {
 
 Contact Contacts::create(const ContactData& data) {
   return guarded([&] {
-    ContactRow row = normalize_contact(data, session_, true);
     WriteScope scope(session_, Atomicity::added_rows);
+    ContactRow row = normalize_contact(data, session_, true);
     if (row.data.account) require_live(session_, kAccountTable, row.data.account.value(), "contact.account");
     const Instant now = session_.now();
     const std::int64_t id = insert_contact_row(session_, row, now);
@@ -91,8 +91,8 @@ Contact Contacts::get(ContactId id) const {
 
 Contact Contacts::update(const Contact& contact) {
   return guarded([&] {
-    ContactRow row = normalize_contact(contact, session_, false);
     WriteScope scope(session_);
+    ContactRow row = normalize_contact(contact, session_, false);
     const std::int64_t id = contact.id.value();
     require_version(session_, kContactTable, id, contact.version);
     // Only a new employer must be live: a deleted current one does not block edits.

@@ -229,26 +229,19 @@ EncodedCustom encode_custom(Session& session, RecordKind kind, const CustomValue
   return encoded;
 }
 
-std::unordered_map<std::int64_t, CustomValues> read_custom_values(Session& session, RecordKind kind,
-                                                                  const std::string& ids_json) {
-  std::unordered_map<std::int64_t, CustomValues> result;
-  const auto shared_fields = current_custom_fields(session, kind);
-  const std::vector<CustomField>& fields = *shared_fields;
-  if (fields.empty()) return result;
-  std::unordered_map<std::string, const CustomField*> by_id;
-  for (const CustomField& field : fields) by_id.emplace(std::to_string(field.id.value()), &field);
-  auto statement = session.prepare("SELECT id, custom FROM " + std::string(custom_table(kind)) +
-                                   " WHERE id IN (SELECT value FROM json_each(?)) AND custom IS NOT NULL");
-  statement->bind(1, ids_json);
-  while (statement->executeStep()) {
-    CustomValues& values = result[statement->getColumn(0).getInt64()];
-    const json row = json::parse(statement->getColumn(1).getString());
-    for (auto stored = row.cbegin(); stored != row.cend(); ++stored) {
-      const auto field = by_id.find(stored.key());
-      if (field != by_id.end()) values.emplace(field->second->name, from_json(field->second->type, *stored));
-    }
+CustomValues CustomDecoder::decode(std::string_view column) {
+  CustomValues values;
+  if (column.empty()) return values;
+  if (!fields_) {
+    fields_ = current_custom_fields(session_, kind_);
+    for (const CustomField& field : *fields_) by_id_.emplace(std::to_string(field.id.value()), &field);
   }
-  return result;
+  const json row = json::parse(column);
+  for (auto stored = row.cbegin(); stored != row.cend(); ++stored) {
+    const auto field = by_id_.find(stored.key());
+    if (field != by_id_.end()) values.emplace(field->second->name, from_json(field->second->type, *stored));
+  }
+  return values;
 }
 
 std::string custom_value_sql(const CustomField& field, std::string_view table_alias) {

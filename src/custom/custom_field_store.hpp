@@ -60,24 +60,22 @@ struct EncodedCustom {
 /// Throws Error(invalid_argument).
 EncodedCustom encode_custom(Session& session, RecordKind kind, const CustomValues& values, bool creating);
 
-/// Sets `custom` of every record in `records` (id to record) of `kind` from
-/// their stored column; `ids_json` is the JSON array of their ids.
-template <class Record>
-void load_custom_values(Session& session, RecordKind kind, const std::string& ids_json,
-                        std::unordered_map<std::int64_t, Record>& records);
+/// Turns stored `custom` columns of one record kind back into values. Reads
+/// the definitions on the first non-empty column, so loading records without
+/// custom values costs nothing.
+class CustomDecoder {
+ public:
+  /// Decodes columns of records of `kind` read through `session`.
+  CustomDecoder(Session& session, RecordKind kind) : session_(session), kind_(kind) {}
+  /// The values stored in `column` (JSON keyed by field id; "" for NULL).
+  CustomValues decode(std::string_view column);
 
-/// The custom values stored for the rows in `ids_json`, by row id.
-std::unordered_map<std::int64_t, CustomValues> read_custom_values(Session& session, RecordKind kind,
-                                                                  const std::string& ids_json);
-
-template <class Record>
-void load_custom_values(Session& session, RecordKind kind, const std::string& ids_json,
-                        std::unordered_map<std::int64_t, Record>& records) {
-  for (auto& [id, values] : read_custom_values(session, kind, ids_json)) {
-    const auto found = records.find(id);
-    if (found != records.end()) found->second.custom = std::move(values);
-  }
-}
+ private:
+  Session& session_;
+  RecordKind kind_;
+  std::shared_ptr<const std::vector<CustomField>> fields_;
+  std::unordered_map<std::string, const CustomField*> by_id_;
+};
 
 /// The SQL expression of the field's value in row `table_alias` (empty: the
 /// unqualified column, as index expressions need it), as indexes

@@ -104,6 +104,7 @@ std::vector<Lead> load_leads(Session& session, const std::vector<std::int64_t>& 
                                    "converted_opportunity_id FROM leads WHERE id IN (SELECT value FROM json_each(?))");
   statement->bind(1, json);
   std::unordered_map<std::int64_t, Lead> by_id;
+  CustomDecoder custom(session, RecordKind::lead);
   while (statement->executeStep()) {
     Lead lead;
     read_record_meta(*statement, 0, lead);
@@ -123,14 +124,13 @@ std::vector<Lead> load_leads(Session& session, const std::vector<std::int64_t>& 
     lead.owner = column_text(*statement, i++);
     lead.external_ref = column_text(*statement, i++);
     lead.description = column_text(*statement, i++);
-    ++i;  // custom, read by load_custom_values
+    lead.custom = custom.decode(column_text(*statement, i++));
     lead.converted_at = column_optional_instant(*statement, i++);
     lead.converted_account = column_id<AccountId>(*statement, i++);
     lead.converted_contact = column_id<ContactId>(*statement, i++);
     lead.converted_opportunity = column_id<OpportunityId>(*statement, i++);
     by_id.emplace(lead.id.value(), std::move(lead));
   }
-  load_custom_values(session, RecordKind::lead, json, by_id);
   auto tags = load_tags(session, kLeadTable, json);
   return in_order(ids, by_id, &tags);
 }
@@ -179,8 +179,8 @@ Contact contact_for(Session& session, const Lead& lead, const LeadConversion& ho
 
 Lead Leads::create(const LeadData& data) {
   return guarded([&] {
-    LeadRow row = normalize(session_, data, true);
     WriteScope scope(session_, Atomicity::added_rows);
+    LeadRow row = normalize(session_, data, true);
     static const std::string insert_sql = record_insert_sql("leads", kDataColumns);
     auto insert = session_.prepare(insert_sql);
     bind_data(*insert, row);
@@ -199,8 +199,8 @@ Lead Leads::get(LeadId id) const {
 
 Lead Leads::update(const Lead& lead) {
   return guarded([&] {
-    LeadRow row = normalize(session_, lead, false);
     WriteScope scope(session_);
+    LeadRow row = normalize(session_, lead, false);
     require_version(session_, kLeadTable, lead.id.value(), lead.version);
     const Lead stored = load_one(session_, lead.id);
     if (stored.converted_at && row.data.status != stored.status)

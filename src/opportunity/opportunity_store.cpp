@@ -156,14 +156,16 @@ std::vector<Opportunity> load_opportunities(Session& session, const std::vector<
                                     "o.account_id, o.primary_contact_id, o.name, o.name_key, o.amount_minor, o.currency, "
                                     "o.expected_close, o.pipeline_id, o.stage_id, o.probability, o.probability_overridden, "
                                     "o.closed_on, o.lost_reason_id, o.owner, o.lead_source, o.campaign, o.next_step, "
-                                    "o.description, o.external_ref, s.kind FROM opportunities o JOIN stages s ON "
+                                    "o.description, o.external_ref, s.kind, o.custom FROM opportunities o JOIN stages s ON "
                                     "s.id = o.stage_id WHERE o.id IN (SELECT value FROM json_each(?))";
   std::unordered_map<std::int64_t, Opportunity> by_id;
   {
     auto statement = session.prepare(select);
     statement->bind(1, json);
+    CustomDecoder custom(session, RecordKind::opportunity);
     while (statement->executeStep()) {
       Opportunity o = read_opportunity(*statement);
+      o.custom = custom.decode(column_text(*statement, statement->getColumnCount() - 1));  // custom is last
       by_id.emplace(o.id.value(), std::move(o));
     }
   }
@@ -195,7 +197,6 @@ std::vector<Opportunity> load_opportunities(Session& session, const std::vector<
       it->second.line_items.push_back(item);
     }
   }
-  load_custom_values(session, RecordKind::opportunity, json, by_id);
   auto tags = load_tags(session, kOpportunityTable, json);
   return in_order(ids, by_id, &tags);
 }

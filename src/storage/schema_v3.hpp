@@ -15,7 +15,7 @@ namespace crm::detail {
 
 inline constexpr std::string_view kSchemaV3 = R"sql(
 CREATE TABLE custom_fields (
-  id            INTEGER PRIMARY KEY,
+  id            INTEGER PRIMARY KEY AUTOINCREMENT,  -- never reused: values are keyed by id
   record_kind   TEXT NOT NULL CHECK (record_kind IN ('account', 'contact', 'lead', 'opportunity', 'activity')),
   name          TEXT NOT NULL,
   name_key      TEXT NOT NULL,
