@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <array>
 #include <set>
 
 #include "common/fields.hpp"
@@ -42,13 +43,15 @@ const std::set<std::string>& reserved_names(RecordKind kind) {
        "next_step", "line_items"},
       {"kind", "subject", "body", "status", "start", "starts_at", "due", "duration", "duration_seconds", "direction",
        "outcome", "phone", "phone_e164", "email", "reminder_at", "recurrence", "completed_at", "previous"}};
-  static std::set<std::string> merged[5];
-  std::set<std::string>& names = merged[static_cast<int>(kind)];
-  if (names.empty()) {
-    names = kCommon;
-    names.insert(kByKind[static_cast<int>(kind)].begin(), kByKind[static_cast<int>(kind)].end());
-  }
-  return names;
+  static const auto merged = [] {
+    std::array<std::set<std::string>, 5> all;
+    for (std::size_t i = 0; i < all.size(); ++i) {
+      all[i] = kCommon;
+      all[i].insert(kByKind[i].begin(), kByKind[i].end());
+    }
+    return all;
+  }();
+  return merged[static_cast<std::size_t>(kind)];
 }
 
 std::string checked_name(RecordKind kind, const std::string& name) {
@@ -200,9 +203,8 @@ CustomField CustomFields::update(CustomFieldId id, const CustomFieldData& data) 
                                       std::string(custom_field_type_name(stored.type)) + " and cannot change");
     const CustomField field = checked_field(stored.record_kind, data, id);
     for (const std::string& choice : stored.choices) {
-      const bool kept = std::any_of(field.choices.begin(), field.choices.end(),
-                                    [&](const std::string& c) { return match_key(c) == match_key(choice); });
-      if (kept) continue;
+      // Exact spelling: records store the choice as spelt, so a respelt choice is a dropped one.
+      if (std::find(field.choices.begin(), field.choices.end(), choice) != field.choices.end()) continue;
       if (const std::int64_t used = records_with_choice(session_, stored, choice))
         throw Error(ErrorCode::conflict,
                     "custom_field.choices: " + quote(choice) + " is still chosen by " + std::to_string(used) + " " +

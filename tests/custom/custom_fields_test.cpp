@@ -248,7 +248,10 @@ TEST_F(CustomFieldsTest, TypeCannotChangeAndUsedChoicesCannotBeDropped) {
   changed.choices = {"S", "L", "XL"};
   EXPECT_EQ(error_of(ErrorCode::conflict, [&] { fields.update(tier.id, changed); }),
             "custom_field.choices: 'M' is still chosen by 1 opportunity");
-  changed.choices = {"S", "m", "L", "XL"};
+  changed.choices = {"S", "m", "L", "XL"};  // respelling a chosen value would strand the stored "M"
+  EXPECT_EQ(error_of(ErrorCode::conflict, [&] { fields.update(tier.id, changed); }),
+            "custom_field.choices: 'M' is still chosen by 1 opportunity");
+  changed.choices = {"S", "M", "L", "XL"};
   EXPECT_EQ(fields.update(tier.id, changed).choices.size(), 4u);
 }
 
