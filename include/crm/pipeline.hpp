@@ -89,7 +89,8 @@ class Pipelines {
   /// Adds a stage at 1-based `position` (default: after the last open stage).
   Stage add_stage(PipelineId pipeline, const StageData& data, std::optional<int> position = std::nullopt);
   /// Renames a stage or changes its default probability or kind. Deals in it
-  /// keep their probability; the pipeline must keep an open, a won and a lost stage.
+  /// keep their probability; the pipeline must keep an open, a won and a lost
+  /// stage. The kind of a stage holding deals cannot change (conflict).
   Stage update_stage(StageId id, const StageData& data);
   /// Puts the active stages in this order; `order` must list each exactly once.
   Pipeline reorder_stages(PipelineId pipeline, const std::vector<StageId>& order);

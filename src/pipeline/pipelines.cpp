@@ -293,12 +293,31 @@ Stage Pipelines::add_stage(PipelineId pipeline_id, const StageData& data, std::o
   });
 }
 
+namespace {
+
+// How many deals (also soft-deleted ones) are in the stage.
+std::int64_t deals_in_stage(Session& session, StageId id) {
+  auto count = session.prepare("SELECT count(*) FROM opportunities WHERE stage_id = ?");
+  count->bind(1, id.value());
+  count->executeStep();
+  return count->getColumn(0).getInt64();
+}
+
+}  // namespace
+
 Stage Pipelines::update_stage(StageId id, const StageData& data) {
   return guarded([&] {
     const StageData clean = clean_stage(data, "stage");
     WriteScope scope(session_);
     const Stage stored = require_stage(session_, id, "stage");
     if (stored.removed) throw Error(ErrorCode::conflict, "stage " + std::to_string(id.value()) + " was removed");
+    if (clean.kind != stored.kind)
+      if (const std::int64_t deals = deals_in_stage(session_, id))
+        throw Error(ErrorCode::conflict,
+                    "stage.kind: stage '" + stored.name + "' holds " + std::to_string(deals) +
+                        " deals; its kind (" + std::string(stage_kind_name(stored.kind)) +
+                        ") can change only when it is empty",
+                    "stage.kind");
     std::vector<Stage> stages = active_stages(session_, stored.pipeline);
     for (Stage& stage : stages)
       if (stage.id == id) static_cast<StageData&>(stage) = clean;
@@ -349,10 +368,7 @@ Pipeline Pipelines::remove_stage(StageId id, StageId move_to) {
     std::vector<Stage> remaining = active_stages(session_, stage.pipeline);
     std::erase_if(remaining, [&](const Stage& s) { return s.id == id; });
     require_every_kind(remaining, "stage");
-    auto count = session_.prepare("SELECT count(*) FROM opportunities WHERE stage_id = ?");
-    count->bind(1, id.value());
-    count->executeStep();
-    const std::int64_t deals = count->getColumn(0).getInt64();
+    const std::int64_t deals = deals_in_stage(session_, id);
     if (deals > 0) {
       if (!move_to)
         throw Error(ErrorCode::invalid_argument,

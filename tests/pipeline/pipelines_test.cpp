@@ -120,6 +120,20 @@ TEST_F(PipelinesTest, RemovingAStageInUseNeedsWhereItsDealsGo) {
   EXPECT_CRM_ERROR(pipelines.remove_stage(proposal.id), ErrorCode::conflict);
 }
 
+TEST_F(PipelinesTest, AStageHoldingDealsKeepsItsKind) {
+  const Pipeline sales = pipelines.default_pipeline();
+  const Account account = db.accounts().create({.name = "SIA Koks"});
+  const Stage proposal = sales.stages[2];
+  db.opportunities().create(
+      {.account = account.id, .name = "Fit-out", .amount = Money::parse("1000 EUR"), .stage = proposal.id});
+  const auto held = EXPECT_CRM_ERROR(pipelines.update_stage(proposal.id, {proposal.name, 100, StageKind::won}),
+                                     ErrorCode::conflict);
+  EXPECT_EQ(held.field(), "stage.kind");
+  EXPECT_EQ(pipelines.update_stage(proposal.id, {"Offer", 60, StageKind::open}).name, "Offer");
+  const Stage negotiation = sales.stages[3];  // empty: its kind may change
+  EXPECT_EQ(pipelines.update_stage(negotiation.id, {"Dropped", 0, StageKind::lost}).kind, StageKind::lost);
+}
+
 TEST_F(PipelinesTest, LostReasonsAreConfigurable) {
   const LostReason slow = pipelines.add_lost_reason("Too slow to respond");
   EXPECT_TRUE(slow.active);
