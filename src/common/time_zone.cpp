@@ -1,6 +1,8 @@
 #include "common/time_zone.hpp"
 
 #include <fstream>
+#include <map>
+#include <mutex>
 #include <sstream>
 
 #include <boost/date_time/local_time/local_time.hpp>
@@ -81,8 +83,23 @@ struct TimeZone::Rule {
 };
 
 TimeZone TimeZone::named(const std::string& name) {
+  if (name.empty() || name == "UTC" || name == "Etc/UTC" || name == "Z") return TimeZone();
+  // Agendas name the same few zones again and again: read each file once.
+  static std::mutex mutex;
+  static std::map<std::string, TimeZone> known;
+  {
+    const std::lock_guard<std::mutex> lock(mutex);
+    if (const auto found = known.find(name); found != known.end()) return found->second;
+  }
+  TimeZone zone = read(name);
+  const std::lock_guard<std::mutex> lock(mutex);
+  if (known.size() >= 256) known.clear();
+  known.emplace(name, zone);
+  return zone;
+}
+
+TimeZone TimeZone::read(const std::string& name) {
   TimeZone zone;
-  if (name.empty() || name == "UTC" || name == "Etc/UTC" || name == "Z") return zone;
   const std::string rule = boost_rule(name, looks_like_iana(name) ? posix_rule_of_zoneinfo(name) : name);
   try {
     zone.rule_ = std::make_shared<Rule>(Rule{lt::time_zone_ptr(new lt::posix_time_zone(rule))});

@@ -24,6 +24,9 @@ class TimeZone {
   Instant start_of_day(const Date& day) const;
 
  private:
+  // named() without its cache: reads the zoneinfo file or the rule.
+  static TimeZone read(const std::string& name);
+
   struct Rule;
   std::shared_ptr<const Rule> rule_;  // null: UTC
 };
