@@ -71,6 +71,7 @@ from ._crmcore import (
     __version__,
     currency_minor_digits,
     open,
+    parse_custom_value,
 )
 from . import _crmcore
 
@@ -83,7 +84,7 @@ __all__ = [
     "Opportunities", "Opportunity", "OpportunityContact", "ParseError", "PermissionDeniedError", "Phone",
     "Pipeline", "Pipelines", "Product", "Products", "Records", "Recurrence", "Rows", "SampleSummary", "Stage",
     "StageChange", "StorageError", "Telephony", "TimelineEntry", "Timelines", "Transaction",
-    "UnsupportedError", "ValidationError", "currency_minor_digits", "open",
+    "UnsupportedError", "ValidationError", "currency_minor_digits", "open", "parse_custom_value",
 ]
 
 
@@ -178,4 +179,8 @@ class Money(_NamedTuple):
         return cls(_Decimal(normalized), currency)
 
     def __str__(self):
-        return f"{_crmcore._money_normalize(format(self.amount, 'f'), self.currency)} {self.currency}"
+        if isinstance(self.amount, float):
+            raise TypeError("crmcore.Money: use decimal.Decimal or str for amounts, not float")
+        # Decimal first: format(5, "f") is "5.000000", and a big int would go through float.
+        amount = format(_Decimal(self.amount), "f")
+        return f"{_crmcore._money_normalize(amount, self.currency)} {self.currency}"

@@ -48,6 +48,8 @@ class Money(NamedTuple):
 # A custom field's value: text or a choice, integer, decimal, money, date, boolean, choices.
 _CustomValue = str | int | Decimal | Money | datetime.date | bool | list[str]
 
+def parse_custom_value(type: str, text: str) -> _CustomValue: ...
+
 class Birthday:
     year: int | None
     month: int

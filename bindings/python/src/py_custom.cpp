@@ -170,7 +170,7 @@ py::object custom_value_to_python(const CustomValue& value) {
       [](const auto& held) -> py::object {
         using T = std::decay_t<decltype(held)>;
         if constexpr (std::is_same_v<T, CustomValue::Decimal>)
-          return py::module_::import("decimal").attr("Decimal")(held.text);
+          return decimal_type()(held.text);
         else if constexpr (std::is_same_v<T, Money>)
           return to_python_money(held);
         else if constexpr (std::is_same_v<T, Date>)
@@ -196,9 +196,8 @@ CustomValue custom_value_from_python(py::handle value, const std::string& field)
     return CustomValue(static_cast<std::int64_t>(number));
   }
   if (PyUnicode_Check(p)) return CustomValue(value.cast<std::string>());
-  if (py::isinstance(value, py::module_::import("decimal").attr("Decimal")))
-    return decimal_value(py::module_::import("builtins").attr("format")(value, "f").cast<std::string>(), field);
-  if (py::isinstance(value, py::module_::import("crmcore").attr("Money"))) {
+  if (py::isinstance(value, decimal_type())) return decimal_value(decimal_text(value), field);
+  if (py::isinstance(value, money_type())) {
     Money money;
     money_from_python(value, money);
     return CustomValue(money);
@@ -241,6 +240,18 @@ CustomValues custom_values_from_python(py::handle values, RecordKind kind) {
 }
 
 void register_custom_fields(py::module_& m) {
+  m.def(
+      "parse_custom_value",
+      [](const std::string& type, const std::string& text) {
+        const CustomFieldType parsed_type =
+            enum_from_name(type, custom_field_type_from_name, "type", kFieldTypes);
+        return custom_value_to_python(CustomValue::parse(parsed_type, text));
+      },
+      py::arg("type"), py::arg("text"),
+      "Reads `text` as a custom value of `type` ('text', 'integer', 'decimal', 'money', 'date', 'boolean', "
+      "'choice', 'choices') the way a spreadsheet cell gives it: '42', '12.50', '1200.00 EUR', '2025-01-31', "
+      "'yes'/'no', choices separated by ';'. Returns the value as record.custom holds it (str, int, "
+      "decimal.Decimal, crmcore.Money, datetime.date, bool, list of str); ValidationError when it does not read.");
   bind_custom_field(m);
   bind_custom_fields_store(m);
   add_store_property<PyCustomFields>(

@@ -112,6 +112,16 @@ void PyDatabase::finish(Transaction& transaction, bool commit) {
   release_ownership();
 }
 
+const std::string& PyDatabase::path() const {
+  if (!is_open()) throw Error(ErrorCode::invalid_argument, "database: the database is closed");
+  return path_;
+}
+
+const std::string& PyDatabase::default_region() const {
+  if (!is_open()) throw Error(ErrorCode::invalid_argument, "database: the database is closed");
+  return default_region_;
+}
+
 void PyDatabase::close() {
   py::gil_scoped_release release;
   std::unique_lock lock(mutex_);
@@ -172,10 +182,10 @@ void register_database(py::module_& m) {
            "back when its Transaction object ends.")
       .def_property_readonly("closed", [](const PyDatabase& db) { return !db.is_open(); }, "True after close().")
       .def_property_readonly(
-          "path", [](PyDatabase& db) { return db.run([](Database& d) { return d.path(); }); },
+          "path", [](const PyDatabase& db) { return db.path(); },
           "The path the database was opened with.")
       .def_property_readonly(
-          "default_region", [](PyDatabase& db) { return db.run([](Database& d) { return d.default_region(); }); },
+          "default_region", [](const PyDatabase& db) { return db.default_region(); },
           "The country assumed for phone numbers without a country code ('' for none).")
       .def_property_readonly(
           "schema_version", [](PyDatabase& db) { return db.run([](Database& d) { return d.schema_version(); }); },
@@ -215,10 +225,10 @@ void register_database(py::module_& m) {
       .def(
           "__exit__", [](PyDatabase& db, py::object, py::object, py::object) { db.close(); },
           "Closes the database.")
-      .def("__repr__", [](PyDatabase& db) {
+      .def("__repr__", [](const PyDatabase& db) {
+        // Never waits on the connection: repr() must work while another thread holds a transaction.
         if (!db.is_open()) return std::string("<crmcore.Database closed>");
-        const std::string path = db.run([](Database& d) { return d.path(); });
-        return "<crmcore.Database " + py::repr(py::str(path)).cast<std::string>() + ">";
+        return "<crmcore.Database " + py::repr(py::str(db.path())).cast<std::string>() + ">";
       });
 
   m.def("open", &open_database, py::arg("path"), py::kw_only(), py::arg("default_region") = "",

@@ -24,7 +24,10 @@ namespace crm::python {
 class PyDatabase {
  public:
   PyDatabase(Database database, std::chrono::milliseconds busy_timeout)
-      : database_(std::move(database)), busy_timeout_(busy_timeout) {}
+      : path_(database.path()),
+        default_region_(database.default_region()),
+        database_(std::move(database)),
+        busy_timeout_(busy_timeout) {}
 
   /// Runs `work(database)` with the GIL released and the connection locked;
   /// throws Error(invalid_argument) "the database is closed" after close().
@@ -49,9 +52,17 @@ class PyDatabase {
   /// False after close().
   bool is_open() const noexcept { return open_.load(); }
 
+  /// The path and default region the database was opened with, kept at open
+  /// so that reading them never waits for another thread's transaction.
+  /// Throw Error(invalid_argument) "the database is closed" after close().
+  const std::string& path() const;
+  const std::string& default_region() const;
+
  private:
   void wait_for_other_threads_transaction(std::unique_lock<std::mutex>& lock);
 
+  const std::string path_;
+  const std::string default_region_;
   std::optional<Database> database_;
   std::chrono::milliseconds busy_timeout_;
   std::mutex mutex_;

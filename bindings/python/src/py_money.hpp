@@ -2,11 +2,20 @@
 // "1234.50 EUR" text is accepted too.
 #pragma once
 
+#include <string>
+
 #include <pybind11/pybind11.h>
 
 #include "crm/money.hpp"
 
 namespace crm::python {
+
+/// decimal.Decimal and crmcore.Money, looked up once (call with the GIL held;
+/// crmcore.Money only once the crmcore package is imported).
+pybind11::handle decimal_type();
+pybind11::handle money_type();
+/// Decimal(amount) in fixed-point notation ("5", "12.50"), exact for big ints.
+std::string decimal_text(pybind11::handle amount);
 
 /// crmcore.Money for `money`.
 pybind11::object to_python_money(const Money& money);

@@ -20,17 +20,17 @@ std::optional<Birthday> birthday_from(py::handle value) {
   return Birthday{date.year(), date.month(), date.day()};
 }
 
-// Contact.consents accepts Consent objects or a {channel: granted} dict.
+// Contact.consents accepts Consent objects, (channel, granted[, changed_at])
+// tuples, or a {channel: granted} dict.
 std::vector<Consent> consents_from(py::handle value) {
-  py::object consent_type = py::module_::import("crmcore._crmcore").attr("Consent");
-  std::vector<Consent> consents;
   if (py::isinstance<py::dict>(value)) {
+    py::object consent_type = py::module_::import("crmcore._crmcore").attr("Consent");
+    std::vector<Consent> consents;
     for (auto [channel, granted] : py::reinterpret_borrow<py::dict>(value))
       consents.push_back(consent_type(channel, granted).cast<Consent>());
     return consents;
   }
-  for (py::handle item : value) consents.push_back(item.cast<Consent>());
-  return consents;
+  return items_from<Consent>(value, "Consent");
 }
 
 // The address fields of an account, flattened onto the Python class.

@@ -97,7 +97,6 @@ py::list RowPager::fetch() {
   TablePage page = std::move(*pending_);
   pending_.reset();
   query_.after = std::move(page.next);
-  query_.offset = 0;
   const Table& table = page.table;
   const std::size_t rows = table.row_count();
   const std::size_t width = table.columns().size();

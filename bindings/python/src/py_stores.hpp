@@ -129,6 +129,8 @@ class RecordPager : public RecordPagerBase {
   }
 
   pybind11::list fetch() override {
+    // Like RowPager: a closed database raises, even with a page already read.
+    if (!db_->is_open()) throw Error(ErrorCode::invalid_argument, "database: the database is closed");
     pybind11::list out;
     if (!pending_) {
       if (query_.after.empty()) return out;
