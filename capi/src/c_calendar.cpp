@@ -99,9 +99,10 @@ crm_status crm_calendar_is_business_day(crm_db* db, const char* country, const c
 
 crm_status crm_calendar_add_business_days(crm_db* db, const char* country, const char* from, int days,
                                           char** out_day) {
+  CRM_REQUIRE(out_day);
+  *out_day = nullptr;
   CRM_REQUIRE(country);
   CRM_REQUIRE(from);
-  CRM_REQUIRE(out_day);
   CRM_WITH_DB(db, {
     const crm::Date day = database.calendars().add_business_days(country, crm::parse_date(from), days);
     *out_day = owned_copy(crm::format_date(day));

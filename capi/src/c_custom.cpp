@@ -65,10 +65,16 @@ crm_status custom_name(const CustomValues& values, std::size_t index, const char
 
 CustomValues typed_custom(Database& database, RecordKind kind, const CustomValues& values) {
   CustomValues typed;
+  std::optional<std::vector<CustomField>> fields;  // read once, when a value needs its field
   for (const auto& [name, value] : values) {
     const auto* text = std::get_if<std::string>(&value.get());
-    std::optional<CustomField> field;
-    if (text && !blank(*text)) field = database.custom_fields().find(kind, name);
+    const CustomField* field = nullptr;
+    if (text && !blank(*text)) {
+      if (!fields) fields = database.custom_fields().list(kind);
+      const auto found = std::find_if(fields->begin(), fields->end(),
+                                      [&](const CustomField& candidate) { return same_name(candidate.name, name); });
+      if (found != fields->end()) field = &*found;
+    }
     if (!field) {
       typed.emplace(name, value);  // typed already, no value, or an unknown name the library reports
       continue;
@@ -165,7 +171,7 @@ crm_status crm_custom_field_set_default(crm_custom_field* field, const char* val
     std::optional<crm::CustomValue> parsed;  // a bad value throws and leaves the field as it was
     if (value && *value) parsed = crm::CustomValue::parse(field->record.type, value, "custom_field.default_value");
     field->record.default_value = std::move(parsed);
-    field->formatted.values.clear();
+    field->formatted.values.erase("default_value");  // type, record_kind, created_at stay borrowed
     return CRM_OK;
   });
 }
@@ -309,6 +315,17 @@ crm_status crm_custom_field_update(crm_db* db, const crm_custom_field* field, cr
   CRM_WITH_DB(db, {
     const crm::CustomFieldData& data = field->record;
     return give(database.custom_fields().update(field->record.id, data), out_updated);
+  });
+}
+
+crm_status crm_custom_value_normalize(const char* type_name, const char* text, char** out_text) {
+  CRM_REQUIRE(out_text);
+  *out_text = nullptr;
+  CRM_REQUIRE(type_name);
+  CRM_REQUIRE(text);
+  return guard([&] {
+    *out_text = owned_copy(crm::CustomValue::parse(type_of(type_name), text, "value").to_string());
+    return CRM_OK;
   });
 }
 

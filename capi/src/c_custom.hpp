@@ -35,12 +35,29 @@ crm_status custom_name(const CustomValues& values, std::size_t index, const char
 /// the nearest defined name. Throws crm::Error.
 CustomValues typed_custom(Database& database, RecordKind kind, const CustomValues& values);
 
-/// A copy of `record` whose custom values are typed_custom().
+/// A record whose custom values are typed_custom(): the record itself when it
+/// has no custom values, else a copy with typed values. Converts to
+/// `const Record&`; lives as long as the record it was made from.
 template <class Record>
-Record typed_record(Database& database, RecordKind kind, const Record& record) {
-  Record copy = record;
-  if (!copy.custom.empty()) copy.custom = typed_custom(database, kind, copy.custom);
-  return copy;
+class TypedRecord {
+ public:
+  TypedRecord(const Record& record, std::optional<Record> typed) : record_(&record), typed_(std::move(typed)) {}
+  const Record& get() const noexcept { return typed_ ? *typed_ : *record_; }
+  operator const Record&() const noexcept { return get(); }
+
+ private:
+  const Record* record_;
+  std::optional<Record> typed_;
+};
+
+/// `record` with typed_custom() values; copies it only when it has custom
+/// values.
+template <class Record>
+TypedRecord<Record> typed_record(Database& database, RecordKind kind, const Record& record) {
+  if (record.custom.empty()) return {record, std::nullopt};
+  std::optional<Record> copy(std::in_place, record);
+  copy->custom = typed_custom(database, kind, record.custom);
+  return {record, std::move(copy)};
 }
 
 }  // namespace crm::capi

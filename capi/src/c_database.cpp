@@ -123,6 +123,7 @@ crm_status crm_db_backup(crm_db* db, const char* destination) {
 
 crm_status crm_db_integrity_check(crm_db* db, char** out_report) {
   CRM_REQUIRE(out_report);
+  *out_report = nullptr;
   CRM_WITH_DB(db, {
     std::string report;
     for (const std::string& problem : database.integrity_check()) report += problem + "\n";
@@ -163,6 +164,7 @@ crm_status crm_db_rollback(crm_db* db) {
 
 crm_status crm_db_now(crm_db* db, char** out_instant) {
   CRM_REQUIRE(out_instant);
+  *out_instant = nullptr;
   CRM_WITH_DB(db, {
     *out_instant = owned_copy(crm::format_instant(database.now()));
     return CRM_OK;
@@ -181,6 +183,7 @@ crm_status crm_db_load_sample_data(crm_db* db, uint64_t seed, int accounts, int 
 
 crm_status crm_db_user(crm_db* db, char** out_user) {
   CRM_REQUIRE(out_user);
+  *out_user = nullptr;
   CRM_WITH_DB(db, {
     *out_user = owned_copy(database.user());
     return CRM_OK;

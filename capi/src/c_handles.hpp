@@ -41,12 +41,17 @@ struct crm_query {
 };
 
 /// Text computed on request (timestamps) kept for as long as the record is
-/// unchanged, so that borrowed pointers to it stay valid.
+/// unchanged, so that borrowed pointers to it stay valid. Setters that change
+/// what a key's text is computed from erase that key (or clear all).
 struct FormattedText {
   mutable std::map<std::string, std::string> values;
-  /// Stores `text` under `key` and returns the stored copy's characters.
+  /// Stores `text` under `key` and returns the stored copy's characters. Text
+  /// equal to what is stored already keeps the stored copy, so that a pointer
+  /// returned for the same key earlier stays valid.
   const char* keep(const std::string& key, std::string text) const {
-    return (values[key] = std::move(text)).c_str();
+    auto [it, inserted] = values.try_emplace(key);
+    if (inserted || it->second != text) it->second = std::move(text);
+    return it->second.c_str();
   }
 };
 

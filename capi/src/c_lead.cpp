@@ -186,14 +186,14 @@ crm_status crm_lead_convert(crm_db* db, int64_t lead_id, int64_t account_id, con
     how.account = crm::AccountId(account_id);
     if (new_account)
       how.new_account =
-          static_cast<crm::AccountData>(typed_record(database, crm::RecordKind::account, new_account->record));
+          static_cast<crm::AccountData>(typed_record(database, crm::RecordKind::account, new_account->record).get());
     how.contact = crm::ContactId(contact_id);
     if (new_contact)
       how.new_contact =
-          static_cast<crm::ContactData>(typed_record(database, crm::RecordKind::contact, new_contact->record));
+          static_cast<crm::ContactData>(typed_record(database, crm::RecordKind::contact, new_contact->record).get());
     if (opportunity)
       how.opportunity =
-          static_cast<crm::OpportunityData>(typed_record(database, crm::RecordKind::opportunity, opportunity->record));
+          static_cast<crm::OpportunityData>(typed_record(database, crm::RecordKind::opportunity, opportunity->record).get());
     const crm::LeadConversionResult result = database.leads().convert(crm::LeadId(lead_id), how);
     if (out_account_id) *out_account_id = result.account.id.value();
     if (out_contact_id) *out_contact_id = result.contact.id.value();

@@ -108,8 +108,9 @@ crm_status crm_money_parse(const char* text, int64_t* out_minor_units, char out_
 }
 
 crm_status crm_money_format(int64_t minor_units, const char* currency, char** out_text) {
-  CRM_REQUIRE(currency);
   CRM_REQUIRE(out_text);
+  *out_text = nullptr;
+  CRM_REQUIRE(currency);
   return guard([&] {
     *out_text = owned_copy(crm::Money(minor_units, currency).to_string());
     return CRM_OK;

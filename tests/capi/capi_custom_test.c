@@ -694,6 +694,124 @@ static void test_misuse(void) {
   crm_db_free(db);
 }
 
+/* ---- borrowed text ------------------------------------------------------ */
+
+/* Reading the same text again, or changing something else, leaves text
+   borrowed earlier intact (crm.h: valid until the record is changed or
+   freed). The texts checked are longer than a short-string buffer, so a
+   freed copy would be overwritten. */
+static void test_borrowed_text(void) {
+  crm_db *db = open_memory();
+  crm_custom_field *field = NULL;
+  crm_custom_field *created = NULL;
+  crm_contact *data = NULL;
+  crm_contact *contact = NULL;
+  const char *type = NULL;
+  const char *kind = NULL;
+  const char *created_at = NULL;
+  const char *again = NULL;
+  const char *value = NULL;
+  char type_copy[64];
+  char kind_copy[64];
+  char created_copy[64];
+  static const char kLong[] = "a note much longer than fifteen characters";
+
+  define(db, "contact", "note", "text", NULL, NULL, 0);
+  define(db, "contact", "score", "decimal", NULL, NULL, 0);
+
+  /* The same field read twice: the first pointer stays valid. */
+  CHECK_OK(crm_contact_new(&data));
+  CHECK_OK(crm_contact_set(data, "first_name", "Anna"));
+  CHECK_OK(crm_contact_set(data, "last_name", "Berzina"));
+  CHECK_OK(crm_contact_set_custom(data, "note", kLong));
+  CHECK_OK(crm_contact_set_custom(data, "SCORE", "012.50")); /* typed by its field, name ignoring case */
+  CHECK_OK(crm_contact_create(db, data, &contact));
+  CHECK_OK(crm_contact_get_field(contact, "created_at", &created_at));
+  CHECK(created_at != NULL && strlen(created_at) > 15);
+  snprintf(created_copy, sizeof created_copy, "%s", created_at);
+  CHECK_OK(crm_contact_get_field(contact, "created_at", &again));
+  CHECK(again == created_at);
+  CHECK(same(created_at, created_copy));
+  CHECK_OK(crm_contact_get_custom(contact, "note", &value));
+  CHECK(same(value, kLong));
+  CHECK_OK(crm_contact_get_custom(contact, "note", &again));
+  CHECK(again == value);
+  CHECK(same(value, kLong));
+  CHECK(same(created_at, created_copy));
+  EXPECT_CONTACT(contact, "score", "12.5");
+  crm_contact_free(contact);
+  crm_contact_free(data);
+
+  /* A field's type, kind and creation time survive crm_custom_field_set_default(). */
+  CHECK_OK(crm_custom_field_new("discount", "decimal", &field));
+  CHECK_OK(crm_custom_field_define(db, "account", field, &created));
+  CHECK_OK(crm_custom_field_type(created, &type));
+  CHECK_OK(crm_custom_field_record_kind(created, &kind));
+  CHECK_OK(crm_custom_field_created_at(created, &created_at));
+  CHECK(created_at != NULL && strlen(created_at) > 15);
+  snprintf(type_copy, sizeof type_copy, "%s", type);
+  snprintf(kind_copy, sizeof kind_copy, "%s", kind);
+  snprintf(created_copy, sizeof created_copy, "%s", created_at);
+  CHECK_OK(crm_custom_field_set_default(created, "0.15"));
+  CHECK(same(type, "decimal") && same(type, type_copy));
+  CHECK(same(kind, "account") && same(kind, kind_copy));
+  CHECK(same(created_at, created_copy));
+  CHECK_OK(crm_custom_field_default(created, &value));
+  CHECK(same(value, "0.15"));
+  CHECK_OK(crm_custom_field_set_default(created, "000.250"));
+  CHECK(same(created_at, created_copy));
+  CHECK_OK(crm_custom_field_default(created, &value));
+  CHECK(same(value, "0.25"));
+  CHECK_OK(crm_custom_field_created_at(created, &again));
+  CHECK(again == created_at);
+  CHECK_OK(crm_custom_field_type(created, &again));
+  CHECK(again == type);
+  crm_custom_field_free(created);
+  crm_custom_field_free(field);
+  crm_db_free(db);
+}
+
+/* ---- crm_custom_value_normalize ------------------------------------------ */
+
+static void expect_normal(const char *type, const char *text, const char *expected, int line) {
+  char *out = NULL;
+  crm_status status = crm_custom_value_normalize(type, text, &out);
+  if (status != CRM_OK || !same(out, expected)) {
+    fprintf(stderr, "%s:%d: normalize(%s, \"%s\") gave \"%s\" (%s: %s), expected \"%s\"\n", __FILE__, line, type,
+            text, out ? out : "(null)", crm_status_name(status), crm_last_error()->message, expected);
+    ++check_failures;
+  }
+  crm_free(out);
+}
+#define EXPECT_NORMAL(type, text, expected) expect_normal((type), (text), (expected), __LINE__)
+
+static void test_normalize(void) {
+  char *out = (char *)"untouched";
+
+  EXPECT_NORMAL("decimal", "012.50", "12.5");
+  EXPECT_NORMAL("decimal", "-0.0", "0");
+  EXPECT_NORMAL("boolean", "yes", "true");
+  EXPECT_NORMAL("boolean", "0", "false");
+  EXPECT_NORMAL("integer", " 42 ", "42");
+  EXPECT_NORMAL("date", "2024-02-29", "2024-02-29");
+  EXPECT_NORMAL("money", "1200 EUR", "1200.00 EUR");
+  EXPECT_NORMAL("text", "  as is ", "  as is ");
+
+  CHECK_FAILS(crm_custom_value_normalize("decimal", "twelve", &out), CRM_INVALID_ARGUMENT, "twelve");
+  CHECK(out == NULL);
+  out = (char *)"untouched";
+  CHECK_FAILS(crm_custom_value_normalize("boolean", "maybe", &out), CRM_INVALID_ARGUMENT, "value");
+  CHECK(out == NULL);
+  out = (char *)"untouched";
+  CHECK_FAILS(crm_custom_value_normalize("number", "1", &out), CRM_INVALID_ARGUMENT, "'number' is not a custom field type");
+  CHECK(out == NULL);
+  out = (char *)"untouched";
+  CHECK_FAILS(crm_custom_value_normalize(NULL, "1", &out), CRM_MISUSE, "type_name");
+  CHECK(out == NULL);
+  CHECK_FAILS(crm_custom_value_normalize("integer", NULL, &out), CRM_MISUSE, "text");
+  CHECK_FAILS(crm_custom_value_normalize("integer", "1", NULL), CRM_MISUSE, "out_text");
+}
+
 int main(int argc, char **argv) {
   (void)argv;
   if (argc != 2) {
@@ -704,5 +822,7 @@ int main(int argc, char **argv) {
   test_contact_values();
   test_other_records();
   test_misuse();
+  test_borrowed_text();
+  test_normalize();
   return check_report("crm_capi_custom_test");
 }

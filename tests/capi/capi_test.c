@@ -87,6 +87,13 @@ static void test_version_errors_and_money(void) {
   CHECK_FAILS(crm_money_format(1, "eur", &text), CRM_INVALID_ARGUMENT, "eur");
   CHECK_FAILS(crm_money_format(1, NULL, &text), CRM_MISUSE, "currency");
   CHECK_FAILS(crm_money_format(1, "EUR", NULL), CRM_MISUSE, "out_text");
+  /* A failing call leaves NULL in its out-parameter. */
+  text = (char *)"untouched";
+  CHECK_FAILS(crm_money_format(1, "eur", &text), CRM_INVALID_ARGUMENT, "eur");
+  CHECK(text == NULL);
+  text = (char *)"untouched";
+  CHECK_FAILS(crm_money_format(1, NULL, &text), CRM_MISUSE, "currency");
+  CHECK(text == NULL);
   CHECK_FAILS(crm_currency_minor_digits(NULL, &digits), CRM_MISUSE, "currency");
   CHECK_FAILS(crm_currency_minor_digits("EUR", NULL), CRM_MISUSE, "out_digits");
 }
@@ -631,6 +638,22 @@ static void test_misuse(void) {
   CHECK_FAILS(crm_db_commit(NULL), CRM_MISUSE, "db");
   CHECK_FAILS(crm_db_rollback(NULL), CRM_MISUSE, "db");
   CHECK_FAILS(crm_db_now(NULL, &text), CRM_MISUSE, "db");
+  /* A failing call leaves NULL in its out-parameter. */
+  text = (char *)"untouched";
+  CHECK_FAILS(crm_db_now(NULL, &text), CRM_MISUSE, "db");
+  CHECK(text == NULL);
+  text = (char *)"untouched";
+  CHECK_FAILS(crm_db_integrity_check(NULL, &text), CRM_MISUSE, "db");
+  CHECK(text == NULL);
+  text = (char *)"untouched";
+  CHECK_FAILS(crm_db_user(NULL, &text), CRM_MISUSE, "db");
+  CHECK(text == NULL);
+  text = (char *)"untouched";
+  CHECK_FAILS(crm_calendar_add_business_days(db, "LV", "not a date", 1, &text), CRM_INVALID_ARGUMENT, "not a date");
+  CHECK(text == NULL);
+  text = (char *)"untouched";
+  CHECK_FAILS(crm_calendar_add_business_days(db, NULL, "2024-01-01", 1, &text), CRM_MISUSE, "country");
+  CHECK(text == NULL);
   CHECK_FAILS(crm_db_load_sample_data(NULL, 1, 1, 1, NULL, NULL), CRM_MISUSE, "db");
   CHECK_FAILS(crm_account_get(NULL, 1, &account), CRM_MISUSE, "db");
   CHECK_FAILS(crm_contact_list(NULL, NULL, &cursor), CRM_MISUSE, "db");

@@ -1096,6 +1096,14 @@ CRM_API crm_status crm_custom_field_update(crm_db *db, const crm_custom_field *f
 /** Removes the field and its values from every record of its kind. */
 CRM_API crm_status crm_custom_field_remove(crm_db *db, int64_t id);
 
+/** Reads text as a value of a custom field type (type_name: one of the type
+ *  names above) and gives it back in canonical form, the form
+ *  crm_<record>_get_custom() returns ("decimal", "012.50" -> "12.5";
+ *  "boolean", "yes" -> "true"). CRM_INVALID_ARGUMENT for an unknown type or
+ *  text that does not read as the type, with the reason in
+ *  crm_last_error(). Free *out_text with crm_free(). */
+CRM_API crm_status crm_custom_value_normalize(const char *type_name, const char *text, char **out_text);
+
 /** The user this connection works for ("" when none); free with crm_free(). */
 CRM_API crm_status crm_db_user(crm_db *db, char **out_user);
 /** Sets the user this connection works for (recorded in stage histories). */
