@@ -107,7 +107,8 @@ void fill(const std::string& building, std::int64_t total) {
 // Builds the file once with prepared inserts (the API's validation is not what is measured here).
 std::string prepare_file() {
   const std::int64_t total = activity_count();
-  const auto path = std::filesystem::temp_directory_path() / ("crmcore-bench-activities-" + std::to_string(total) + ".crm");
+  const auto path = std::filesystem::temp_directory_path() / ("crmcore-bench-activities-" + std::to_string(total) + "-schema" +
+                                                             std::to_string(crm::Database::latest_schema_version()) + ".crm");
   if (std::filesystem::exists(path)) return path.string();
   std::fprintf(stderr, "building %s (once) ...\n", path.c_str());
   const std::string building = path.string() + ".building";
@@ -134,7 +135,7 @@ constexpr const char* kColumns =
     "a.id, a.version, a.created_at, a.updated_at, a.deleted_at, a.kind, a.subject, a.body, a.status, a.starts_at, "
     "a.duration_seconds, a.direction, a.outcome, a.phone, a.phone_e164, a.email, a.owner, a.reminder_at, "
     "a.recurrence_unit, a.recurrence_interval, a.recurrence_business, a.recurrence_calendar, a.previous_id, "
-    "a.completed_at, a.account_id, a.contact_id, a.opportunity_id, a.lead_id";
+    "a.completed_at, a.account_id, a.contact_id, a.opportunity_id, a.lead_id, a.custom";
 
 void read_rows(SQLite::Statement& statement, std::vector<RawActivity>& out) {
   while (statement.executeStep()) {
