@@ -301,7 +301,8 @@ class Generator {
       db_.employments().start(contact.id, home.account.id, contact.job_title, started);
       return false;
     }
-    const SampleAccount& before = accounts_[static_cast<std::size_t>((index + 7) % options_.accounts)];
+    const int step = 7 % options_.accounts == 0 ? 1 : 7;  // never back to the same account
+    const SampleAccount& before = accounts_[static_cast<std::size_t>((index + step) % options_.accounts)];
     db_.employments().start(contact.id, before.account.id, std::string(random_.pick<string_view>(kTitles)), started);
     const int days_since_start = static_cast<int>((today_ - started).days());
     const Date moved = today_ - boost::gregorian::days(random_.below(days_since_start));

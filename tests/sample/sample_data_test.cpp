@@ -235,6 +235,17 @@ TEST_F(SampleDataTest, JobChangesKeepTheEarlierEmployer) {
   EXPECT_FALSE(history[1].current());
 }
 
+TEST_F(SampleDataTest, AJobChangeIsAlwaysToAnotherEmployer) {
+  for (int accounts : {2, 7, 14}) {
+    Database small = Database::open_in_memory(test::test_options(clock));
+    load_sample_data(small, {.accounts = accounts, .contacts = 3 * accounts});
+    for (const Contact& contact : small.contacts().list({.limit = 1000}).items) {
+      const auto history = small.employments().history(contact.id);
+      if (history.size() == 2) { EXPECT_NE(history[0].account, history[1].account) << accounts << " accounts"; }
+    }
+  }
+}
+
 TEST_F(SampleDataTest, WorksWithoutDefaultRegion) {
   Database international = Database::open_in_memory(test::test_options(clock, ""));
   EXPECT_EQ(load_sample_data(international, {.accounts = 10, .contacts = 30}).contacts_created, 30);
