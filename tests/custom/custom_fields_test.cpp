@@ -13,18 +13,8 @@ namespace {
 
 using boost::gregorian::date;
 
-// The message of the crm::Error `body` throws with `code`, or a failure.
-template <class Body>
-std::string error_of(ErrorCode code, Body body) {
-  try {
-    body();
-  } catch (const Error& error) {
-    EXPECT_EQ(error.code(), code) << error.what();
-    return error.what();
-  }
-  ADD_FAILURE() << "no error";
-  return {};
-}
+// The message of the crm::Error that `statement` throws with `code`.
+#define ERROR_MESSAGE(statement, code) std::string(EXPECT_CRM_ERROR(statement, code).what())
 
 class CustomFieldsTest : public ::testing::Test {
  protected:
@@ -46,15 +36,14 @@ TEST_F(CustomFieldsTest, DefineFindAndListInOrder) {
   EXPECT_FALSE(fields.find(RecordKind::account, "tier"));
   EXPECT_EQ(fields.list(RecordKind::contact).size(), 2u);
   EXPECT_EQ(fields.get(score.id).type, CustomFieldType::integer);
-  EXPECT_EQ(error_of(ErrorCode::already_exists,
-                     [&] { fields.define(RecordKind::contact, {.name = "tier", .type = CustomFieldType::text}); }),
+  EXPECT_EQ(ERROR_MESSAGE(fields.define(RecordKind::contact, {.name = "tier", .type = CustomFieldType::text}), ErrorCode::already_exists),
             "custom_field.name: contacts already have a field 'tier'");
-  error_of(ErrorCode::not_found, [&] { fields.get(CustomFieldId(999)); });
+  ERROR_MESSAGE(fields.get(CustomFieldId(999)), ErrorCode::not_found);
 }
 
 TEST_F(CustomFieldsTest, BadDefinitionsAreRefused) {
   auto refused = [&](RecordKind kind, const CustomFieldData& data) {
-    return error_of(ErrorCode::invalid_argument, [&] { fields.define(kind, data); });
+    return ERROR_MESSAGE(fields.define(kind, data), ErrorCode::invalid_argument);
   };
   EXPECT_NE(refused(RecordKind::contact, {.name = "loyalty tier"}).find("not a field name"), std::string::npos);
   EXPECT_NE(refused(RecordKind::contact, {.name = "1st"}).find("not a field name"), std::string::npos);
@@ -137,17 +126,17 @@ TEST_F(CustomFieldsTest, UnknownFieldNamesTheNearestOne) {
   fields.define(RecordKind::account, {.name = "industry_code"});
   AccountData data{.name = "SIA Jauna"};
   data.custom["industy_code"] = "A";
-  EXPECT_EQ(error_of(ErrorCode::invalid_argument, [&] { db.accounts().create(data); }),
+  EXPECT_EQ(ERROR_MESSAGE(db.accounts().create(data), ErrorCode::invalid_argument),
             "account.custom.industy_code: no such custom field on accounts; did you mean 'industry_code'?");
   data.custom = {{"industry_cdoe", "A"}};
-  EXPECT_NE(error_of(ErrorCode::invalid_argument, [&] { db.accounts().create(data); }).find("did you mean 'industry_code'"),
+  EXPECT_NE(ERROR_MESSAGE(db.accounts().create(data), ErrorCode::invalid_argument).find("did you mean 'industry_code'"),
             std::string::npos);
   data.custom = {{"zzz", "A"}};
-  EXPECT_EQ(error_of(ErrorCode::invalid_argument, [&] { db.accounts().create(data); }),
+  EXPECT_EQ(ERROR_MESSAGE(db.accounts().create(data), ErrorCode::invalid_argument),
             "account.custom.zzz: no such custom field on accounts (defined: industry_code)");
   EXPECT_EQ(db.accounts().count(), 1);
   ActivityData note{.kind = ActivityKind::note, .account = koks.id, .custom = {{"zzz", "A"}}};
-  EXPECT_EQ(error_of(ErrorCode::invalid_argument, [&] { db.activities().create(note); }),
+  EXPECT_EQ(ERROR_MESSAGE(db.activities().create(note), ErrorCode::invalid_argument),
             "activity.custom.zzz: no such custom field on activities (none are defined)");
 }
 
@@ -157,16 +146,16 @@ TEST_F(CustomFieldsTest, WrongTypesAndUnlistedChoicesWriteNothing) {
   fields.define(RecordKind::contact, {.name = "tags2", .type = CustomFieldType::choices, .choices = {"a", "b"}});
   ContactData data{.last_name = "Ozols"};
   data.custom = {{"visits", "three"}};
-  EXPECT_EQ(error_of(ErrorCode::invalid_argument, [&] { db.contacts().create(data); }),
+  EXPECT_EQ(ERROR_MESSAGE(db.contacts().create(data), ErrorCode::invalid_argument),
             "contact.custom.visits: expects integer, not text");
   data.custom = {{"tier", "Platinum"}};
-  EXPECT_EQ(error_of(ErrorCode::invalid_argument, [&] { db.contacts().create(data); }),
+  EXPECT_EQ(ERROR_MESSAGE(db.contacts().create(data), ErrorCode::invalid_argument),
             "contact.custom.tier: 'Platinum' is not one of its choices (Gold)");
   data.custom = {{"tags2", std::vector<std::string>{"a", "A"}}};
-  EXPECT_NE(error_of(ErrorCode::invalid_argument, [&] { db.contacts().create(data); }).find("chosen twice"),
+  EXPECT_NE(ERROR_MESSAGE(db.contacts().create(data), ErrorCode::invalid_argument).find("chosen twice"),
             std::string::npos);
   data.custom = {{"visits", 1}, {"VISITS", 2}};
-  EXPECT_NE(error_of(ErrorCode::invalid_argument, [&] { db.contacts().create(data); }).find("given twice"),
+  EXPECT_NE(ERROR_MESSAGE(db.contacts().create(data), ErrorCode::invalid_argument).find("given twice"),
             std::string::npos);
   EXPECT_EQ(db.contacts().count(), 0);
 }
@@ -176,15 +165,15 @@ TEST_F(CustomFieldsTest, DefaultsFillNewRecordsAndRequiredFieldsMustHaveAValue) 
                                    .required = true, .default_value = CustomValue("web")});
   fields.define(RecordKind::lead, {.name = "budget", .type = CustomFieldType::money, .required = true});
   LeadData data{.last_name = "Ozola"};
-  EXPECT_EQ(error_of(ErrorCode::invalid_argument, [&] { db.leads().create(data); }),
+  EXPECT_EQ(ERROR_MESSAGE(db.leads().create(data), ErrorCode::invalid_argument),
             "lead.custom.budget: is required");
   data.custom["budget"] = Money(500000, "EUR");
   Lead lead = db.leads().create(data);
   EXPECT_EQ(lead.custom.at("channel"), CustomValue("web"));
   lead.custom.erase("budget");
-  EXPECT_EQ(error_of(ErrorCode::invalid_argument, [&] { db.leads().update(lead); }), "lead.custom.budget: is required");
+  EXPECT_EQ(ERROR_MESSAGE(db.leads().update(lead), ErrorCode::invalid_argument), "lead.custom.budget: is required");
   lead.custom["budget"] = "";  // empty text counts as no value
-  error_of(ErrorCode::invalid_argument, [&] { db.leads().update(lead); });
+  ERROR_MESSAGE(db.leads().update(lead), ErrorCode::invalid_argument);
   EXPECT_EQ(db.leads().get(lead.id).custom.at("budget"), CustomValue(Money(500000, "EUR")));
 }
 
@@ -220,15 +209,14 @@ TEST_F(CustomFieldsTest, DefinitionsChangedInsideATransactionApplyAtOnceAndRollB
     transaction.rollback();
   }
   EXPECT_TRUE(fields.list(RecordKind::contact).empty());
-  EXPECT_NE(error_of(ErrorCode::invalid_argument,
-                     [&] { db.contacts().create({.last_name = "Liepa", .custom = {{"tier", "A"}}}); })
+  EXPECT_NE(ERROR_MESSAGE(db.contacts().create({.last_name = "Liepa", .custom = {{"tier", "A"}}}), ErrorCode::invalid_argument)
                 .find("none are defined"),
             std::string::npos);
   Transaction again(db);
   const CustomField tier = fields.define(RecordKind::contact, {.name = "tier"});
   db.contacts().create({.last_name = "Liepa", .custom = {{"tier", "A"}}});
   fields.remove(tier.id);
-  error_of(ErrorCode::invalid_argument, [&] { db.contacts().create({.last_name = "Kalna", .custom = {{"tier", "A"}}}); });
+  ERROR_MESSAGE(db.contacts().create({.last_name = "Kalna", .custom = {{"tier", "A"}}}), ErrorCode::invalid_argument);
   again.commit();
   EXPECT_EQ(db.contacts().count(), 1);
 }
@@ -242,14 +230,14 @@ TEST_F(CustomFieldsTest, TypeCannotChangeAndUsedChoicesCannotBeDropped) {
   CustomFieldData changed = tier;
   changed.type = CustomFieldType::text;
   changed.choices.clear();
-  EXPECT_NE(error_of(ErrorCode::invalid_argument, [&] { fields.update(tier.id, changed); }).find("cannot change"),
+  EXPECT_NE(ERROR_MESSAGE(fields.update(tier.id, changed), ErrorCode::invalid_argument).find("cannot change"),
             std::string::npos);
   changed = tier;
   changed.choices = {"S", "L", "XL"};
-  EXPECT_EQ(error_of(ErrorCode::conflict, [&] { fields.update(tier.id, changed); }),
+  EXPECT_EQ(ERROR_MESSAGE(fields.update(tier.id, changed), ErrorCode::conflict),
             "custom_field.choices: 'M' is still chosen by 1 opportunity");
   changed.choices = {"S", "m", "L", "XL"};  // respelling a chosen value would strand the stored "M"
-  EXPECT_EQ(error_of(ErrorCode::conflict, [&] { fields.update(tier.id, changed); }),
+  EXPECT_EQ(ERROR_MESSAGE(fields.update(tier.id, changed), ErrorCode::conflict),
             "custom_field.choices: 'M' is still chosen by 1 opportunity");
   changed.choices = {"S", "M", "L", "XL"};
   EXPECT_EQ(fields.update(tier.id, changed).choices.size(), 4u);
@@ -287,7 +275,7 @@ TEST(CustomValueTest, ParsesTheWrittenFormOfEveryType) {
            {CustomFieldType::decimal, "1,5"},        {CustomFieldType::decimal, "1234567890.123456789"},
            {CustomFieldType::money, "12"},           {CustomFieldType::date, "31.01.2025"},
            {CustomFieldType::boolean, "maybe"}})
-    EXPECT_EQ(error_of(ErrorCode::invalid_argument, [&] { CustomValue::parse(type, text, "tier"); }).rfind("tier: ", 0),
+    EXPECT_EQ(ERROR_MESSAGE(CustomValue::parse(type, text, "tier"), ErrorCode::invalid_argument).rfind("tier: ", 0),
               0u)
         << text;
   for (const CustomValue& value : {CustomValue(42), CustomValue::decimal("-3.25"), CustomValue(Money(5, "EUR")),
@@ -296,7 +284,7 @@ TEST(CustomValueTest, ParsesTheWrittenFormOfEveryType) {
     const auto type = static_cast<CustomFieldType>(value.get().index() + (value.get().index() >= 6 ? 1 : 0));
     EXPECT_EQ(CustomValue::parse(type, value.to_string()), value) << value.to_string();
   }
-  EXPECT_EQ(error_of(ErrorCode::invalid_argument, [] { (void)CustomValue(3).text(); }),
+  EXPECT_EQ(ERROR_MESSAGE((void)CustomValue(3).text(), ErrorCode::invalid_argument),
             "custom value: holds integer, not text");
 }
 

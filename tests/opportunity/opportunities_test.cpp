@@ -23,11 +23,7 @@ class OpportunitiesTest : public ::testing::Test {
   Account koks = db.accounts().create({.name = "SIA Koka Nams"});
   Contact janis = db.contacts().create({.first_name = "Jānis", .last_name = "Bērziņš", .account = koks.id});
 
-  const Stage& stage(const std::string& name) {
-    for (const Stage& s : sales.stages)
-      if (s.name == name) return s;
-    throw std::logic_error(name);
-  }
+  const Stage& stage(const std::string& name) const { return sales.stage(name); }
 
   OpportunityData fit_out() {
     return {.account = koks.id, .primary_contact = janis.id, .name = "Office fit-out",

@@ -68,11 +68,16 @@ TEST(Migrations, OlderFileCanBeBackedUpBeforeMigrating) {
   options.migrate = false;
   Database db = Database::open(path, options);
   db.backup_to(dir.file("before-upgrade.crm"));
-  if (db.schema_version() < Database::latest_schema_version())
-    EXPECT_CRM_ERROR(db.accounts(), ErrorCode::unsupported);
+  ASSERT_EQ(db.schema_version(), 1);
+  EXPECT_CRM_ERROR(db.accounts(), ErrorCode::unsupported);
   db.migrate();
   EXPECT_EQ(db.schema_version(), Database::latest_schema_version());
   EXPECT_NO_THROW(db.accounts());
+  // The backup is the file as it was: still version 1, with its data.
+  Database backup = Database::open(dir.file("before-upgrade.crm"), options);
+  EXPECT_EQ(backup.schema_version(), 1);
+  backup.migrate();
+  EXPECT_TRUE(backup.accounts().find_by_external_ref("ERP-7"));
 }
 
 // A migration list whose last step fails, to prove all steps share one transaction.
