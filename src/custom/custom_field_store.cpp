@@ -192,10 +192,11 @@ std::string custom_value_json(const CustomValue& value) { return to_json(value).
 EncodedCustom encode_custom(Session& session, RecordKind kind, const CustomValues& values, bool creating) {
   const auto shared_fields = current_custom_fields(session, kind);
   const std::vector<CustomField>& fields = *shared_fields;
+  EncodedCustom encoded;
+  if (fields.empty() && values.empty()) return encoded;  // the common case: nothing to check or store
   const std::string prefix = std::string(record_kind_name(kind)) + ".custom.";
   std::vector<std::string> names;
   for (const CustomField& field : fields) names.push_back(field.name);
-  EncodedCustom encoded;
   json stored = json::object();
   std::vector<bool> given(fields.size(), false);
   for (const auto& [name, value] : values) {
