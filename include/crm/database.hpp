@@ -18,6 +18,7 @@ class CustomFields;
 class Employments;
 class Leads;
 class Opportunities;
+class Segments;
 class Pipelines;
 class Products;
 class Telephony;
@@ -141,6 +142,8 @@ class Database {
   Telephony& telephony();
   /// Custom field definitions of every record kind; same rules as accounts().
   CustomFields& custom_fields();
+  /// Saved segments and filters run against this database; same rules as accounts().
+  Segments& segments();
 
   /// The user this connection works for (OpenOptions::user).
   std::string user() const;

@@ -52,6 +52,8 @@ using LeadId = Id<struct LeadTag>;
 using ActivityId = Id<struct ActivityTag>;
 /// Identifies a custom field definition.
 using CustomFieldId = Id<struct CustomFieldTag>;
+/// Identifies a saved segment (dynamic filter or static list).
+using SegmentId = Id<struct SegmentTag>;
 
 }  // namespace crm
 

@@ -13,6 +13,7 @@
 #include "crm/contact.hpp"
 #include "crm/ids.hpp"
 #include "crm/list.hpp"
+#include "crm/table.hpp"
 #include "crm/opportunity.hpp"
 #include "crm/time.hpp"
 
@@ -110,6 +111,16 @@ class Leads {
   Page<Lead> list(const ListQuery& query = {}) const;
   /// How many leads match.
   std::int64_t count(const ListQuery& query = {}) const;
+  /// One page of chosen columns of the leads matching `query`, in its order,
+  /// for reports and exports. Columns: id, first_name, last_name,
+  /// company_name, email, phone (E.164), source, status, disqualified_reason,
+  /// country, owner, external_ref, description, tags (comma-separated),
+  /// converted_at, converted_account_id, converted_contact_id,
+  /// converted_opportunity_id, created_at, updated_at, deleted_at, version;
+  /// and custom fields by name. Throws invalid_argument naming an unknown column.
+  TablePage select(const std::vector<std::string>& columns, const ListQuery& query = {}) const;
+  /// The built-in columns select() can read, with their types.
+  static std::vector<Column> selectable_columns();
   /// The live lead with this external_ref, if any.
   std::optional<Lead> find_by_external_ref(const std::string& external_ref) const;
   /// Live leads with this email, ignoring case.

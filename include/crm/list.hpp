@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "crm/ids.hpp"
+
 namespace crm {
 
 /// Which records a list shows with respect to soft deletion.
@@ -26,8 +28,23 @@ struct ListQuery {
   std::string owner{};    ///< Only records of this owner (exact match); empty: any.
   std::string tag{};      ///< Only records with this tag (case-insensitive); empty: any.
   std::string country{};  ///< Only records in this ISO 3166-1 alpha-2 country; empty: any.
+  /// Only records this segment-language filter selects, e.g.
+  /// `country in ("LV", "LT") and tagged "vip"` (see crm/filter.hpp). Read
+  /// when the list runs: bad text throws Error(parse_error) with its line,
+  /// column and the nearest field names. Empty: any.
+  std::string where{};
+  /// Only members of this saved segment, which must be of the same record
+  /// kind (invalid_argument otherwise; not_found when it does not exist).
+  /// Unset: any.
+  SegmentId segment{};
   DeletedFilter deleted = DeletedFilter::exclude;
   SortBy sort = SortBy::name;
+  /// Sort by this field instead of `sort`: a custom field or a built-in
+  /// field the segment language names on this record kind ("country",
+  /// "last_activity_at"). Records without a value come first for text and
+  /// dates, last for numbers. Throws invalid_argument for an unknown or
+  /// multi-valued field. Empty: `sort` applies.
+  std::string sort_field{};
   bool descending = false;
   /// Page size, 1 to 10000.
   std::size_t limit = 100;

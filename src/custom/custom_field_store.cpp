@@ -230,6 +230,10 @@ EncodedCustom encode_custom(Session& session, RecordKind kind, const CustomValue
   return encoded;
 }
 
+std::string custom_json_text(CustomFieldType type, std::string_view stored) {
+  return from_json(type, json::parse(stored)).to_string();
+}
+
 CustomValues CustomDecoder::decode(std::string_view column) {
   CustomValues values;
   if (column.empty()) return values;

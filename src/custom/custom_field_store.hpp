@@ -47,6 +47,10 @@ bool is_empty_custom_value(const CustomValue& value);
 /// The JSON that stores `value` (in a record's column and as a default).
 std::string custom_value_json(const CustomValue& value);
 
+/// The text form (CustomValue::to_string) of one value stored as JSON for a
+/// field of `type`.
+std::string custom_json_text(CustomFieldType type, std::string_view stored);
+
 /// A record's custom values as checked for storage.
 struct EncodedCustom {
   CustomValues values;  ///< With defaults filled in and choices spelled as defined.

@@ -6,6 +6,8 @@
 #include "crm/custom_field.hpp"
 #include "crm/error.hpp"
 #include "custom/custom_field_store.hpp"
+#include "query/catalog.hpp"
+#include "query/parser.hpp"
 #include "storage/errors.hpp"
 #include "storage/session.hpp"
 #include "storage/sql_values.hpp"
@@ -21,13 +23,14 @@ using namespace detail;
 }
 
 // Names a custom field cannot take on records of `kind`: the built-in fields
-// and the words of the segment language.
+// (those the segment language names and the records' own members) and the
+// words of the segment language.
 const std::set<std::string>& reserved_names(RecordKind kind) {
   static const std::set<std::string> kCommon = {
       "id", "version", "created_at", "updated_at", "deleted_at", "owner", "tags", "external_ref", "description",
       "and", "or", "not", "in", "between", "contains", "starts", "with", "is", "empty", "tagged", "has", "today",
       "this", "last", "next", "within", "days", "true", "false", "account", "contact", "lead", "opportunity",
-      "activity", "custom"};
+      "activity", "custom", "activity_count"};
   static const std::set<std::string> kByKind[] = {
       {"name", "registration_number", "vat_id", "industry", "website", "phone", "phone_e164", "email", "street",
        "city", "postal_code", "region", "country", "parent", "parent_id", "lead_source", "won_revenue",
@@ -48,6 +51,8 @@ const std::set<std::string>& reserved_names(RecordKind kind) {
     for (std::size_t i = 0; i < all.size(); ++i) {
       all[i] = kCommon;
       all[i].insert(kByKind[i].begin(), kByKind[i].end());
+      for (const auto& field : builtin_fields(static_cast<RecordKind>(i))) all[i].insert(field.name);
+      all[i].insert(filter_keywords().begin(), filter_keywords().end());
     }
     return all;
   }();

@@ -16,6 +16,7 @@
 #include "crm/opportunity.hpp"
 #include "crm/pipeline.hpp"
 #include "crm/product.hpp"
+#include "crm/segment.hpp"
 #include "crm/telephony.hpp"
 #include "crm/timeline.hpp"
 #include "storage/errors.hpp"
@@ -40,7 +41,8 @@ struct Database::Impl {
         calendars(*session),
         timelines(*session),
         telephony(*session),
-        custom_fields(*session) {}
+        custom_fields(*session),
+        segments(*session) {}
 
   std::shared_ptr<detail::Session> session;
   Accounts accounts;
@@ -55,6 +57,7 @@ struct Database::Impl {
   Timelines timelines;
   Telephony telephony;
   CustomFields custom_fields;
+  Segments segments;
 };
 
 Database::Database(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -160,6 +163,7 @@ Calendars& Database::calendars() { return checked(shared_session(), impl_->calen
 Timelines& Database::timelines() { return checked(shared_session(), impl_->timelines); }
 Telephony& Database::telephony() { return checked(shared_session(), impl_->telephony); }
 CustomFields& Database::custom_fields() { return checked(shared_session(), impl_->custom_fields); }
+Segments& Database::segments() { return checked(shared_session(), impl_->segments); }
 
 std::string Database::user() const { return shared_session()->user(); }
 

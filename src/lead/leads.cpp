@@ -247,6 +247,43 @@ std::int64_t Leads::count(const ListQuery& query) const {
   return guarded_read(session_, [&] { return count_rows(session_, kLeadTable, query); });
 }
 
+namespace {
+
+constexpr SelectableColumn kColumns[] = {
+    {"id", "leads.id", ColumnType::integer},
+    {"first_name", "leads.first_name", ColumnType::text},
+    {"last_name", "leads.last_name", ColumnType::text},
+    {"company_name", "leads.company_name", ColumnType::text},
+    {"email", "leads.email", ColumnType::text},
+    {"phone", "leads.phone_e164", ColumnType::text},
+    {"source", "leads.source", ColumnType::text},
+    {"status", "leads.status", ColumnType::text},
+    {"disqualified_reason", "leads.disqualified_reason", ColumnType::text},
+    {"country", "leads.country", ColumnType::text},
+    {"owner", "leads.owner", ColumnType::text},
+    {"external_ref", "leads.external_ref", ColumnType::text},
+    {"description", "leads.description", ColumnType::text},
+    {"tags", "(SELECT group_concat(tag, ', ') FROM (SELECT tag FROM lead_tags WHERE lead_id = leads.id "
+             "ORDER BY tag_key))",
+     ColumnType::text},
+    {"converted_at", "leads.converted_at", ColumnType::instant},
+    {"converted_account_id", "leads.converted_account_id", ColumnType::integer},
+    {"converted_contact_id", "leads.converted_contact_id", ColumnType::integer},
+    {"converted_opportunity_id", "leads.converted_opportunity_id", ColumnType::integer},
+    {"created_at", "leads.created_at", ColumnType::instant},
+    {"updated_at", "leads.updated_at", ColumnType::instant},
+    {"deleted_at", "leads.deleted_at", ColumnType::instant},
+    {"version", "leads.version", ColumnType::integer},
+};
+
+}  // namespace
+
+TablePage Leads::select(const std::vector<std::string>& columns, const ListQuery& query) const {
+  return guarded_read(session_, [&] { return select_page(session_, kLeadTable, query, kColumns, columns); });
+}
+
+std::vector<Column> Leads::selectable_columns() { return column_list(kColumns); }
+
 std::optional<Lead> Leads::find_by_external_ref(const std::string& external_ref) const {
   return guarded_read(session_, [&]() -> std::optional<Lead> {
     auto leads = load_leads(session_, live_ids_where(session_, kLeadTable, "external_ref",

@@ -7,6 +7,7 @@
 #include "storage/schema_v1.hpp"
 #include "storage/schema_v2.hpp"
 #include "storage/schema_v3.hpp"
+#include "storage/schema_v4.hpp"
 
 namespace crm::detail {
 namespace {
@@ -15,6 +16,7 @@ constexpr Migration kMigrations[] = {
     {1, "accounts, contacts, emails, phones, tags, consents, employment history", kSchemaV1},
     {2, "pipelines, stages, products, opportunities, stage history, leads, activities, holidays", kSchemaV2},
     {3, "custom fields on accounts, contacts, leads, opportunities and activities", kSchemaV3},
+    {4, "saved segments: dynamic filters and static lists", kSchemaV4},
 };
 
 bool has_user_tables(Session& session) {

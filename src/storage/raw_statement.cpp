@@ -30,6 +30,8 @@ void RawStatement::bind(const char* name, std::int64_t value) {
   check(sqlite3_bind_int64(statement_, index(name), value));
 }
 
+void RawStatement::bind(const char* name, double value) { check(sqlite3_bind_double(statement_, index(name), value)); }
+
 bool RawStatement::step() {
   const int code = sqlite3_step(statement_);
   if (code == SQLITE_ROW) return true;

@@ -25,6 +25,8 @@ class RawStatement {
   void bind(const char* name, std::string_view value);
   /// Binds an integer to the named parameter.
   void bind(const char* name, std::int64_t value);
+  /// Binds a real number to the named parameter.
+  void bind(const char* name, double value);
   /// Advances: true while a row is ready.
   bool step();
 

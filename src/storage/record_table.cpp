@@ -2,9 +2,13 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdio>
 #include <functional>
 
 #include "common/fields.hpp"
+#include "custom/custom_field_store.hpp"
+#include "query/compiler.hpp"
+#include "segment/segment_store.hpp"
 #include "crm/error.hpp"
 #include "storage/errors.hpp"
 #include "storage/raw_statement.hpp"
@@ -44,19 +48,26 @@ RowState row_state(Session& session, const RecordTable& table, std::int64_t id) 
   return {true, statement->getColumn(0).getInt() != 0, statement->getColumn(1).getInt64()};
 }
 
-// Sort column and the letter that marks tokens made for it.
+// Sort expression and the letter that marks tokens made for it. A sort by
+// a named field ('f') keeps the type of the value in its token.
 struct SortKey {
-  std::string_view column;
+  std::string expression;
   char mark;
 };
 
-SortKey sort_key(SortBy sort, const RecordTable& table) {
-  switch (sort) {
-    case SortBy::id: return {"id", 'i'};
-    case SortBy::updated_at: return {"updated_at", 'u'};
+SortKey sort_key(Session& session, const ListQuery& query, const RecordTable& table) {
+  const std::string t(table.table);
+  if (!query.sort_field.empty()) {
+    const auto kind = record_kind_of_table(table.table);
+    if (!kind) throw Error(ErrorCode::invalid_argument, "sort_field: " + t + " cannot be sorted by field", "sort_field");
+    return {"ifnull(" + sort_expression(session, *kind, query.sort_field, t) + ", '')", 'f'};
+  }
+  switch (query.sort) {
+    case SortBy::id: return {t + ".id", 'i'};
+    case SortBy::updated_at: return {t + ".updated_at", 'u'};
     case SortBy::name: break;
   }
-  return {table.name_column, 'n'};
+  return {t + "." + std::string(table.name_column), 'n'};
 }
 
 struct Token {
@@ -212,6 +223,7 @@ struct Filter {
   std::string country;
   std::string tag_key;
   const ExtraFilter* extra = nullptr;
+  std::vector<SqlParameter> parameters;  // of the segment and the `where` filter
 
   template <class Statement>
   void bind(Statement& statement) const {
@@ -220,12 +232,28 @@ struct Filter {
     if (!tag_key.empty()) statement.bind(":tag", tag_key);
     for (const auto& [name, value] : extra->integers) statement.bind(name.c_str(), value);
     for (const auto& [name, value] : extra->texts) statement.bind(name.c_str(), value);
+    for (const auto& parameter : parameters)
+      std::visit([&](const auto& value) { statement.bind(parameter.name.c_str(), value); }, parameter.value);
+  }
+
+  void add(CompiledFilter compiled) {
+    where += " AND " + compiled.sql;
+    for (auto& parameter : compiled.parameters) parameters.push_back(std::move(parameter));
   }
 };
 
-Filter make_filter(const RecordTable& table, const ListQuery& query, const ExtraFilter& extra) {
+// The conditions of ListQuery::segment and ListQuery::where.
+void add_segment_filters(Session& session, const RecordTable& table, const ListQuery& query, Filter& filter) {
+  if (!query.segment && query.where.empty()) return;
+  const auto kind = record_kind_of_table(table.table);
+  if (!kind) throw Error(ErrorCode::invalid_argument, "where: " + std::string(table.table) + " cannot be filtered", "where");
+  if (query.segment) filter.add(segment_condition(session, *kind, query.segment, table.table));
+  if (!query.where.empty()) filter.add(compile_filter(session, *kind, crm::Filter::parse(query.where), table.table, "w"));
+}
+
+Filter make_filter(Session& session, const RecordTable& table, const ListQuery& query, const ExtraFilter& extra) {
   Filter filter{" WHERE 1", clean_line(query.owner, "owner"), clean_country(query.country, "country"),
-                query.tag.empty() ? std::string() : casefold(clean_line(query.tag, "tag")), &extra};
+                query.tag.empty() ? std::string() : casefold(clean_line(query.tag, "tag")), &extra, {}};
   if (!filter.country.empty() && table.country_column.empty())
     throw Error(ErrorCode::invalid_argument,
                 "country: " + std::string(table.table) + " cannot be filtered by country", "country");
@@ -240,6 +268,7 @@ Filter make_filter(const RecordTable& table, const ListQuery& query, const Extra
     filter.where += sql({" AND EXISTS (SELECT 1 FROM ", table.tag_table, " t WHERE t.", table.owner_column, " = ",
                          table.table, ".id AND t.tag_key = :tag)"});
   filter.where += extra.where;
+  add_segment_filters(session, table, query, filter);
   return filter;
 }
 
@@ -251,6 +280,33 @@ namespace {
 std::string_view column_view(sqlite3_stmt* row, int index) {
   const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(row, index));
   return text ? std::string_view(text, static_cast<std::size_t>(sqlite3_column_bytes(row, index))) : std::string_view{};
+}
+
+// The sort value of a page's last row as its token keeps it: as text, or
+// for a sort by field with its type first ("i42", "r1.5", "tBērziņa").
+std::string token_value(sqlite3_stmt* row, int index, char mark) {
+  if (mark != 'f') return std::string(column_view(row, index));
+  switch (sqlite3_column_type(row, index)) {
+    case SQLITE_INTEGER: return "i" + std::to_string(sqlite3_column_int64(row, index));
+    case SQLITE_FLOAT: {
+      char text[40];
+      std::snprintf(text, sizeof text, "r%.17g", sqlite3_column_double(row, index));
+      return text;
+    }
+    default: return "t" + std::string(column_view(row, index));
+  }
+}
+
+void bind_token_value(RawStatement& statement, char mark, const std::string& value) {
+  if (mark != 'f') return statement.bind(":after_value", value);
+  const std::string_view rest = std::string_view(value).substr(value.empty() ? 0 : 1);
+  try {
+    if (!value.empty() && value[0] == 'i') return statement.bind(":after_value", std::int64_t{std::stoll(std::string(rest))});
+    if (!value.empty() && value[0] == 'r') return statement.bind(":after_value", std::stod(std::string(rest)));
+  } catch (const std::exception&) {
+  }
+  if (!value.empty() && value[0] == 't') return statement.bind(":after_value", rest);
+  throw Error(ErrorCode::invalid_argument, "after: " + quote(value) + " is not a page token of this sort order", "after");
 }
 
 // Runs the page query of `query`, selecting "id, <sort key>" and then
@@ -268,12 +324,12 @@ std::string run_page(Session& session, const RecordTable& table, const ListQuery
                      const std::string& extra, const std::string& joins,
                      const std::function<void(sqlite3_stmt*)>& on_row) {
   check_paging(query);
-  const Filter filter = make_filter(table, query, where);
-  const SortKey key = sort_key(query.sort, table);
-  const bool by_id = query.sort == SortBy::id;
+  const Filter filter = make_filter(session, table, query, where);
+  const SortKey key = sort_key(session, query, table);
+  const bool by_id = key.mark == 'i';
 
   const std::string id = sql({table.table, ".id"});
-  const std::string sort = sql({table.table, ".", key.column});
+  const std::string& sort = key.expression;
   std::string text = "SELECT " + id + ", " + sort + extra + sql({" FROM ", table.table}) + joins + filter.where;
   const char* direction = query.descending ? " DESC" : "";
   const char* beyond = query.descending ? " < " : " > ";
@@ -290,7 +346,7 @@ std::string run_page(Session& session, const RecordTable& table, const ListQuery
   filter.bind(statement);
   if (!query.after.empty()) {
     statement.bind(":after_id", token.id);
-    if (!by_id) statement.bind(":after_value", token.value);
+    if (!by_id) bind_token_value(statement, key.mark, token.value);
   }
   statement.bind(":limit", static_cast<std::int64_t>(query.limit) + 1);
   statement.bind(":offset", static_cast<std::int64_t>(query.offset));
@@ -304,7 +360,7 @@ std::string run_page(Session& session, const RecordTable& table, const ListQuery
       return std::string{key.mark, ':'} + std::to_string(last_id) + ":" + (by_id ? "" : last_value);
     ++rows;
     last_id = sqlite3_column_int64(row, 0);
-    if (!by_id) last_value.assign(column_view(row, 1));
+    if (!by_id) last_value = token_value(row, 1, key.mark);
     on_row(row);
   }
   return {};
@@ -334,42 +390,88 @@ std::vector<Column> column_list(std::span<const SelectableColumn> available) {
   return columns;
 }
 
+namespace {
+
+// A column select_page() reads: its SQL, type and, for custom values kept
+// as JSON (money, choices), the conversion to their text form.
+struct ReadColumn {
+  std::string sql;
+  ColumnType type;
+  std::optional<CustomFieldType> json_type;
+};
+
+[[noreturn]] void unknown_column(const RecordTable& table, const std::string& name,
+                                 std::span<const SelectableColumn> available) {
+  std::string names;
+  for (const auto& column : available) names += (names.empty() ? "" : ", ") + std::string(column.name);
+  throw Error(ErrorCode::invalid_argument,
+              "columns: " + quote(name) + " is not a column of " + std::string(table.table) + "; columns: " + names +
+                  ", and custom fields by name",
+              "columns");
+}
+
+// The custom field `name` of the table's records as a column, if there is one.
+std::optional<ReadColumn> custom_column(Session& session, const RecordTable& table, const std::string& name) {
+  const auto kind = record_kind_of_table(table.table);
+  if (!kind) return std::nullopt;
+  for (const CustomField& field : *current_custom_fields(session, *kind)) {
+    if (casefold(field.name) != casefold(name)) continue;
+    const std::string value =
+        "json_extract(" + std::string(table.table) + ".custom, '$.\"" + std::to_string(field.id.value()) + "\"')";
+    switch (field.type) {
+      case CustomFieldType::integer:
+      case CustomFieldType::boolean: return ReadColumn{value, ColumnType::integer, std::nullopt};
+      case CustomFieldType::date: return ReadColumn{value, ColumnType::date, std::nullopt};
+      case CustomFieldType::money:
+      case CustomFieldType::choices: return ReadColumn{value, ColumnType::text, field.type};
+      default: return ReadColumn{value, ColumnType::text, std::nullopt};
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 TablePage select_page(Session& session, const RecordTable& table, const ListQuery& query,
                       std::span<const SelectableColumn> available, const std::vector<std::string>& wanted,
                       const ExtraFilter& where) {
   if (wanted.empty()) throw Error(ErrorCode::invalid_argument, "columns: name at least one column", "columns");
   std::vector<Column> columns;
-  std::vector<ColumnType> types;
+  std::vector<ReadColumn> reads;
   std::string extra;
   std::string joins;
   for (const std::string& name : wanted) {
     const auto found = std::ranges::find(available, std::string_view(name), &SelectableColumn::name);
-    if (found == available.end()) {
-      std::string names;
-      for (const auto& column : available) names += (names.empty() ? "" : ", ") + std::string(column.name);
-      throw Error(ErrorCode::invalid_argument,
-                  "columns: " + quote(name) + " is not a column of " + std::string(table.table) + "; columns: " + names,
-                  "columns");
+    if (found != available.end()) {
+      reads.push_back({std::string(found->sql), found->type, std::nullopt});
+      if (!found->join.empty() && joins.find(found->join) == std::string::npos) (joins += " ") += found->join;
+    } else if (auto custom = custom_column(session, table, name)) {
+      reads.push_back(std::move(*custom));
+    } else {
+      unknown_column(table, name, available);
     }
-    columns.push_back({name, found->type});
-    types.push_back(found->type);
-    extra += ", ";
-    extra += found->sql;
-    if (!found->join.empty() && joins.find(found->join) == std::string::npos) (joins += " ") += found->join;
+    columns.push_back({name, reads.back().type});
+    extra += ", " + reads.back().sql;
   }
   check_paging(query);
   TablePage page{Table(std::move(columns)), {}};
   page.table.reserve(query.limit);
   page.next = run_page(session, table, query, where, extra, joins, [&](sqlite3_stmt* row) {
     page.table.add_row();
-    for (std::size_t i = 0; i < types.size(); ++i) read_cell(row, static_cast<int>(i) + 2, i, types[i], page.table);
+    for (std::size_t i = 0; i < reads.size(); ++i) {
+      const int index = static_cast<int>(i) + 2;
+      if (reads[i].json_type && sqlite3_column_type(row, index) != SQLITE_NULL)
+        page.table.set_text(i, custom_json_text(*reads[i].json_type, column_view(row, index)));
+      else
+        read_cell(row, index, i, reads[i].type, page.table);
+    }
   });
   return page;
 }
 
 std::int64_t count_rows(Session& session, const RecordTable& table, const ListQuery& query,
                         const ExtraFilter& extra) {
-  const Filter filter = make_filter(table, query, extra);
+  const Filter filter = make_filter(session, table, query, extra);
   auto statement = session.prepare(sql({"SELECT count(*) FROM ", table.table}) + filter.where);
   filter.bind(*statement);
   statement->executeStep();

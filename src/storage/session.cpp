@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 
 #include "crm/error.hpp"
+#include "text/unicode.hpp"
 
 namespace crm::detail {
 namespace {
@@ -33,6 +34,29 @@ int open_flags(const OpenOptions& options) {
   return SQLite::OPEN_READWRITE | (options.create ? SQLite::OPEN_CREATE : 0);
 }
 
+// crm_match_key(text): the case- and diacritic-free key of the segment
+// language's "~", "contains" and "starts with" (NULL stays NULL).
+void sql_match_key(sqlite3_context* context, int, sqlite3_value** arguments) {
+  if (sqlite3_value_type(arguments[0]) == SQLITE_NULL) return sqlite3_result_null(context);
+  const auto* text = reinterpret_cast<const char*>(sqlite3_value_text(arguments[0]));
+  const std::string_view view(text ? text : "", static_cast<std::size_t>(sqlite3_value_bytes(arguments[0])));
+  try {
+    const std::string key = is_valid_utf8(view) ? match_key(view) : std::string(view);
+    sqlite3_result_text(context, key.data(), static_cast<int>(key.size()), SQLITE_TRANSIENT);
+  } catch (const std::bad_alloc&) {
+    sqlite3_result_error_nomem(context);
+  } catch (const std::exception& e) {
+    sqlite3_result_error(context, e.what(), -1);
+  }
+}
+
+void register_functions(sqlite3* db) {
+  const int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
+  if (sqlite3_create_function_v2(db, "crm_match_key", 1, flags, nullptr, sql_match_key, nullptr, nullptr, nullptr) !=
+      SQLITE_OK)
+    throw Error(ErrorCode::io, std::string("cannot register SQL functions: ") + sqlite3_errmsg(db));
+}
+
 }  // namespace
 
 Session::Session(const std::string& path, const OpenOptions& options)
@@ -46,6 +70,7 @@ Session::Session(const std::string& path, const OpenOptions& options)
       statements_(*db_) {
   // Reading the header here turns "not a database" into an error at open time.
   schema_version_ = db_->execAndGet("PRAGMA user_version").getInt();
+  register_functions(db_->getHandle());
   db_->exec("PRAGMA foreign_keys = ON");
   // Savepoints (one per public write inside a caller's transaction) keep
   // their journal in memory instead of a temporary file.

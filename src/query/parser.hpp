@@ -1,0 +1,37 @@
+// The segment language's grammar: tokens to a Filter tree.
+//
+//   filter    := or END
+//   or        := and ("or" and)*
+//   and       := unary ("and" unary)*
+//   unary     := "not" unary | primary
+//   primary   := "(" or ")" | "birthday" "within" "next" NUMBER "days" | "tagged" TEXT
+//              | "has" ("opportunity" | "activity" | "contact") ["(" [or] ")"]
+//              | operand predicate
+//   operand   := "activity_count" ["(" [or] ["," "since" value | "since" value] ")"] | WORD
+//   predicate := ("=" | "!=" | "<" | "<=" | ">" | ">=") value
+//              | ["not"] "in" ("(" value ("," value)* ")" | period)
+//              | "between" value "and" value
+//              | "contains" TEXT | "starts" "with" TEXT | "~" TEXT | "is" ["not"] "empty"
+//   value     := TEXT | ["-"] NUMBER [CURRENCY] | DATE | "true" | "false" | period
+//              | "today" [("+" | "-") NUMBER ("day" | "week" | "month" | "year")["s"]] | WORD
+//   period    := ("this" | "last" | "next") ("week" | "month" | "quarter" | "year")
+#pragma once
+
+#include <set>
+#include <string>
+#include <string_view>
+
+#include "crm/filter.hpp"
+
+namespace crm::detail {
+
+/// The words of the language, lower-case; a field cannot be called one.
+const std::set<std::string, std::less<>>& filter_keywords();
+
+/// True when `name` can be printed as a field: a word that is not a keyword.
+bool is_field_word(std::string_view name);
+
+/// Filters nest at most this deep (parentheses, not, has, activity_count).
+inline constexpr int kMaxFilterDepth = 64;
+
+}  // namespace crm::detail
