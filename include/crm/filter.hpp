@@ -101,8 +101,8 @@ class Filter {
 /// `activity_count(<filter over activities>, since <date>)`.
 struct Operand {
   std::string field;                ///< "industry", "account.industry", "activity_count", ...
-  std::optional<Filter> where;      ///< activity_count's condition on the activities.
-  std::optional<Literal> since;     ///< activity_count's earliest start.
+  std::optional<Filter> where{};    ///< activity_count's condition on the activities.
+  std::optional<Literal> since{};   ///< activity_count's earliest start.
   friend bool operator==(const Operand&, const Operand&) = default;
 };
 

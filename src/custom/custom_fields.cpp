@@ -8,6 +8,7 @@
 #include "custom/custom_field_store.hpp"
 #include "query/catalog.hpp"
 #include "query/parser.hpp"
+#include "query/rename.hpp"
 #include "storage/errors.hpp"
 #include "storage/session.hpp"
 #include "storage/sql_values.hpp"
@@ -147,6 +148,26 @@ void name_taken(RecordKind kind, const std::string& name) {
               "custom_field.name");
 }
 
+// Saved dynamic segments name custom fields; a rename rewrites their filters.
+void rename_in_segments(Session& session, RecordKind kind, const std::string& from, const std::string& to) {
+  auto segments = session.prepare("SELECT id, record_kind, filter FROM segments WHERE kind = 'dynamic'");
+  std::vector<std::pair<std::int64_t, std::string>> changed;
+  while (segments->executeStep()) {
+    const std::string text = segments->getColumn(2).getString();
+    const RecordKind scope = *record_kind_from_name(segments->getColumn(1).getString());
+    const Filter filter = Filter::parse(text);
+    const Filter renamed = rename_field(filter, scope, kind, from, to);
+    if (renamed.to_string() != filter.to_string()) changed.emplace_back(segments->getColumn(0).getInt64(), renamed.to_string());
+  }
+  auto update = session.prepare("UPDATE segments SET filter = ?, version = version + 1 WHERE id = ?");
+  for (const auto& [id, text] : changed) {
+    update->bind(1, text);
+    update->bind(2, id);
+    update->exec();
+    update->reset();
+  }
+}
+
 }  // namespace
 
 CustomField CustomFields::define(RecordKind kind, const CustomFieldData& data) {
@@ -228,6 +249,7 @@ CustomField CustomFields::update(CustomFieldId id, const CustomFieldData& data) 
       throw;
     }
     if (field.indexed != stored.indexed) set_index(session_, field, field.indexed);
+    if (field.name != stored.name) rename_in_segments(session_, stored.record_kind, stored.name, field.name);
     session_.forget_cached_definitions();
     scope.commit();
     return get(id);

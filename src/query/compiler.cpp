@@ -255,7 +255,8 @@ class Compiler {
     if (operand.where || operand.since) fail(at, "only activity_count takes a condition in parentheses");
     for (const FieldSpec& field : builtin_fields(scope.kind))
       if (field.name == key) return filled(field, scope.alias);
-    for (const CustomField& field : *current_custom_fields(session_, scope.kind))
+    const auto custom_fields = current_custom_fields(session_, scope.kind);  // held: the loop reads through it
+    for (const CustomField& field : *custom_fields)
       if (casefold(field.name) == casefold(operand.field)) return filled(custom_spec(field), scope.alias);
     std::string message = "unknown field '" + operand.field + "' on " + std::string(record_table_name(scope.kind));
     const std::vector<std::string> names = filter_field_names(session_, scope.kind);
@@ -475,7 +476,8 @@ std::vector<std::string> filter_field_names(Session& session, RecordKind kind) {
   std::vector<std::string> names;
   for (const FieldSpec& field : builtin_fields(kind)) names.push_back(field.name);
   if (relation_link(kind, RecordKind::activity)) names.push_back("activity_count");
-  for (const CustomField& field : *current_custom_fields(session, kind)) names.push_back(field.name);
+  const auto custom_fields = current_custom_fields(session, kind);  // held: the loop reads through it
+  for (const CustomField& field : *custom_fields) names.push_back(field.name);
   return names;
 }
 
@@ -491,7 +493,8 @@ std::string sort_expression(Session& session, RecordKind kind, std::string_view 
         throw refuse(field.name + " has no single value to sort by");
       return fill_aliases(field.sql, alias);
     }
-  for (const CustomField& field : *current_custom_fields(session, kind))
+  const auto custom_fields = current_custom_fields(session, kind);  // held: the loop reads through it
+  for (const CustomField& field : *custom_fields)
     if (casefold(field.name) == casefold(name)) return custom_value_sql(field, alias);
   const auto nearest = nearest_name(name, filter_field_names(session, kind));
   throw refuse("unknown field '" + std::string(name) + "' on " + std::string(record_table_name(kind)) +

@@ -414,7 +414,8 @@ struct ReadColumn {
 std::optional<ReadColumn> custom_column(Session& session, const RecordTable& table, const std::string& name) {
   const auto kind = record_kind_of_table(table.table);
   if (!kind) return std::nullopt;
-  for (const CustomField& field : *current_custom_fields(session, *kind)) {
+  const auto custom_fields = current_custom_fields(session, *kind);  // held: the loop reads through it
+  for (const CustomField& field : *custom_fields) {
     if (casefold(field.name) != casefold(name)) continue;
     const std::string value =
         "json_extract(" + std::string(table.table) + ".custom, '$.\"" + std::to_string(field.id.value()) + "\"')";
