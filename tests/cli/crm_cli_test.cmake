@@ -53,8 +53,13 @@ run(0 "more deals follow" deals "${DB}" --open yes --limit 2)
 run(1 "no stage 'Closed' \\(it has Prospecting" deals "${DB}" --stage Closed)
 run(1 "--open: 'maybe' is neither yes nor no" deals "${DB}" --open maybe)
 run(1 "--account: nothing has the external_ref 'SAMPLE-A-9999'" deals "${DB}" --account SAMPLE-A-9999)
-run(1 "unknown option --colour \\(it takes --owner, --tag, --country, --limit\\)" accounts "${DB}" --colour red)
+run(1 "unknown option --colour \\(it takes --owner, --tag, --country, --where, --sort, --limit\\)" accounts "${DB}" --colour red)
 run(1 "--limit: 'many' is not a whole number" contacts "${DB}" --limit many)
+run(0 "Кова|Смирн|Шевч|Ткач|Бонд|Кравч|Мельн|Олій|Іван|Кузн|Попов|Сокол|Волк|Фёд|Мороз"
+    contacts "${DB}" --where "country = \"UA\" and has activity" --sort last_activity_at --limit 100)
+run(1 "line 1, column 1: unknown field 'contry' on contacts; did you mean 'country'\\? \\[parse_error\\]"
+    contacts "${DB}" --where "contry = \"LV\"")
+run(0 "Won" deals "${DB}" --where "status = won and amount > 0 EUR" --limit 3)
 run(0 "contacted" leads "${DB}" --limit 100)
 
 # Timelines and agendas.

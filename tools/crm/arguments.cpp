@@ -90,6 +90,8 @@ ListQuery list_query(const Arguments& args) {
   query.owner = option(args, "owner");
   query.tag = option(args, "tag");
   query.country = option(args, "country");
+  query.where = option(args, "where");
+  query.sort_field = option(args, "sort");
   if (const auto limit = number_option(args, "limit", 1)) query.limit = static_cast<std::size_t>(*limit);
   return query;
 }

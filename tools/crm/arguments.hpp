@@ -83,7 +83,8 @@ IdType record_option(const Arguments& args, const std::string& name, Find find) 
 /// with the --region default phone region, working for --user.
 Database open_database(const Arguments& args);
 
-/// The list filters --owner, --tag, --country and --limit.
+/// The list filters --owner, --tag, --country, --where (segment language),
+/// --sort (a field to sort by) and --limit.
 ListQuery list_query(const Arguments& args);
 
 }  // namespace crm::cli

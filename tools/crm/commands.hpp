@@ -31,11 +31,11 @@ int run_version(const Arguments& args);
 
 /// summary DB: counts and the first contacts.
 int run_summary(const Arguments& args);
-/// accounts DB [--owner --tag --country --limit].
+/// accounts DB [--owner --tag --country --where --sort --limit].
 int run_accounts(const Arguments& args);
-/// contacts DB [--owner --tag --country --limit].
+/// contacts DB [--owner --tag --country --where --sort --limit].
 int run_contacts(const Arguments& args);
-/// leads DB [--owner --tag --country --limit].
+/// leads DB [--owner --tag --country --where --sort --limit].
 int run_leads(const Arguments& args);
 /// find-phone DB NUMBER: contacts and accounts with the number; 1 when none.
 int run_find_phone(const Arguments& args);
@@ -44,7 +44,7 @@ int run_find_email(const Arguments& args);
 
 // Sales (sales_commands.cpp).
 
-/// deals DB [--owner --tag --account --pipeline --stage --open --limit].
+/// deals DB [--owner --tag --account --pipeline --stage --open --where --sort --limit].
 int run_deals(const Arguments& args);
 /// pipeline DB [--pipeline NAME]: stages with their deals and sums.
 int run_pipeline(const Arguments& args);

@@ -16,7 +16,7 @@ database:
   check DB                integrity check; exit status 1 when problems are found
   version                 library and schema version
 
-customers (filters: --owner USER --tag TAG --country CC --limit N):
+customers (filters: --owner USER --tag TAG --country CC --where FILTER --sort FIELD --limit N):
   accounts DB [filters]   list accounts
   contacts DB [filters]   list contacts
   leads DB [filters]      list leads with their status
@@ -25,7 +25,7 @@ customers (filters: --owner USER --tag TAG --country CC --limit N):
 
 sales:
   deals DB [--owner USER] [--tag TAG] [--account ACCOUNT] [--pipeline NAME] [--stage NAME]
-           [--open yes|no] [--limit N]
+           [--open yes|no] [--where FILTER] [--sort FIELD] [--limit N]
                           list deals with stage, amount, probability and close date
   pipeline DB [--pipeline NAME]
                           stages of a pipeline (default: the default one) with their deals and sums
@@ -41,6 +41,9 @@ activities (times in UTC unless a zone is given):
                           records a call as the phone system reports it, linked to whoever has the number
   attach-calls DB CONTACT links earlier calls from the contact's numbers to the contact
 
+FILTER is a segment-language condition, e.g. --where 'account.industry = "Retail" and
+birthday within next 7 days' or --where 'amount >= 10000 EUR and expected_close in this quarter';
+FIELD is a field to sort by (country, last_activity_at, a custom field).
 A RECORD, ACCOUNT or CONTACT is a row id or an external reference (such as SAMPLE-A-0001).
 --region CC sets the country for phone numbers written without a country code (default LV).
 --user NAME is who the changes are recorded as made by (default: $USER).

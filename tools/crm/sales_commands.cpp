@@ -28,7 +28,7 @@ std::optional<bool> open_option(const Arguments& args) {
 }  // namespace
 
 int run_deals(const Arguments& args) {
-  check_options(args, {"owner", "tag", "account", "pipeline", "stage", "open", "limit"});
+  check_options(args, {"owner", "tag", "account", "pipeline", "stage", "open", "where", "sort", "limit"});
   Database db = open_database(args);
   OpportunityFilter filter;
   filter.account = record_option<AccountId>(args, "account",
