@@ -63,6 +63,14 @@ crm_status custom_name(const CustomValues& values, std::size_t index, const char
   return CRM_OK;
 }
 
+RecordKind record_kind_of(const char* name) {
+  if (const auto kind = record_kind_from_name(name)) return *kind;
+  throw Error(ErrorCode::invalid_argument,
+              std::string("record_kind: '") + name +
+                  "' is not a kind of record; kinds: account, contact, lead, opportunity, activity",
+              "record_kind");
+}
+
 CustomValues typed_custom(Database& database, RecordKind kind, const CustomValues& values) {
   CustomValues typed;
   std::optional<std::vector<CustomField>> fields;  // read once, when a value needs its field
@@ -94,14 +102,7 @@ crm_status give(crm::CustomField field, crm_custom_field** out) {
   return CRM_OK;
 }
 
-const char* const kKinds = "account, contact, lead, opportunity, activity";
 const char* const kTypes = "text, integer, decimal, money, date, boolean, choice, choices";
-
-crm::RecordKind kind_of(const char* name) {
-  if (const auto kind = crm::record_kind_from_name(name)) return *kind;
-  throw crm::Error(crm::ErrorCode::invalid_argument,
-                   std::string("record_kind: '") + name + "' is not a kind of record; kinds: " + kKinds, "record_kind");
-}
 
 crm::CustomFieldType type_of(const char* name) {
   if (const auto type = crm::custom_field_type_from_name(name)) return *type;
@@ -272,7 +273,7 @@ crm_status crm_custom_field_define(crm_db* db, const char* record_kind, const cr
   CRM_REQUIRE(field);
   CRM_WITH_DB(db, {
     const crm::CustomFieldData& data = field->record;
-    return give(database.custom_fields().define(kind_of(record_kind), data), out_created);
+    return give(database.custom_fields().define(record_kind_of(record_kind), data), out_created);
   });
 }
 
@@ -288,7 +289,7 @@ crm_status crm_custom_field_find(crm_db* db, const char* record_kind, const char
   CRM_REQUIRE(record_kind);
   CRM_REQUIRE(name);
   CRM_WITH_DB(db, {
-    auto found = database.custom_fields().find(kind_of(record_kind), name);
+    auto found = database.custom_fields().find(record_kind_of(record_kind), name);
     return found ? give(std::move(*found), out_field) : CRM_OK;
   });
 }
@@ -298,7 +299,7 @@ crm_status crm_custom_field_list(crm_db* db, const char* record_kind, crm_cursor
   *out_cursor = nullptr;
   CRM_REQUIRE(record_kind);
   CRM_WITH_DB(db, {
-    *out_cursor = cursor_over<crm_custom_field>(db, database.custom_fields().list(kind_of(record_kind)));
+    *out_cursor = cursor_over<crm_custom_field>(db, database.custom_fields().list(record_kind_of(record_kind)));
     return CRM_OK;
   });
 }

@@ -124,6 +124,12 @@ struct crm_custom_field {
   FormattedText formatted;
 };
 
+/// A saved segment (dynamic filter or static list), read-only.
+struct crm_segment {
+  crm::Segment record;
+  FormattedText formatted;
+};
+
 namespace crm::capi {
 
 /// A lost reason on a cursor.
@@ -266,6 +272,11 @@ crm::OpportunityFilter opportunity_filter(const crm_query* query);
 crm::ActivityFilter activity_filter(const crm_query* query);
 /// The ListQuery of `query` without checking its named filters.
 inline crm::ListQuery list_query(const crm_query* query) { return query ? query->query : crm::ListQuery{}; }
+
+/// The record kind named `name` ("account", "contact", "lead",
+/// "opportunity", "activity"), or invalid_argument naming "record_kind" and
+/// listing the kinds.
+crm::RecordKind record_kind_of(const char* name);
 
 /// Throws invalid_argument naming `field` unless `value` is valid UTF-8.
 void require_utf8(const char* value, const char* field);

@@ -224,6 +224,37 @@ crm_status crm_query_set_filter_text(crm_query* query, const char* name, const c
   });
 }
 
+crm_status crm_query_set_where(crm_query* query, const char* filter) {
+  CRM_REQUIRE(query);
+  return guard([&] {
+    require_utf8(filter, "where");
+    std::string where = text(filter);
+    if (!where.empty()) crm::Filter::parse(where);  // a syntax error is reported now and leaves the query as it was
+    query->query.where = std::move(where);
+    return CRM_OK;
+  });
+}
+
+crm_status crm_query_set_segment(crm_query* query, int64_t segment_id) {
+  CRM_REQUIRE(query);
+  if (segment_id < 0)
+    return fail_with(CRM_INVALID_ARGUMENT,
+                     [&] { return "segment: " + std::to_string(segment_id) + " is not an id (0 removes the filter)"; },
+                     "segment");
+  query->query.segment = crm::SegmentId(segment_id);
+  return CRM_OK;
+}
+
+crm_status crm_query_set_sort_field(crm_query* query, const char* field, int descending) {
+  CRM_REQUIRE(query);
+  return guard([&] {
+    require_utf8(field, "sort_field");
+    query->query.sort_field = text(field);
+    query->query.descending = descending != 0;
+    return CRM_OK;
+  });
+}
+
 crm_status crm_cursor_next(crm_cursor* cursor) {
   CRM_REQUIRE(cursor);
   const crm_status status = guard([&] { return cursor->next(); });

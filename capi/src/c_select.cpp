@@ -1,7 +1,7 @@
 // Cursors over selected columns: crm_*_select() and the crm_cursor_column/cell readers.
 #include <sstream>
 
-#include "c_handles.hpp"
+#include "c_select.hpp"
 
 using namespace crm::capi;
 
@@ -96,6 +96,18 @@ crm_status read_cell(const crm_cursor* cursor, int column, const char* function,
 
 }  // namespace
 
+namespace crm::capi {
+
+crm_cursor* select_cursor(const crm_db* owner, const char* columns, crm::ListQuery query, SelectPage page) {
+  return new TableCursor(owner->state, std::move(query),
+                         [names = split_columns(columns), page = std::move(page)](crm::Database& d,
+                                                                                  const crm::ListQuery& q) {
+                           return page(d, names, q);
+                         });
+}
+
+}  // namespace crm::capi
+
 extern "C" {
 
 crm_status crm_account_select(crm_db* db, const char* columns, const crm_query* query, crm_cursor** out_cursor) {
@@ -104,10 +116,10 @@ crm_status crm_account_select(crm_db* db, const char* columns, const crm_query* 
   CRM_REQUIRE(columns);
   CRM_WITH_DB(db, {
     (void)database;  // the cursor reads through the shared state; its first page is read now
-    *out_cursor = new TableCursor(db->state, plain_query(query, "accounts"),
-                                  [names = split_columns(columns)](crm::Database& d, const crm::ListQuery& q) {
-                                    return d.accounts().select(names, q);
-                                  });
+    *out_cursor = select_cursor(db, columns, plain_query(query, "accounts"),
+                                [](crm::Database& d, const auto& names, const auto& q) {
+                                  return d.accounts().select(names, q);
+                                });
     return CRM_OK;
   });
 }
@@ -118,10 +130,24 @@ crm_status crm_contact_select(crm_db* db, const char* columns, const crm_query* 
   CRM_REQUIRE(columns);
   CRM_WITH_DB(db, {
     (void)database;  // the cursor reads through the shared state; its first page is read now
-    *out_cursor = new TableCursor(db->state, plain_query(query, "contacts"),
-                                  [names = split_columns(columns)](crm::Database& d, const crm::ListQuery& q) {
-                                    return d.contacts().select(names, q);
-                                  });
+    *out_cursor = select_cursor(db, columns, plain_query(query, "contacts"),
+                                [](crm::Database& d, const auto& names, const auto& q) {
+                                  return d.contacts().select(names, q);
+                                });
+    return CRM_OK;
+  });
+}
+
+crm_status crm_lead_select(crm_db* db, const char* columns, const crm_query* query, crm_cursor** out_cursor) {
+  CRM_REQUIRE(out_cursor);
+  *out_cursor = nullptr;
+  CRM_REQUIRE(columns);
+  CRM_WITH_DB(db, {
+    (void)database;  // the cursor reads through the shared state; its first page is read now
+    *out_cursor = select_cursor(db, columns, plain_query(query, "leads"),
+                                [](crm::Database& d, const auto& names, const auto& q) {
+                                  return d.leads().select(names, q);
+                                });
     return CRM_OK;
   });
 }
@@ -132,11 +158,11 @@ crm_status crm_opportunity_select(crm_db* db, const char* columns, const crm_que
   CRM_REQUIRE(columns);
   CRM_WITH_DB(db, {
     (void)database;  // the cursor reads through the shared state; its first page is read now
-    *out_cursor = new TableCursor(db->state, list_query(query),
-                                  [names = split_columns(columns), filter = opportunity_filter(query)](
-                                      crm::Database& d, const crm::ListQuery& q) {
-                                    return d.opportunities().select(names, q, filter);
-                                  });
+    *out_cursor = select_cursor(db, columns, list_query(query),
+                                [filter = opportunity_filter(query)](crm::Database& d, const auto& names,
+                                                                     const auto& q) {
+                                  return d.opportunities().select(names, q, filter);
+                                });
     return CRM_OK;
   });
 }

@@ -32,9 +32,9 @@
  *  - Record handles (crm_account, crm_contact, ...) are plain values: any
  *    thread may use one, but not two threads at once.
  *  - crm_version_number(), crm_version_string(), crm_last_error(),
- *    crm_free() and the crm_money_* and crm_currency_* functions are safe on
- *    any thread at any time. crm_last_error() reports the calling thread's
- *    most recent failure.
+ *    crm_free(), crm_filter_normalize() and the crm_money_* and
+ *    crm_currency_* functions are safe on any thread at any time.
+ *    crm_last_error() reports the calling thread's most recent failure.
  */
 #ifndef CRM_H
 #define CRM_H
@@ -96,8 +96,8 @@ typedef struct crm_error {
   crm_status code;     /**< the status that call returned */
   const char *message; /**< a sentence naming the field and value; never NULL */
   const char *field;   /**< the input field concerned ("contact.emails[0]"), or "" */
-  int line;            /**< for CRM_PARSE_ERROR: 1-based line, else 0 */
-  int column;          /**< for CRM_PARSE_ERROR: 1-based column, else 0 */
+  int line;            /**< for CRM_PARSE_ERROR: 1-based line, else 0 (filters: see crm_filter_check()) */
+  int column;          /**< for CRM_PARSE_ERROR: 1-based column in characters, else 0 */
 } crm_error;
 
 /** The calling thread's last error; never NULL (code CRM_OK and message ""
@@ -211,7 +211,8 @@ CRM_API crm_status crm_db_load_sample_data(crm_db *db, uint64_t seed, int accoun
 
 /* ---- Listing: queries and cursors ------------------------------------- */
 
-/** Filters, order and page size for crm_account_list() and crm_contact_list(). */
+/** Filters, order and page size for the crm_*_list(), crm_*_count() and
+ *  crm_*_select() functions and crm_segment_members(). */
 typedef struct crm_query crm_query;
 
 /** Which records a list shows with respect to soft deletion. */
@@ -255,9 +256,40 @@ CRM_API crm_status crm_query_set_filter(crm_query *query, const char *name, int6
 /** Adds a text filter by name: "kind" ("call", ...) and "status"
  *  ("planned", "done", "cancelled") for activities; NULL or "" removes it. */
 CRM_API crm_status crm_query_set_filter_text(crm_query *query, const char *name, const char *value);
+/** Only records that filter, text in the segment language (see "Filters
+ *  and saved segments" below), selects, e.g. `country in ("LV", "LT") and
+ *  tagged "vip"`; NULL or "" removes it. The text is copied and parsed now:
+ *  a syntax error is CRM_PARSE_ERROR with its line and column in
+ *  crm_last_error(), and the query keeps its previous filter. Field names and
+ *  value types are checked against the database when the query is used:
+ *  crm_*_count() and crm_*_select() then fail with CRM_PARSE_ERROR (line,
+ *  column, and the nearest valid name: "did you mean 'industry'?"), and so
+ *  does the first crm_cursor_next() of a crm_*_list() cursor. Combines with
+ *  the other filters with "and"; every crm_*_list(), crm_*_count() and
+ *  crm_*_select() taking a query honours it. Invalid UTF-8 is
+ *  CRM_INVALID_ARGUMENT. */
+CRM_API crm_status crm_query_set_where(crm_query *query, const char *filter);
+/** Only members of the saved segment segment_id (see crm_segment_create());
+ *  0 removes the filter, a negative id is CRM_INVALID_ARGUMENT. Checked when
+ *  the query is used (as crm_query_set_where() describes): a segment that
+ *  does not exist is CRM_NOT_FOUND, one of another record kind than the
+ *  list's CRM_INVALID_ARGUMENT. */
+CRM_API crm_status crm_query_set_segment(crm_query *query, int64_t segment_id);
+/** Orders by a field instead of the crm_query_set_sort() order: a custom
+ *  field or a built-in field the segment language knows on the listed kind
+ *  ("country", "last_activity_at", "score"); descending non-zero for
+ *  descending (this also sets the direction crm_query_set_sort() set). Ties
+ *  are broken by id. Records without a value come first for text and dates,
+ *  last for numbers (ascending). NULL or "" removes it, and the
+ *  crm_query_set_sort() order applies again. An unknown or multi-valued
+ *  field is CRM_INVALID_ARGUMENT (field "sort_field") when the query is
+ *  used (as crm_query_set_where() describes); invalid UTF-8 is
+ *  CRM_INVALID_ARGUMENT here. */
+CRM_API crm_status crm_query_set_sort_field(crm_query *query, const char *field, int descending);
 
 /** A forward-only sequence of records of one kind, or of rows of selected
- *  columns (crm_account_select(), crm_contact_select()). */
+ *  columns (crm_account_select(), crm_contact_select(), crm_lead_select(),
+ *  crm_opportunity_select(), crm_segment_select()). */
 typedef struct crm_cursor crm_cursor;
 
 /** Advances to the next record: CRM_ROW when one is ready, CRM_DONE at the
@@ -866,6 +898,16 @@ CRM_API crm_status crm_lead_purge(crm_db *db, int64_t id);
 CRM_API crm_status crm_lead_list(crm_db *db, const crm_query *query, crm_cursor **out_cursor);
 /** How many leads match. */
 CRM_API crm_status crm_lead_count(crm_db *db, const crm_query *query, int64_t *out_count);
+/** A cursor over chosen columns of the leads of query (NULL: all live ones
+ *  by name). columns is a comma-separated list of: id, first_name,
+ *  last_name, company_name, email, phone (E.164), source, status,
+ *  disqualified_reason, country, owner, external_ref, description, tags,
+ *  converted_at, converted_account_id, converted_contact_id,
+ *  converted_opportunity_id, created_at, updated_at, deleted_at, version;
+ *  and custom fields of leads by name. An unknown column is
+ *  CRM_INVALID_ARGUMENT. */
+CRM_API crm_status crm_lead_select(crm_db *db, const char *columns, const crm_query *query,
+                                   crm_cursor **out_cursor);
 /** The live lead with this external_ref; NULL when none. */
 CRM_API crm_status crm_lead_find_by_external_ref(crm_db *db, const char *external_ref, crm_lead **out_lead);
 /** A cursor over live leads with this email, ignoring case. */
@@ -1103,6 +1145,169 @@ CRM_API crm_status crm_custom_field_remove(crm_db *db, int64_t id);
  *  text that does not read as the type, with the reason in
  *  crm_last_error(). Free *out_text with crm_free(). */
 CRM_API crm_status crm_custom_value_normalize(const char *type_name, const char *text, char **out_text);
+
+/* ---- Filters and saved segments ----------------------------------------- */
+
+/*
+ * Filters are text in the segment language, for example:
+ *
+ *   industry = "Retail" and country in ("LV", "LT")
+ *   birthday within next 7 days
+ *   account.industry = "Retail" and not has activity(kind = call and start >= today - 90 days)
+ *   has opportunity(stage = "Won" and closed >= 2025-01-01) and tagged "vip"
+ *   amount >= 10000 EUR and expected_close in this quarter
+ *   last_name ~ "berzina"
+ *   activity_count(kind = call, since today - 90 days) >= 3
+ *
+ * Words of the language (and, or, not, in, ...) ignore case; text literals
+ * are in double or single quotes with \", \' and \\ as escapes; "--" starts
+ * a comment to the end of the line. Fields are those of the record kind
+ * (record_kind, named as for custom fields: "account", "contact", "lead",
+ * "opportunity", "activity"), its custom fields by name, and a few
+ * aggregates (won_revenue, open_pipeline, last_activity_at). "today" is the
+ * database clock's UTC date.
+ *
+ * Errors in a filter: text that does not parse, an unknown field and a value
+ * that does not fit its field are CRM_PARSE_ERROR. crm_last_error()->line
+ * and ->column then give the 1-based position in the filter text of the
+ * token at fault (columns count characters, not bytes); the message says
+ * "line L, column C: " and what was expected or, for an unknown name, the
+ * nearest valid one ("did you mean 'industry'?"). For a list, count or
+ * select the position is in the text given to crm_query_set_where(), or in
+ * the saved filter of the segment given to crm_query_set_segment() (the
+ * message then starts "segment '<name>': "). Filter text that is not valid
+ * UTF-8 is CRM_INVALID_ARGUMENT.
+ */
+
+/** Parses filter and gives back its canonical text (keywords lower case,
+ *  text in double quotes, numbers and dates in canonical form), which
+ *  parses back to the same filter. Only the syntax is checked, not field
+ *  names (see crm_filter_check()). Free *out_text with crm_free(); it is
+ *  NULL on failure. Needs no database: safe on any thread. */
+CRM_API crm_status crm_filter_normalize(const char *filter, char **out_text);
+/** Checks that filter runs on records of record_kind in this database: it
+ *  parses, its fields exist and its values fit their types. CRM_OK when it
+ *  does, else CRM_PARSE_ERROR with line, column and the nearest valid names;
+ *  an unknown record_kind is CRM_INVALID_ARGUMENT. */
+CRM_API crm_status crm_filter_check(crm_db *db, const char *record_kind, const char *filter);
+/** How many live records of record_kind filter selects now (checked as by
+ *  crm_filter_check()). *out_count is left unchanged on failure. */
+CRM_API crm_status crm_filter_count(crm_db *db, const char *record_kind, const char *filter, int64_t *out_count);
+
+/** A saved segment of accounts, contacts, leads or opportunities, read-only:
+ *  either dynamic (a filter, evaluated on each read, so that its members
+ *  come and go as records change) or a static list (members added and
+ *  removed by hand, or frozen from another segment). Members are always
+ *  live (not soft-deleted) records of the segment's record kind. Names are
+ *  unique per record kind, ignoring case and diacritics. To list members as
+ *  records, pass the segment to crm_query_set_segment() and list them with
+ *  crm_<record>_list(). */
+typedef struct crm_segment crm_segment;
+
+/** Whether a segment is a filter or a list of members. */
+typedef enum crm_segment_kind {
+  CRM_SEGMENT_DYNAMIC = 0, /**< a filter, evaluated on each read */
+  CRM_SEGMENT_LIST = 1     /**< a static list of members */
+} crm_segment_kind;
+
+/** Frees a segment; NULL is a no-op. */
+CRM_API void crm_segment_free(crm_segment *segment);
+/** Its id. */
+CRM_API crm_status crm_segment_id(const crm_segment *segment, int64_t *out_id);
+/** The kind of records it holds ("account", "contact", "lead",
+ *  "opportunity"); borrowed until the segment is freed. */
+CRM_API crm_status crm_segment_record_kind(const crm_segment *segment, const char **out_kind);
+/** Its name; borrowed until the segment is freed. */
+CRM_API crm_status crm_segment_name(const crm_segment *segment, const char **out_name);
+/** Dynamic or list. */
+CRM_API crm_status crm_segment_get_kind(const crm_segment *segment, crm_segment_kind *out_kind);
+/** A dynamic segment's filter as saved (canonical text, see
+ *  crm_filter_normalize()); "" for a list. Borrowed until the segment is
+ *  freed. */
+CRM_API crm_status crm_segment_filter(const crm_segment *segment, const char **out_filter);
+/** Its version, incremented by every change (rename, new filter, members
+ *  added or removed). */
+CRM_API crm_status crm_segment_version(const crm_segment *segment, int64_t *out_version);
+/** When it was created (UTC instant); borrowed until the segment is freed. */
+CRM_API crm_status crm_segment_created_at(const crm_segment *segment, const char **out_instant);
+/** When it last changed (UTC instant); borrowed until the segment is freed. */
+CRM_API crm_status crm_segment_updated_at(const crm_segment *segment, const char **out_instant);
+
+/** Saves a dynamic segment of record_kind ("account", "contact", "lead" or
+ *  "opportunity"; "activity" and unknown kinds are CRM_INVALID_ARGUMENT)
+ *  called name, selecting what filter selects. The filter is checked first
+ *  as by crm_filter_check() (CRM_PARSE_ERROR). An empty name is
+ *  CRM_INVALID_ARGUMENT, a name in use for the kind CRM_ALREADY_EXISTS.
+ *  *out_segment (NULL to skip) receives the saved segment, to free with
+ *  crm_segment_free(); it is NULL on failure. */
+CRM_API crm_status crm_segment_create(crm_db *db, const char *record_kind, const char *name, const char *filter,
+                                      crm_segment **out_segment);
+/** Saves an empty static list of record_kind called name (errors as
+ *  crm_segment_create()); *out_segment may be NULL. */
+CRM_API crm_status crm_segment_create_list(crm_db *db, const char *record_kind, const char *name,
+                                           crm_segment **out_segment);
+/** Saves a new static list called name holding the current members of
+ *  segment id (dynamic or list), of the same record kind. Later changes to
+ *  records or to segment id do not change the new list. CRM_NOT_FOUND when
+ *  id does not exist. *out_list may be NULL. */
+CRM_API crm_status crm_segment_freeze(crm_db *db, int64_t id, const char *name, crm_segment **out_list);
+/** The segment with this id; CRM_NOT_FOUND if none. */
+CRM_API crm_status crm_segment_get(crm_db *db, int64_t id, crm_segment **out_segment);
+/** The segment of record_kind called name (ignoring case and diacritics);
+ *  *out_segment NULL (and CRM_OK) when none. */
+CRM_API crm_status crm_segment_find(crm_db *db, const char *record_kind, const char *name,
+                                    crm_segment **out_segment);
+/** A cursor over the segments of record_kind (NULL or "" for every kind),
+ *  by record kind and name; read them with crm_cursor_segment(). */
+CRM_API crm_status crm_segment_list(crm_db *db, const char *record_kind, crm_cursor **out_cursor);
+/** The segment at the cursor; borrowed until the next call on the cursor.
+ *  CRM_MISUSE for a cursor over something else or not on a row. */
+CRM_API crm_status crm_cursor_segment(const crm_cursor *cursor, const crm_segment **out_segment);
+/** Renames a segment (errors as crm_segment_create()); *out_segment (NULL
+ *  to skip) receives it with its new version. */
+CRM_API crm_status crm_segment_rename(crm_db *db, int64_t id, const char *name, crm_segment **out_segment);
+/** Replaces a dynamic segment's filter (checked first: CRM_PARSE_ERROR);
+ *  CRM_INVALID_ARGUMENT for a static list. *out_segment may be NULL. */
+CRM_API crm_status crm_segment_set_filter(crm_db *db, int64_t id, const char *filter, crm_segment **out_segment);
+/** Removes a segment (a list's memberships with it); the records stay.
+ *  CRM_NOT_FOUND when it does not exist. */
+CRM_API crm_status crm_segment_remove(crm_db *db, int64_t id);
+/** Adds count records (ids of live records of the list's kind) to static
+ *  list id in one transaction; ids already in it stay once. record_ids may
+ *  be NULL only when count is 0. CRM_NOT_FOUND naming the first id that is
+ *  not a live record of the list's kind, CRM_INVALID_ARGUMENT for a dynamic
+ *  segment; nothing is added then. The ids are copied. */
+CRM_API crm_status crm_segment_add_members(crm_db *db, int64_t id, const int64_t *record_ids, size_t count);
+/** Removes count records from static list id (ids not in it are ignored);
+ *  CRM_INVALID_ARGUMENT for a dynamic segment. */
+CRM_API crm_status crm_segment_remove_members(crm_db *db, int64_t id, const int64_t *record_ids, size_t count);
+/** How many live records are members of segment id now. */
+CRM_API crm_status crm_segment_count(crm_db *db, int64_t id, int64_t *out_count);
+/** *out_contains is 1 when record_id is a live member of segment id now,
+ *  else 0. */
+CRM_API crm_status crm_segment_contains(crm_db *db, int64_t id, int64_t record_id, int *out_contains);
+/** A cursor over the record ids of segment id's members in query's order
+ *  (NULL: by name), its filters applying too (crm_query_set_where(),
+ *  owner, tag, ...; its segment is replaced by id). Pages are fetched as
+ *  the cursor advances (crm_query_set_page_size()). Read each id with
+ *  crm_cursor_segment_member(). CRM_NOT_FOUND when id does not exist; a
+ *  filter set with crm_query_set_filter() is CRM_INVALID_ARGUMENT. Errors
+ *  in the query's where text or sort field come from the first
+ *  crm_cursor_next(). */
+CRM_API crm_status crm_segment_members(crm_db *db, int64_t id, const crm_query *query, crm_cursor **out_cursor);
+/** The member's record id at a crm_segment_members() cursor. CRM_MISUSE
+ *  for a cursor over something else or not on a row. */
+CRM_API crm_status crm_cursor_segment_member(const crm_cursor *cursor, int64_t *out_record_id);
+/** A cursor over chosen columns of segment id's members, for export:
+ *  columns as crm_<record>_select() of the segment's record kind takes
+ *  them, custom fields by name; read with crm_cursor_column() and the
+ *  crm_cursor_* cell readers. query (NULL: by name) orders and filters as
+ *  for crm_segment_members(). The first page is read by this call, so that
+ *  an unknown column (CRM_INVALID_ARGUMENT), a missing segment
+ *  (CRM_NOT_FOUND) and errors in the query's where text (CRM_PARSE_ERROR)
+ *  are reported here; *out_cursor is NULL then. */
+CRM_API crm_status crm_segment_select(crm_db *db, int64_t id, const char *columns, const crm_query *query,
+                                      crm_cursor **out_cursor);
 
 /** The user this connection works for ("" when none); free with crm_free(). */
 CRM_API crm_status crm_db_user(crm_db *db, char **out_user);
