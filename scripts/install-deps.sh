@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages crmcore needs that are missing on this machine.
 #   scripts/install-deps.sh build   what building the library, crm and the Python module needs
-#   scripts/install-deps.sh test    that plus what the test suites need
+#   scripts/install-deps.sh test    that plus what the test suites and the fuzzer need
+#                                   (clang, its libFuzzer and sanitizer runtimes, llvm-symbolizer)
 set -euo pipefail
 
 build_packages=(
@@ -14,6 +15,7 @@ test_packages=(
   libgtest-dev libbenchmark-dev
   abi-dumper abi-compliance-checker universal-ctags
   python3-pytest python3-pandas python3-venv python3-pip python3-setuptools
+  clang libclang-rt-14-dev llvm-14
 )
 
 packages=("${build_packages[@]}")

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds everything with warnings as errors and runs
-# every test (C++, C and Python) through ctest. CI runs exactly this.
+# every test (C++, C and Python) through ctest, then fuzzes the segment language
+# for a bounded time (scripts/fuzz.sh, 90 s; CRM_FUZZ_SECONDS changes it). CI runs exactly this.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -8,3 +9,4 @@ scripts/install-deps.sh test
 cmake -S . -B build-test -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCRM_WERROR=ON -DPython3_EXECUTABLE=/usr/bin/python3
 cmake --build build-test -j2
 ctest --test-dir build-test -j2 --output-on-failure
+scripts/fuzz.sh "${CRM_FUZZ_SECONDS:-90}"

@@ -95,12 +95,34 @@ class Compiler {
   std::vector<SqlParameter> parameters;
 
   std::string condition(const Filter& filter, const Scope& scope) {
+    const Deeper deeper(*this, 1, filter.node().position);
     return std::visit([&](const auto& node) { return compile(node, scope, filter.node().position); },
                       filter.node().condition);
   }
 
  private:
   // ---- helpers -----------------------------------------------------------
+
+  // SQLite's parser has a bounded stack: each nested condition costs a
+  // level, a subquery (related records, several values, an aggregate)
+  // kSubqueryLevels more. Deeper filters are refused at their position.
+  static constexpr int kMaxLevels = 20;
+  static constexpr int kSubqueryLevels = 3;
+  struct Deeper {
+    Compiler& compiler;
+    int levels;
+    Deeper(Compiler& c, int added, SourcePosition at) : compiler(c), levels(added) {
+      compiler.depth_ += levels;
+      if (compiler.depth_ > kMaxLevels) {
+        compiler.depth_ -= levels;
+        compiler.fail(at, "the filter nests related records and conditions too deeply for the database; "
+                          "write it flatter");
+      }
+    }
+    ~Deeper() { compiler.depth_ -= levels; }
+    Deeper(const Deeper&) = delete;
+    Deeper& operator=(const Deeper&) = delete;
+  };
 
   [[noreturn]] void fail(SourcePosition at, const std::string& message) const {
     if (at.line == 0) throw Error(ErrorCode::parse_error, message);
@@ -206,6 +228,7 @@ class Compiler {
     if (!link || related == scope.kind)
       fail(at, std::string("has ") + names[static_cast<int>(r.relation)] + " does not apply to " +
                    std::string(record_table_name(scope.kind)));
+    const Deeper deeper(*this, kSubqueryLevels, at);
     const Scope inner{related, fresh_alias()};
     const std::string where = r.where ? " AND " + condition(*r.where, inner) : "";
     return "EXISTS (SELECT 1 FROM " + std::string(record_table_name(related)) + " " + inner.alias + " WHERE " +
@@ -220,6 +243,8 @@ class Compiler {
     if (const auto dot = operand.field.find('.'); dot != std::string::npos)
       return on_account(operand, dot, scope, at, build, empty_collection);
     FieldSpec field = resolve(operand, scope, at);
+    const bool subquery = !field.collection.empty() || field.sql.find("(SELECT") != std::string::npos;
+    const Deeper deeper(*this, subquery ? kSubqueryLevels : 0, at);
     if (field.collection.empty()) return build(field);
     // A field with several values per record: true when one value meets the
     // condition (is empty: when there is none).
@@ -241,6 +266,7 @@ class Compiler {
     const auto link = relation_link(scope.kind, RecordKind::account);
     if (!link || scope.kind == RecordKind::account)
       fail(at, "account.<field> does not apply to " + std::string(record_table_name(scope.kind)));
+    const Deeper deeper(*this, kSubqueryLevels, at);
     Operand inner_operand = operand;
     inner_operand.field = operand.field.substr(dot + 1);
     const Scope inner{RecordKind::account, fresh_alias()};
@@ -303,6 +329,7 @@ class Compiler {
   FieldSpec activity_count(const Operand& operand, const Scope& scope, SourcePosition at) {
     const auto link = relation_link(scope.kind, RecordKind::activity);
     if (!link) fail(at, "activity_count does not apply to activities");
+    const Deeper deeper(*this, kSubqueryLevels, at);
     const Scope inner{RecordKind::activity, fresh_alias()};
     std::string sql = "(SELECT count(*) FROM activities " + inner.alias + " WHERE " +
                       fill_aliases(*link, scope.alias, inner.alias) + " AND " + inner.alias + ".deleted_at IS NULL";
@@ -459,6 +486,7 @@ class Compiler {
   std::string prefix_;
   Date today_;
   int aliases_ = 0;
+  int depth_ = 0;
 };
 
 }  // namespace

@@ -70,18 +70,19 @@ class Printer {
 
   std::string operator()(const AllOf& all) { return join(all.terms, " and ", Strength::unary); }
   std::string operator()(const AnyOf& any) { return join(any.terms, " or ", Strength::conjunction); }
-  std::string operator()(const Negation& negation) { return "not " + print(negation.term, Strength::unary); }
+  // "x is not empty" and "x not in (...)" read back as the negation they
+  // print, without the nesting level a leading "not" takes.
+  std::string operator()(const Negation& negation) {
+    const auto& inner = negation.term.node().condition;
+    if (const auto* empty = std::get_if<Emptiness>(&inner)) return operand(empty->operand) + " is not empty";
+    if (const auto* in = std::get_if<Membership>(&inner)) return membership(*in, " not in ");
+    return "not " + print(negation.term, Strength::unary);
+  }
   std::string operator()(const Comparison& c) {
     static constexpr const char* symbols[] = {"=", "!=", "<", "<=", ">", ">="};
     return operand(c.operand) + " " + symbols[static_cast<int>(c.op)] + " " + literal(c.value);
   }
-  std::string operator()(const Membership& m) {
-    if (m.values.size() == 1 && std::holds_alternative<Period>(m.values.front()))
-      return operand(m.operand) + " in " + literal(m.values.front());
-    std::string list;
-    for (const Literal& value : m.values) list += (list.empty() ? "" : ", ") + literal(value);
-    return operand(m.operand) + " in (" + list + ")";
-  }
+  std::string operator()(const Membership& m) { return membership(m, " in "); }
   std::string operator()(const Range& r) {
     return operand(r.operand) + " between " + literal(r.low) + " and " + literal(r.high);
   }
@@ -99,6 +100,14 @@ class Printer {
   }
 
  private:
+  std::string membership(const Membership& m, const char* word) {
+    if (m.values.size() == 1 && std::holds_alternative<Period>(m.values.front()))
+      return operand(m.operand) + word + literal(m.values.front());
+    std::string list;
+    for (const Literal& value : m.values) list += (list.empty() ? "" : ", ") + literal(value);
+    return operand(m.operand) + word + "(" + list + ")";
+  }
+
   std::string join(const std::vector<Filter>& terms, const char* separator, Strength context) {
     std::string text;
     for (const Filter& term : terms) text += (text.empty() ? "" : separator) + print(term, context);

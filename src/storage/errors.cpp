@@ -40,6 +40,10 @@ void rethrow_as_crm_error() {
     throw;
   } catch (const SQLite::Exception& e) {
     const int primary = e.getErrorCode() & 0xFF;
+    // A statement nested deeper than SQLite's parser takes (the segment
+    // compiler refuses such filters first; this is the safety net).
+    if (primary == SQLITE_ERROR && std::string(e.what()).find("parser stack overflow") != std::string::npos)
+      throw Error(ErrorCode::parse_error, "the filter nests too deeply for the database; write it flatter");
     throw Error(code_for(primary), std::string("database: ") + e.what());
   } catch (const std::out_of_range& e) {  // Boost.Date_Time reports impossible dates this way
     throw Error(ErrorCode::invalid_argument, std::string("value out of range: ") + e.what());

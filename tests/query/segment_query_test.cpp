@@ -322,6 +322,44 @@ TEST_F(SegmentQueryTest, SelectReadsCustomFieldsAsColumns) {
             std::string::npos);
 }
 
+// Whatever the nesting, a filter either runs or is refused with parse_error
+// at a position: never a database error from SQLite's bounded parser stack.
+TEST_F(SegmentQueryTest, DeepNestingRunsOrIsRefusedAtAPosition) {
+  const auto chain = [](int depth, const std::string& open, const std::string& leaf, const std::string& close) {
+    std::string text = leaf;
+    for (int i = 0; i < depth; ++i) text = open + text + close;
+    return text;
+  };
+  int runs = 0;
+  for (int depth = 1; depth <= 40; ++depth) {
+    const std::vector<std::pair<RecordKind, std::string>> filters = {
+        {RecordKind::account, chain(depth, "has contact(has opportunity(", "name ~ \"x\"", "))")},
+        {RecordKind::contact, chain(depth, "not (country = \"LV\" and ", "email contains \"a\"", ")")},
+        {RecordKind::contact, chain(depth, "(score > 1 or not (", "tagged \"vip\"", "))")},
+        {RecordKind::opportunity, chain(depth, "has contact(account.won_revenue > 0 EUR and has activity(", "true = 1",
+                                        "))")},
+        {RecordKind::contact, chain(depth, "activity_count(has contact(interests = \"Golf\" and ", "kind = call",
+                                    ")) > 0")},
+    };
+    for (const auto& [kind, text] : filters) {
+      SCOPED_TRACE(text);
+      try {
+        db.segments().count(kind, db.segments().parse(kind, text));
+        ++runs;
+      } catch (const Error& e) {
+        EXPECT_EQ(e.code(), ErrorCode::parse_error) << e.what();
+        EXPECT_GT(e.line(), 0) << e.what();
+      }
+    }
+  }
+  EXPECT_GT(runs, 10);
+  EXPECT_EQ(Filter::parse(std::string(20, '(') + "x is not empty" + std::string(20, ')')).to_string(), "x is not empty");
+  std::string nots;
+  for (int i = 0; i < 62; ++i) nots += "not ";
+  const Filter deep = Filter::parse(nots + "x is not empty");
+  EXPECT_EQ(Filter::parse(deep.to_string()), deep) << "printing adds no nesting level";
+}
+
 TEST_F(SegmentQueryTest, DeletedRecordsAndRelatedRecordsStayOut) {
   db.contacts().remove(oleg);
   EXPECT_EQ(contacts("country = \"UA\""), Ids{});
