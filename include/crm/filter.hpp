@@ -199,7 +199,8 @@ struct FilterNode {
 
 namespace filters {
 
-/// A number literal from an integer.
+/// A number literal from an integer; throws Error(invalid_argument) beyond
+/// 18 digits, which the text form cannot hold.
 Number number(std::int64_t value);
 /// A number literal from decimal text ("12.5"); throws Error(invalid_argument).
 Number number(std::string_view decimal);

@@ -46,7 +46,7 @@ Period period(Period::Unit unit, int offset) { return Period{unit, offset}; }
 
 }  // namespace
 
-Number number(std::int64_t value) { return Number{std::to_string(value)}; }
+Number number(std::int64_t value) { return number(std::to_string(value)); }
 Number number(std::string_view decimal) { return Number{CustomValue::decimal(decimal).decimal_text()}; }
 
 RelativeDate today(int amount, RelativeDate::Unit unit) {

@@ -135,6 +135,9 @@ TEST(FilterText, BuilderRefusesWhatTextCannotSay) {
   EXPECT_CRM_ERROR(field("industry").in({}), ErrorCode::invalid_argument);
   EXPECT_CRM_ERROR(birthday_within_days(-1), ErrorCode::invalid_argument);
   EXPECT_CRM_ERROR(number("1e5"), ErrorCode::invalid_argument);
+  EXPECT_CRM_ERROR(number(std::int64_t{1000000000000000000}), ErrorCode::invalid_argument);
+  EXPECT_EQ(Filter::parse((field("x") == number(std::int64_t{-999999999999999999})).to_string()),
+            field("x") == number(std::int64_t{-999999999999999999}));
 }
 
 TEST(FilterText, PositionsPointAtEachCondition) {

@@ -5,10 +5,13 @@
         anna = db.contacts.create(first_name="Anna", last_name="Bērziņa", phones=["26 123 456"])
         for first, last, email in db.contacts.select("first_name", "last_name", "email"):
             ...
+        latvian_vips = db.contacts.list(where='tagged "vip" and country = "LV"')
+        vip = db.segments.create("contact", "VIP", crmcore.tagged("vip") & (crmcore.field("score") >= 50))
 
 Times are timezone-aware UTC ``datetime.datetime`` objects, dates ``datetime.date``,
 money ``crmcore.Money`` (a ``decimal.Decimal`` amount and an ISO 4217 currency).
-Failures raise ``crmcore.Error`` subclasses, one per error code.
+Failures raise ``crmcore.Error`` subclasses, one per error code. Filters are written in the
+segment language (``crmcore.Filter``) or built with ``crmcore.field(...)`` and friends.
 """
 
 from decimal import Decimal as _Decimal
@@ -39,6 +42,7 @@ from ._crmcore import (
     Employment,
     Employments,
     Error,
+    Filter,
     Holiday,
     Lead,
     LeadConversion,
@@ -51,6 +55,7 @@ from ._crmcore import (
     Opportunity,
     OpportunityContact,
     ParseError,
+    Period,
     PermissionDeniedError,
     Phone,
     Pipeline,
@@ -58,20 +63,35 @@ from ._crmcore import (
     Product,
     Products,
     Recurrence,
+    RelativeDate,
     SampleSummary,
+    Segment,
+    Segments,
     Stage,
     StageChange,
     StorageError,
     Telephony,
+    Term,
     TimelineEntry,
     Timelines,
     Transaction,
     UnsupportedError,
     ValidationError,
     __version__,
+    activity_count,
+    birthday_within_days,
     currency_minor_digits,
+    field,
+    has_activity,
+    has_contact,
+    has_opportunity,
+    last_period,
+    next_period,
     open,
     parse_custom_value,
+    tagged,
+    this_period,
+    today,
 )
 from . import _crmcore
 
@@ -79,12 +99,14 @@ __all__ = [
     "LATEST_SCHEMA_VERSION", "Account", "Accounts", "Activities", "Activity", "Agenda", "AlreadyExistsError",
     "Birthday", "BusyError", "Calendars", "Completion", "ConflictError", "Consent", "Contact", "Contacts",
     "CorruptError", "CustomField", "CustomFields", "Database", "Email", "Employment", "Employments", "Error",
-    "Holiday", "Lead",
-    "LeadConversion", "Leads", "LineItem", "LoggedCall", "LostReason", "Money", "NotFoundError",
-    "Opportunities", "Opportunity", "OpportunityContact", "ParseError", "PermissionDeniedError", "Phone",
-    "Pipeline", "Pipelines", "Product", "Products", "Records", "Recurrence", "Rows", "SampleSummary", "Stage",
-    "StageChange", "StorageError", "Telephony", "TimelineEntry", "Timelines", "Transaction",
-    "UnsupportedError", "ValidationError", "currency_minor_digits", "open", "parse_custom_value",
+    "Filter", "Holiday", "Lead", "LeadConversion", "Leads", "LineItem", "LoggedCall", "LostReason", "Money",
+    "NotFoundError", "Opportunities", "Opportunity", "OpportunityContact", "ParseError", "Period",
+    "PermissionDeniedError", "Phone", "Pipeline", "Pipelines", "Product", "Products", "Records", "Recurrence",
+    "RelativeDate", "Rows", "SampleSummary", "Segment", "Segments", "Stage", "StageChange", "StorageError",
+    "Telephony", "Term", "TimelineEntry", "Timelines", "Transaction", "UnsupportedError", "ValidationError",
+    "activity_count", "birthday_within_days", "currency_minor_digits", "field", "has_activity", "has_contact",
+    "has_opportunity", "last_period", "next_period", "open", "parse_custom_value", "tagged", "this_period",
+    "today",
 ]
 
 

@@ -5,6 +5,7 @@
 #include "py_bindings.hpp"
 #include "py_convert.hpp"
 #include "py_errors.hpp"
+#include "py_filter.hpp"
 #include "py_stores.hpp"
 
 PYBIND11_MODULE(_crmcore, module) {
@@ -18,5 +19,8 @@ PYBIND11_MODULE(_crmcore, module) {
   crm::python::register_sales(module);
   crm::python::register_leads(module);
   crm::python::register_activities(module);
+  crm::python::register_filters(module);
+  crm::python::register_filter_builder(module);
+  crm::python::register_segments(module);
   module.attr("__version__") = crm::kVersionString;
 }

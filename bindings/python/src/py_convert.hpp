@@ -60,6 +60,8 @@ template <>
 inline constexpr const char* record_class_for<ActivityTag> = "Activity";
 template <>
 inline constexpr const char* record_class_for<CustomFieldTag> = "CustomField";
+template <>
+inline constexpr const char* record_class_for<SegmentTag> = "Segment";
 
 }  // namespace crm::python
 

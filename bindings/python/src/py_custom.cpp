@@ -17,12 +17,11 @@ namespace py = pybind11;
 namespace crm::python {
 namespace {
 
-constexpr const char* kRecordKinds = "'account', 'contact', 'lead', 'opportunity', 'activity'";
 constexpr const char* kFieldTypes =
     "'text', 'integer', 'decimal', 'money', 'date', 'boolean', 'choice', 'choices'";
 
 RecordKind record_kind(const std::string& name) {
-  return enum_from_name(name, record_kind_from_name, "custom_field.record_kind", kRecordKinds);
+  return record_kind_named(name, "custom_field.record_kind");
 }
 
 CustomFieldType field_type(const std::string& name) {

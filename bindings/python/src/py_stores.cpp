@@ -62,8 +62,11 @@ ListQuery Filters::query() const {
   q.owner = owner;
   q.tag = tag;
   q.country = country;
+  q.where = where;
+  q.segment = segment;
   q.deleted = deleted_filter(deleted);
   q.sort = sort_by(sort);
+  q.sort_field = sort_field;
   q.descending = descending;
   q.limit = page_size;
   return q;

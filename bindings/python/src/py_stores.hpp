@@ -18,12 +18,15 @@
 #include "py_bindings.hpp"
 #include "py_convert.hpp"
 #include "py_database.hpp"
+#include "py_filter.hpp"
 
 namespace crm::python {
 
 /// The keyword arguments every list(), select() and count() takes.
 struct Filters {
-  std::string owner, tag, country, deleted = "exclude", sort = "name";
+  std::string owner, tag, country, where;
+  SegmentId segment;
+  std::string deleted = "exclude", sort = "name", sort_field;
   bool descending = false;
   std::size_t page_size = 1000;
 
@@ -31,15 +34,26 @@ struct Filters {
   ListQuery query() const;
 };
 
-#define CRM_FILTER_ARG_LIST                                                                     \
-  pybind11::arg("owner") = "", pybind11::arg("tag") = "", pybind11::arg("country") = "",        \
-      pybind11::arg("deleted") = "exclude", pybind11::arg("sort") = "name",                    \
-      pybind11::arg("descending") = false, pybind11::arg("page_size") = 1000
+#define CRM_FILTER_ARG_LIST                                                                             \
+  pybind11::arg("owner") = "", pybind11::arg("tag") = "", pybind11::arg("country") = "",                \
+      pybind11::arg("where") = "", pybind11::arg("segment") = pybind11::none(),                         \
+      pybind11::arg("deleted") = "exclude", pybind11::arg("sort") = "name",                             \
+      pybind11::arg("sort_field") = "", pybind11::arg("descending") = false,                            \
+      pybind11::arg("page_size") = 1000
 #define CRM_FILTER_ARGS pybind11::kw_only(), CRM_FILTER_ARG_LIST
-#define CRM_FILTER_PARAMS                                                                                    \
-  const std::string &owner, const std::string &tag, const std::string &country, const std::string &deleted, \
-      const std::string &sort, bool descending, std::size_t page_size
-#define CRM_FILTERS ::crm::python::Filters{owner, tag, country, deleted, sort, descending, page_size}
+#define CRM_FILTER_PARAMS                                                                               \
+  const std::string &owner, const std::string &tag, const std::string &country,                         \
+      const ::crm::python::WhereText &where, SegmentId segment, const std::string &deleted,             \
+      const std::string &sort, const std::string &sort_field, bool descending, std::size_t page_size
+#define CRM_FILTERS                                                                                     \
+  ::crm::python::Filters{owner, tag, country, where.text, segment, deleted, sort, sort_field,          \
+                         descending, page_size}
+/// What list(), count() and select() say about the shared keywords.
+#define CRM_FILTER_DOC                                                                                            \
+  "Filters: owner, tag (case-insensitive), country; where: segment-language text or a crmcore.Filter "            \
+  "(ParseError with line and column when it does not read or names an unknown field); segment: only members "     \
+  "of this saved segment (id or Segment); deleted: 'exclude', 'include' or 'only'. Order: sort ('name', 'id' "    \
+  "or 'updated_at') or sort_field (a built-in or custom field name), descending"
 
 /// For record kinds without filters of their own: refuses any extra keyword.
 struct NoFilter {};
@@ -278,9 +292,8 @@ pybind11::class_<PyStore<Traits>> bind_record_store(pybind11::module_& m, const 
             });
           },
           CRM_FILTER_ARGS,
-          ("A lazy iterator over " + plural + ", fetched page_size at a time. Filters: owner, tag "
-           "(case-insensitive), country; deleted: 'exclude', 'include' or 'only'; sort: 'name', 'id' or "
-           "'updated_at'" + Traits::extra_filter_doc + ". Has to_records() and to_pandas().")
+          ("A lazy iterator over " + plural + ", fetched page_size at a time. " CRM_FILTER_DOC +
+           std::string(Traits::extra_filter_doc) + ". Has to_records() and to_pandas().")
               .c_str())
       .def(
           "count",
@@ -330,5 +343,7 @@ void register_sales(pybind11::module_& module);
 void register_leads(pybind11::module_& module);
 /// Registers Activities, Timelines, Telephony, Calendars and their records.
 void register_activities(pybind11::module_& module);
+/// Registers Segment and Segments (db.segments); after the record kinds.
+void register_segments(pybind11::module_& module);
 
 }  // namespace crm::python
