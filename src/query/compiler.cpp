@@ -216,8 +216,31 @@ class Compiler {
     const auto tags = tag_table(scope.kind);
     if (!tags) fail(at, std::string(record_table_name(scope.kind)) + " have no tags");
     const std::string key = casefold(literal_text(t.tag, at));
-    return "EXISTS (SELECT 1 FROM " + std::string(tags->first) + " WHERE " + std::string(tags->second) + " = " +
-           scope.alias + ".id AND tag_key = " + bind(key) + ")";
+    const std::string table(tags->first);
+    const std::string link(tags->second);
+    // A tag few records carry is "id IN (...)": SQLite can then start from
+    // its rows in the tag_key index (then rowid lookups) instead of testing
+    // every record, which is all a correlated EXISTS allows. A common tag
+    // stays a test per record: as a leading IN list (which SQLite assumes
+    // short) it would take the lead from a selective index on another
+    // condition (owner, country) and visit all its records.
+    if (rare_tag(scope.kind, table, key))
+      return "(" + scope.alias + ".id IN (SELECT " + link + " FROM " + table + " WHERE tag_key = " + bind(key) + "))";
+    return "EXISTS (SELECT 1 FROM " + table + " WHERE " + link + " = " + scope.alias + ".id AND tag_key = " +
+           bind(key) + ")";
+  }
+
+  // True when at most about 1 in 20 records of `kind` carry the tag; the
+  // count stops there, so this reads at most that many index entries.
+  bool rare_tag(RecordKind kind, const std::string& table, const std::string& key) {
+    auto records = session_.prepare("SELECT coalesce(max(id), 0) FROM " + std::string(record_table_name(kind)));
+    records->executeStep();
+    const std::int64_t limit = records->getColumn(0).getInt64() / 20 + 1;
+    auto tagged = session_.prepare("SELECT count(*) FROM (SELECT 1 FROM " + table + " WHERE tag_key = ? LIMIT ?)");
+    tagged->bind(1, key);
+    tagged->bind(2, limit);
+    tagged->executeStep();
+    return tagged->getColumn(0).getInt64() < limit;
   }
 
   std::string compile(const Related& r, const Scope& scope, SourcePosition at) {
@@ -271,6 +294,14 @@ class Compiler {
     inner_operand.field = operand.field.substr(dot + 1);
     const Scope inner{RecordKind::account, fresh_alias()};
     const std::string condition = on_field(inner_operand, inner, at, build, empty_collection);
+    if (scope.kind == RecordKind::contact) {
+      // A contact's accounts are those of its current employments, joined:
+      // no list of account ids is built and searched for every contact.
+      const std::string job = fresh_alias();
+      return "EXISTS (SELECT 1 FROM employments " + job + " JOIN accounts " + inner.alias + " ON " + inner.alias +
+             ".id = " + job + ".account_id WHERE " + job + ".contact_id = " + scope.alias + ".id AND " + job +
+             ".ended_on IS NULL AND " + inner.alias + ".deleted_at IS NULL AND " + condition + ")";
+    }
     return "EXISTS (SELECT 1 FROM accounts " + inner.alias + " WHERE " + fill_aliases(*link, scope.alias, inner.alias) +
            " AND " + inner.alias + ".deleted_at IS NULL AND " + condition + ")";
   }
