@@ -13,6 +13,7 @@
 
 #include "common/phone.hpp"
 #include "crm/crm.hpp"
+#include "support/data_file.hpp"
 #include "support/paired_main.hpp"
 #include "text/unicode.hpp"
 
@@ -146,8 +147,7 @@ void insert_raw(benchmark::State& state, bool national_phones) {
 // Rows per run: CRM_BENCH_ROWS (default 100000). Each case runs 5 times on a
 // fresh file; the median is compared.
 void register_benchmarks() {
-  const char* env = std::getenv("CRM_BENCH_ROWS");
-  const std::int64_t rows = env ? std::atoll(env) : 100000;
+  const std::int64_t rows = crm::bench::size_from_env("CRM_BENCH_ROWS", 100000);
   for (bool national : {false, true}) {
     const std::string phones = national ? "contacts_national_phones" : "contacts_international_phones";
     benchmark::RegisterBenchmark(("create_through_api/" + phones + "/crmcore").c_str(), create_through_api, national)

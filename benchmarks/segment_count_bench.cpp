@@ -36,6 +36,7 @@
 #include "crm/crm.hpp"
 #include "query/compiler.hpp"
 #include "storage/session.hpp"
+#include "support/data_file.hpp"
 #include "support/paired_main.hpp"
 #include "text/unicode.hpp"
 
@@ -47,10 +48,7 @@ namespace pt = boost::posix_time;
 const Instant kNow(Date(2025, 3, 14), pt::hours(10));
 constexpr int kOwners = 50;
 
-std::int64_t contact_count() {
-  const char* env = std::getenv("CRM_BENCH_CONTACTS");
-  return env ? std::atoll(env) : 1000000;
-}
+std::int64_t contact_count() { return crm::bench::size_from_env("CRM_BENCH_CONTACTS", 1000000); }
 
 OpenOptions options() {
   OpenOptions o;
@@ -243,25 +241,15 @@ void fill(const std::string& building, std::int64_t contacts, std::int64_t tier_
 // the rows with prepared inserts (the API's validation is not what is measured).
 std::string prepare_file() {
   const std::int64_t contacts = contact_count();
-  const auto path = std::filesystem::temp_directory_path() /
-                    ("crmcore-bench-segments-" + std::to_string(contacts) + "-schema" +
-                     std::to_string(Database::latest_schema_version()) + ".crm");
-  if (std::filesystem::exists(path)) return path.string();
-  std::fprintf(stderr, "building %s (once) ...\n", path.c_str());
-  const std::string building = path.string() + ".building";
-  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(building + suffix);
-  std::int64_t tier_field = 0;
-  {
+  return crm::bench::cached_data_file("segments", contacts, [&](const std::string& building) {
     Database db = Database::open(building, options());
-    tier_field = db.custom_fields()
-                     .define(RecordKind::contact, {.name = "tier", .type = CustomFieldType::choice,
-                                                   .choices = {"gold", "silver", "bronze"}})
-                     .id.value();
+    const std::int64_t tier_field = db.custom_fields()
+                                        .define(RecordKind::contact, {.name = "tier", .type = CustomFieldType::choice,
+                                                                      .choices = {"gold", "silver", "bronze"}})
+                                        .id.value();
     db.close();
-  }
-  fill(building, contacts, tier_field);
-  std::filesystem::rename(building, path);
-  return path.string();
+    fill(building, contacts, tier_field);
+  });
 }
 
 const std::string& file() {

@@ -17,6 +17,7 @@
 #include <benchmark/benchmark.h>
 
 #include "crm/crm.hpp"
+#include "support/data_file.hpp"
 #include "support/paired_main.hpp"
 
 namespace {
@@ -29,10 +30,7 @@ constexpr int kContacts = 50000;
 constexpr int kOwners = 100;
 const Instant kNow(Date(2025, 3, 14), pt::hours(10));
 
-std::int64_t activity_count() {
-  const char* env = std::getenv("CRM_BENCH_ACTIVITIES");
-  return env ? std::atoll(env) : 5000000;
-}
+std::int64_t activity_count() { return crm::bench::size_from_env("CRM_BENCH_ACTIVITIES", 5000000); }
 
 std::string owner(int n) { return "user" + std::to_string(n); }
 
@@ -107,16 +105,10 @@ void fill(const std::string& building, std::int64_t total) {
 // Builds the file once with prepared inserts (the API's validation is not what is measured here).
 std::string prepare_file() {
   const std::int64_t total = activity_count();
-  const auto path = std::filesystem::temp_directory_path() / ("crmcore-bench-activities-" + std::to_string(total) + "-schema" +
-                                                             std::to_string(crm::Database::latest_schema_version()) + ".crm");
-  if (std::filesystem::exists(path)) return path.string();
-  std::fprintf(stderr, "building %s (once) ...\n", path.c_str());
-  const std::string building = path.string() + ".building";
-  std::filesystem::remove(building);
-  Database::open(building, options()).close();
-  fill(building, total);
-  std::filesystem::rename(building, path);
-  return path.string();
+  return crm::bench::cached_data_file("activities", total, [&](const std::string& building) {
+    Database::open(building, options()).close();
+    fill(building, total);
+  });
 }
 
 

@@ -1,0 +1,30 @@
+#include "support/data_file.hpp"
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+
+#include "crm/database.hpp"
+
+namespace crm::bench {
+
+std::int64_t size_from_env(const char* name, std::int64_t fallback) {
+  const char* env = std::getenv(name);
+  return env ? std::atoll(env) : fallback;
+}
+
+std::string cached_data_file(std::string_view what, std::int64_t rows,
+                             const std::function<void(const std::string& path)>& build) {
+  const auto path = std::filesystem::temp_directory_path() /
+                    ("crmcore-bench-" + std::string(what) + "-" + std::to_string(rows) + "-schema" +
+                     std::to_string(Database::latest_schema_version()) + ".crm");
+  if (std::filesystem::exists(path)) return path.string();
+  std::fprintf(stderr, "building %s (once) ...\n", path.c_str());
+  const std::string building = path.string() + ".building";
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(building + suffix);
+  build(building);
+  std::filesystem::rename(building, path);
+  return path.string();
+}
+
+}  // namespace crm::bench

@@ -1,0 +1,22 @@
+// What the benchmarks that work on a big data file share: the size chosen by
+// an environment variable, and the file built once in the temporary directory.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+
+namespace crm::bench {
+
+/// The number in environment variable `name`, or `fallback` when it is unset.
+std::int64_t size_from_env(const char* name, std::int64_t fallback);
+
+/// "<temp dir>/crmcore-bench-<what>-<rows>-schema<latest schema>.crm". When it
+/// does not exist yet, `build` fills "<that>.building" (removed first, with
+/// its -wal and -shm), which is renamed when complete, so an interrupted build
+/// is never reused.
+std::string cached_data_file(std::string_view what, std::int64_t rows,
+                             const std::function<void(const std::string& path)>& build);
+
+}  // namespace crm::bench
