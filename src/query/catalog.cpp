@@ -142,6 +142,15 @@ std::optional<std::pair<std::string_view, std::string_view>> tag_table(RecordKin
   return std::nullopt;
 }
 
+RecordKind related_kind(Relation relation) {
+  switch (relation) {
+    case Relation::opportunity: return RecordKind::opportunity;
+    case Relation::contact: return RecordKind::contact;
+    case Relation::activity: break;
+  }
+  return RecordKind::activity;
+}
+
 std::optional<std::string> relation_link(RecordKind kind, RecordKind related) {
   using K = RecordKind;
   if (related == K::activity) {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "crm/custom_field.hpp"
+#include "crm/filter.hpp"
 
 namespace crm::detail {
 
@@ -60,6 +61,9 @@ std::string_view record_table_name(RecordKind kind);
 
 /// The tag table and its link column for `kind`, or nullopt when it has no tags.
 std::optional<std::pair<std::string_view, std::string_view>> tag_table(RecordKind kind);
+
+/// The kind of record `has <relation>(...)` looks for.
+RecordKind related_kind(Relation relation);
 
 /// How records of `related` belong to one of `kind`: SQL true when the row
 /// {r} of `related` is related to the row {t} of `kind`, or nullopt when the

@@ -9,6 +9,7 @@
 #include "crm/error.hpp"
 #include "custom/custom_field_store.hpp"
 #include "query/catalog.hpp"
+#include "query/parser.hpp"
 #include "storage/session.hpp"
 #include "text/nearest_name.hpp"
 #include "text/unicode.hpp"
@@ -74,12 +75,6 @@ const char* literal_kind(const Literal& value) {
 const char* compare_symbol(CompareOp op) {
   static constexpr const char* symbols[] = {"=", "!=", "<", "<=", ">", ">="};
   return symbols[static_cast<int>(op)];
-}
-
-std::string lower_ascii(std::string text) {
-  for (char& c : text)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return text;
 }
 
 // A record table in the statement: its kind and alias.
@@ -244,12 +239,10 @@ class Compiler {
   }
 
   std::string compile(const Related& r, const Scope& scope, SourcePosition at) {
-    static constexpr RecordKind kinds[] = {RecordKind::opportunity, RecordKind::activity, RecordKind::contact};
-    static constexpr const char* names[] = {"opportunity", "activity", "contact"};
-    const RecordKind related = kinds[static_cast<int>(r.relation)];
+    const RecordKind related = related_kind(r.relation);
     const auto link = relation_link(scope.kind, related);
     if (!link || related == scope.kind)
-      fail(at, std::string("has ") + names[static_cast<int>(r.relation)] + " does not apply to " +
+      fail(at, "has " + std::string(record_kind_name(related)) + " does not apply to " +
                    std::string(record_table_name(scope.kind)));
     const Deeper deeper(*this, kSubqueryLevels, at);
     const Scope inner{related, fresh_alias()};
@@ -283,7 +276,7 @@ class Compiler {
   template <class Build>
   std::string on_account(const Operand& operand, std::size_t dot, const Scope& scope, SourcePosition at, Build build,
                          bool empty_collection) {
-    const std::string prefix = lower_ascii(operand.field.substr(0, dot));
+    const std::string prefix = ascii_lower(operand.field.substr(0, dot));
     if (prefix != "account")
       fail(at, "unknown field '" + operand.field + "'; only account.<field> reaches a related record");
     const auto link = relation_link(scope.kind, RecordKind::account);
@@ -307,7 +300,7 @@ class Compiler {
   }
 
   FieldSpec resolve(const Operand& operand, const Scope& scope, SourcePosition at) {
-    const std::string key = lower_ascii(operand.field);
+    const std::string key = ascii_lower(operand.field);
     if (key == "activity_count") return activity_count(operand, scope, at);
     if (operand.where || operand.since) fail(at, "only activity_count takes a condition in parentheses");
     for (const FieldSpec& field : builtin_fields(scope.kind))
@@ -547,7 +540,7 @@ std::string sort_expression(Session& session, RecordKind kind, std::string_view 
   if (name.find('.') != std::string_view::npos || name == "activity_count")
     throw refuse("'" + std::string(name) + "' is not a field of the record itself");
   for (const FieldSpec& field : builtin_fields(kind))
-    if (field.name == lower_ascii(std::string(name))) {
+    if (field.name == ascii_lower(name)) {
       if (!field.collection.empty() || !field.lookup_table.empty() || field.currency_in_sql)
         throw refuse(field.name + " has no single value to sort by");
       return fill_aliases(field.sql, alias);

@@ -32,6 +32,14 @@ struct CompiledFilter {
   std::vector<SqlParameter> parameters;
 };
 
+/// Binds each of `parameters` to its name in `statement` (a RawStatement or
+/// an SQLite::Statement).
+template <class Statement>
+void bind_parameters(Statement& statement, const std::vector<SqlParameter>& parameters) {
+  for (const SqlParameter& parameter : parameters)
+    std::visit([&](const auto& value) { statement.bind(parameter.name.c_str(), value); }, parameter.value);
+}
+
 /// Compiles `filter` over records of `kind` whose table has the alias
 /// `alias` in the enclosing statement. Parameters are named ":<prefix>N", so
 /// two filters compiled with different prefixes can share a statement.

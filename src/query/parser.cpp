@@ -27,14 +27,14 @@ bool is_field_word(std::string_view name) {
   return !filter_keywords().count(casefold(name));
 }
 
-namespace {
-
-std::string lower(std::string_view word) {
+std::string ascii_lower(std::string_view word) {
   std::string text(word);
   for (char& c : text)
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   return text;
 }
+
+namespace {
 
 std::string describe(const Token& token) {
   switch (token.kind) {
@@ -65,7 +65,7 @@ class Parser {
   }
   bool is_word(std::string_view word, std::size_t ahead = 0) const {
     const Token& token = peek(ahead);
-    return token.kind == TokenKind::word && lower(token.text) == word;
+    return token.kind == TokenKind::word && ascii_lower(token.text) == word;
   }
   bool is_symbol(std::string_view symbol) const {
     return peek().kind == TokenKind::symbol && peek().text == symbol;
@@ -140,7 +140,7 @@ class Parser {
     if (is_word("birthday") && is_word("within", 1)) return parse_birthday();
     if (accept_word("tagged")) return node(Tagged{expect_text("the tag in double quotes")}, first.position);
     if (accept_word("has")) return parse_has(first.position);
-    if (first.kind != TokenKind::word || filter_keywords().count(lower(first.text)))
+    if (first.kind != TokenKind::word || filter_keywords().count(ascii_lower(first.text)))
       fail_expected("a condition (a field name, 'not', 'has', 'tagged', 'birthday within' or '(')");
     Operand operand = parse_operand();
     return parse_predicate(std::move(operand), first.position);
@@ -178,7 +178,7 @@ class Parser {
   Operand parse_operand() {
     const Token& name = next();
     Operand operand{name.text, std::nullopt, std::nullopt};
-    if (lower(name.text) != "activity_count" || !accept_symbol("(")) return operand;
+    if (ascii_lower(name.text) != "activity_count" || !accept_symbol("(")) return operand;
     if (accept_symbol(")")) return operand;
     if (!since_ahead()) {
       Nest nest(*this);
@@ -297,7 +297,7 @@ class Parser {
     if (is_period_ahead()) return parse_period();
     if (accept_word("today")) return parse_today_offset();
     const Token& word = peek();
-    if (filter_keywords().count(lower(word.text)) || word.text.find('.') != std::string::npos)
+    if (filter_keywords().count(ascii_lower(word.text)) || word.text.find('.') != std::string::npos)
       fail_expected("a value (text in double quotes, a number, an amount, a date, today, a period)");
     return next().text;  // a bare word such as call or planned reads as text
   }
@@ -313,7 +313,7 @@ class Parser {
     static constexpr std::pair<std::string_view, RelativeDate::Unit> units[] = {
         {"day", RelativeDate::Unit::day}, {"week", RelativeDate::Unit::week},
         {"month", RelativeDate::Unit::month}, {"year", RelativeDate::Unit::year}};
-    const std::string unit = lower(peek().text);
+    const std::string unit = ascii_lower(peek().text);
     for (const auto& [word, value] : units)
       if (peek().kind == TokenKind::word && (unit == word || unit == std::string(word) + "s")) {
         next();
@@ -334,7 +334,7 @@ class Parser {
     const Token& token = next();
     const std::string text = (negative ? "-" : "") + token.text;
     const Token& after = peek();
-    if (after.kind == TokenKind::word && after.text.size() == 3 && !filter_keywords().count(lower(after.text))) {
+    if (after.kind == TokenKind::word && after.text.size() == 3 && !filter_keywords().count(ascii_lower(after.text))) {
       std::string code = after.text;
       for (char& c : code)
         if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');

@@ -28,6 +28,10 @@ namespace crm::detail {
 /// The words of the language, lower-case; a field cannot be called one.
 const std::set<std::string, std::less<>>& filter_keywords();
 
+/// `word` with ASCII letters lower-cased (the language's words and the
+/// catalog's field names are ASCII; other characters stay as they are).
+std::string ascii_lower(std::string_view word);
+
 /// True when `name` can be printed as a field: a word that is not a keyword.
 bool is_field_word(std::string_view name);
 

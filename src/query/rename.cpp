@@ -1,5 +1,6 @@
 #include "query/rename.hpp"
 
+#include "query/catalog.hpp"
 #include "text/unicode.hpp"
 
 namespace crm::detail {
@@ -28,8 +29,7 @@ class Renamer {
   void apply(BirthdayWithin&, RecordKind) {}
   void apply(Tagged&, RecordKind) {}
   void apply(Related& r, RecordKind) {
-    static constexpr RecordKind kinds[] = {RecordKind::opportunity, RecordKind::activity, RecordKind::contact};
-    if (r.where) r.where = rename(*r.where, kinds[static_cast<int>(r.relation)]);
+    if (r.where) r.where = rename(*r.where, related_kind(r.relation));
   }
 
   void each(std::vector<Filter>& terms, RecordKind scope) {

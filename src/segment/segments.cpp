@@ -122,8 +122,7 @@ std::int64_t Segments::count(RecordKind kind, const Filter& filter) const {
     const CompiledFilter compiled = compile_filter(session_, kind, filter, table);
     RawStatement statement(session_, "SELECT count(*) FROM " + table + " WHERE " + table +
                                          ".deleted_at IS NULL AND " + compiled.sql);
-    for (const auto& parameter : compiled.parameters)
-      std::visit([&](const auto& value) { statement.bind(parameter.name.c_str(), value); }, parameter.value);
+    bind_parameters(statement, compiled.parameters);
     statement.step();
     return static_cast<std::int64_t>(sqlite3_column_int64(statement.handle(), 0));
   });
@@ -166,8 +165,7 @@ Segment Segments::freeze(SegmentId id, std::string_view name) {
                                     ".deleted_at IS NULL AND " + members.sql);
     copy.bind(":list", list.value());
     copy.bind(":now", format_instant(session_.now()));
-    for (const auto& parameter : members.parameters)
-      std::visit([&](const auto& value) { copy.bind(parameter.name.c_str(), value); }, parameter.value);
+    bind_parameters(copy, members.parameters);
     copy.step();
     scope.commit();
     return get(list);

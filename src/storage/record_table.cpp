@@ -232,8 +232,7 @@ struct Filter {
     if (!tag_key.empty()) statement.bind(":tag", tag_key);
     for (const auto& [name, value] : extra->integers) statement.bind(name.c_str(), value);
     for (const auto& [name, value] : extra->texts) statement.bind(name.c_str(), value);
-    for (const auto& parameter : parameters)
-      std::visit([&](const auto& value) { statement.bind(parameter.name.c_str(), value); }, parameter.value);
+    bind_parameters(statement, parameters);
   }
 
   void add(CompiledFilter compiled) {

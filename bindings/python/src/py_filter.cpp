@@ -11,11 +11,14 @@ namespace {
 
 std::string type_name(py::handle value) { return py::str(py::type::of(value).attr("__name__")).cast<std::string>(); }
 
-py::object not_implemented() { return py::reinterpret_borrow<py::object>(Py_NotImplemented); }
+// Python's comparison protocol: returning the NotImplemented singleton from
+// __eq__/__ne__ tells Python to ask the other operand, and to fall back to
+// identity when neither knows (so Filter("x = 1") == "x = 1" is False).
+py::object defer_to_other_operand() { return py::reinterpret_borrow<py::object>(Py_NotImplemented); }
 
-// a == b when b is a Filter; NotImplemented otherwise, so that Python tries b's way.
+// a == b when b is a Filter; otherwise defer, so that Python tries b's way.
 py::object equal(const Filter& a, py::handle b, bool want) {
-  if (!py::isinstance<Filter>(b)) return not_implemented();
+  if (!py::isinstance<Filter>(b)) return defer_to_other_operand();
   return py::bool_((a == b.cast<const Filter&>()) == want);
 }
 

@@ -119,6 +119,13 @@ def test_filters_combine_with_text_and_behave_as_values():
         '<Term activity_count(kind = "call", since today - 90 days)>')
 
 
+def test_a_filter_equals_only_filters():
+    f = crmcore.Filter("x = 1")
+    assert (f == "x = 1") is False and (f != "x = 1") is True
+    assert (f == 1) is False and f != None  # noqa: E711
+    assert f == crmcore.Filter("x=1") and not (f != crmcore.Filter("x=1"))
+
+
 def test_relative_dates_and_periods():
     assert (crmcore.today().amount, crmcore.today().unit) == (0, "day")
     assert crmcore.today(-2, "week") == crmcore.today(-2, "weeks") != crmcore.today(-2)
