@@ -38,6 +38,7 @@ struct crm_query {
   crm::ListQuery query;
   std::map<std::string, std::int64_t> integer_filters;
   std::map<std::string, std::string> text_filters;
+  char csv_delimiter = ',';  ///< crm_query_set_csv_delimiter(), for crm_export_to_file()
 };
 
 /// Text computed on request (timestamps) kept for as long as the record is

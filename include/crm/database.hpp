@@ -15,10 +15,14 @@ class Activities;
 class Calendars;
 class Contacts;
 class CustomFields;
+class Duplicates;
 class Employments;
+class Exports;
 class Leads;
 class Opportunities;
 class Segments;
+class Search;
+class Imports;
 class Pipelines;
 class Products;
 class Telephony;
@@ -144,6 +148,16 @@ class Database {
   CustomFields& custom_fields();
   /// Saved segments and filters run against this database; same rules as accounts().
   Segments& segments();
+  /// Full-text search over accounts, contacts, leads, deals and activities
+  /// (see crm/search.hpp); same rules as accounts().
+  Search& search();
+  /// Imports of CSV files (see crm/import.hpp); same rules as accounts().
+  Imports& imports();
+  /// Writing records and segments to CSV and JSON; same rules as accounts().
+  Exports& exports();
+  /// Finding duplicate accounts and contacts, merging them and the merge
+  /// history; same rules as accounts().
+  Duplicates& duplicates();
 
   /// The user this connection works for (OpenOptions::user).
   std::string user() const;

@@ -10,12 +10,16 @@
 #include "crm/activity.hpp"
 #include "crm/calendar.hpp"
 #include "crm/contact.hpp"
+#include "crm/duplicates.hpp"
+#include "crm/import.hpp"
 #include "crm/employment.hpp"
 #include "crm/error.hpp"
+#include "crm/export.hpp"
 #include "crm/lead.hpp"
 #include "crm/opportunity.hpp"
 #include "crm/pipeline.hpp"
 #include "crm/product.hpp"
+#include "crm/search.hpp"
 #include "crm/segment.hpp"
 #include "crm/telephony.hpp"
 #include "crm/timeline.hpp"
@@ -42,7 +46,11 @@ struct Database::Impl {
         timelines(*session),
         telephony(*session),
         custom_fields(*session),
-        segments(*session) {}
+        segments(*session),
+        search(*session),
+        imports(*session),
+        exports(*session),
+        duplicates(*session) {}
 
   std::shared_ptr<detail::Session> session;
   Accounts accounts;
@@ -58,6 +66,10 @@ struct Database::Impl {
   Telephony telephony;
   CustomFields custom_fields;
   Segments segments;
+  Search search;
+  Imports imports;
+  Exports exports;
+  Duplicates duplicates;
 };
 
 Database::Database(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -164,6 +176,10 @@ Timelines& Database::timelines() { return checked(shared_session(), impl_->timel
 Telephony& Database::telephony() { return checked(shared_session(), impl_->telephony); }
 CustomFields& Database::custom_fields() { return checked(shared_session(), impl_->custom_fields); }
 Segments& Database::segments() { return checked(shared_session(), impl_->segments); }
+Search& Database::search() { return checked(shared_session(), impl_->search); }
+Imports& Database::imports() { return checked(shared_session(), impl_->imports); }
+Exports& Database::exports() { return checked(shared_session(), impl_->exports); }
+Duplicates& Database::duplicates() { return checked(shared_session(), impl_->duplicates); }
 
 std::string Database::user() const { return shared_session()->user(); }
 

@@ -8,6 +8,8 @@
 #include "storage/schema_v2.hpp"
 #include "storage/schema_v3.hpp"
 #include "storage/schema_v4.hpp"
+#include "storage/schema_v5.hpp"
+#include "storage/schema_v6.hpp"
 
 namespace crm::detail {
 namespace {
@@ -17,6 +19,8 @@ constexpr Migration kMigrations[] = {
     {2, "pipelines, stages, products, opportunities, stage history, leads, activities, holidays", kSchemaV2},
     {3, "custom fields on accounts, contacts, leads, opportunities and activities", kSchemaV3},
     {4, "saved segments: dynamic filters and static lists", kSchemaV4},
+    {5, "full-text search index over accounts, contacts, leads, deals and activities", kSchemaV5},
+    {6, "merge history of accounts and contacts", kSchemaV6},
 };
 
 bool has_user_tables(Session& session) {

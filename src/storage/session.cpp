@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 
 #include "crm/error.hpp"
+#include "storage/search_indexing.hpp"
 #include "text/unicode.hpp"
 
 namespace crm::detail {
@@ -147,6 +148,12 @@ WriteScope::WriteScope(Session& session, Atomicity atomicity)
   if (outermost_) {
     session_.forget_cached_definitions();
     session_.execute("BEGIN IMMEDIATE");
+    try {
+      deferred_search_ = defer_search_indexing(session_);
+    } catch (...) {
+      session_.execute("ROLLBACK");
+      throw;
+    }
   }
   else if (atomicity_ == Atomicity::savepoint)
     session_.execute("SAVEPOINT crm_scope");
@@ -168,8 +175,10 @@ void WriteScope::commit() {
                 "transaction: SQLite rolled the open transaction back after an earlier error; nothing was written");
   }
   try {
-    if (outermost_)
+    if (outermost_) {
+      if (deferred_search_) resume_search_indexing(session_);
       session_.execute("COMMIT");
+    }
     else if (atomicity_ == Atomicity::savepoint)
       session_.execute("RELEASE crm_scope");
   } catch (...) {

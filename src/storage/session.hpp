@@ -130,7 +130,9 @@ decltype(auto) guarded_read(Session& session, Body&& body) {
 
 /// One atomic unit of writing: BEGIN IMMEDIATE when no transaction is open
 /// (undone by ROLLBACK), otherwise a part of the open one undone as
-/// `atomicity` says. Rolls back unless committed.
+/// `atomicity` says. Rolls back unless committed. The outermost scope keeps
+/// the search index in deferred mode (storage/search_indexing.hpp) and
+/// re-indexes the records it changed when it commits.
 class WriteScope {
  public:
   explicit WriteScope(Session& session, Atomicity atomicity = Atomicity::savepoint);
@@ -153,6 +155,7 @@ class WriteScope {
   Session& session_;
   bool active_ = true;
   bool outermost_;
+  bool deferred_search_ = false;  // the search index is in deferred mode until commit
   Atomicity atomicity_;
   std::string root_table_;
   std::int64_t root_id_ = 0;

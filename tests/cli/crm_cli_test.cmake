@@ -96,3 +96,58 @@ run(0 "Logged inbound call [0-9]+ with \\+371${number}: [^\n]+, [^\n]+" log-call
     --duration 95 --outcome answered --at 2026-01-05T09:30:00Z)
 run(0 "2026-01-05 09:30 +call done +Inbound call \\(inbound \\+371${number}, answered\\)"
     timeline "${DB}" --contact ${contact} --limit 1000)
+
+# Exporting: CSV to standard output (Cyrillic intact), other delimiters, JSON to a file, errors.
+run(0 "^id,external_ref,first_name,last_name,emails,phones,[^\n]*\n[0-9]+,SAMPLE-C-[0-9]+,[^\n]*(Кова|Смирн|Шевч|Ткач|Бонд|Кравч|Мельн|Олій|Іван|Кузн|Попов|Сокол|Волк|Фёд|Мороз)"
+    export "${DB}" contact --where "country = \"UA\"")
+run(0 "^id\texternal_ref\tname\tregistration_number\t" export "${DB}" account --delimiter tab)
+run(0 "Exported [1-9][0-9]* opportunity records to [^\n]*deals.json" export "${DB}" opportunity --format json
+    --output "${WORK}/deals.json")
+file(READ "${WORK}/deals.json" deals)
+if(NOT deals MATCHES "^\\[\n{\"id\":[0-9]+,\"external_ref\":\"SAMPLE-O-[0-9]+\",[^\n]*\"amount\":\"-?[0-9]+(\\.[0-9]+)?\",\"currency\":\"[A-Z][A-Z][A-Z]\"")
+  message(FATAL_ERROR "crm export --format json wrote:\n${deals}")
+endif()
+run(1 "--format: 'xml' is not csv or json" export "${DB}" contact --format xml)
+run(1 "--segment: no segment of contact records is called 'VIP' \\[not_found\\]" export "${DB}" contact --segment VIP)
+run(1 "did you mean 'country'\\? \\[parse_error\\]" export "${DB}" contact --where "contry = \"LV\"")
+run(1 "not_found" export "${DB}" contact --output "${WORK}/no/such/dir/out.csv")
+if(EXISTS "${WORK}/no/such/dir/out.csv")
+  message(FATAL_ERROR "a failed export left a file")
+endif()
+
+# Importing a CSV file: good rows kept, a bad one listed with its line and header; a dry run writes nothing.
+file(WRITE "${WORK}/import.csv" "First Name;Last Name;Email\nAnna;Importa;anna.importa@example.lv\nJānis;Ozols;bad-email\n")
+run(1 "Imported 2 rows: 1 inserted, 0 updated, 0 skipped as duplicates, 1 refused.\n  line 3, column \"Email\": [^\n]*bad-email"
+    import "${DB}" contact "${WORK}/import.csv")
+run(0 "Importa" contacts "${DB}" --where "last_name = \"Importa\"")
+file(WRITE "${WORK}/import2.csv" "last_name,email\nImporta,ANNA.IMPORTA@example.lv\nDryrun,dry@example.lv\n")
+run(0 "Checked 2 rows: 1 inserted, 0 updated, 1 skipped as duplicates, 0 refused.\n  line 2 looks like record [0-9]+ \\(score [0-9]+\\): same_email[^\n]*-> skip\nDry run: nothing was written."
+    import "${DB}" contact "${WORK}/import2.csv" --duplicates skip --dry-run yes)
+execute_process(COMMAND "${CRM}" contacts "${DB}" --where "last_name = \"Dryrun\"" OUTPUT_VARIABLE listing)
+if(listing MATCHES "Dryrun")
+  message(FATAL_ERROR "a dry run wrote a contact:\n${listing}")
+endif()
+run(1 "'planet' is not a record kind" import "${DB}" planet "${WORK}/import.csv")
+run(1 "not_found" import "${DB}" contact "${WORK}/missing.csv")
+
+# Duplicates and merging, on a copy of the sample (which has contacts sharing an email and a name).
+run(0 "Backed up" backup "${DB}" "${WORK}/duplicates.crm")
+set(DUP "${WORK}/duplicates.crm")
+run(0 "score +first +name +second +name +reasons\n-+\n9[0-9] +[0-9]+ +[^\n]+same_email, same_name\n.*best first"
+    duplicates "${DUP}" contacts --limit 5)
+run(0 "No duplicate accounts found" duplicates "${DUP}" accounts)
+run(1 "'leads' is neither accounts nor contacts" duplicates "${DUP}" leads)
+run(1 "--limit: 0 is less than 1" duplicates "${DUP}" contacts --limit 0)
+execute_process(COMMAND "${CRM}" duplicates "${DUP}" contacts --limit 1 OUTPUT_VARIABLE pairs)
+if(NOT pairs MATCHES "\n9[0-9] +([0-9]+) +[^0-9\n]+ ([0-9]+) ")
+  message(FATAL_ERROR "no pair of contacts sharing an email in the sample:\n${pairs}")
+endif()
+set(keep "${CMAKE_MATCH_1}")
+set(other "${CMAKE_MATCH_2}")
+run(0 "Merged contact ${other} into contact ${keep} \\(" merge "${DUP}" contact ${keep} ${other} --take job_title)
+run(1 "merge.other: contact ${other} does not exist \\[not_found\\]" merge "${DUP}" contact ${keep} ${other})
+run(1 "cannot be merged into itself \\[invalid_argument\\]" merge "${DUP}" contact ${keep} ${keep})
+run(1 "did you mean 'job_title'" merge "${DUP}" contact SAMPLE-C-00001 SAMPLE-C-00002 --take jobtitle)
+run(0 "Merged account [0-9]+ into account [0-9]+ \\(" merge "${DUP}" account SAMPLE-A-0001 SAMPLE-A-0002)
+run(1 "unknown option --keep" merge "${DUP}" account 1 3 --keep name)
+run(0 "ok" check "${DUP}")

@@ -96,4 +96,12 @@ ListQuery list_query(const Arguments& args) {
   return query;
 }
 
+std::optional<bool> yes_no_option(const Arguments& args, const std::string& name) {
+  const std::string text = option(args, name);
+  if (text.empty()) return std::nullopt;
+  if (text == "yes") return true;
+  if (text == "no") return false;
+  throw Error(ErrorCode::invalid_argument, "--" + name + ": '" + text + "' is neither yes nor no", name);
+}
+
 }  // namespace crm::cli

@@ -50,6 +50,10 @@ std::optional<std::int64_t> number_option(const Arguments& args, const std::stri
                                           std::int64_t maximum = kNoMaximum);
 
 
+/// The value of --name as yes (true) or no (false), or nullopt when not
+/// given. Throws invalid_argument naming the option for anything else.
+std::optional<bool> yes_no_option(const Arguments& args, const std::string& name);
+
 /// The value of --name as an ISO 8601 instant (see crm::parse_instant);
 /// throws invalid_argument naming the option.
 Instant instant_option(const Arguments& args, const std::string& name);

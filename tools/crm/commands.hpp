@@ -42,6 +42,27 @@ int run_find_phone(const Arguments& args);
 /// find-email DB EMAIL: contacts and accounts with the address; 1 when none.
 int run_find_email(const Arguments& args);
 
+// Import (import_commands.cpp).
+
+/// import DB KIND FILE [--encoding --delimiter --map --upsert --duplicates
+/// --dry-run --all-or-nothing]; 1 when rows were refused or nothing was kept.
+int run_import(const Arguments& args);
+
+// Export (export_commands.cpp).
+
+/// export DB KIND [--format --where --segment --delimiter --output --owner
+/// --tag --country --sort]: CSV or JSON to standard output or a file.
+int run_export(const Arguments& args);
+
+// Duplicates (duplicate_commands.cpp).
+
+/// duplicates DB accounts|contacts [--limit N] [--min-score N]: pairs that
+/// look like one record, best score first, with their reasons.
+int run_duplicates(const Arguments& args);
+/// merge DB account|contact KEEP OTHER [--take FIELD,...]: merges OTHER into
+/// KEEP, taking the listed fields from OTHER.
+int run_merge(const Arguments& args);
+
 // Sales (sales_commands.cpp).
 
 /// deals DB [--owner --tag --account --pipeline --stage --open --where --sort --limit].

@@ -23,6 +23,29 @@ customers (filters: --owner USER --tag TAG --country CC --where FILTER --sort FI
   find-phone DB NUMBER    who is calling? finds contacts and accounts by a number in any written form
   find-email DB EMAIL     finds contacts and accounts by email, ignoring case
 
+duplicates:
+  duplicates DB accounts|contacts [--limit N] [--min-score N]
+                          pairs that look like the same organization or person, best score first
+                          (the first 100 unless --limit says otherwise), with their reasons:
+                          same_email, same_phone, same_registration_number, same_vat_id, same_name
+  merge DB account|contact KEEP OTHER [--take FIELD[,FIELD...]]
+                          merges OTHER into KEEP: KEEP's fields stay (or OTHER's where KEEP has none)
+                          except the FIELDs taken from OTHER; emails, phones, tags, activities, deals,
+                          employments and list memberships all move to KEEP; OTHER is deleted
+
+import:
+  import DB KIND FILE [--encoding WINDOWS-1257|WINDOWS-1251|...] [--delimiter ,|;|tab]
+           [--map 'HEADER=COLUMN;...'] [--upsert external_ref|email|phone|registration_number]
+           [--duplicates report|skip|merge|ignore] [--dry-run yes] [--all-or-nothing yes]
+                          reads accounts, contacts, leads, opportunities or activities (KIND) from a
+                          CSV file, with a progress bar; refused rows are listed with line and column
+
+export:
+  export DB KIND [--format csv|json] [--where FILTER] [--segment NAME] [--delimiter ,|;|tab]
+           [--owner USER] [--tag TAG] [--country CC] [--sort FIELD] [--output FILE]
+                          writes accounts, contacts, leads, opportunities or activities (KIND), or a
+                          segment's members, as CSV or JSON to standard output or FILE (replaced whole)
+
 sales:
   deals DB [--owner USER] [--tag TAG] [--account ACCOUNT] [--pipeline NAME] [--stage NAME]
            [--open yes|no] [--where FILTER] [--sort FIELD] [--limit N]
@@ -56,8 +79,10 @@ constexpr Command kCommands[] = {
     {"backup", run_backup},     {"check", run_check},       {"version", run_version},
     {"accounts", run_accounts}, {"contacts", run_contacts}, {"leads", run_leads},
     {"find-phone", run_find_phone}, {"find-email", run_find_email}, {"deals", run_deals},
+    {"duplicates", run_duplicates}, {"merge", run_merge},
     {"pipeline", run_pipeline}, {"timeline", run_timeline}, {"agenda", run_agenda},
-    {"log-call", run_log_call}, {"attach-calls", run_attach_calls},
+    {"log-call", run_log_call}, {"attach-calls", run_attach_calls}, {"import", run_import},
+    {"export", run_export},
 };
 
 int dispatch(const Arguments& args) {

@@ -16,15 +16,6 @@ Pipeline chosen_pipeline(Database& db, const Arguments& args) {
   return *found;
 }
 
-// --open yes|no as a filter.
-std::optional<bool> open_option(const Arguments& args) {
-  const std::string text = option(args, "open");
-  if (text.empty()) return std::nullopt;
-  if (text == "yes") return true;
-  if (text == "no") return false;
-  throw Error(ErrorCode::invalid_argument, "--open: '" + text + "' is neither yes nor no", "open");
-}
-
 }  // namespace
 
 int run_deals(const Arguments& args) {
@@ -33,7 +24,7 @@ int run_deals(const Arguments& args) {
   OpportunityFilter filter;
   filter.account = record_option<AccountId>(args, "account",
                                             [&](const std::string& ref) { return db.accounts().find_by_external_ref(ref); });
-  filter.open = open_option(args);
+  filter.open = yes_no_option(args, "open");
   if (!option(args, "pipeline").empty() || !option(args, "stage").empty()) {
     const Pipeline pipeline = chosen_pipeline(db, args);
     filter.pipeline = pipeline.id;

@@ -2,7 +2,7 @@
 import datetime
 import os
 from decimal import Decimal
-from typing import Any, Iterable, Iterator, NamedTuple, NoReturn, Sequence, overload
+from typing import IO, Any, Callable, Iterable, Iterator, NamedTuple, NoReturn, Sequence, overload
 
 LATEST_SCHEMA_VERSION: int
 __version__: str
@@ -599,6 +599,7 @@ class Database:
     calendars: Calendars
     custom_fields: CustomFields
     segments: Segments
+    duplicates: Duplicates
     def close(self) -> None: ...
     def migrate(self) -> None: ...
     def backup(self, destination: str | os.PathLike[str]) -> None: ...
@@ -606,6 +607,16 @@ class Database:
     def now(self) -> datetime.datetime: ...
     def transaction(self) -> Transaction: ...
     def load_sample_data(self, *, seed: int = 2025, accounts: int = 120, contacts: int = 360) -> SampleSummary: ...
+    def import_csv(self, source: str | os.PathLike[str] | IO[str] | IO[bytes], kind: str = "contact", *,
+                   encoding: str = "UTF-8", delimiter: str = "", columns: dict[str, str] = ...,
+                   mode: str = "insert", key: str = "external_ref", on_duplicate: str = "report",
+                   dry_run: bool = False, all_or_nothing: bool = False, batch_rows: int = 2000,
+                   progress: Callable[[ImportProgress], bool | None] | None = None) -> ImportResult: ...
+    def search(self, text: str, kinds: str | Iterable[str] | None = None, limit: int = 20) -> list[SearchHit]: ...
+    def export(self, kind: str, target: str | os.PathLike[str] | IO[str] | IO[bytes], format: str = "csv", *,
+               where: str | Filter | None = None, segment: int | Segment | None = None, delimiter: str = ",",
+               owner: str = "", tag: str = "", country: str = "", deleted: str = "exclude", sort: str = "name",
+               sort_field: str = "", descending: bool = False) -> int: ...
     def __enter__(self) -> Database: ...
     def __exit__(self, type: Any, value: Any, traceback: Any) -> None: ...
 
@@ -664,6 +675,13 @@ def this_period(unit: str) -> Period: ...
 def last_period(unit: str) -> Period: ...
 def next_period(unit: str) -> Period: ...
 
+class SearchHit:
+    kind: str
+    id: int
+    title: str
+    snippet: str
+    score: float
+
 class Segment:
     _fields: tuple[str, ...]
     id: int
@@ -703,3 +721,78 @@ class Segments:
     def select(self, segment: int | Segment, *columns: str | Sequence[str], owner: str = "", tag: str = "",
                country: str = "", where: str | Filter = "", deleted: str = "exclude", sort: str = "name",
                sort_field: str = "", descending: bool = False, page_size: int = 1000) -> Rows: ...
+
+class ImportProgress:
+    rows: int
+    bytes: int
+    total_bytes: int
+    imported: int
+    failed: int
+
+class ImportIssue:
+    line: int
+    column: str
+    message: str
+
+class ImportDuplicate:
+    line: int
+    record_id: int
+    score: int
+    reasons: list[str]
+    action: str
+
+class ImportResult:
+    rows: int
+    inserted: int
+    updated: int
+    skipped: int
+    failed: int
+    errors: list[ImportIssue]
+    duplicates: list[ImportDuplicate]
+    mapping: dict[str, str]
+    ignored_headers: list[str]
+    committed: bool
+    stopped: bool
+
+class DuplicatePair:
+    _fields: tuple[str, ...]
+    kind: str
+    first_id: int
+    second_id: int
+    score: int
+    reasons: list[str]
+    def to_dict(self) -> dict[str, Any]: ...
+
+class DuplicateMatch:
+    _fields: tuple[str, ...]
+    id: int
+    score: int
+    reasons: list[str]
+    def to_dict(self) -> dict[str, Any]: ...
+
+class MergeRecord:
+    _fields: tuple[str, ...]
+    id: int
+    kind: str
+    survivor_id: int
+    merged_id: int
+    merged_at: datetime.datetime
+    merged_by: str
+    choices: dict[str, str]
+    merged_record: dict[str, Any]
+    def to_dict(self) -> dict[str, Any]: ...
+
+class Duplicates:
+    def find(self, kind: str, *, limit: int = 1000, min_score: int = 1) -> Records: ...
+    @overload
+    def matches(self, kind: str, record: Contact | Account | dict[str, Any] | None = None, *, limit: int = 1000,
+                min_score: int = 1, **fields: Any) -> list[DuplicateMatch]: ...
+    @overload
+    def matches(self, kind: str, *, limit: int = 1000, min_score: int = 1, **fields: Any) -> list[DuplicateMatch]: ...
+    @overload
+    def merge(self, kind: str, survivor: int | Contact, other: int | Contact, *,
+              take: dict[str, str] = ...) -> Contact: ...
+    @overload
+    def merge(self, kind: str, survivor: int | Account, other: int | Account, *,
+              take: dict[str, str] = ...) -> Account: ...
+    def history(self, kind: str, record: int | Contact | Account) -> list[MergeRecord]: ...

@@ -22,5 +22,9 @@ PYBIND11_MODULE(_crmcore, module) {
   crm::python::register_filters(module);
   crm::python::register_filter_builder(module);
   crm::python::register_segments(module);
+  crm::python::register_search(module);
+  crm::python::register_duplicates(module);
+  crm::python::register_imports(module);
+  crm::python::register_exports(module);
   module.attr("__version__") = crm::kVersionString;
 }

@@ -345,5 +345,14 @@ void register_leads(pybind11::module_& module);
 void register_activities(pybind11::module_& module);
 /// Registers Segment and Segments (db.segments); after the record kinds.
 void register_segments(pybind11::module_& module);
+/// Registers SearchHit and Database.search().
+void register_search(pybind11::module_& module);
+/// Registers DuplicatePair, DuplicateMatch, MergeRecord and Duplicates
+/// (db.duplicates); after the record kinds.
+void register_duplicates(pybind11::module_& module);
+/// ImportResult and friends, and Database.import_csv().
+void register_imports(pybind11::module_& module);
+/// Database.export() (CSV and JSON); after register_segments().
+void register_exports(pybind11::module_& module);
 
 }  // namespace crm::python

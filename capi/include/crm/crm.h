@@ -1309,6 +1309,316 @@ CRM_API crm_status crm_cursor_segment_member(const crm_cursor *cursor, int64_t *
 CRM_API crm_status crm_segment_select(crm_db *db, int64_t id, const char *columns, const crm_query *query,
                                       crm_cursor **out_cursor);
 
+/* ---- Exporting to CSV and JSON -------------------------------------------
+ * Writes the records of one kind, or a segment's members, to a CSV or JSON
+ * file, page by page from one consistent snapshot. CSV: UTF-8, CRLF line
+ * ends, a header row of column names (the kind's columns, then one per
+ * custom field by its name), one row per record, cells in the forms the
+ * import reads back ("2025-03-07", "2025-01-02T10:00:00Z", amount "1234.50"
+ * beside currency "EUR", lists "a; b"); links to other records as their
+ * external_ref and name (account_ref, account, ...). JSON: an array of
+ * objects with the same keys; unset fields left out; money as decimal
+ * strings, never JSON numbers; custom values under "custom". Deal line items
+ * are not exported. */
+
+/** Only for crm_export_to_file(): the CSV delimiter, ',' (the default), ';'
+ *  or '\t'; any other is CRM_INVALID_ARGUMENT and the query keeps its
+ *  delimiter. Lists ignore it. */
+CRM_API crm_status crm_query_set_csv_delimiter(crm_query *query, char delimiter);
+
+/** Writes the records of record_kind ("account", "contact", "lead",
+ *  "opportunity" or "activity") that query selects (NULL: every live
+ *  record) to the file at path in format ("csv" or "json"). The query's
+ *  where text, segment (of the same record kind, else CRM_INVALID_ARGUMENT),
+ *  owner, tag, country, deleted filter and order apply; its page size and
+ *  offset do not, and a filter set with crm_query_set_filter() is
+ *  CRM_INVALID_ARGUMENT. The file is written under a temporary name beside
+ *  path and renamed over path only when complete, so path never holds half
+ *  an export; on failure it is left as it was. *out_rows (NULL to skip)
+ *  receives the records written. Errors: an unknown kind or format
+ *  CRM_INVALID_ARGUMENT; where text CRM_PARSE_ERROR with line and column; a
+ *  missing directory CRM_NOT_FOUND; one that cannot be written
+ *  CRM_PERMISSION_DENIED; other write failures CRM_IO. */
+CRM_API crm_status crm_export_to_file(crm_db *db, const char *record_kind, const char *format,
+                                      const crm_query *query, const char *path, int64_t *out_rows);
+
+/* ---- Importing CSV files ------------------------------------------------
+ * Imports accounts, contacts, leads, opportunities or activities from CSV
+ * text (spreadsheets, ERP, 1C and Excel exports) in one streaming pass: the
+ * file is never held in memory. The first line names the columns; they map
+ * to fields by name (the column names of crm_export_to_file(), the
+ * library's field names and common English headers such as "First Name",
+ * "E-mail", "Mobile Phone", "Company"), or as crm_import_options_map_column()
+ * says, custom fields included. Each row is written whole or not at all;
+ * rows that fail are reported with their line, column and message while the
+ * others are written, committed every batch of rows (or none of them with
+ * crm_import_options_set_all_or_nothing(), or in a dry run). */
+
+/** How to import: the record kind plus optional settings, made by
+ *  crm_import_options_new() and freed with crm_import_options_free(). */
+typedef struct crm_import_options crm_import_options;
+/** What an import did; freed with crm_import_result_free(). */
+typedef struct crm_import_result crm_import_result;
+
+/** Called after every batch of rows with the rows read so far, the bytes
+ *  read and the input's size (0 when unknown), the rows written (inserted or
+ *  updated) and the rows refused. Return 0 to go on; any other value stops
+ *  the import after that batch, and crm_import_result_outcome() passes it
+ *  back. Runs on the thread that called the import. */
+typedef int (*crm_import_progress_fn)(int64_t rows, int64_t bytes, int64_t total_bytes, int64_t imported,
+                                      int64_t failed, void *user_data);
+
+/** New options for importing records of record_kind ("account", "contact",
+ *  "lead", "opportunity", "activity"): UTF-8, delimiter detected, insert
+ *  mode, duplicates of stored accounts and contacts reported, 2000 rows per
+ *  transaction. */
+CRM_API crm_status crm_import_options_new(const char *record_kind, crm_import_options **out_options);
+/** Frees options; NULL is a no-op. */
+CRM_API void crm_import_options_free(crm_import_options *options);
+/** The file's encoding: "UTF-8" (with or without BOM; the default),
+ *  "WINDOWS-1257" (Baltic), "WINDOWS-1251" (Cyrillic) or any name iconv
+ *  knows; an unknown name fails when the import starts. */
+CRM_API crm_status crm_import_options_set_encoding(crm_import_options *options, const char *encoding);
+/** ',', ';' or '\t'; 0 (the default) detects it from the header line. */
+CRM_API crm_status crm_import_options_set_delimiter(crm_import_options *options, char delimiter);
+/** Maps the file's header (as written) to column: a column or custom field
+ *  name, or "" to ignore the header. Unmapped headers map by name. */
+CRM_API crm_status crm_import_options_map_column(crm_import_options *options, const char *header,
+                                                 const char *column);
+/** mode "insert" (the default) or "upsert": a row whose key finds one
+ *  stored record updates it with its non-empty cells. key (NULL: unchanged,
+ *  initially "external_ref"): "external_ref", "email", "phone" or
+ *  "registration_number" (accounts). */
+CRM_API crm_status crm_import_options_set_mode(crm_import_options *options, const char *mode, const char *key);
+/** For rows that look like stored accounts or contacts: "ignore", "report"
+ *  (the default: insert and list), "skip" or "merge" (update the stored
+ *  record with the row's non-empty cells). */
+CRM_API crm_status crm_import_options_set_on_duplicate(crm_import_options *options, const char *action);
+/** Non-zero: check everything (links and unique keys included), write nothing. */
+CRM_API crm_status crm_import_options_set_dry_run(crm_import_options *options, int dry_run);
+/** Non-zero: write nothing when any row fails or the import is stopped. */
+CRM_API crm_status crm_import_options_set_all_or_nothing(crm_import_options *options, int all_or_nothing);
+/** Rows per transaction, 1 to 100000 (default 2000). */
+CRM_API crm_status crm_import_options_set_batch_rows(crm_import_options *options, size_t rows);
+/** The progress callback (NULL: none) and the user_data passed to it. */
+CRM_API crm_status crm_import_options_set_progress(crm_import_options *options, crm_import_progress_fn progress,
+                                                   void *user_data);
+
+/** Imports the CSV file at path. Problems with the import as a whole fail
+ *  the call: CRM_NOT_FOUND for a missing file, CRM_INVALID_ARGUMENT for an
+ *  unknown encoding or column, an empty file, bytes that are not in the
+ *  named encoding, or a key the kind lacks (rows of finished batches stay
+ *  written). Problems with rows do not: read them from *out_result, which
+ *  the caller frees with crm_import_result_free() (NULL on failure). */
+CRM_API crm_status crm_import_file(crm_db *db, const char *path, const crm_import_options *options,
+                                   crm_import_result **out_result);
+/** Imports size bytes of CSV text (copied first), otherwise as crm_import_file(). */
+CRM_API crm_status crm_import_text(crm_db *db, const char *text, size_t size, const crm_import_options *options,
+                                   crm_import_result **out_result);
+/** Frees a result; NULL is a no-op. */
+CRM_API void crm_import_result_free(crm_import_result *result);
+/** The rows read, inserted, updated, skipped as duplicates and refused; any
+ *  out pointer may be NULL. In a dry run or a rolled-back import, inserted
+ *  and updated count what would have been written. */
+CRM_API crm_status crm_import_result_counts(const crm_import_result *result, int64_t *out_rows,
+                                            int64_t *out_inserted, int64_t *out_updated, int64_t *out_skipped,
+                                            int64_t *out_failed);
+/** *out_committed: 1 when the written rows are in the database (0 for a dry
+ *  run and a failed or stopped all-or-nothing import); *out_stop_value: what
+ *  the progress callback returned to stop the import, 0 when it ran to the
+ *  end. Either pointer may be NULL. */
+CRM_API crm_status crm_import_result_outcome(const crm_import_result *result, int *out_committed,
+                                             int *out_stop_value);
+/** How many refused rows are listed (the first 1000). */
+CRM_API crm_status crm_import_result_error_count(const crm_import_result *result, size_t *out_count);
+/** Refused row index: its 1-based line, the header of the offending cell
+ *  ("" for the whole row) and the message; strings valid until the result
+ *  is freed; any out pointer may be NULL. */
+CRM_API crm_status crm_import_result_error(const crm_import_result *result, size_t index, int64_t *out_line,
+                                           const char **out_column, const char **out_message);
+/** How many rows resembled stored records (the first 1000). */
+CRM_API crm_status crm_import_result_duplicate_count(const crm_import_result *result, size_t *out_count);
+/** Duplicate index: the row's line, the stored record it resembles, the
+ *  score (1-100) and what was done ("report", "skip", "merge"); the string
+ *  is static; any out pointer may be NULL. */
+CRM_API crm_status crm_import_result_duplicate(const crm_import_result *result, size_t index, int64_t *out_line,
+                                               int64_t *out_record_id, int *out_score, const char **out_action);
+
+/* ---- Duplicates and merging ---------------------------------------------
+ * Finding accounts or contacts that look like the same organization or
+ * person, and merging two of them into one. Only live (not deleted)
+ * records are compared. Reasons: "same_email" (weight 90), "same_phone"
+ * (80), "same_registration_number" (95), "same_vat_id" (95; both ignoring
+ * case, spaces and punctuation), "same_name" (40; ignoring case, diacritics
+ * and white space). A score is 1..100: 100 x (1 - product of (1 - weight /
+ * 100)) over the reasons, rounded; email alone 90, email and name 94,
+ * email and phone 98. */
+
+/** A pair of duplicates (crm_duplicate_find()) or a stored record that new
+ *  data would duplicate (crm_duplicate_match_contact(),
+ *  crm_duplicate_match_account()); borrowed from its cursor. */
+typedef struct crm_duplicate crm_duplicate;
+
+/** A cursor over pairs of live records of record_kind ("account" or
+ *  "contact"; other kinds are CRM_INVALID_ARGUMENT) that look like
+ *  duplicates, best score first, then by ids; read each with
+ *  crm_cursor_duplicate(). limit: at most this many pairs, 1..100000 (0:
+ *  1000); min_score: only pairs scoring at least this, 1..100 (0: 1). Pairs
+ *  are found by grouping the indexed keys in SQL: a million records take
+ *  seconds. */
+CRM_API crm_status crm_duplicate_find(crm_db *db, const char *record_kind, size_t limit, int min_score,
+                                      crm_cursor **out_cursor);
+/** A cursor over the live contacts that a new contact with data's emails,
+ *  phones and name would duplicate (what an importer asks before inserting),
+ *  best score first, then by id; limit and min_score as for
+ *  crm_duplicate_find(). An email or phone number that crm_contact_create()
+ *  would refuse is CRM_INVALID_ARGUMENT. */
+CRM_API crm_status crm_duplicate_match_contact(crm_db *db, const crm_contact *data, size_t limit, int min_score,
+                                               crm_cursor **out_cursor);
+/** As crm_duplicate_match_contact(), for a new account's email, phone,
+ *  registration number, VAT id and name. */
+CRM_API crm_status crm_duplicate_match_account(crm_db *db, const crm_account *data, size_t limit, int min_score,
+                                               crm_cursor **out_cursor);
+/** The duplicate at the cursor; borrowed until the next call on the cursor.
+ *  CRM_MISUSE for a cursor over something else or not on a row. */
+CRM_API crm_status crm_cursor_duplicate(const crm_cursor *cursor, const crm_duplicate **out_duplicate);
+/** "account" or "contact"; borrowed while the duplicate is. */
+CRM_API crm_status crm_duplicate_record_kind(const crm_duplicate *duplicate, const char **out_kind);
+/** The two records of a pair, the smaller id first. For a match,
+ *  *out_first_id is the stored record and *out_second_id is 0. */
+CRM_API crm_status crm_duplicate_ids(const crm_duplicate *duplicate, int64_t *out_first_id, int64_t *out_second_id);
+/** The score, 1..100. */
+CRM_API crm_status crm_duplicate_score(const crm_duplicate *duplicate, int *out_score);
+/** How many reasons were found (at least 1). */
+CRM_API crm_status crm_duplicate_reason_count(const crm_duplicate *duplicate, size_t *out_count);
+/** Reason number index (from 0, in the order listed above) by name, such as
+ *  "same_email"; static storage. CRM_NOT_FOUND past the last. */
+CRM_API crm_status crm_duplicate_reason(const crm_duplicate *duplicate, size_t index, const char **out_reason);
+
+/** Field choices for a merge, made by crm_merge_options_new() (none chosen)
+ *  and freed with crm_merge_options_free(). */
+typedef struct crm_merge_options crm_merge_options;
+
+/** Which record a merged field takes its value from. */
+typedef enum crm_merge_side {
+  CRM_MERGE_SURVIVOR = 0, /**< the record that stays */
+  CRM_MERGE_OTHER = 1     /**< the record merged into it (and deleted) */
+} crm_merge_side;
+
+/** New merge options with no field chosen. */
+CRM_API crm_status crm_merge_options_new(crm_merge_options **out_options);
+/** Frees merge options; NULL is a no-op. */
+CRM_API void crm_merge_options_free(crm_merge_options *options);
+/** Makes field take its value from side, even an empty one. Fields: a
+ *  built-in field of the merged kind (contacts: first_name, last_name,
+ *  job_title, birthday, preferred_language, country, owner, lead_source,
+ *  external_ref, description; accounts: name, registration_number, vat_id,
+ *  industry, website, phone, email, address (all its parts together),
+ *  parent, owner, lead_source, external_ref, description) or a custom field,
+ *  ignoring case; names are checked by the merge (CRM_INVALID_ARGUMENT with
+ *  the nearest name). A field not chosen takes the survivor's value, or the
+ *  other's when the survivor has none. Choosing a field again replaces the
+ *  choice; a side other than the two is CRM_INVALID_ARGUMENT. */
+CRM_API crm_status crm_merge_options_take(crm_merge_options *options, const char *field, crm_merge_side side);
+
+/** Merges contact other_id into survivor_id in one transaction: fields as
+ *  options say (NULL: none chosen); emails, phones, tags and consents
+ *  united (the survivor's primary email stays primary; on a channel both
+ *  answered, the later answer holds); every activity, deal, employment,
+ *  lead conversion link and static list membership of the other moves to
+ *  the survivor; then the other is deleted for good and the merge recorded
+ *  (crm_merge_history()). *out_contact (NULL to skip) receives the survivor
+ *  as stored, its version incremented. The same id twice or an unknown
+ *  field is CRM_INVALID_ARGUMENT, an id that does not exist CRM_NOT_FOUND,
+ *  a deleted record CRM_CONFLICT; nothing is written then. */
+CRM_API crm_status crm_contact_merge(crm_db *db, int64_t survivor_id, int64_t other_id,
+                                     const crm_merge_options *options, crm_contact **out_contact);
+/** Merges account other_id into survivor_id as crm_contact_merge() does:
+ *  tags united; activities, deals, employments (the other's people now work
+ *  for the survivor), lead conversion links, list memberships and
+ *  subsidiaries move. A survivor that was the other's subsidiary takes the
+ *  other's parent. A merge that would make an account its own parent
+ *  through subsidiaries is CRM_INVALID_ARGUMENT. */
+CRM_API crm_status crm_account_merge(crm_db *db, int64_t survivor_id, int64_t other_id,
+                                     const crm_merge_options *options, crm_account **out_account);
+
+/** One merge of the history, borrowed from its cursor. */
+typedef struct crm_merge crm_merge;
+
+/** A cursor over the merges into record survivor_id of record_kind
+ *  ("account" or "contact"), newest first, including merges into records
+ *  later merged into it; read each with crm_cursor_merge(). CRM_NOT_FOUND
+ *  when the record does not exist. */
+CRM_API crm_status crm_merge_history(crm_db *db, const char *record_kind, int64_t survivor_id,
+                                     crm_cursor **out_cursor);
+/** The merge at the cursor; borrowed until the next call on the cursor. */
+CRM_API crm_status crm_cursor_merge(const crm_cursor *cursor, const crm_merge **out_merge);
+/** Its row id in the history. */
+CRM_API crm_status crm_merge_id(const crm_merge *merge, int64_t *out_id);
+/** "account" or "contact"; borrowed while the merge is. */
+CRM_API crm_status crm_merge_record_kind(const crm_merge *merge, const char **out_kind);
+/** The record that stayed and the one merged into it (deleted since). */
+CRM_API crm_status crm_merge_ids(const crm_merge *merge, int64_t *out_survivor_id, int64_t *out_merged_id);
+/** When (UTC instant); borrowed while the merge is. */
+CRM_API crm_status crm_merge_merged_at(const crm_merge *merge, const char **out_instant);
+/** The connection's user then (crm_db_set_user()), or ""; borrowed while the merge is. */
+CRM_API crm_status crm_merge_merged_by(const crm_merge *merge, const char **out_user);
+/** The choices given as a JSON object, {"job_title": "other", ...};
+ *  borrowed while the merge is. */
+CRM_API crm_status crm_merge_choices(const crm_merge *merge, const char **out_json);
+/** The merged record as it was just before the merge, a JSON object of its
+ *  fields (emails, phones, tags, custom values by name as text, version,
+ *  time stamps); borrowed while the merge is. */
+CRM_API crm_status crm_merge_merged_record(const crm_merge *merge, const char **out_json);
+
+/* ---- Full-text search ---------------------------------------------------
+ *
+ * crm_db_search() finds live accounts, contacts, leads, deals and activities
+ * by words in their names and other fields, ignoring case and diacritics
+ * ("berzina" finds "Bērziņa", "КОВАЛЬЧУК" finds "Ковальчук"), best first.
+ * The text is plain words, never query syntax: every word must occur in a
+ * record; a word ending in '*' matches words it begins ("kov*"); an email
+ * address matches as written; text that is a phone number (digits with
+ * + ( ) - . and spaces, at least 6 digits) matches the number in any
+ * written form (normalized with the connection's default region). What each
+ * kind is searched by is listed in crm/search.hpp of the C++ API.
+ */
+
+/** Options for crm_db_search(): which record kinds, how many hits. */
+typedef struct crm_search_options crm_search_options;
+
+/** The columns of a crm_db_search() cursor, read with crm_cursor_text(),
+ *  crm_cursor_int64() and crm_cursor_double(). */
+typedef enum crm_search_column {
+  CRM_SEARCH_KIND = 0,    /**< text: "account", "contact", "lead", "opportunity" or "activity" */
+  CRM_SEARCH_ID = 1,      /**< integer: the record's id (of that kind) */
+  CRM_SEARCH_TITLE = 2,   /**< text: its name, a deal's name, an activity's subject */
+  CRM_SEARCH_SNIPPET = 3, /**< text: an extract of its other fields, matched words between '[' and ']' */
+  CRM_SEARCH_SCORE = 4    /**< real: relevance, higher is better; compare within one search */
+} crm_search_column;
+
+/** New options: every record kind, at most 20 hits. Free with
+ *  crm_search_options_free(). */
+CRM_API crm_status crm_search_options_new(crm_search_options **out_options);
+/** Frees options; NULL is a no-op. */
+CRM_API void crm_search_options_free(crm_search_options *options);
+/** Adds record_kind ("account", "contact", "lead", "opportunity",
+ *  "activity") to the kinds searched; once a kind is added, only the added
+ *  kinds are searched. An unknown kind is CRM_INVALID_ARGUMENT. */
+CRM_API crm_status crm_search_options_add_kind(crm_search_options *options, const char *record_kind);
+/** At most limit hits, 1..1000 (else CRM_INVALID_ARGUMENT). */
+CRM_API crm_status crm_search_options_set_limit(crm_search_options *options, int limit);
+
+/** Searches for text with options (NULL: every kind, 20 hits). All hits are
+ *  read by this call; *out_cursor walks them best first, with the columns
+ *  of crm_search_column (also named "kind", "id", "title", "snippet" and
+ *  "score" by crm_cursor_column()). Free it with crm_cursor_free(); its
+ *  strings are borrowed until the next call on the cursor. Blank text and
+ *  text that is not valid UTF-8 are CRM_INVALID_ARGUMENT; text with no
+ *  letter or digit gives an empty cursor. *out_cursor is NULL on failure. */
+CRM_API crm_status crm_db_search(crm_db *db, const char *text, const crm_search_options *options,
+                                 crm_cursor **out_cursor);
+
 /** The user this connection works for ("" when none); free with crm_free(). */
 CRM_API crm_status crm_db_user(crm_db *db, char **out_user);
 /** Sets the user this connection works for (recorded in stage histories). */

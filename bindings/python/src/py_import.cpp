@@ -1,0 +1,167 @@
+// CSV imports from Python: db.import_csv(path or file, kind, ...) returning
+// an ImportResult with counts, the refused rows and the duplicates seen.
+#include <sstream>
+
+#include <pybind11/functional.h>
+#include <pybind11/stl.h>
+
+#include "crm/crm.hpp"
+#include "py_database.hpp"
+#include "py_enums.hpp"
+
+namespace py = pybind11;
+
+namespace crm::python {
+namespace {
+
+// The keyword arguments of import_csv() as ImportOptions.
+ImportOptions import_options(const std::string& kind, const std::string& encoding, const std::string& delimiter,
+                             const std::map<std::string, std::string>& columns, const std::string& mode,
+                             const std::string& key, const std::string& on_duplicate, bool dry_run,
+                             bool all_or_nothing, std::size_t batch_rows) {
+  ImportOptions options;
+  options.kind = record_kind_named(kind, "import.kind");
+  options.encoding = encoding;
+  if (delimiter.size() > 1)
+    throw Error(ErrorCode::invalid_argument, "import.delimiter: one character, or '' to detect it", "delimiter");
+  options.delimiter = delimiter.empty() ? '\0' : delimiter.front();
+  options.columns = columns;
+  options.mode = enum_from_name(mode, import_mode_from_name, "import.mode", "'insert', 'upsert'");
+  options.key = enum_from_name(key, import_key_from_name, "import.key",
+                               "'external_ref', 'email', 'phone', 'registration_number'");
+  options.on_duplicate = enum_from_name(on_duplicate, duplicate_action_from_name, "import.on_duplicate",
+                                        "'ignore', 'report', 'skip', 'merge'");
+  options.dry_run = dry_run;
+  options.all_or_nothing = all_or_nothing;
+  options.batch_rows = batch_rows;
+  return options;
+}
+
+// Calls the Python progress callback with the GIL held; an exception it
+// raises stops the import and is raised again once the import has ended.
+struct ProgressRelay {
+  py::object callback;
+  std::optional<py::error_already_set> raised;
+
+  bool operator()(const ImportProgress& progress) {
+    py::gil_scoped_acquire gil;
+    try {
+      py::object answer = callback(progress);
+      return answer.is_none() || py::bool_(answer);
+    } catch (py::error_already_set& error) {
+      raised = std::move(error);
+      return false;
+    }
+  }
+};
+
+ImportResult run_import(const SharedDatabase& db, py::handle source, ImportOptions options, py::object progress) {
+  auto relay = std::make_shared<ProgressRelay>();
+  if (!progress.is_none()) {
+    relay->callback = progress;
+    options.progress = [relay](const ImportProgress& p) { return (*relay)(p); };
+  }
+  ImportResult result;
+  if (py::hasattr(source, "read")) {
+    py::object content = source.attr("read")();
+    std::string text = py::isinstance<py::bytes>(content) ? content.cast<std::string>()
+                                                           : py::str(content).cast<std::string>();
+    result = db->run([&](Database& d) {
+      std::istringstream in(std::move(text));
+      return d.imports().read(in, options);
+    });
+  } else {
+    const std::string path = py::module_::import("os").attr("fspath")(source).cast<std::string>();
+    result = db->run([&](Database& d) { return d.imports().read_file(path, options); });
+  }
+  if (relay->raised) throw std::move(*relay->raised);
+  return result;
+}
+
+void bind_result_types(py::module_& m) {
+  py::class_<ImportProgress>(m, "ImportProgress", "How far an import has come (passed to the progress callback).")
+      .def_readonly("rows", &ImportProgress::rows, "Data rows read so far.")
+      .def_readonly("bytes", &ImportProgress::bytes, "Bytes of the input read so far.")
+      .def_readonly("total_bytes", &ImportProgress::total_bytes, "Size of the input when known, else 0.")
+      .def_readonly("imported", &ImportProgress::imported, "Rows inserted or updated so far.")
+      .def_readonly("failed", &ImportProgress::failed, "Rows refused so far.")
+      .def("__repr__", [](const ImportProgress& p) {
+        return "<ImportProgress rows=" + std::to_string(p.rows) + " imported=" + std::to_string(p.imported) +
+               " failed=" + std::to_string(p.failed) + ">";
+      });
+  py::class_<ImportIssue>(m, "ImportIssue", "A row (or a cell of it) that was not imported.")
+      .def_readonly("line", &ImportIssue::line, "1-based line of the file on which the row starts.")
+      .def_readonly("column", &ImportIssue::column, "The header of the offending cell, or '' for the whole row.")
+      .def_readonly("message", &ImportIssue::message, "What is wrong.")
+      .def("__repr__", [](const ImportIssue& i) {
+        return "<ImportIssue line " + std::to_string(i.line) + " [" + i.column + "]: " + i.message + ">";
+      });
+  py::class_<ImportDuplicate>(m, "ImportDuplicate", "A row that looked like a stored record.")
+      .def_readonly("line", &ImportDuplicate::line, "1-based line of the row.")
+      .def_property_readonly("record_id", [](const ImportDuplicate& d) { return d.match.id; },
+                             "Id of the stored record it resembles.")
+      .def_property_readonly("score", [](const ImportDuplicate& d) { return d.match.score; }, "1..100.")
+      .def_property_readonly(
+          "reasons",
+          [](const ImportDuplicate& d) {
+            std::vector<std::string> names;
+            for (DuplicateReason reason : d.match.reasons) names.emplace_back(duplicate_reason_name(reason));
+            return names;
+          },
+          "Why it looks the same ('same_email', 'same_phone', ...).")
+      .def_property_readonly("action", [](const ImportDuplicate& d) { return std::string(duplicate_action_name(d.action)); },
+                             "What was done: 'report', 'skip' or 'merge'.");
+  py::class_<ImportResult>(m, "ImportResult", "What an import did.")
+      .def_readonly("rows", &ImportResult::rows, "Data rows read.")
+      .def_readonly("inserted", &ImportResult::inserted, "New records (or that would have been, in a dry run).")
+      .def_readonly("updated", &ImportResult::updated, "Records updated by upsert or merge.")
+      .def_readonly("skipped", &ImportResult::skipped, "Rows skipped as duplicates.")
+      .def_readonly("failed", &ImportResult::failed, "Rows refused; the first 1000 are in errors.")
+      .def_readonly("errors", &ImportResult::errors, "ImportIssue per refused row, in file order.")
+      .def_readonly("duplicates", &ImportResult::duplicates, "ImportDuplicate per row like a stored record.")
+      .def_readonly("mapping", &ImportResult::mapping, "Header to column, as used.")
+      .def_readonly("ignored_headers", &ImportResult::ignored_headers, "Headers that mapped to nothing.")
+      .def_readonly("committed", &ImportResult::committed,
+                    "True when the written rows are in the database (False for a dry run or a failed "
+                    "all-or-nothing import).")
+      .def_readonly("stopped", &ImportResult::stopped, "True when the progress callback stopped the import.")
+      .def("__repr__", [](const ImportResult& r) {
+        return "<ImportResult rows=" + std::to_string(r.rows) + " inserted=" + std::to_string(r.inserted) +
+               " updated=" + std::to_string(r.updated) + " skipped=" + std::to_string(r.skipped) +
+               " failed=" + std::to_string(r.failed) + (r.committed ? "" : " not committed") + ">";
+      });
+}
+
+}  // namespace
+
+void register_imports(py::module_& m) {
+  bind_result_types(m);
+  database_class(m).def(
+      "import_csv",
+      [](const SharedDatabase& db, py::handle source, const std::string& kind, const std::string& encoding,
+         const std::string& delimiter, const std::map<std::string, std::string>& columns, const std::string& mode,
+         const std::string& key, const std::string& on_duplicate, bool dry_run, bool all_or_nothing,
+         std::size_t batch_rows, py::object progress) {
+        return run_import(db, source,
+                          import_options(kind, encoding, delimiter, columns, mode, key, on_duplicate, dry_run,
+                                         all_or_nothing, batch_rows),
+                          std::move(progress));
+      },
+      py::arg("source"), py::arg("kind") = "contact", py::kw_only(), py::arg("encoding") = "UTF-8",
+      py::arg("delimiter") = "", py::arg("columns") = std::map<std::string, std::string>{},
+      py::arg("mode") = "insert", py::arg("key") = "external_ref", py::arg("on_duplicate") = "report",
+      py::arg("dry_run") = false, py::arg("all_or_nothing") = false, py::arg("batch_rows") = 2000,
+      py::arg("progress") = py::none(),
+      "Imports records of kind ('account', 'contact', 'lead', 'opportunity', 'activity') from a CSV file: a "
+      "path (read in one streaming pass) or an open file object (read whole first). Headers map to fields by "
+      "name (English spreadsheet headers and the library's field names) or as columns={header: column} says "
+      "(custom fields by name, '' to ignore). encoding: 'UTF-8', 'WINDOWS-1257', 'WINDOWS-1251', ...; "
+      "delimiter: ',', ';', '\\t' or '' to detect. mode 'insert' or 'upsert' by key ('external_ref', 'email', "
+      "'phone', 'registration_number'); on_duplicate: 'ignore', 'report', 'skip' or 'merge' for rows like "
+      "stored accounts and contacts. dry_run checks everything and writes nothing; all_or_nothing writes "
+      "nothing when a row fails. progress(ImportProgress) is called after every batch_rows rows; returning "
+      "False stops the import. Rows that fail are reported in ImportResult.errors; problems with the file as "
+      "a whole raise (ValidationError, NotFoundError, ...).");
+}
+
+}  // namespace crm::python

@@ -1,0 +1,113 @@
+"""CSV imports: db.import_csv() with mapping, encodings, modes, errors, duplicates and progress."""
+import io
+
+import pytest
+
+import crmcore
+
+
+def write(tmp_path, name, data):
+    path = tmp_path / name
+    path.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+    return path
+
+
+def test_spreadsheet_headers_map_and_rows_link_to_accounts_by_name(db, tmp_path):
+    db.accounts.create(name="Baltic Timber SIA")
+    path = write(tmp_path, "contacts.csv",
+                 "First Name,Last Name,Email,Phone,Company\n"
+                 "Anna,Bērziņa,anna@example.lv,+371 26 123 456,Baltic Timber SIA\n")
+    result = db.import_csv(path, "contact")
+    assert (result.rows, result.inserted, result.failed, result.committed) == (1, 1, 0, True)
+    assert result.mapping["First Name"] == "first_name"
+    anna = db.contacts.find_by_email("anna@example.lv")[0]
+    assert anna.last_name == "Bērziņa"
+    assert anna.phones[0].e164 == "+37126123456"
+    assert anna.account is not None
+
+
+def test_legacy_encodings_are_read_when_named(db, tmp_path):
+    baltic = write(tmp_path, "lv.csv", "first_name;last_name\nAnna;Bērziņa\n".encode("cp1257"))
+    cyrillic = write(tmp_path, "ua.csv", "first_name;last_name\nОлена;Ковальчук\n".encode("cp1251"))
+    assert db.import_csv(baltic, encoding="WINDOWS-1257").inserted == 1
+    assert db.import_csv(cyrillic, encoding="WINDOWS-1251").inserted == 1
+    assert sorted(c.last_name for c in db.contacts.list()) == ["Bērziņa", "Ковальчук"]
+    with pytest.raises(crmcore.ValidationError):
+        db.import_csv(baltic)  # cp1257 bytes are not UTF-8
+
+
+def test_bad_rows_are_reported_with_line_and_column_and_good_rows_kept(db):
+    db.accounts.create(name="Baltic Timber SIA", external_ref="ERP-1")
+    text = ("name,account_ref,amount,currency\n"
+            "Good,ERP-1,\"1 234,50\",EUR\n"
+            "Odd money,ERP-1,100,XYZ\n"
+            "Nobody's,ERP-404,100,EUR\n")
+    result = db.import_csv(io.StringIO(text), "opportunity")
+    assert (result.inserted, result.failed) == (1, 2)
+    assert [(e.line, e.column) for e in result.errors] == [(3, "currency"), (4, "account_ref")]
+    assert "ERP-404" in result.errors[1].message
+    deal = next(iter(db.opportunities.list()))
+    assert deal.amount == crmcore.Money.parse("1234.50 EUR")
+
+
+def test_dry_run_and_all_or_nothing_write_nothing(db):
+    text = "last_name,email\nOzols,ok@example.lv\nLiepa,broken\n"
+    dry = db.import_csv(io.StringIO(text), dry_run=True)
+    assert (dry.inserted, dry.failed, dry.committed) == (1, 1, False)
+    atomic = db.import_csv(io.StringIO(text), all_or_nothing=True)
+    assert atomic.committed is False
+    assert db.contacts.count() == 0
+
+
+def test_upsert_by_external_ref_and_explicit_column_map(db):
+    db.custom_fields.define("contact", "loyalty", "integer")
+    db.contacts.create(last_name="Ozols", external_ref="K-1")
+    result = db.import_csv(io.BytesIO("Kods,Uzvārds,Punkti\nK-1,Ozols,120\nK-2,Liepa,5\n".encode()),
+                           columns={"Kods": "external_ref", "Uzvārds": "last_name", "Punkti": "loyalty"},
+                           mode="upsert", key="external_ref")
+    assert (result.inserted, result.updated) == (1, 1)
+    assert db.contacts.find_by_external_ref("K-1").custom["loyalty"] == 120
+
+
+def test_duplicates_of_stored_contacts_are_skipped_and_listed(db):
+    stored = db.contacts.create(last_name="Ozols", emails=["janis@example.lv"])
+    result = db.import_csv(io.StringIO("last_name,email\nOzols,JANIS@example.lv\n"), on_duplicate="skip")
+    assert result.skipped == 1
+    duplicate = result.duplicates[0]
+    assert (duplicate.line, duplicate.record_id, duplicate.action) == (2, stored.id, "skip")
+    assert "same_email" in duplicate.reasons
+    assert db.contacts.count() == 1
+
+
+def test_progress_callback_sees_batches_and_can_stop(db):
+    text = "last_name\n" + "".join(f"Name{i}\n" for i in range(50))
+    seen = []
+
+    def progress(p):
+        seen.append(p.rows)
+        return len(seen) < 2
+
+    result = db.import_csv(io.StringIO(text), batch_rows=10, progress=progress)
+    assert seen == [10, 20]
+    assert result.stopped and result.committed
+    assert db.contacts.count() == 20
+
+
+def test_an_exception_in_the_progress_callback_stops_the_import_and_is_raised(db):
+    def progress(p):
+        raise RuntimeError("enough")
+
+    with pytest.raises(RuntimeError, match="enough"):
+        db.import_csv(io.StringIO("last_name\nA\nB\n"), batch_rows=1, progress=progress)
+    assert db.contacts.count() == 1
+
+
+def test_problems_with_the_file_as_a_whole_raise(db, tmp_path):
+    with pytest.raises(crmcore.NotFoundError):
+        db.import_csv(tmp_path / "missing.csv")
+    with pytest.raises(crmcore.ValidationError, match="KLINGON"):
+        db.import_csv(io.StringIO("last_name\nx\n"), encoding="KLINGON-8")
+    with pytest.raises(crmcore.ValidationError, match="planet"):
+        db.import_csv(io.StringIO("last_name\nx\n"), "planet")
+    with pytest.raises(crmcore.ValidationError, match="sideways"):
+        db.import_csv(io.StringIO("last_name\nx\n"), mode="sideways")

@@ -1,0 +1,241 @@
+// CSV imports through the C ABI: an options handle filled by setters, the
+// import itself, and a result handle read by accessors.
+#include <sstream>
+
+#include "c_handles.hpp"
+#include "c_records.hpp"
+
+using namespace crm::capi;
+
+/// What crm_import_options_new() makes: the C++ options plus the C callback.
+struct crm_import_options {
+  crm::ImportOptions options;
+  crm_import_progress_fn progress = nullptr;
+  void* progress_data = nullptr;
+};
+
+/// What an import returns: the C++ result plus the callback's stop value.
+struct crm_import_result {
+  crm::ImportResult result;
+  int stop_value = 0;
+};
+
+namespace {
+
+// Parses a name with `from_name`, or invalid_argument naming `field` and the choices.
+template <class FromName>
+auto named(const char* name, FromName from_name, const char* field, const char* choices) {
+  require_utf8(name, field);
+  auto value = from_name(name);
+  if (!value)
+    throw crm::Error(crm::ErrorCode::invalid_argument,
+                     std::string(field) + ": '" + name + "' is not one of " + choices, field);
+  return *value;
+}
+
+// The C++ options for one run: the C callback wrapped, its stop value kept.
+crm::ImportOptions run_options(const crm_import_options* options, crm_import_result& result) {
+  crm::ImportOptions run = options->options;
+  if (options->progress) {
+    run.progress = [options, &result](const crm::ImportProgress& p) {
+      result.stop_value = options->progress(p.rows, p.bytes, p.total_bytes, p.imported, p.failed, options->progress_data);
+      return result.stop_value == 0;
+    };
+  }
+  return run;
+}
+
+// Runs `import` (a function of the database and the run's options) into a new result handle.
+template <class Import>
+crm_status run_import(crm_db* db, const crm_import_options* options, crm_import_result** out_result, Import import) {
+  CRM_WITH_DB(db, {
+    auto result = std::make_unique<crm_import_result>();
+    result->result = import(database, run_options(options, *result));
+    *out_result = result.release();
+    return CRM_OK;
+  });
+}
+
+}  // namespace
+
+extern "C" {
+
+crm_status crm_import_options_new(const char* record_kind, crm_import_options** out_options) {
+  CRM_REQUIRE(out_options);
+  *out_options = nullptr;
+  CRM_REQUIRE(record_kind);
+  return guard([&] {
+    auto options = std::make_unique<crm_import_options>();
+    options->options.kind = record_kind_of(record_kind);
+    *out_options = options.release();
+    return CRM_OK;
+  });
+}
+
+void crm_import_options_free(crm_import_options* options) { delete options; }
+
+crm_status crm_import_options_set_encoding(crm_import_options* options, const char* encoding) {
+  CRM_REQUIRE(options);
+  CRM_REQUIRE(encoding);
+  return guard([&] {
+    require_utf8(encoding, "encoding");
+    options->options.encoding = encoding;
+    return CRM_OK;
+  });
+}
+
+crm_status crm_import_options_set_delimiter(crm_import_options* options, char delimiter) {
+  CRM_REQUIRE(options);
+  if (delimiter != 0 && delimiter != ',' && delimiter != ';' && delimiter != '\t')
+    return fail(CRM_INVALID_ARGUMENT, "delimiter: not ',', ';', a tab or 0 (detect)", "delimiter");
+  options->options.delimiter = delimiter;
+  return CRM_OK;
+}
+
+crm_status crm_import_options_map_column(crm_import_options* options, const char* header, const char* column) {
+  CRM_REQUIRE(options);
+  CRM_REQUIRE(header);
+  CRM_REQUIRE(column);
+  return guard([&] {
+    require_utf8(header, "header");
+    require_utf8(column, "column");
+    options->options.columns[header] = column;
+    return CRM_OK;
+  });
+}
+
+crm_status crm_import_options_set_mode(crm_import_options* options, const char* mode, const char* key) {
+  CRM_REQUIRE(options);
+  CRM_REQUIRE(mode);
+  return guard([&] {
+    options->options.mode = named(mode, crm::import_mode_from_name, "mode", "insert, upsert");
+    if (key)
+      options->options.key =
+          named(key, crm::import_key_from_name, "key", "external_ref, email, phone, registration_number");
+    return CRM_OK;
+  });
+}
+
+crm_status crm_import_options_set_on_duplicate(crm_import_options* options, const char* action) {
+  CRM_REQUIRE(options);
+  CRM_REQUIRE(action);
+  return guard([&] {
+    options->options.on_duplicate =
+        named(action, crm::duplicate_action_from_name, "on_duplicate", "ignore, report, skip, merge");
+    return CRM_OK;
+  });
+}
+
+crm_status crm_import_options_set_dry_run(crm_import_options* options, int dry_run) {
+  CRM_REQUIRE(options);
+  options->options.dry_run = dry_run != 0;
+  return CRM_OK;
+}
+
+crm_status crm_import_options_set_all_or_nothing(crm_import_options* options, int all_or_nothing) {
+  CRM_REQUIRE(options);
+  options->options.all_or_nothing = all_or_nothing != 0;
+  return CRM_OK;
+}
+
+crm_status crm_import_options_set_batch_rows(crm_import_options* options, size_t rows) {
+  CRM_REQUIRE(options);
+  if (rows < 1 || rows > 100000)
+    return fail(CRM_INVALID_ARGUMENT, "batch_rows: " + std::to_string(rows) + " is not between 1 and 100000",
+                "batch_rows");
+  options->options.batch_rows = rows;
+  return CRM_OK;
+}
+
+crm_status crm_import_options_set_progress(crm_import_options* options, crm_import_progress_fn progress,
+                                           void* user_data) {
+  CRM_REQUIRE(options);
+  options->progress = progress;
+  options->progress_data = user_data;
+  return CRM_OK;
+}
+
+crm_status crm_import_file(crm_db* db, const char* path, const crm_import_options* options,
+                           crm_import_result** out_result) {
+  CRM_REQUIRE(out_result);
+  *out_result = nullptr;
+  CRM_REQUIRE(path);
+  CRM_REQUIRE(options);
+  return run_import(db, options, out_result, [path](crm::Database& database, const crm::ImportOptions& run) {
+    return database.imports().read_file(path, run);
+  });
+}
+
+crm_status crm_import_text(crm_db* db, const char* text, size_t size, const crm_import_options* options,
+                           crm_import_result** out_result) {
+  CRM_REQUIRE(out_result);
+  *out_result = nullptr;
+  CRM_REQUIRE(text);
+  CRM_REQUIRE(options);
+  return run_import(db, options, out_result, [text, size](crm::Database& database, const crm::ImportOptions& run) {
+    std::istringstream in(std::string(text, size));
+    return database.imports().read(in, run);
+  });
+}
+
+void crm_import_result_free(crm_import_result* result) { delete result; }
+
+crm_status crm_import_result_counts(const crm_import_result* result, int64_t* out_rows, int64_t* out_inserted,
+                                    int64_t* out_updated, int64_t* out_skipped, int64_t* out_failed) {
+  CRM_REQUIRE(result);
+  const crm::ImportResult& r = result->result;
+  if (out_rows) *out_rows = r.rows;
+  if (out_inserted) *out_inserted = r.inserted;
+  if (out_updated) *out_updated = r.updated;
+  if (out_skipped) *out_skipped = r.skipped;
+  if (out_failed) *out_failed = r.failed;
+  return CRM_OK;
+}
+
+crm_status crm_import_result_outcome(const crm_import_result* result, int* out_committed, int* out_stop_value) {
+  CRM_REQUIRE(result);
+  if (out_committed) *out_committed = result->result.committed ? 1 : 0;
+  if (out_stop_value) *out_stop_value = result->result.stopped ? result->stop_value : 0;
+  return CRM_OK;
+}
+
+crm_status crm_import_result_error_count(const crm_import_result* result, size_t* out_count) {
+  CRM_REQUIRE(result);
+  CRM_REQUIRE(out_count);
+  *out_count = result->result.errors.size();
+  return CRM_OK;
+}
+
+crm_status crm_import_result_error(const crm_import_result* result, size_t index, int64_t* out_line,
+                                   const char** out_column, const char** out_message) {
+  CRM_REQUIRE(result);
+  if (index >= result->result.errors.size())
+    return fail(CRM_INVALID_ARGUMENT, "index: " + std::to_string(index) + " is past the last error", "index");
+  const crm::ImportIssue& issue = result->result.errors[index];
+  if (out_line) *out_line = issue.line;
+  if (out_column) *out_column = issue.column.c_str();
+  if (out_message) *out_message = issue.message.c_str();
+  return CRM_OK;
+}
+
+crm_status crm_import_result_duplicate_count(const crm_import_result* result, size_t* out_count) {
+  CRM_REQUIRE(result);
+  CRM_REQUIRE(out_count);
+  *out_count = result->result.duplicates.size();
+  return CRM_OK;
+}
+
+crm_status crm_import_result_duplicate(const crm_import_result* result, size_t index, int64_t* out_line,
+                                       int64_t* out_record_id, int* out_score, const char** out_action) {
+  CRM_REQUIRE(result);
+  if (index >= result->result.duplicates.size())
+    return fail(CRM_INVALID_ARGUMENT, "index: " + std::to_string(index) + " is past the last duplicate", "index");
+  const crm::ImportDuplicate& duplicate = result->result.duplicates[index];
+  if (out_line) *out_line = duplicate.line;
+  if (out_record_id) *out_record_id = duplicate.match.id;
+  if (out_score) *out_score = duplicate.match.score;
+  if (out_action) *out_action = crm::duplicate_action_name(duplicate.action).data();
+  return CRM_OK;
+}
+
+}  // extern "C"

@@ -1,0 +1,159 @@
+// crmcore: bringing existing customer data in from CSV files (spreadsheets,
+// ERP, 1C and Excel exports) without mess.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <istream>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "crm/custom_field.hpp"
+#include "crm/duplicates.hpp"
+
+namespace crm {
+
+namespace detail {
+class Session;
+}
+
+/// Whether rows always make new records or may update existing ones.
+enum class ImportMode {
+  insert,  ///< Every row makes a new record.
+  upsert,  ///< A row whose key (ImportOptions::key) finds one record updates it; otherwise inserts.
+};
+
+/// What identifies an existing record in ImportMode::upsert.
+enum class ImportKey {
+  external_ref,         ///< The embedding system's key (accounts, contacts, leads, deals).
+  email,                ///< Email address, ignoring case (accounts, contacts, leads).
+  phone,                ///< Phone number in any written form, compared in E.164 (accounts, contacts, leads).
+  registration_number,  ///< Company register number (accounts).
+};
+
+/// What to do with a row that looks like a record already stored (see
+/// Duplicates::matches; accounts and contacts only).
+enum class DuplicateAction {
+  ignore,  ///< Do not look: insert it.
+  report,  ///< Insert it and list it in ImportResult::duplicates.
+  skip,    ///< Do not insert it; list it.
+  merge,   ///< Update the best-matching stored record with the row's non-empty cells; list it.
+};
+
+/// "insert"/"upsert", "external_ref"/"email"/"phone"/"registration_number",
+/// "ignore"/"report"/"skip"/"merge".
+std::string_view import_mode_name(ImportMode mode) noexcept;
+std::string_view import_key_name(ImportKey key) noexcept;
+std::string_view duplicate_action_name(DuplicateAction action) noexcept;
+/// The value named as the functions above write it, or nullopt.
+std::optional<ImportMode> import_mode_from_name(std::string_view name) noexcept;
+std::optional<ImportKey> import_key_from_name(std::string_view name) noexcept;
+std::optional<DuplicateAction> duplicate_action_from_name(std::string_view name) noexcept;
+
+/// How far an import has come; passed to ImportOptions::progress.
+struct ImportProgress {
+  std::int64_t rows = 0;         ///< Data rows read so far.
+  std::int64_t bytes = 0;        ///< Bytes of the input read so far.
+  std::int64_t total_bytes = 0;  ///< Size of the input when known (files), else 0.
+  std::int64_t imported = 0;     ///< Rows written (inserted or updated) so far.
+  std::int64_t failed = 0;       ///< Rows refused so far.
+};
+
+/// What to import and how.
+struct ImportOptions {
+  /// The kind of record each row is.
+  RecordKind kind = RecordKind::contact;
+  /// The file's encoding: "UTF-8" (with or without BOM), "WINDOWS-1257"
+  /// (Baltic), "WINDOWS-1251" (Cyrillic) or any other name iconv knows.
+  std::string encoding = "UTF-8";
+  /// ',', ';' or '\t'; 0 detects it from the header line.
+  char delimiter = 0;
+  /// Header name (as written in the file) to import column: a column name of
+  /// the export (see Exports), a custom field name, or "" to ignore that
+  /// header. Headers not listed here are mapped automatically from their
+  /// names (English spreadsheet names and the library's own field names);
+  /// those that map to nothing are ignored and listed in
+  /// ImportResult::ignored_headers. Naming an unknown column throws invalid_argument.
+  std::map<std::string, std::string> columns{};
+  ImportMode mode = ImportMode::insert;
+  /// The key of ImportMode::upsert; not every kind has every key (invalid_argument).
+  ImportKey key = ImportKey::external_ref;
+  /// Rows that look like stored accounts or contacts.
+  DuplicateAction on_duplicate = DuplicateAction::report;
+  /// Validate everything (including links and unique keys) and write nothing.
+  bool dry_run = false;
+  /// Write nothing when any row fails; otherwise good rows are written and
+  /// bad ones reported.
+  bool all_or_nothing = false;
+  /// Rows per transaction when rows are written as they come (1..100000).
+  /// A stopped or failed import keeps the rows of finished transactions.
+  std::size_t batch_rows = 2000;
+  /// Called after every batch of rows with the progress so far; returning
+  /// false stops the import there (ImportResult::stopped). May be empty.
+  std::function<bool(const ImportProgress&)> progress{};
+};
+
+/// A row (or a cell of it) that was not imported.
+struct ImportIssue {
+  std::int64_t line = 0;  ///< 1-based line of the file on which the row starts.
+  std::string column{};   ///< The header of the offending cell, or "" for the whole row.
+  std::string message{};  ///< What is wrong, naming the value.
+
+  friend bool operator==(const ImportIssue&, const ImportIssue&) = default;
+};
+
+/// A row that looked like a stored record.
+struct ImportDuplicate {
+  std::int64_t line = 0;           ///< 1-based line of the row.
+  DuplicateMatch match{};          ///< The stored record it resembles, with score and reasons.
+  DuplicateAction action = DuplicateAction::report;  ///< What was done with the row.
+};
+
+/// What an import did.
+struct ImportResult {
+  std::int64_t rows = 0;      ///< Data rows read.
+  std::int64_t inserted = 0;  ///< New records (in a dry run or a rolled-back import: that would have been made).
+  std::int64_t updated = 0;   ///< Records updated by upsert or merge.
+  std::int64_t skipped = 0;   ///< Rows skipped as duplicates.
+  std::int64_t failed = 0;    ///< Rows refused; the first of them are in `errors`.
+  /// Problems, in file order; at most the first 1000 (`failed` counts all).
+  std::vector<ImportIssue> errors{};
+  /// Rows that looked like stored records (at most the first 1000).
+  std::vector<ImportDuplicate> duplicates{};
+  /// Header to column, as used (explicit and automatic).
+  std::map<std::string, std::string> mapping{};
+  /// Headers that map to nothing and were ignored.
+  std::vector<std::string> ignored_headers{};
+  /// True when the rows written are in the database: false for a dry run and
+  /// for an all-or-nothing import that failed or was stopped.
+  bool committed = false;
+  /// True when the progress callback stopped the import.
+  bool stopped = false;
+};
+
+/// Imports of a Database (db.imports()). One streaming pass: the file is
+/// never held in memory, and reading and parsing run on a second thread
+/// beside the writer. Each row is written whole or not at all. Throws
+/// crm::Error for problems with the import as a whole (unknown encoding or
+/// column, unreadable file, a kind without the chosen key, a file without a
+/// header); problems with rows are reported in ImportResult.
+class Imports {
+ public:
+  /// For Database only.
+  explicit Imports(detail::Session& session) : session_(session) {}
+
+  /// Imports the CSV text of `in`.
+  ImportResult read(std::istream& in, const ImportOptions& options);
+
+  /// Imports the CSV file at `path`; throws not_found or io when it cannot be read.
+  ImportResult read_file(const std::string& path, const ImportOptions& options);
+
+ private:
+  ImportResult run(std::istream& in, std::int64_t total_bytes, const ImportOptions& options);
+  detail::Session& session_;
+};
+
+}  // namespace crm

@@ -1,0 +1,155 @@
+#include "duplicate/pair_search.hpp"
+
+#include <algorithm>
+
+#include <nlohmann/json.hpp>
+
+#include "crm/error.hpp"
+#include "duplicate/duplicate_keys.hpp"
+#include "storage/session.hpp"
+
+namespace crm::detail {
+namespace {
+
+static_assert(reason_bit(DuplicateReason::same_name) == 16, "the SQL below writes the name bit as 16");
+
+constexpr std::size_t kMaxLimit = 100000;
+
+std::string text(std::string_view view) { return std::string(view); }
+
+// Pairs (a < b) of records sharing the strong `key`: the key values held
+// more than once are found by grouping the key's index, and only their
+// holders are joined.
+std::string shared_key_sql(const DuplicateKey& key) {
+  const std::string t(key.table), owner(key.owner), column(key.column);
+  return "SELECT x." + owner + " AS a, y." + owner + " AS b, " + std::to_string(reason_bit(key.reason)) +
+         " AS bit FROM (SELECT " + column + " AS k FROM " + t + " WHERE " + column + " IS NOT NULL GROUP BY " +
+         column + " HAVING count(*) > 1) g JOIN " + t + " x ON x." + column + " = g.k JOIN " + t + " y ON y." +
+         column + " = g.k AND y." + owner + " > x." + owner;
+}
+
+// Every pair of live records sharing a strong key, with its reasons (the
+// name too when it is the same), scored, best first.
+std::string strong_pairs_sql(const DuplicateKeys& keys) {
+  const std::string records(keys.records);
+  std::string shared;
+  for (const DuplicateKey& key : keys.strong) shared += (shared.empty() ? "" : " UNION ALL ") + shared_key_sql(key);
+  return "WITH shared(a, b, bit) AS (" + shared +
+         "), pairs(a, b, mask) AS (SELECT a, b, sum(DISTINCT bit) FROM shared GROUP BY a, b), "
+         "named(a, b, mask) AS (SELECT p.a, p.b, p.mask + CASE WHEN ra.name_key = rb.name_key AND ra.name_key <> '' "
+         "THEN 16 ELSE 0 END FROM pairs p JOIN " + records + " ra ON ra.id = p.a JOIN " + records +
+         " rb ON rb.id = p.b WHERE ra.deleted_at IS NULL AND rb.deleted_at IS NULL), "
+         "scored(a, b, mask, score) AS (SELECT a, b, mask, " + score_sql("mask") +
+         " FROM named) SELECT a, b, mask, score FROM scored WHERE score >= :min ORDER BY score DESC, a, b LIMIT :limit";
+}
+
+// Pairs of live records that share a name and no strong key, by name and
+// ids. Reading the names held more than once first (the name index alone),
+// and walking them in order, lets SQLite stop at the limit: a name shared
+// by thousands never costs more pairs than are asked for.
+std::string name_pairs_sql(const DuplicateKeys& keys) {
+  const std::string records(keys.records);
+  std::string unshared;
+  for (const DuplicateKey& key : keys.strong) {
+    const std::string t(key.table), owner(key.owner), column(key.column);
+    unshared += " AND NOT EXISTS (SELECT 1 FROM " + t + " x JOIN " + t + " y ON y." + column + " = x." + column +
+                " WHERE x." + owner + " = a.id AND y." + owner + " = b.id)";
+  }
+  return "SELECT a.id, b.id FROM " + records + " a CROSS JOIN " + records +
+         " b ON b.name_key = a.name_key AND b.id > a.id WHERE a.name_key IN (SELECT name_key FROM " + records +
+         " WHERE name_key <> '' GROUP BY name_key HAVING count(*) > 1) AND a.deleted_at IS NULL AND b.deleted_at IS "
+         "NULL" + unshared + " ORDER BY a.name_key, a.id, b.id LIMIT :limit";
+}
+
+void read_strong_pairs(Session& session, RecordKind kind, const DuplicateKeys& keys, const DuplicateQuery& query,
+                       std::vector<DuplicatePair>& out) {
+  auto statement = session.prepare(strong_pairs_sql(keys));
+  statement->bind(":min", query.min_score);
+  statement->bind(":limit", static_cast<std::int64_t>(query.limit));
+  while (statement->executeStep())
+    out.push_back({kind, statement->getColumn(0).getInt64(), statement->getColumn(1).getInt64(),
+                   statement->getColumn(3).getInt(), reasons_of(statement->getColumn(2).getInt())});
+}
+
+void read_name_pairs(Session& session, RecordKind kind, const DuplicateKeys& keys, std::size_t limit,
+                     std::vector<DuplicatePair>& out) {
+  const std::vector<DuplicateReason> reasons{DuplicateReason::same_name};
+  const int score = duplicate_score(reasons);
+  auto statement = session.prepare(name_pairs_sql(keys));
+  statement->bind(":limit", static_cast<std::int64_t>(limit));
+  while (statement->executeStep())
+    out.push_back({kind, statement->getColumn(0).getInt64(), statement->getColumn(1).getInt64(), score, reasons});
+}
+
+// The records holding one of the values bound to `parameter` (a JSON array)
+// in the strong `key`, with the key's bit.
+std::string key_hits_sql(const DuplicateKey& key, const std::string& parameter) {
+  const std::string value = key.identifier ? identifier_key_sql("value") : "value";
+  return "SELECT " + text(key.owner) + " AS id, " + std::to_string(reason_bit(key.reason)) + " AS bit FROM " +
+         text(key.table) + " WHERE " + text(key.column) + " IN (SELECT " + value + " FROM json_each(" + parameter +
+         "))";
+}
+
+std::string matches_sql(const DuplicateKeys& keys) {
+  const std::string records(keys.records);
+  std::string hits;
+  for (std::size_t i = 0; i < keys.strong.size(); ++i) hits += key_hits_sql(keys.strong[i], ":k" + std::to_string(i)) + " UNION ALL ";
+  hits += "SELECT id, 16 FROM " + records + " WHERE name_key = :name AND :name <> ''";
+  return "WITH hits(id, bit) AS (" + hits + "), found(id, mask) AS (SELECT h.id, sum(DISTINCT h.bit) FROM hits h JOIN " +
+         records + " r ON r.id = h.id WHERE r.deleted_at IS NULL GROUP BY h.id), scored(id, mask, score) AS "
+         "(SELECT id, mask, " + score_sql("mask") + " FROM found) SELECT id, mask, score FROM scored WHERE score >= "
+         ":min ORDER BY score DESC, id LIMIT :limit";
+}
+
+std::string json_array(const std::vector<std::string>& values) {
+  nlohmann::json array = nlohmann::json::array();
+  for (const std::string& value : values)
+    if (!value.empty()) array.push_back(value);
+  return array.dump();
+}
+
+}  // namespace
+
+void check_duplicate_query(const DuplicateQuery& query) {
+  if (query.limit < 1 || query.limit > kMaxLimit)
+    throw Error(ErrorCode::invalid_argument,
+                "duplicates.limit: " + std::to_string(query.limit) + " is not from 1 to " + std::to_string(kMaxLimit),
+                "duplicates.limit");
+  if (query.min_score < 1 || query.min_score > 100)
+    throw Error(ErrorCode::invalid_argument,
+                "duplicates.min_score: " + std::to_string(query.min_score) + " is not from 1 to 100",
+                "duplicates.min_score");
+}
+
+std::vector<DuplicatePair> find_duplicate_pairs(Session& session, RecordKind kind, const DuplicateQuery& query) {
+  const DuplicateKeys& keys = duplicate_keys(kind, "duplicates.kind");
+  check_duplicate_query(query);
+  std::vector<DuplicatePair> pairs;
+  read_strong_pairs(session, kind, keys, query, pairs);
+  const int name_score = duplicate_score({DuplicateReason::same_name});
+  if (pairs.size() < query.limit && name_score >= query.min_score)
+    read_name_pairs(session, kind, keys, query.limit - pairs.size(), pairs);
+  return pairs;
+}
+
+std::vector<DuplicateMatch> find_duplicate_matches(Session& session, RecordKind kind, const NewRecordKeys& keys,
+                                                   const DuplicateQuery& query) {
+  const DuplicateKeys& sources = duplicate_keys(kind, "duplicates.kind");
+  check_duplicate_query(query);
+  auto statement = session.prepare(matches_sql(sources));
+  for (std::size_t i = 0; i < sources.strong.size(); ++i) {
+    const auto found = keys.values.find(sources.strong[i].reason);
+    statement->bind(":k" + std::to_string(i), json_array(found == keys.values.end() ? std::vector<std::string>()
+                                                                                     : found->second));
+  }
+  statement->bind(":name", keys.name_key);
+  statement->bind(":min", query.min_score);
+  statement->bind(":limit", static_cast<std::int64_t>(query.limit));
+  std::vector<DuplicateMatch> matches;
+  while (statement->executeStep())
+    matches.push_back({statement->getColumn(0).getInt64(), statement->getColumn(2).getInt(),
+                       reasons_of(statement->getColumn(1).getInt())});
+  return matches;
+}
+
+}  // namespace crm::detail

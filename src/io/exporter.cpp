@@ -1,0 +1,67 @@
+// Exports: records of one kind, or a segment's members, written to CSV or
+// JSON page by page inside one read snapshot.
+#include "common/enum_names.hpp"
+#include "crm/custom_field.hpp"
+#include "crm/error.hpp"
+#include "crm/export.hpp"
+#include "io/export_pages.hpp"
+#include "io/record_writer.hpp"
+#include "io/reference_names.hpp"
+#include "io/replacing_file.hpp"
+#include "storage/session.hpp"
+
+namespace crm {
+namespace {
+
+constexpr detail::EnumName<ExportFormat> kFormats[] = {{ExportFormat::csv, "csv"}, {ExportFormat::json, "json"}};
+
+std::unique_ptr<detail::RecordWriter> writer_for(std::ostream& out, const ExportOptions& options,
+                                                 std::vector<CustomField> custom) {
+  if (options.format == ExportFormat::json) return detail::json_record_writer(out, options.kind, std::move(custom));
+  if (options.format != ExportFormat::csv)
+    throw Error(ErrorCode::invalid_argument, "export.format: unknown format (csv or json)", "format");
+  const char d = options.delimiter;
+  if (d != ',' && d != ';' && d != '\t')
+    throw Error(ErrorCode::invalid_argument,
+                "export.delimiter: '" + std::string(1, d) + "' is not a CSV delimiter (',', ';' or a tab)", "delimiter");
+  return detail::csv_record_writer(out, d, options.kind, std::move(custom));
+}
+
+}  // namespace
+
+std::string_view export_format_name(ExportFormat format) noexcept {
+  return detail::name_of<ExportFormat>(kFormats, format);
+}
+
+std::optional<ExportFormat> export_format_from_name(std::string_view name) noexcept {
+  return detail::from_name<ExportFormat>(kFormats, name);
+}
+
+std::int64_t Exports::write(std::ostream& out, const ExportOptions& options) const {
+  return detail::guarded_read(session_, [&] {
+    const auto writer = writer_for(out, options, CustomFields(session_).list(options.kind));
+    detail::ExportPages pages(session_, options.kind, options.query);
+    detail::ReferenceNames names(session_);
+    std::vector<detail::RecordDraft> page = pages.next();  // the first page checks the query before anything is written
+    writer->begin();
+    std::int64_t rows = 0;
+    for (; !page.empty(); page = pages.next()) {
+      names.fill(page);
+      for (const detail::RecordDraft& draft : page) writer->write(draft);
+      rows += static_cast<std::int64_t>(page.size());
+    }
+    writer->end();
+    return rows;
+  });
+}
+
+std::int64_t Exports::write_file(const std::string& path, const ExportOptions& options) const {
+  return detail::guarded([&] {
+    detail::ReplacingFile file(path);
+    const std::int64_t rows = write(file.stream(), options);
+    file.commit();
+    return rows;
+  });
+}
+
+}  // namespace crm

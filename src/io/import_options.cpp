@@ -1,0 +1,69 @@
+#include "io/import_options.hpp"
+
+#include "common/enum_names.hpp"
+#include "crm/error.hpp"
+
+namespace crm {
+namespace {
+
+using detail::EnumName;
+
+constexpr EnumName<ImportMode> kModes[] = {{ImportMode::insert, "insert"}, {ImportMode::upsert, "upsert"}};
+constexpr EnumName<ImportKey> kKeys[] = {{ImportKey::external_ref, "external_ref"},
+                                         {ImportKey::email, "email"},
+                                         {ImportKey::phone, "phone"},
+                                         {ImportKey::registration_number, "registration_number"}};
+constexpr EnumName<DuplicateAction> kActions[] = {{DuplicateAction::ignore, "ignore"},
+                                                  {DuplicateAction::report, "report"},
+                                                  {DuplicateAction::skip, "skip"},
+                                                  {DuplicateAction::merge, "merge"}};
+
+// Whether records of `kind` can be found by `key`.
+bool kind_has_key(RecordKind kind, ImportKey key) {
+  switch (key) {
+    case ImportKey::external_ref:
+      return kind != RecordKind::activity;
+    case ImportKey::email:
+    case ImportKey::phone:
+      return kind == RecordKind::account || kind == RecordKind::contact || kind == RecordKind::lead;
+    case ImportKey::registration_number:
+      return kind == RecordKind::account;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string_view import_mode_name(ImportMode mode) noexcept { return detail::name_of<ImportMode>(kModes, mode); }
+std::string_view import_key_name(ImportKey key) noexcept { return detail::name_of<ImportKey>(kKeys, key); }
+std::string_view duplicate_action_name(DuplicateAction action) noexcept {
+  return detail::name_of<DuplicateAction>(kActions, action);
+}
+std::optional<ImportMode> import_mode_from_name(std::string_view name) noexcept {
+  return detail::from_name<ImportMode>(kModes, name);
+}
+std::optional<ImportKey> import_key_from_name(std::string_view name) noexcept {
+  return detail::from_name<ImportKey>(kKeys, name);
+}
+std::optional<DuplicateAction> duplicate_action_from_name(std::string_view name) noexcept {
+  return detail::from_name<DuplicateAction>(kActions, name);
+}
+
+namespace detail {
+
+void check_import_options(const ImportOptions& options) {
+  auto refuse = [](const std::string& option, const std::string& problem) {
+    throw Error(ErrorCode::invalid_argument, "import." + option + ": " + problem, option);
+  };
+  if (!record_kind_from_name(record_kind_name(options.kind))) refuse("kind", "unknown record kind");
+  if (options.mode == ImportMode::upsert && !kind_has_key(options.kind, options.key))
+    refuse("key", std::string(record_kind_name(options.kind)) + "s cannot be found by " +
+                      std::string(import_key_name(options.key)));
+  if (options.batch_rows < 1 || options.batch_rows > 100000)
+    refuse("batch_rows", std::to_string(options.batch_rows) + " is not between 1 and 100000");
+  if (options.delimiter != 0 && options.delimiter != ',' && options.delimiter != ';' && options.delimiter != '\t')
+    refuse("delimiter", std::string("'") + options.delimiter + "' is not ',', ';' or a tab");
+}
+
+}  // namespace detail
+}  // namespace crm

@@ -1,0 +1,141 @@
+#include "io/row_mapper.hpp"
+
+#include <algorithm>
+
+#include "crm/error.hpp"
+#include "text/unicode.hpp"
+
+namespace crm::detail {
+namespace {
+
+bool is_blank(std::string_view text) {
+  return std::all_of(text.begin(), text.end(), [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; });
+}
+
+std::optional<CustomField> custom_named(const std::vector<CustomField>& fields, std::string_view name) {
+  const std::string key = casefold(name);
+  for (const CustomField& field : fields)
+    if (casefold(field.name) == key) return field;
+  return std::nullopt;
+}
+
+std::string known_columns(RecordKind kind, const std::vector<CustomField>& custom_fields) {
+  std::string list;
+  for (const std::string& name : column_names(kind)) list += (list.empty() ? "" : ", ") + name;
+  for (const CustomField& field : custom_fields) list += ", " + field.name;
+  return list;
+}
+
+// A chosen mapping entry as a binding; throws for a column the kind lacks.
+ColumnBinding chosen_binding(RecordKind kind, std::size_t index, const std::string& header, const std::string& column,
+                             const std::vector<CustomField>& custom_fields) {
+  ColumnBinding binding{index, header, column, std::nullopt};
+  if (is_column(kind, column)) return binding;
+  binding.custom = custom_named(custom_fields, column);
+  if (!binding.custom)
+    throw Error(ErrorCode::invalid_argument,
+                "import.columns: '" + column + "' (for header '" + header + "') is not a column of " +
+                    std::string(record_kind_name(kind)) + "s; columns: " + known_columns(kind, custom_fields),
+                "columns");
+  binding.column = binding.custom->name;
+  return binding;
+}
+
+// Empties the list a list column fills, so that cells replace it.
+void clear_list(RecordDraft& draft, std::string_view column) {
+  std::visit(
+      [&](auto& data) {
+        if constexpr (requires { data.emails.clear(); })
+          if (column.starts_with("email")) data.emails.clear();
+        if constexpr (requires { data.phones.clear(); })
+          if (column.starts_with("phone")) data.phones.clear();
+        if constexpr (requires { data.consents.clear(); })
+          if (column.starts_with("consent")) data.consents.clear();
+        if constexpr (requires { data.tags.clear(); })
+          if (column == "tags") data.tags.clear();
+      },
+      draft.data);
+}
+
+}  // namespace
+
+RowMapper::RowMapper(RecordKind kind, const std::vector<std::string>& headers,
+                     const std::map<std::string, std::string>& chosen, const std::vector<CustomField>& custom_fields)
+    : kind_(kind), headers_(headers) {
+  for (const auto& [header, column] : chosen)
+    if (std::find(headers.begin(), headers.end(), header) == headers.end())
+      throw Error(ErrorCode::invalid_argument, "import.columns: the file has no header '" + header + "'", "columns");
+  for (std::size_t index = 0; index < headers.size(); ++index) {
+    const std::string& header = headers[index];
+    if (auto entry = chosen.find(header); entry != chosen.end()) {
+      if (entry->second.empty())
+        ignored_.push_back(header);
+      else
+        bindings_.push_back(chosen_binding(kind, index, header, entry->second, custom_fields));
+    } else if (auto column = column_for_header(kind, header)) {
+      bindings_.push_back({index, header, *column, std::nullopt});
+    } else if (auto custom = custom_named(custom_fields, header)) {
+      bindings_.push_back({index, header, custom->name, custom});
+    } else if (!is_blank(header)) {
+      ignored_.push_back(header);
+    }
+  }
+}
+
+void RowMapper::apply_cells(const std::vector<std::string>& cells, RecordDraft& draft, bool replace_lists) const {
+  if (replace_lists)
+    for (const ColumnBinding& binding : bindings_)
+      if (!binding.custom && !is_blank(cells[binding.index])) clear_list(draft, binding.column);
+  for (const ColumnBinding& binding : bindings_) {
+    const std::string& cell = cells[binding.index];
+    if (is_blank(cell)) continue;
+    try {
+      if (binding.custom)
+        apply_custom(draft, *binding.custom, cell);
+      else
+        apply_column(draft, binding.column, cell);
+    } catch (const Error& error) {
+      throw Error(error.code(), error.what(), binding.header);
+    }
+  }
+  try {
+    finish_draft(draft);
+  } catch (const Error& error) {
+    throw Error(error.code(), error.what(), header_of(error.field()));
+  }
+}
+
+std::string RowMapper::header_of(std::string_view column) const {
+  for (const ColumnBinding& binding : bindings_)
+    if (binding.column == column) return binding.header;
+  return std::string(column);
+}
+
+void RowMapper::prepare(CsvRecord& record, PreparedRow& row) const {
+  row.line = record.line;
+  row.issue.reset();
+  row.draft = new_draft(kind_);
+  row.cells = std::move(record.fields);
+  if (!record.error.empty()) {
+    const std::size_t at = static_cast<std::size_t>(std::max(record.error_column, 1)) - 1;
+    row.issue = ImportIssue{row.line, at < headers_.size() ? headers_[at] : std::string(), record.error};
+    return;
+  }
+  if (row.cells.size() != headers_.size()) {
+    row.issue = ImportIssue{row.line, "",
+                            "the row has " + std::to_string(row.cells.size()) + " cells, the header has " +
+                                std::to_string(headers_.size())};
+    return;
+  }
+  try {
+    apply_cells(row.cells, row.draft, false);
+  } catch (const Error& error) {
+    row.issue = ImportIssue{row.line, error.field(), error.what()};
+  }
+}
+
+void RowMapper::apply_over(const std::vector<std::string>& cells, RecordDraft& draft) const {
+  apply_cells(cells, draft, true);
+}
+
+}  // namespace crm::detail

@@ -1,0 +1,224 @@
+#include "io/row_writer.hpp"
+
+#include "crm/account.hpp"
+#include "crm/activity.hpp"
+#include "crm/contact.hpp"
+#include "crm/duplicates.hpp"
+#include "crm/error.hpp"
+#include "crm/lead.hpp"
+#include "crm/opportunity.hpp"
+#include "storage/session.hpp"
+
+namespace crm::detail {
+namespace {
+
+constexpr std::size_t kMaxListed = 1000;
+
+// The store, record and id types of each kind of record data.
+template <class Data>
+struct Kind;
+template <>
+struct Kind<AccountData> {
+  using Store = Accounts;
+  using Record = Account;
+  using Id = AccountId;
+};
+template <>
+struct Kind<ContactData> {
+  using Store = Contacts;
+  using Record = Contact;
+  using Id = ContactId;
+};
+template <>
+struct Kind<LeadData> {
+  using Store = Leads;
+  using Record = Lead;
+  using Id = LeadId;
+};
+template <>
+struct Kind<OpportunityData> {
+  using Store = Opportunities;
+  using Record = Opportunity;
+  using Id = OpportunityId;
+};
+template <>
+struct Kind<ActivityData> {
+  using Store = Activities;
+  using Record = Activity;
+  using Id = ActivityId;
+};
+
+// Ids of records found by a lookup returning a list or an optional.
+template <class Found>
+std::vector<std::int64_t> ids_of(const Found& found) {
+  std::vector<std::int64_t> ids;
+  if constexpr (requires { found.has_value(); }) {
+    if (found) ids.push_back(found->id.value());
+  } else {
+    for (const auto& record : found) ids.push_back(record.id.value());
+  }
+  return ids;
+}
+
+// The text of the row's upsert key, or "" when the row has none.
+template <class Data>
+std::string key_text(const Data& data, ImportKey key) {
+  switch (key) {
+    case ImportKey::external_ref:
+      if constexpr (requires { data.external_ref; }) return data.external_ref;
+      break;
+    case ImportKey::email:
+      if constexpr (requires { data.emails; }) return data.emails.empty() ? "" : data.emails.front().address;
+      if constexpr (requires { data.email; }) return data.email;
+      break;
+    case ImportKey::phone:
+      if constexpr (requires { data.phones; }) return data.phones.empty() ? "" : data.phones.front().raw;
+      if constexpr (requires { data.phone; }) return data.phone;
+      break;
+    case ImportKey::registration_number:
+      if constexpr (requires { data.registration_number; }) return data.registration_number;
+      break;
+  }
+  return {};
+}
+
+std::vector<std::int64_t> accounts_by_registration(Session& session, const std::string& number) {
+  auto statement = session.prepare(
+      "SELECT id FROM accounts WHERE registration_number = ? AND deleted_at IS NULL ORDER BY id LIMIT 2");
+  statement->bind(1, number);
+  std::vector<std::int64_t> ids;
+  while (statement->executeStep()) ids.push_back(statement->getColumn(0).getInt64());
+  return ids;
+}
+
+// Stored records of `Data`'s kind whose `key` is `text`.
+template <class Data>
+std::vector<std::int64_t> find_by_key(Session& session, ImportKey key, const std::string& text) {
+  typename Kind<Data>::Store store(session);
+  switch (key) {
+    case ImportKey::external_ref:
+      if constexpr (requires { store.find_by_external_ref(text); }) return ids_of(store.find_by_external_ref(text));
+      break;
+    case ImportKey::email:
+      if constexpr (requires { store.find_by_email(text); }) return ids_of(store.find_by_email(text));
+      break;
+    case ImportKey::phone:
+      if constexpr (requires { store.find_by_phone(text); }) return ids_of(store.find_by_phone(text));
+      break;
+    case ImportKey::registration_number:
+      if constexpr (std::is_same_v<Data, AccountData>) return accounts_by_registration(session, text);
+      break;
+  }
+  return {};
+}
+
+// "contact.emails[0]" -> "emails": the import column a validation error is about.
+std::string column_of_field(const std::string& field) {
+  std::string column = field.substr(field.find('.') == std::string::npos ? 0 : field.find('.') + 1);
+  return column.substr(0, column.find('['));
+}
+
+bool is_row_error(ErrorCode code) {
+  return code == ErrorCode::invalid_argument || code == ErrorCode::not_found || code == ErrorCode::already_exists ||
+         code == ErrorCode::conflict || code == ErrorCode::parse_error;
+}
+
+}  // namespace
+
+RowWriter::RowWriter(Session& session, const ImportOptions& options, const RowMapper& mapper, ImportResult& result)
+    : session_(session), options_(options), mapper_(mapper), result_(result), resolver_(session) {}
+
+void RowWriter::refuse(const ImportIssue& issue) {
+  ++result_.failed;
+  if (result_.errors.size() < kMaxListed) result_.errors.push_back(issue);
+}
+
+void RowWriter::write(PreparedRow& row) {
+  if (row.issue) return refuse(*row.issue);
+  try {
+    write_valid(row);
+  } catch (const Error& error) {
+    if (!is_row_error(error.code())) throw;
+    refuse({row.line, mapper_.header_of(column_of_field(error.field())), error.what()});
+  }
+}
+
+void RowWriter::write_valid(PreparedRow& row) {
+  if (options_.mode == ImportMode::upsert) {
+    const std::vector<std::int64_t> stored = stored_by_key(row.draft);
+    if (stored.size() > 1)
+      throw Error(ErrorCode::invalid_argument,
+                  std::string(import_key_name(options_.key)) + " '" +
+                      std::visit([&](const auto& data) { return key_text(data, options_.key); }, row.draft.data) +
+                      "' matches more than one stored record",
+                  std::string(import_key_name(options_.key)));
+    if (stored.size() == 1) return update(stored.front(), row);
+  }
+  if (handled_as_duplicate(row)) return;
+  resolver_.resolve(row.draft);
+  insert(row.draft);
+}
+
+std::vector<std::int64_t> RowWriter::stored_by_key(const RecordDraft& draft) const {
+  return std::visit(
+      [&](const auto& data) -> std::vector<std::int64_t> {
+        using Data = std::decay_t<decltype(data)>;
+        const std::string text = key_text(data, options_.key);
+        if (text.empty()) return {};
+        return find_by_key<Data>(session_, options_.key, text);
+      },
+      draft.data);
+}
+
+bool RowWriter::handled_as_duplicate(PreparedRow& row) {
+  if (options_.on_duplicate == DuplicateAction::ignore) return false;
+  const std::vector<DuplicateMatch> matches = std::visit(
+      [&](const auto& data) -> std::vector<DuplicateMatch> {
+        if constexpr (requires { Duplicates(session_).matches(data); }) return Duplicates(session_).matches(data);
+        return {};
+      },
+      row.draft.data);
+  if (matches.empty()) return false;
+  if (result_.duplicates.size() < kMaxListed)
+    result_.duplicates.push_back({row.line, matches.front(), options_.on_duplicate});
+  switch (options_.on_duplicate) {
+    case DuplicateAction::skip:
+      ++result_.skipped;
+      return true;
+    case DuplicateAction::merge:
+      update(matches.front().id, row);
+      return true;
+    default:
+      return false;
+  }
+}
+
+void RowWriter::insert(RecordDraft& draft) {
+  std::visit(
+      [&](auto& data) {
+        using Data = std::decay_t<decltype(data)>;
+        typename Kind<Data>::Store(session_).create(data);
+      },
+      draft.data);
+  ++result_.inserted;
+}
+
+void RowWriter::update(std::int64_t id, const PreparedRow& row) {
+  std::visit(
+      [&](const auto& parsed) {
+        using Data = std::decay_t<decltype(parsed)>;
+        using Traits = Kind<Data>;
+        typename Traits::Store store(session_);
+        typename Traits::Record stored = store.get(typename Traits::Id(id));
+        RecordDraft draft = new_draft(options_.kind);
+        draft.data = static_cast<const Data&>(stored);
+        mapper_.apply_over(row.cells, draft);
+        resolver_.resolve(draft);
+        static_cast<Data&>(stored) = std::get<Data>(std::move(draft.data));
+        store.update(stored);
+      },
+      row.draft.data);
+  ++result_.updated;
+}
+
+}  // namespace crm::detail

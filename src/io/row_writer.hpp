@@ -1,0 +1,46 @@
+// Writing prepared import rows: links resolved, an existing record found by
+// the upsert key or as a duplicate, then a create or an update.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "crm/import.hpp"
+#include "io/reference_resolver.hpp"
+#include "io/row_mapper.hpp"
+
+namespace crm::detail {
+
+class Session;
+
+/// Writes the rows of one import on the connection's thread and keeps its
+/// counts and issues in `result`.
+class RowWriter {
+ public:
+  RowWriter(Session& session, const ImportOptions& options, const RowMapper& mapper, ImportResult& result);
+
+  /// Writes `row` whole or not at all. A row the data refuses is counted and
+  /// reported; errors of the database itself (busy, io, corrupt) are thrown.
+  void write(PreparedRow& row);
+
+  /// Counts a row refused before writing and keeps its issue (the first 1000).
+  void refuse(const ImportIssue& issue);
+
+ private:
+  void write_valid(PreparedRow& row);
+  // The stored records the row's upsert key names (none when the key cell is empty).
+  std::vector<std::int64_t> stored_by_key(const RecordDraft& draft) const;
+  // True when the row was handled as a duplicate (skipped or merged).
+  bool handled_as_duplicate(PreparedRow& row);
+  void insert(RecordDraft& draft);
+  void update(std::int64_t id, const PreparedRow& row);
+
+  Session& session_;
+  const ImportOptions& options_;
+  const RowMapper& mapper_;
+  ImportResult& result_;
+  ReferenceResolver resolver_;
+};
+
+}  // namespace crm::detail

@@ -1,0 +1,248 @@
+/*
+ * Tests of CSV imports through the C ABI, written in C99: options set by
+ * setters (encoding, delimiter, column map, mode and key, duplicates, dry
+ * run, all or nothing, batch size, progress callback), imports from text and
+ * from a file, the result's counts, refused rows and duplicates, a callback
+ * that stops the import and has its value passed back, and misuse (NULL
+ * handles and pointers, a closed handle, bad names, invalid UTF-8, an index
+ * past the end), each with the status and crm_last_error()'s message.
+ *
+ *   crm_capi_import_test SCRATCH_DIR
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "check.h"
+#include "crm/crm.h"
+
+static crm_db *open_memory(void) {
+  crm_db *db = NULL;
+  crm_options *options = NULL;
+  CHECK_OK(crm_options_new(&options));
+  CHECK_OK(crm_options_set_default_region(options, "LV"));
+  CHECK_OK(crm_db_open(":memory:", options, &db));
+  crm_options_free(options);
+  return db;
+}
+
+static int64_t contact_count(crm_db *db) {
+  int64_t count = -1;
+  CHECK_OK(crm_contact_count(db, NULL, &count));
+  return count;
+}
+
+/* Imports text as contacts with options; returns the result (caller frees). */
+static crm_import_result *import_text(crm_db *db, const char *text, const crm_import_options *options) {
+  crm_import_result *result = NULL;
+  CHECK_OK(crm_import_text(db, text, strlen(text), options, &result));
+  return result;
+}
+
+static void test_import_reports_counts_errors_and_links(void) {
+  crm_db *db = open_memory();
+  crm_import_options *options = NULL;
+  crm_import_result *result = NULL;
+  int64_t rows = 0, inserted = 0, updated = 0, skipped = 0, failed = 0, line = 0;
+  const char *column = NULL;
+  const char *message = NULL;
+  size_t count = 0;
+  int committed = 0, stop_value = -1;
+  CHECK_OK(crm_import_options_new("contact", &options));
+  result = import_text(db,
+                       "First Name;Last Name;Email;Phone\n"
+                       "Anna;B\xc4\x93rzi\xc5\x86" "a;anna@example.lv;+371 26 123 456\n"
+                       "J\xc4\x81nis;Ozols;not-an-email;\n"
+                       "Rasa;Liepa;rasa@example.lv;26 123 457\n",
+                       options);
+  CHECK_OK(crm_import_result_counts(result, &rows, &inserted, &updated, &skipped, &failed));
+  CHECK(rows == 3 && inserted == 2 && updated == 0 && skipped == 0 && failed == 1);
+  CHECK_OK(crm_import_result_outcome(result, &committed, &stop_value));
+  CHECK(committed == 1 && stop_value == 0);
+  CHECK_OK(crm_import_result_error_count(result, &count));
+  CHECK(count == 1);
+  CHECK_OK(crm_import_result_error(result, 0, &line, &column, &message));
+  CHECK(line == 3);
+  CHECK(same(column, "Email"));
+  CHECK(strstr(message, "not-an-email") != NULL);
+  CHECK_FAILS(crm_import_result_error(result, 1, &line, &column, &message), CRM_INVALID_ARGUMENT, "past the last");
+  CHECK(contact_count(db) == 2);
+  crm_import_result_free(result);
+  crm_import_options_free(options);
+  crm_db_free(db);
+}
+
+static void test_legacy_encoding_mapping_and_upsert(void) {
+  crm_db *db = open_memory();
+  crm_import_options *options = NULL;
+  crm_import_result *result = NULL;
+  crm_contact *contact = NULL;
+  const char *value = NULL;
+  int64_t inserted = 0, updated = 0;
+  CHECK_OK(crm_import_options_new("contact", &options));
+  CHECK_OK(crm_import_options_set_encoding(options, "WINDOWS-1251"));
+  CHECK_OK(crm_import_options_set_delimiter(options, '\t'));
+  CHECK_OK(crm_import_options_map_column(options, "Kods", "external_ref"));
+  CHECK_OK(crm_import_options_map_column(options, "Noise", ""));
+  result = import_text(db, "Kods\tlast_name\tNoise\nK-1\t\xca\xee\xe2\xe0\xeb\xfc\xf7\xf3\xea\tx\n", options);
+  CHECK_OK(crm_import_result_counts(result, NULL, &inserted, NULL, NULL, NULL));
+  CHECK(inserted == 1);
+  crm_import_result_free(result);
+  CHECK_OK(crm_contact_find_by_external_ref(db, "K-1", &contact));
+  CHECK_OK(crm_contact_get_field(contact, "last_name", &value));
+  CHECK(same(value, "\xd0\x9a\xd0\xbe\xd0\xb2\xd0\xb0\xd0\xbb\xd1\x8c\xd1\x87\xd1\x83\xd0\xba"));
+  crm_contact_free(contact);
+
+  CHECK_OK(crm_import_options_set_encoding(options, "UTF-8"));
+  CHECK_OK(crm_import_options_set_mode(options, "upsert", "external_ref"));
+  result = import_text(db, "Kods\tlast_name\tNoise\nK-1\tKovalchuk\t\nK-2\tOzols\t\n", options);
+  CHECK_OK(crm_import_result_counts(result, NULL, &inserted, &updated, NULL, NULL));
+  CHECK(inserted == 1 && updated == 1);
+  crm_import_result_free(result);
+  CHECK(contact_count(db) == 2);
+  crm_import_options_free(options);
+  crm_db_free(db);
+}
+
+static void test_dry_run_all_or_nothing_and_duplicates(void) {
+  crm_db *db = open_memory();
+  crm_import_options *options = NULL;
+  crm_import_result *result = NULL;
+  int committed = 1;
+  int64_t skipped = 0, line = 0, record_id = 0;
+  int score = 0;
+  const char *action = NULL;
+  size_t count = 0;
+  CHECK_OK(crm_import_options_new("contact", &options));
+  CHECK_OK(crm_import_options_set_dry_run(options, 1));
+  result = import_text(db, "last_name,email\nOzols,janis@example.lv\n", options);
+  CHECK_OK(crm_import_result_outcome(result, &committed, NULL));
+  CHECK(committed == 0);
+  CHECK(contact_count(db) == 0);
+  crm_import_result_free(result);
+
+  CHECK_OK(crm_import_options_set_dry_run(options, 0));
+  CHECK_OK(crm_import_options_set_all_or_nothing(options, 1));
+  result = import_text(db, "last_name,email\nOzols,janis@example.lv\nLiepa,broken\n", options);
+  CHECK_OK(crm_import_result_outcome(result, &committed, NULL));
+  CHECK(committed == 0);
+  CHECK(contact_count(db) == 0);
+  crm_import_result_free(result);
+
+  CHECK_OK(crm_import_options_set_all_or_nothing(options, 0));
+  result = import_text(db, "last_name,email\nOzols,janis@example.lv\n", options);
+  crm_import_result_free(result);
+  CHECK_OK(crm_import_options_set_on_duplicate(options, "skip"));
+  result = import_text(db, "last_name,email\nOzols,JANIS@example.lv\n", options);
+  CHECK_OK(crm_import_result_counts(result, NULL, NULL, NULL, &skipped, NULL));
+  CHECK(skipped == 1);
+  CHECK_OK(crm_import_result_duplicate_count(result, &count));
+  CHECK(count == 1);
+  CHECK_OK(crm_import_result_duplicate(result, 0, &line, &record_id, &score, &action));
+  CHECK(line == 2 && record_id > 0 && score > 0 && same(action, "skip"));
+  CHECK_FAILS(crm_import_result_duplicate(result, 1, NULL, NULL, NULL, NULL), CRM_INVALID_ARGUMENT, "past the last");
+  crm_import_result_free(result);
+  CHECK(contact_count(db) == 1);
+  crm_import_options_free(options);
+  crm_db_free(db);
+}
+
+/* Counts the calls and stops at the third by returning 7. */
+static int stop_at_third(int64_t rows, int64_t bytes, int64_t total_bytes, int64_t imported, int64_t failed,
+                         void *user_data) {
+  int *calls = (int *)user_data;
+  (void)bytes;
+  (void)total_bytes;
+  (void)failed;
+  ++*calls;
+  CHECK(rows == *calls * 2 && imported == rows);
+  return *calls == 3 ? 7 : 0;
+}
+
+static void test_progress_callback_stops_and_file_import(const char *scratch) {
+  crm_db *db = open_memory();
+  crm_import_options *options = NULL;
+  crm_import_result *result = NULL;
+  char path[1024];
+  FILE *file = NULL;
+  int calls = 0, stop_value = 0, committed = 0, i = 0;
+  int64_t inserted = 0;
+  snprintf(path, sizeof path, "%s/import_contacts.csv", scratch);
+  file = fopen(path, "wb");
+  CHECK(file != NULL);
+  if (file == NULL) return;
+  fputs("last_name\n", file);
+  for (i = 0; i < 10; ++i) fprintf(file, "Name%d\n", i);
+  fclose(file);
+  CHECK_OK(crm_import_options_new("contact", &options));
+  CHECK_OK(crm_import_options_set_batch_rows(options, 2));
+  CHECK_OK(crm_import_options_set_progress(options, stop_at_third, &calls));
+  CHECK_OK(crm_import_file(db, path, options, &result));
+  CHECK_OK(crm_import_result_outcome(result, &committed, &stop_value));
+  CHECK(calls == 3 && stop_value == 7 && committed == 1);
+  CHECK_OK(crm_import_result_counts(result, NULL, &inserted, NULL, NULL, NULL));
+  CHECK(inserted == 6);
+  CHECK(contact_count(db) == 6);
+  crm_import_result_free(result);
+  remove(path);
+  CHECK_FAILS(crm_import_file(db, path, options, &result), CRM_NOT_FOUND, "import_contacts.csv");
+  CHECK(result == NULL);
+  crm_import_options_free(options);
+  crm_db_free(db);
+}
+
+static void test_misuse(void) {
+  crm_db *db = open_memory();
+  crm_import_options *options = NULL;
+  crm_import_result *result = NULL;
+  size_t count = 0;
+  CHECK_FAILS(crm_import_options_new("planet", &options), CRM_INVALID_ARGUMENT, "planet");
+  CHECK(options == NULL);
+  CHECK_FAILS(crm_import_options_new(NULL, &options), CRM_MISUSE, "record_kind");
+  CHECK_FAILS(crm_import_options_new("contact", NULL), CRM_MISUSE, "out_options");
+  CHECK_OK(crm_import_options_new("contact", &options));
+  CHECK_FAILS(crm_import_options_set_encoding(NULL, "UTF-8"), CRM_MISUSE, "options");
+  CHECK_FAILS(crm_import_options_set_encoding(options, "\xff"), CRM_INVALID_ARGUMENT, "encoding");
+  CHECK_FAILS(crm_import_options_set_delimiter(options, '|'), CRM_INVALID_ARGUMENT, "delimiter");
+  CHECK_FAILS(crm_import_options_map_column(options, NULL, "x"), CRM_MISUSE, "header");
+  CHECK_FAILS(crm_import_options_set_mode(options, "sideways", NULL), CRM_INVALID_ARGUMENT, "sideways");
+  CHECK_FAILS(crm_import_options_set_mode(options, "upsert", "shoe_size"), CRM_INVALID_ARGUMENT, "shoe_size");
+  CHECK_FAILS(crm_import_options_set_on_duplicate(options, "cry"), CRM_INVALID_ARGUMENT, "cry");
+  CHECK_FAILS(crm_import_options_set_dry_run(NULL, 1), CRM_MISUSE, "options");
+  CHECK_FAILS(crm_import_options_set_all_or_nothing(NULL, 1), CRM_MISUSE, "options");
+  CHECK_FAILS(crm_import_options_set_batch_rows(options, 0), CRM_INVALID_ARGUMENT, "batch_rows");
+  CHECK_FAILS(crm_import_options_set_progress(NULL, NULL, NULL), CRM_MISUSE, "options");
+  CHECK_FAILS(crm_import_text(db, "", 0, options, &result), CRM_INVALID_ARGUMENT, "empty");
+  CHECK(result == NULL);
+  CHECK_FAILS(crm_import_text(db, NULL, 0, options, &result), CRM_MISUSE, "text");
+  CHECK_FAILS(crm_import_text(db, "last_name\nx\n", 12, NULL, &result), CRM_MISUSE, "options");
+  CHECK_FAILS(crm_import_text(NULL, "last_name\nx\n", 12, options, &result), CRM_MISUSE, "db");
+  CHECK_FAILS(crm_import_file(db, NULL, options, &result), CRM_MISUSE, "path");
+  CHECK_FAILS(crm_import_file(db, "x.csv", options, NULL), CRM_MISUSE, "out_result");
+  CHECK_OK(crm_import_options_set_encoding(options, "KLINGON-8"));
+  CHECK_FAILS(crm_import_text(db, "last_name\nx\n", 12, options, &result), CRM_INVALID_ARGUMENT, "KLINGON-8");
+  CHECK_FAILS(crm_import_result_counts(NULL, NULL, NULL, NULL, NULL, NULL), CRM_MISUSE, "result");
+  CHECK_FAILS(crm_import_result_outcome(NULL, NULL, NULL), CRM_MISUSE, "result");
+  CHECK_FAILS(crm_import_result_error_count(NULL, &count), CRM_MISUSE, "result");
+  CHECK_FAILS(crm_import_result_duplicate_count(NULL, &count), CRM_MISUSE, "result");
+  crm_db_close(db);
+  CHECK_OK(crm_import_options_set_encoding(options, "UTF-8"));
+  CHECK_FAILS(crm_import_text(db, "last_name\nx\n", 12, options, &result), CRM_MISUSE, "closed");
+  crm_import_options_free(options);
+  crm_import_options_free(NULL);
+  crm_import_result_free(NULL);
+  crm_db_free(db);
+}
+
+int main(int argc, char **argv) {
+  if (argc < 2) {
+    fprintf(stderr, "usage: %s SCRATCH_DIR\n", argv[0]);
+    return 2;
+  }
+  test_import_reports_counts_errors_and_links();
+  test_legacy_encoding_mapping_and_upsert();
+  test_dry_run_all_or_nothing_and_duplicates();
+  test_progress_callback_stops_and_file_import(argv[1]);
+  test_misuse();
+  return check_report("capi_import");
+}

@@ -1,0 +1,395 @@
+// Imports of CSV files: mapping, encodings, formats, modes, errors, links,
+// duplicates and progress.
+#include <fstream>
+#include <sstream>
+
+#include <gtest/gtest.h>
+
+#include "crm/crm.hpp"
+#include "support/test_database.hpp"
+
+namespace crm {
+namespace {
+
+using test::ManualClock;
+using test::test_options;
+
+class ImportTest : public ::testing::Test {
+ protected:
+  ImportResult import(const std::string& text, ImportOptions options) {
+    std::istringstream in(text);
+    return db.imports().read(in, options);
+  }
+  ImportResult import_contacts(const std::string& text, ImportOptions options = {}) {
+    options.kind = RecordKind::contact;
+    return import(text, options);
+  }
+  Account account(const std::string& name, const std::string& ref = {}) {
+    AccountData data;
+    data.name = name;
+    data.external_ref = ref;
+    return db.accounts().create(data);
+  }
+  std::vector<Contact> contacts() { return db.contacts().list({.sort = SortBy::id}).items; }
+
+  ManualClock clock;
+  Database db = Database::open_in_memory(test_options(clock));
+};
+
+std::string issues_of(const ImportResult& result) {
+  std::string text;
+  for (const ImportIssue& issue : result.errors)
+    text += std::to_string(issue.line) + " [" + issue.column + "] " + issue.message + "\n";
+  return text;
+}
+
+TEST_F(ImportTest, SpreadsheetHeadersMapToFieldsAndRowsLinkToAccountsByName) {
+  account("Baltic Timber SIA");
+  const auto result = import_contacts(
+      "First Name,Last Name,Email,Phone,Company,Job Title\n"
+      "Anna,Bērziņa,Anna.Berzina@Example.lv,+371 26 123 456,Baltic Timber SIA,Buyer\n"
+      "Jānis,Ozols,janis@example.lv,26 123 457,,\n");
+  ASSERT_EQ(result.failed, 0) << issues_of(result);
+  EXPECT_EQ(result.inserted, 2);
+  EXPECT_TRUE(result.committed);
+  EXPECT_EQ(result.mapping.at("First Name"), "first_name");
+  const auto stored = contacts();
+  ASSERT_EQ(stored.size(), 2u);
+  EXPECT_EQ(stored[0].last_name, "Bērziņa");
+  EXPECT_EQ(stored[0].primary_email(), "Anna.Berzina@Example.lv");
+  ASSERT_EQ(stored[0].phones.size(), 1u);
+  EXPECT_EQ(stored[0].phones[0].e164, "+37126123456");
+  EXPECT_EQ(stored[0].phones[0].raw, "+371 26 123 456");
+  EXPECT_TRUE(stored[0].account);
+  EXPECT_EQ(stored[0].job_title, "Buyer");
+  EXPECT_EQ(stored[1].phones.at(0).e164, "+37126123457");
+  EXPECT_FALSE(stored[1].account);
+}
+
+TEST_F(ImportTest, HeadersNobodyKnowsAreIgnoredAndListed) {
+  const auto result = import_contacts("last_name,Favourite colour\nOzols,green\n");
+  EXPECT_EQ(result.inserted, 1);
+  EXPECT_EQ(result.ignored_headers, std::vector<std::string>{"Favourite colour"});
+}
+
+TEST_F(ImportTest, Windows1257FileIsReadWhenItsEncodingIsNamed) {
+  ImportOptions options;
+  options.encoding = "WINDOWS-1257";
+  const auto result = import_contacts(
+      "first_name;last_name\n"
+      "Anna;B\xe7rzi\xf2" "a\n"
+      "Rasa;\xdeukauskien\xeb\n",
+      options);
+  ASSERT_EQ(result.failed, 0) << issues_of(result);
+  const auto stored = contacts();
+  EXPECT_EQ(stored.at(0).last_name, "Bērziņa");
+  EXPECT_EQ(stored.at(1).last_name, "Žukauskienė");
+}
+
+TEST_F(ImportTest, Windows1251FileIsReadWhenItsEncodingIsNamed) {
+  ImportOptions options;
+  options.encoding = "WINDOWS-1251";
+  const auto result = import_contacts("first_name\tlast_name\n\xce\xeb\xe5\xed\xe0\t\xca\xee\xe2\xe0\xeb\xfc\xf7\xf3\xea\n",
+                                      options);
+  ASSERT_EQ(result.failed, 0) << issues_of(result);
+  EXPECT_EQ(contacts().at(0).last_name, "Ковальчук");
+  EXPECT_EQ(contacts().at(0).first_name, "Олена");
+}
+
+TEST_F(ImportTest, LegacyBytesWithoutTheirEncodingNamedAreRefused) {
+  EXPECT_THROW(import_contacts("last_name\nB\xe7rzi\xf2" "a\n"), Error);
+  EXPECT_TRUE(contacts().empty());
+}
+
+TEST_F(ImportTest, Utf8ByteOrderMarkIsNotPartOfTheFirstHeader) {
+  const auto result = import_contacts("\xEF\xBB\xBFlast_name,first_name\nOzols,Jānis\n");
+  EXPECT_EQ(result.mapping.at("last_name"), "last_name");
+  EXPECT_EQ(contacts().at(0).first_name, "Jānis");
+}
+
+TEST_F(ImportTest, QuotedCellsKeepDelimitersQuotesAndLineBreaks) {
+  const auto result = import_contacts(
+      "last_name,description\n"
+      "Ozols,\"Met at the fair; said \"\"call in May\"\"\nSecond line, with a comma\"\n"
+      "Liepa,plain\n");
+  ASSERT_EQ(result.failed, 0) << issues_of(result);
+  EXPECT_EQ(contacts().at(0).description, "Met at the fair; said \"call in May\"\nSecond line, with a comma");
+  EXPECT_EQ(contacts().at(1).last_name, "Liepa");
+}
+
+TEST_F(ImportTest, DealsReadDayMonthYearDatesAndAmountsWithCommaDecimalsAndSpaces) {
+  account("Baltic Timber SIA", "ERP-1");
+  ImportOptions options;
+  options.kind = RecordKind::opportunity;
+  const auto result = import(
+      "name;account_ref;amount;currency;expected_close;stage\n"
+      "Sawmill line;ERP-1;\"12 345,50\";EUR;07.03.2026;Proposal\n"
+      "Spare parts;ERP-1;1,234.5;EUR;2026-04-01;\n",
+      options);
+  ASSERT_EQ(result.failed, 0) << issues_of(result);
+  const auto deals = db.opportunities().list({.sort = SortBy::id}).items;
+  ASSERT_EQ(deals.size(), 2u);
+  EXPECT_EQ(deals[0].amount, Money::parse("12345.50 EUR"));
+  EXPECT_EQ(deals[0].expected_close, Date(2026, 3, 7));
+  EXPECT_EQ(db.pipelines().stage(deals[0].stage).name, "Proposal");
+  EXPECT_EQ(deals[1].amount, Money::parse("1234.50 EUR"));
+}
+
+TEST_F(ImportTest, BadRowsAreReportedWithLineAndColumnWhileGoodRowsAreImported) {
+  account("Baltic Timber SIA", "ERP-1");
+  ImportOptions options;
+  options.kind = RecordKind::opportunity;
+  const auto result = import(
+      "name,account_ref,amount,currency\n"
+      "Good one,ERP-1,100,EUR\n"
+      "Too many,ERP-1,100,EUR,extra\n"
+      "Broken \"quote,ERP-1,100,EUR\n"
+      "Odd money,ERP-1,100,XYZ\n"
+      "Nobody's,ERP-404,100,EUR\n"
+      "Good two,ERP-1,200,EUR\n",
+      options);
+  EXPECT_EQ(result.rows, 6);
+  EXPECT_EQ(result.inserted, 2);
+  EXPECT_EQ(result.failed, 4);
+  ASSERT_EQ(result.errors.size(), 4u) << issues_of(result);
+  EXPECT_EQ(result.errors[0].line, 3);
+  EXPECT_EQ(result.errors[0].column, "");
+  EXPECT_NE(result.errors[0].message.find("5 cells"), std::string::npos);
+  EXPECT_EQ(result.errors[1].line, 4);
+  EXPECT_EQ(result.errors[1].column, "name");
+  EXPECT_EQ(result.errors[2].line, 5);
+  EXPECT_EQ(result.errors[2].column, "currency");
+  EXPECT_NE(result.errors[2].message.find("XYZ"), std::string::npos);
+  EXPECT_EQ(result.errors[3].line, 6);
+  EXPECT_EQ(result.errors[3].column, "account_ref");
+  EXPECT_NE(result.errors[3].message.find("ERP-404"), std::string::npos);
+  EXPECT_EQ(db.opportunities().count(), 2);
+}
+
+TEST_F(ImportTest, AllOrNothingWritesNothingWhenAnyRowFails) {
+  ImportOptions options;
+  options.all_or_nothing = true;
+  const auto result = import_contacts("last_name,email\nOzols,ok@example.lv\nLiepa,not-an-email\n", options);
+  EXPECT_EQ(result.failed, 1);
+  EXPECT_EQ(result.errors.at(0).column, "email");
+  EXPECT_FALSE(result.committed);
+  EXPECT_TRUE(contacts().empty());
+}
+
+TEST_F(ImportTest, DryRunChecksEverythingIncludingUniqueKeysAndWritesNothing) {
+  ImportOptions options;
+  options.dry_run = true;
+  const auto result = import_contacts("last_name,external_ref\nOzols,C-1\nLiepa,C-2\nBērziņa,C-1\n", options);
+  EXPECT_EQ(result.inserted, 2);
+  EXPECT_EQ(result.failed, 1);
+  EXPECT_EQ(result.errors.at(0).line, 4);
+  EXPECT_FALSE(result.committed);
+  EXPECT_TRUE(contacts().empty());
+}
+
+TEST_F(ImportTest, FileCutOffInsideAQuotedCellKeepsOnlyWholeRows) {
+  const auto result = import_contacts("last_name,description\nOzols,done\nLiepa,\"started but never fin");
+  EXPECT_EQ(result.inserted, 1);
+  EXPECT_EQ(result.failed, 1);
+  EXPECT_EQ(result.errors.at(0).line, 3);
+  ASSERT_EQ(contacts().size(), 1u);
+  EXPECT_EQ(contacts()[0].last_name, "Ozols");
+}
+
+TEST_F(ImportTest, UpsertByExternalRefUpdatesTheStoredRecordAndInsertsTheRest) {
+  ContactData ozols;
+  ozols.last_name = "Ozols";
+  ozols.external_ref = "C-1";
+  ozols.job_title = "Buyer";
+  ozols.emails = {{"janis@example.lv", true}};
+  db.contacts().create(ozols);
+  ImportOptions options;
+  options.mode = ImportMode::upsert;
+  const auto result = import_contacts("external_ref,last_name,job_title,email\nC-1,Ozols,Head of purchasing,\nC-2,Liepa,,\n",
+                                      options);
+  ASSERT_EQ(result.failed, 0) << issues_of(result);
+  EXPECT_EQ(result.updated, 1);
+  EXPECT_EQ(result.inserted, 1);
+  const Contact updated = *db.contacts().find_by_external_ref("C-1");
+  EXPECT_EQ(updated.job_title, "Head of purchasing");
+  EXPECT_EQ(updated.primary_email(), "janis@example.lv");  // an empty cell keeps the stored value
+  EXPECT_EQ(updated.version, 2);
+}
+
+TEST_F(ImportTest, UpsertByEmailAndByPhoneFindStoredContactsInAnyWrittenForm) {
+  ContactData ozols;
+  ozols.last_name = "Ozols";
+  ozols.emails = {{"Janis@Example.lv", true}};
+  ozols.phones = {{PhoneKind::mobile, "+371 26 123 456", {}}};
+  db.contacts().create(ozols);
+  ImportOptions options;
+  options.mode = ImportMode::upsert;
+  options.key = ImportKey::email;
+  EXPECT_EQ(import_contacts("email,job_title\njanis@example.LV,Buyer\n", options).updated, 1);
+  options.key = ImportKey::phone;
+  EXPECT_EQ(import_contacts("phone,country\n0037126123456,LV\n", options).updated, 1);
+  ASSERT_EQ(contacts().size(), 1u);
+  EXPECT_EQ(contacts()[0].job_title, "Buyer");
+  EXPECT_EQ(contacts()[0].country, "LV");
+}
+
+TEST_F(ImportTest, UpsertOfAccountsByRegistrationNumber) {
+  AccountData data;
+  data.name = "Baltic Timber";
+  data.registration_number = "40003000001";
+  db.accounts().create(data);
+  ImportOptions options;
+  options.kind = RecordKind::account;
+  options.mode = ImportMode::upsert;
+  options.key = ImportKey::registration_number;
+  const auto result = import("name,registration_number,industry\nBaltic Timber SIA,40003000001,Forestry\n", options);
+  ASSERT_EQ(result.failed, 0) << issues_of(result);
+  EXPECT_EQ(result.updated, 1);
+  const auto accounts = db.accounts().list().items;
+  ASSERT_EQ(accounts.size(), 1u);
+  EXPECT_EQ(accounts[0].name, "Baltic Timber SIA");
+  EXPECT_EQ(accounts[0].industry, "Forestry");
+}
+
+TEST_F(ImportTest, KindsWithoutTheChosenKeyAreRefusedBeforeReading) {
+  ImportOptions options;
+  options.kind = RecordKind::activity;
+  options.mode = ImportMode::upsert;
+  EXPECT_THROW(import("subject\nCall\n", options), Error);
+  options.kind = RecordKind::contact;
+  options.key = ImportKey::registration_number;
+  EXPECT_THROW(import("last_name\nOzols\n", options), Error);
+}
+
+TEST_F(ImportTest, RowsThatDuplicateStoredContactsAreReportedSkippedOrMerged) {
+  ContactData ozols;
+  ozols.last_name = "Ozols";
+  ozols.emails = {{"janis@example.lv", true}};
+  const Contact stored = db.contacts().create(ozols);
+  const std::string file = "last_name,email,job_title\nOzols,JANIS@example.lv,Buyer\n";
+
+  ImportOptions options;
+  options.on_duplicate = DuplicateAction::skip;
+  auto result = import_contacts(file, options);
+  EXPECT_EQ(result.skipped, 1);
+  ASSERT_EQ(result.duplicates.size(), 1u);
+  EXPECT_EQ(result.duplicates[0].match.id, stored.id.value());
+  EXPECT_EQ(result.duplicates[0].line, 2);
+  EXPECT_EQ(contacts().size(), 1u);
+
+  options.on_duplicate = DuplicateAction::merge;
+  result = import_contacts(file, options);
+  EXPECT_EQ(result.updated, 1);
+  ASSERT_EQ(contacts().size(), 1u);
+  EXPECT_EQ(contacts()[0].job_title, "Buyer");
+
+  options.on_duplicate = DuplicateAction::report;
+  result = import_contacts(file, options);
+  EXPECT_EQ(result.inserted, 1);
+  EXPECT_EQ(result.duplicates.size(), 1u);
+  EXPECT_EQ(contacts().size(), 2u);
+}
+
+TEST_F(ImportTest, ProgressIsReportedPerBatchAndCanStopTheImport) {
+  std::string file = "last_name\n";
+  for (int i = 0; i < 100; ++i) file += "Name" + std::to_string(i) + "\n";
+  ImportOptions options;
+  options.batch_rows = 10;
+  std::vector<std::int64_t> seen;
+  options.progress = [&](const ImportProgress& progress) {
+    seen.push_back(progress.rows);
+    return seen.size() < 3;
+  };
+  const auto result = import_contacts(file, options);
+  EXPECT_TRUE(result.stopped);
+  EXPECT_TRUE(result.committed);
+  EXPECT_EQ(seen, (std::vector<std::int64_t>{10, 20, 30}));
+  EXPECT_EQ(db.contacts().count(), 30);
+}
+
+TEST_F(ImportTest, StoppedAllOrNothingImportWritesNothing) {
+  ImportOptions options;
+  options.batch_rows = 1;
+  options.all_or_nothing = true;
+  options.progress = [](const ImportProgress&) { return false; };
+  const auto result = import_contacts("last_name\nOzols\nLiepa\n", options);
+  EXPECT_TRUE(result.stopped);
+  EXPECT_FALSE(result.committed);
+  EXPECT_EQ(db.contacts().count(), 0);
+}
+
+TEST_F(ImportTest, ExplicitMappingNamesColumnsAndCustomFields) {
+  CustomFieldData loyalty;
+  loyalty.name = "loyalty";
+  loyalty.type = CustomFieldType::integer;
+  db.custom_fields().define(RecordKind::contact, loyalty);
+  ImportOptions options;
+  options.columns = {{"Kods", "external_ref"}, {"Uzvārds", "last_name"}, {"Punkti", "loyalty"}, {"Piezīmes", ""}};
+  const auto result = import_contacts("Kods,Uzvārds,Punkti,Piezīmes\nK-7,Ozols,120,ignore me\n", options);
+  ASSERT_EQ(result.failed, 0) << issues_of(result);
+  const Contact stored = *db.contacts().find_by_external_ref("K-7");
+  EXPECT_EQ(stored.last_name, "Ozols");
+  EXPECT_EQ(stored.custom.at("loyalty"), CustomValue(std::int64_t{120}));
+  EXPECT_TRUE(stored.description.empty());
+}
+
+TEST_F(ImportTest, BadCustomFieldValuesAreRowErrorsNamingTheHeader) {
+  CustomFieldData loyalty;
+  loyalty.name = "loyalty";
+  loyalty.type = CustomFieldType::integer;
+  db.custom_fields().define(RecordKind::contact, loyalty);
+  const auto result = import_contacts("last_name,Loyalty\nOzols,many\n");
+  ASSERT_EQ(result.failed, 1);
+  EXPECT_EQ(result.errors[0].column, "Loyalty");
+}
+
+TEST_F(ImportTest, UnknownEncodingOrColumnIsRefusedBeforeAnyRow) {
+  ImportOptions options;
+  options.encoding = "KLINGON-8";
+  EXPECT_THROW(import_contacts("last_name\nOzols\n", options), Error);
+  options = {};
+  options.columns = {{"last_name", "surname_of_grandmother"}};
+  const Error error = EXPECT_CRM_ERROR(import_contacts("last_name\nOzols\n", options), ErrorCode::invalid_argument);
+  EXPECT_NE(std::string(error.what()).find("surname_of_grandmother"), std::string::npos);
+  EXPECT_THROW(import_contacts(""), Error);
+  EXPECT_TRUE(contacts().empty());
+}
+
+TEST_F(ImportTest, ActivitiesLinkToContactsByEmailAndDealsByExternalRef) {
+  const Account customer = account("Baltic Timber SIA", "ERP-1");
+  ContactData ozols;
+  ozols.last_name = "Ozols";
+  ozols.emails = {{"janis@example.lv", true}};
+  const Contact contact = db.contacts().create(ozols);
+  OpportunityData deal;
+  deal.name = "Sawmill line";
+  deal.account = customer.id;
+  deal.external_ref = "D-1";
+  const Opportunity stored_deal = db.opportunities().create(deal);
+  ImportOptions options;
+  options.kind = RecordKind::activity;
+  const auto result = import(
+      "kind,subject,starts_at,contact_email,opportunity_ref,status\n"
+      "call,Asked about delivery,14.03.2025 09:30,janis@example.lv,D-1,done\n"
+      "meeting,Visit,2025-03-20T10:00:00Z,nobody@example.lv,,planned\n",
+      options);
+  EXPECT_EQ(result.inserted, 1);
+  ASSERT_EQ(result.failed, 1) << issues_of(result);
+  EXPECT_EQ(result.errors[0].column, "contact_email");
+  const auto activities = db.activities().list().items;
+  ASSERT_EQ(activities.size(), 1u);
+  EXPECT_EQ(activities[0].contact, contact.id);
+  EXPECT_EQ(activities[0].opportunity, stored_deal.id);
+  EXPECT_EQ(activities[0].starts_at, Instant(Date(2025, 3, 14), boost::posix_time::hours(9) + boost::posix_time::minutes(30)));
+}
+
+TEST_F(ImportTest, FilesAreReadFromDiskAndAMissingFileIsNotFound) {
+  test::TempDir dir;
+  const std::string path = dir.file("contacts.csv");
+  std::ofstream(path) << "last_name\nOzols\n";
+  EXPECT_EQ(db.imports().read_file(path, {}).inserted, 1);
+  EXPECT_CRM_ERROR(db.imports().read_file(dir.file("missing.csv"), {}), ErrorCode::not_found);
+}
+
+}  // namespace
+}  // namespace crm

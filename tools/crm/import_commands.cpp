@@ -1,0 +1,114 @@
+// import DB KIND FILE: brings a CSV file in, with a progress bar on a terminal.
+#include <unistd.h>
+
+#include <cstdio>
+#include <iostream>
+
+#include "commands.hpp"
+
+namespace crm::cli {
+namespace {
+
+constexpr std::size_t kListedProblems = 20;
+
+// "--map 'Kods=external_ref;Piezīmes='": header=column pairs, ';' between them.
+std::map<std::string, std::string> column_map(const std::string& text) {
+  std::map<std::string, std::string> columns;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    const std::size_t end = std::min(text.find(';', start), text.size());
+    const std::string pair = text.substr(start, end - start);
+    const std::size_t equals = pair.find('=');
+    if (equals == std::string::npos)
+      throw Error(ErrorCode::invalid_argument, "--map: '" + pair + "' is not HEADER=COLUMN", "map");
+    columns[pair.substr(0, equals)] = pair.substr(equals + 1);
+    start = end + 1;
+  }
+  return columns;
+}
+
+// A value named by --name, read with `from_name`; invalid_argument listing `choices`.
+template <class FromName>
+auto named_option(const Arguments& args, const std::string& name, FromName from_name, const char* choices) {
+  const std::string text = option(args, name);
+  if (auto value = from_name(text)) return *value;
+  throw Error(ErrorCode::invalid_argument, "--" + name + ": '" + text + "' is not one of " + choices, name);
+}
+
+// Redraws "[#####.....]  45%  450000 rows, 3 refused" on the terminal.
+bool draw_progress(const ImportProgress& progress) {
+  constexpr int kWidth = 30;
+  const double done = progress.total_bytes > 0 ? double(progress.bytes) / double(progress.total_bytes) : 0.0;
+  const int filled = static_cast<int>(done * kWidth);
+  std::fprintf(stderr, "\r[%s%s] %3d%%  %lld rows, %lld refused", std::string(filled, '#').c_str(),
+               std::string(kWidth - filled, '.').c_str(), static_cast<int>(done * 100),
+               static_cast<long long>(progress.rows), static_cast<long long>(progress.failed));
+  std::fflush(stderr);
+  return true;
+}
+
+ImportOptions import_options(const Arguments& args) {
+  ImportOptions options;
+  const std::string& kind = positional(args, 1, "the record kind (account, contact, lead, opportunity, activity)");
+  options.kind = record_kind_from_name(kind).value_or(RecordKind::contact);
+  if (!record_kind_from_name(kind))
+    throw Error(ErrorCode::invalid_argument,
+                "'" + kind + "' is not a record kind (account, contact, lead, opportunity, activity)", "kind");
+  if (const std::string encoding = option(args, "encoding"); !encoding.empty()) options.encoding = encoding;
+  if (const std::string delimiter = option(args, "delimiter"); !delimiter.empty())
+    options.delimiter = delimiter == "tab" ? '\t' : delimiter.front();
+  options.columns = column_map(option(args, "map"));
+  if (!option(args, "upsert").empty()) {
+    options.mode = ImportMode::upsert;
+    options.key = named_option(args, "upsert", import_key_from_name, "external_ref, email, phone, registration_number");
+  }
+  if (!option(args, "duplicates").empty())
+    options.on_duplicate = named_option(args, "duplicates", duplicate_action_from_name, "ignore, report, skip, merge");
+  options.dry_run = yes_no_option(args, "dry-run").value_or(false);
+  options.all_or_nothing = yes_no_option(args, "all-or-nothing").value_or(false);
+  if (::isatty(STDERR_FILENO)) options.progress = draw_progress;
+  return options;
+}
+
+void print_result(const ImportResult& result, bool dry_run, std::ostream& out) {
+  out << (dry_run ? "Checked " : "Imported ") << result.rows << " rows: " << result.inserted << " inserted, "
+      << result.updated << " updated, " << result.skipped << " skipped as duplicates, " << result.failed
+      << " refused.\n";
+  if (!result.ignored_headers.empty()) {
+    out << "Ignored columns:";
+    for (const std::string& header : result.ignored_headers) out << " \"" << header << "\"";
+    out << "\n";
+  }
+  for (std::size_t i = 0; i < result.errors.size() && i < kListedProblems; ++i) {
+    const ImportIssue& issue = result.errors[i];
+    out << "  line " << issue.line << (issue.column.empty() ? "" : ", column \"" + issue.column + "\"") << ": "
+        << issue.message << "\n";
+  }
+  if (result.failed > static_cast<std::int64_t>(kListedProblems))
+    out << "  ... and " << result.failed - static_cast<std::int64_t>(kListedProblems) << " more refused rows\n";
+  for (std::size_t i = 0; i < result.duplicates.size() && i < kListedProblems; ++i) {
+    const ImportDuplicate& duplicate = result.duplicates[i];
+    out << "  line " << duplicate.line << " looks like record " << duplicate.match.id << " (score "
+        << duplicate.match.score << "):";
+    for (DuplicateReason reason : duplicate.match.reasons) out << " " << duplicate_reason_name(reason);
+    out << " -> " << duplicate_action_name(duplicate.action) << "\n";
+  }
+  if (dry_run) out << "Dry run: nothing was written.\n";
+  else if (!result.committed) out << "Nothing was written (all or nothing).\n";
+  else if (result.stopped) out << "Stopped; the rows before were written.\n";
+}
+
+}  // namespace
+
+int run_import(const Arguments& args) {
+  check_options(args, {"encoding", "delimiter", "map", "upsert", "duplicates", "dry-run", "all-or-nothing"});
+  const std::string& file = positional(args, 2, "the CSV file");
+  const ImportOptions options = import_options(args);
+  Database db = open_database(args);
+  const ImportResult result = db.imports().read_file(file, options);
+  if (options.progress) std::fprintf(stderr, "\n");
+  print_result(result, options.dry_run, std::cout);
+  return result.failed > 0 || (!result.committed && !options.dry_run) ? 1 : 0;
+}
+
+}  // namespace crm::cli
