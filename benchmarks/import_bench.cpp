@@ -112,12 +112,12 @@ void register_benchmarks() {
     const std::string phones = national ? "contacts_national_phones" : "contacts_international_phones";
     benchmark::RegisterBenchmark(("import_csv/" + phones + "/crmcore").c_str(), import_csv, national,
                                  DuplicateAction::ignore)
-        ->Arg(rows)->Unit(benchmark::kMillisecond)->Iterations(1)->Repetitions(3)->ReportAggregatesOnly(true);
+        ->Arg(rows)->Unit(benchmark::kMillisecond)->Iterations(1)->Repetitions(3)->UseRealTime()->ReportAggregatesOnly(true);
     benchmark::RegisterBenchmark(("import_csv/" + phones + "_reporting_duplicates/crmcore").c_str(), import_csv,
                                  national, DuplicateAction::report)
-        ->Arg(rows)->Unit(benchmark::kMillisecond)->Iterations(1)->Repetitions(3)->ReportAggregatesOnly(true);
+        ->Arg(rows)->Unit(benchmark::kMillisecond)->Iterations(1)->Repetitions(3)->UseRealTime()->ReportAggregatesOnly(true);
     benchmark::RegisterBenchmark(("insert_raw/" + phones + "/sqlite").c_str(), insert_raw, national)
-        ->Arg(rows)->Unit(benchmark::kMillisecond)->Iterations(1)->Repetitions(3)->ReportAggregatesOnly(true);
+        ->Arg(rows)->Unit(benchmark::kMillisecond)->Iterations(1)->Repetitions(3)->UseRealTime()->ReportAggregatesOnly(true);
   }
 }
 

@@ -70,6 +70,9 @@ void insert_raw_contacts(SQLite::Database& db, const std::vector<RawContact>& ro
                           "INSERT INTO contact_phones (contact_id, position, kind, raw, e164) VALUES (?, 0, 'mobile', ?, ?)");
   for (std::size_t start = 0; start < rows.size(); start += batch_rows) {
     SQLite::Transaction transaction(db);
+    // Like every writer of many rows (see schema_v5.hpp), re-index the
+    // search entries of the batch in one pass at its end.
+    db.exec("UPDATE search_control SET deferred = 1 WHERE id = 1");
     for (std::size_t i = start; i < std::min(rows.size(), start + batch_rows); ++i) {
       const RawContact& row = rows[i];
       const ContactData& d = row.data;
@@ -97,6 +100,7 @@ void insert_raw_contacts(SQLite::Database& db, const std::vector<RawContact>& ro
       phone.exec();
       phone.reset();
     }
+    db.exec("UPDATE search_control SET deferred = 0 WHERE id = 1");
     transaction.commit();
   }
 }

@@ -33,7 +33,9 @@ std::vector<RawContact> normalize_for_raw(const std::vector<ContactData>& input)
 std::string fresh_database_file(const char* name);
 
 /// Inserts `rows` into contacts, contact_emails and contact_phones of `db`
-/// with prepared statements, committing every `batch_rows` rows.
+/// with prepared statements, committing every `batch_rows` rows; the search
+/// index is brought up to date once per batch, as schema_v5.hpp asks of
+/// writers of many rows.
 void insert_raw_contacts(SQLite::Database& db, const std::vector<RawContact>& rows, std::size_t batch_rows);
 
 }  // namespace crm::bench

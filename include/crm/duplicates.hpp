@@ -26,9 +26,13 @@ class Session;
 enum class DuplicateReason {
   same_email,                ///< An email address in common, ignoring case (Unicode-aware). Weight 90.
   same_phone,                ///< A phone number in common (compared in E.164). Weight 80.
-  same_registration_number,  ///< Accounts: the same registration number, ignoring case, spaces and punctuation. Weight 95.
-  same_vat_id,               ///< Accounts: the same VAT id, ignoring case, spaces and punctuation. Weight 95.
-  same_name,                 ///< The same name ignoring case, diacritics and white space (contacts: last and first name). Weight 40.
+  /// Accounts: the same registration number, ignoring case, spaces and punctuation. Weight 95.
+  same_registration_number,
+  /// Accounts: the same VAT id, ignoring case, spaces and punctuation. Weight 95.
+  same_vat_id,
+  /// The same name ignoring case, diacritics and white space (contacts: last
+  /// and first name). Weight 40.
+  same_name,
 };
 /// "same_email", "same_phone", "same_registration_number", "same_vat_id" or "same_name".
 std::string_view duplicate_reason_name(DuplicateReason reason) noexcept;
@@ -98,7 +102,8 @@ struct MergeChoices {
 struct MergeRecord {
   std::int64_t id = 0;                    ///< Row id in the history.
   RecordKind kind = RecordKind::contact;  ///< RecordKind::account or RecordKind::contact.
-  std::int64_t survivor_id = 0;           ///< The record that stayed (or, after a later merge of it, the one that has its history now).
+  /// The record that stayed (or, after a later merge of it, the one that has its history now).
+  std::int64_t survivor_id = 0;
   std::int64_t merged_id = 0;             ///< The record merged into it, deleted since.
   Instant merged_at{};                    ///< When (UTC).
   std::string merged_by{};                ///< The connection's user then (Database::user()); may be empty.

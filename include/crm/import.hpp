@@ -34,8 +34,10 @@ enum class ImportKey {
   registration_number,  ///< Company register number (accounts).
 };
 
-/// What to do with a row that looks like a record already stored (see
-/// Duplicates::matches; accounts and contacts only).
+/// What to do with a row that looks like a record already stored: an account
+/// or contact sharing an email, a phone, a registration number or a VAT id
+/// with it (Duplicates::matches with score 80 and up; a shared name alone
+/// does not count). Other kinds are not checked.
 enum class DuplicateAction {
   ignore,  ///< Do not look: insert it.
   report,  ///< Insert it and list it in ImportResult::duplicates.

@@ -53,8 +53,8 @@ class Search {
   /// parentheses are ordinary characters. Every word must occur in the
   /// record, in any of its indexed fields, ignoring case and diacritics
   /// ("berzina" finds "Bērziņa", "КОВАЛЬЧУК" finds "Ковальчук", "muller"
-  /// finds "Müller"; ß and ss, ё and е, й and и, ї and і are also taken as
-  /// the same). A word ending in '*' matches the words it begins ("kov*").
+  /// finds "Müller"; ß and ss, ё and е, й and и, ї and і, ў and у are also
+  /// taken as the same). A word ending in '*' matches the words it begins ("kov*").
   /// A word with punctuation inside matches its parts in sequence, so an
   /// email address matches as written. Text that is a phone number (digits
   /// with + ( ) - . and spaces, at least 6 digits) matches the records with

@@ -42,6 +42,14 @@ std::vector<DuplicateReason> reasons_of(int mask) {
   return reasons;
 }
 
+std::string mask_aggregate_sql(std::string_view bit) {
+  std::string sql;
+  for (DuplicateReason reason : kAllReasons)
+    sql += (sql.empty() ? "(" : " | ") + std::string("max(") + std::string(bit) + " & " +
+           std::to_string(reason_bit(reason)) + ")";
+  return sql + ")";
+}
+
 std::string score_sql(std::string_view mask) {
   constexpr int kMasks = 1 << std::size(kAllReasons);
   std::string sql = "CASE " + std::string(mask);

@@ -43,6 +43,10 @@ constexpr int reason_bit(DuplicateReason reason) noexcept { return 1 << static_c
 /// The reasons in `mask`, in DuplicateReason order.
 std::vector<DuplicateReason> reasons_of(int mask);
 
+/// An SQL aggregate OR-ing the reason bits of the SQL expression `bit`
+/// over a group (without the temporary tables of sum(DISTINCT ...)).
+std::string mask_aggregate_sql(std::string_view bit);
+
 /// An SQL CASE giving the score (duplicate_score()) of the reason mask in
 /// the SQL expression `mask`.
 std::string score_sql(std::string_view mask);

@@ -1,7 +1,5 @@
 #include "duplicate/pair_search.hpp"
 
-#include <algorithm>
-
 #include <nlohmann/json.hpp>
 
 #include "crm/error.hpp"
@@ -35,12 +33,13 @@ std::string strong_pairs_sql(const DuplicateKeys& keys) {
   std::string shared;
   for (const DuplicateKey& key : keys.strong) shared += (shared.empty() ? "" : " UNION ALL ") + shared_key_sql(key);
   return "WITH shared(a, b, bit) AS (" + shared +
-         "), pairs(a, b, mask) AS (SELECT a, b, sum(DISTINCT bit) FROM shared GROUP BY a, b), "
+         "), pairs(a, b, mask) AS (SELECT a, b, " + mask_aggregate_sql("bit") + " FROM shared GROUP BY a, b), "
          "named(a, b, mask) AS (SELECT p.a, p.b, p.mask + CASE WHEN ra.name_key = rb.name_key AND ra.name_key <> '' "
          "THEN 16 ELSE 0 END FROM pairs p JOIN " + records + " ra ON ra.id = p.a JOIN " + records +
          " rb ON rb.id = p.b WHERE ra.deleted_at IS NULL AND rb.deleted_at IS NULL), "
          "scored(a, b, mask, score) AS (SELECT a, b, mask, " + score_sql("mask") +
-         " FROM named) SELECT a, b, mask, score FROM scored WHERE score >= :min ORDER BY score DESC, a, b LIMIT :limit";
+         " FROM named) SELECT a, b, mask, score FROM scored WHERE score >= :min "
+         "ORDER BY score DESC, a, b LIMIT :limit";
 }
 
 // Pairs of live records that share a name and no strong key, by name and
@@ -61,9 +60,17 @@ std::string name_pairs_sql(const DuplicateKeys& keys) {
          "NULL" + unshared + " ORDER BY a.name_key, a.id, b.id LIMIT :limit";
 }
 
-void read_strong_pairs(Session& session, RecordKind kind, const DuplicateKeys& keys, const DuplicateQuery& query,
+// The SQL `Build` makes for the keys of `kind`, made once per kind.
+template <std::string (*Build)(const DuplicateKeys&)>
+const std::string& sql_of(RecordKind kind) {
+  static const std::string contacts = Build(duplicate_keys(RecordKind::contact, "kind"));
+  static const std::string accounts = Build(duplicate_keys(RecordKind::account, "kind"));
+  return kind == RecordKind::account ? accounts : contacts;
+}
+
+void read_strong_pairs(Session& session, RecordKind kind, const DuplicateQuery& query,
                        std::vector<DuplicatePair>& out) {
-  auto statement = session.prepare(strong_pairs_sql(keys));
+  auto statement = session.prepare(sql_of<strong_pairs_sql>(kind));
   statement->bind(":min", query.min_score);
   statement->bind(":limit", static_cast<std::int64_t>(query.limit));
   while (statement->executeStep())
@@ -71,11 +78,10 @@ void read_strong_pairs(Session& session, RecordKind kind, const DuplicateKeys& k
                    statement->getColumn(3).getInt(), reasons_of(statement->getColumn(2).getInt())});
 }
 
-void read_name_pairs(Session& session, RecordKind kind, const DuplicateKeys& keys, std::size_t limit,
-                     std::vector<DuplicatePair>& out) {
+void read_name_pairs(Session& session, RecordKind kind, std::size_t limit, std::vector<DuplicatePair>& out) {
   const std::vector<DuplicateReason> reasons{DuplicateReason::same_name};
   const int score = duplicate_score(reasons);
-  auto statement = session.prepare(name_pairs_sql(keys));
+  auto statement = session.prepare(sql_of<name_pairs_sql>(kind));
   statement->bind(":limit", static_cast<std::int64_t>(limit));
   while (statement->executeStep())
     out.push_back({kind, statement->getColumn(0).getInt64(), statement->getColumn(1).getInt64(), score, reasons});
@@ -90,13 +96,20 @@ std::string key_hits_sql(const DuplicateKey& key, const std::string& parameter) 
          "))";
 }
 
+// The live records sharing a strong key with the new record, or only its
+// name when :names is 1 (names alone score too little for a higher
+// min_score, so a common name then costs no lookup). The name counts for
+// every record found.
 std::string matches_sql(const DuplicateKeys& keys) {
   const std::string records(keys.records);
   std::string hits;
-  for (std::size_t i = 0; i < keys.strong.size(); ++i) hits += key_hits_sql(keys.strong[i], ":k" + std::to_string(i)) + " UNION ALL ";
-  hits += "SELECT id, 16 FROM " + records + " WHERE name_key = :name AND :name <> ''";
-  return "WITH hits(id, bit) AS (" + hits + "), found(id, mask) AS (SELECT h.id, sum(DISTINCT h.bit) FROM hits h JOIN " +
-         records + " r ON r.id = h.id WHERE r.deleted_at IS NULL GROUP BY h.id), scored(id, mask, score) AS "
+  for (std::size_t i = 0; i < keys.strong.size(); ++i)
+    hits += key_hits_sql(keys.strong[i], ":k" + std::to_string(i)) + " UNION ALL ";
+  hits += "SELECT id, 16 FROM " + records + " WHERE name_key = :name AND :name <> '' AND :names";
+  const std::string bits = "(h.bit | CASE WHEN r.name_key = :name AND :name <> '' THEN 16 ELSE 0 END)";
+  return "WITH hits(id, bit) AS (" + hits + "), found(id, mask) AS (SELECT h.id, " + mask_aggregate_sql(bits) +
+         " FROM hits h JOIN " + records +
+         " r ON r.id = h.id WHERE r.deleted_at IS NULL GROUP BY h.id), scored(id, mask, score) AS "
          "(SELECT id, mask, " + score_sql("mask") + " FROM found) SELECT id, mask, score FROM scored WHERE score >= "
          ":min ORDER BY score DESC, id LIMIT :limit";
 }
@@ -122,13 +135,13 @@ void check_duplicate_query(const DuplicateQuery& query) {
 }
 
 std::vector<DuplicatePair> find_duplicate_pairs(Session& session, RecordKind kind, const DuplicateQuery& query) {
-  const DuplicateKeys& keys = duplicate_keys(kind, "duplicates.kind");
+  duplicate_keys(kind, "duplicates.kind");  // accounts and contacts only
   check_duplicate_query(query);
   std::vector<DuplicatePair> pairs;
-  read_strong_pairs(session, kind, keys, query, pairs);
+  read_strong_pairs(session, kind, query, pairs);
   const int name_score = duplicate_score({DuplicateReason::same_name});
   if (pairs.size() < query.limit && name_score >= query.min_score)
-    read_name_pairs(session, kind, keys, query.limit - pairs.size(), pairs);
+    read_name_pairs(session, kind, query.limit - pairs.size(), pairs);
   return pairs;
 }
 
@@ -136,13 +149,14 @@ std::vector<DuplicateMatch> find_duplicate_matches(Session& session, RecordKind 
                                                    const DuplicateQuery& query) {
   const DuplicateKeys& sources = duplicate_keys(kind, "duplicates.kind");
   check_duplicate_query(query);
-  auto statement = session.prepare(matches_sql(sources));
+  auto statement = session.prepare(sql_of<matches_sql>(kind));
   for (std::size_t i = 0; i < sources.strong.size(); ++i) {
     const auto found = keys.values.find(sources.strong[i].reason);
     statement->bind(":k" + std::to_string(i), json_array(found == keys.values.end() ? std::vector<std::string>()
                                                                                      : found->second));
   }
   statement->bind(":name", keys.name_key);
+  statement->bind(":names", duplicate_score({DuplicateReason::same_name}) >= query.min_score ? 1 : 0);
   statement->bind(":min", query.min_score);
   statement->bind(":limit", static_cast<std::int64_t>(query.limit));
   std::vector<DuplicateMatch> matches;

@@ -14,6 +14,11 @@ namespace {
 
 constexpr std::size_t kMaxListed = 1000;
 
+// A row duplicates a stored record when they share something that
+// identifies one (email, phone, registration number, VAT id: scores 80 and
+// up); two people with the same name alone are not taken for one.
+constexpr int kIdentifyingScore = 80;
+
 // The store, record and id types of each kind of record data.
 template <class Data>
 struct Kind;
@@ -174,7 +179,8 @@ bool RowWriter::handled_as_duplicate(PreparedRow& row) {
   if (options_.on_duplicate == DuplicateAction::ignore) return false;
   const std::vector<DuplicateMatch> matches = std::visit(
       [&](const auto& data) -> std::vector<DuplicateMatch> {
-        if constexpr (requires { Duplicates(session_).matches(data); }) return Duplicates(session_).matches(data);
+        if constexpr (requires { Duplicates(session_).matches(data); })
+          return Duplicates(session_).matches(data, {.limit = 1, .min_score = kIdentifyingScore});
         return {};
       },
       row.draft.data);

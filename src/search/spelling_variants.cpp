@@ -14,7 +14,7 @@ struct Pair {
   std::string_view marked;
 };
 
-constexpr std::array<Pair, 4> kPairs = {{{"ss", "ß"}, {"е", "ё"}, {"и", "й"}, {"і", "ї"}}};
+constexpr std::array<Pair, 5> kPairs = {{{"ss", "ß"}, {"е", "ё"}, {"и", "й"}, {"і", "ї"}, {"у", "ў"}}};
 
 // The word case-folded (which turns ß into ss) with every marked letter plain.
 std::string plain_spelling(std::string_view word) {

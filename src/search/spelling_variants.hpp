@@ -1,9 +1,11 @@
 // The spellings of a search word that SQLite's unicode61 tokenizer keeps
 // apart although people write one for the other: "ss" and "ß" (German), "е"
-// and "ё" (Russian), "и" and "й", "і" and "ї" (Russian, Ukrainian). Its own
-// case folding and removal of diacritics covers the rest of Latin script
-// ("muller" finds "Müller") but not these: "strasse" would miss "Straße"
-// and "ковалев" would miss "Ковалёв".
+// and "ё" (Russian, Belarusian), "и" and "й", "і" and "ї" (Russian,
+// Ukrainian), "у" and "ў" (Belarusian). Its own case folding and removal of
+// diacritics covers Latin script ("muller" finds "Müller") but not these:
+// "strasse" would miss "Straße" and "ковалев" would miss "Ковалёв". With
+// them, every name is found by its case-folded spelling without diacritics
+// (text/unicode.hpp match_key()) in Latin and Cyrillic script.
 #pragma once
 
 #include <string>

@@ -100,7 +100,8 @@ TEST_F(MergeTest, ContactMergeUnitesEmailsPhonesTagsAndConsents) {
                                     .tags = {"VIP", "Riga"}});
   const Contact other = contact({.emails = {{"ANNA@koka.lv"}, {"a.berzina@medis.lt", true}},
                                  .phones = {{PhoneKind::work, "+371 26123456"}, {PhoneKind::work, "67 000 001"}},
-                                 .consents = {{ConsentChannel::email, false, later}, {ConsentChannel::sms, true, later}},
+                                 .consents = {{ConsentChannel::email, false, later},
+                                              {ConsentChannel::sms, true, later}},
                                  .tags = {"vip", "Event 2024"}});
   const Contact merged = db.duplicates().merge(survivor.id, other.id);
   EXPECT_EQ(merged.emails, (std::vector<Email>{{"anna@koka.lv", true}, {"anna@home.lv", false},
@@ -347,8 +348,9 @@ TEST_F(MergeTest, MergeKnowsEveryReferenceToAccountsAndContacts) {
   std::set<std::tuple<std::string, std::string, std::string>> in_schema;
   SQLite::Database file = raw();
   SQLite::Statement keys(file,
-                         "SELECT m.name, k.\"from\", k.\"table\" FROM sqlite_schema m, pragma_foreign_key_list(m.name) k "
-                         "WHERE m.type = 'table' AND k.\"table\" IN ('accounts', 'contacts')");
+                         "SELECT m.name, k.\"from\", k.\"table\" FROM sqlite_schema m, "
+                         "pragma_foreign_key_list(m.name) k WHERE m.type = 'table' AND k.\"table\" IN "
+                         "('accounts', 'contacts')");
   while (keys.executeStep())
     in_schema.emplace(keys.getColumn(0).getString(), keys.getColumn(1).getString(), keys.getColumn(2).getString());
   std::set<std::tuple<std::string, std::string, std::string>> known;

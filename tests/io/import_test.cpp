@@ -290,6 +290,20 @@ TEST_F(ImportTest, RowsThatDuplicateStoredContactsAreReportedSkippedOrMerged) {
   EXPECT_EQ(contacts().size(), 2u);
 }
 
+TEST_F(ImportTest, ASharedNameAloneDoesNotMakeARowADuplicate) {
+  ContactData berzins;
+  berzins.first_name = "Jānis";
+  berzins.last_name = "Bērziņš";
+  berzins.emails = {{"janis@example.lv", true}};
+  db.contacts().create(berzins);
+  ImportOptions options;
+  options.on_duplicate = DuplicateAction::skip;
+  const auto result = import_contacts("first_name,last_name,email\nJānis,Bērziņš,another.janis@example.lv\n", options);
+  EXPECT_EQ(result.inserted, 1);
+  EXPECT_TRUE(result.duplicates.empty());
+  EXPECT_EQ(contacts().size(), 2u);
+}
+
 TEST_F(ImportTest, ProgressIsReportedPerBatchAndCanStopTheImport) {
   std::string file = "last_name\n";
   for (int i = 0; i < 100; ++i) file += "Name" + std::to_string(i) + "\n";

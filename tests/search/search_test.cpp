@@ -115,12 +115,13 @@ TEST_F(SearchTest, IgnoresCaseAndDiacriticsInEveryLanguage) {
   EXPECT_EQ(find("JURGEN MULLER"), (Found{hit(muller)}));
 }
 
-TEST_F(SearchTest, TakesEszettYoShortIAndYiAsTheirPlainLetters) {
+TEST_F(SearchTest, TakesEszettYoShortIYiAndShortUAsTheirPlainLetters) {
   const Contact strasse = contact("", "Großmann");
   const Contact kovalev = contact("Артём", "Ковалёв");
   const Contact sergei = contact("Сергей", "Смирнов");
   const Contact kyiv = contact("Марія", "Київська");
   const Contact plain = contact("", "Ковалев");
+  const Contact belarusian = contact("", "Кавалёў");
   EXPECT_EQ(find("grossmann"), (Found{hit(strasse)}));
   EXPECT_EQ(find("GROẞMANN"), (Found{hit(strasse)}));
   EXPECT_EQ(find("артем"), (Found{hit(kovalev)}));
@@ -129,6 +130,7 @@ TEST_F(SearchTest, TakesEszettYoShortIAndYiAsTheirPlainLetters) {
   EXPECT_EQ(find("ковалёв").size(), 2u);
   EXPECT_EQ(find("сергеи"), (Found{hit(sergei)}));
   EXPECT_EQ(find("киівська"), (Found{hit(kyiv)}));
+  EXPECT_EQ(find("кавалеу"), (Found{hit(belarusian)}));
 }
 
 TEST_F(SearchTest, RanksATitleMatchAboveABodyMatch) {

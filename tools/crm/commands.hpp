@@ -41,6 +41,9 @@ int run_leads(const Arguments& args);
 int run_find_phone(const Arguments& args);
 /// find-email DB EMAIL: contacts and accounts with the address; 1 when none.
 int run_find_email(const Arguments& args);
+/// search DB TEXT [--kind KIND,...] [--limit N]: records of every kind found
+/// by their words, best first (kind, id, title); 1 when none.
+int run_search(const Arguments& args);
 
 // Import (import_commands.cpp).
 

@@ -25,7 +25,8 @@ std::string record_name(Names& names, RecordKind kind, std::int64_t id) {
 
 std::string reason_list(const std::vector<DuplicateReason>& reasons) {
   std::string text;
-  for (DuplicateReason reason : reasons) text += (text.empty() ? "" : ", ") + std::string(duplicate_reason_name(reason));
+  for (DuplicateReason reason : reasons)
+    text += (text.empty() ? "" : ", ") + std::string(duplicate_reason_name(reason));
   return text;
 }
 

@@ -22,6 +22,10 @@ customers (filters: --owner USER --tag TAG --country CC --where FILTER --sort FI
   leads DB [filters]      list leads with their status
   find-phone DB NUMBER    who is calling? finds contacts and accounts by a number in any written form
   find-email DB EMAIL     finds contacts and accounts by email, ignoring case
+  search DB TEXT [--kind KIND[,KIND...]] [--limit N]
+                          finds accounts, contacts, leads, deals (opportunity) and activities by words in
+                          their names, emails, phones and notes, ignoring case and diacritics ("berzina"
+                          finds Bērziņa, "kov*" words beginning so), best first (the first 20 unless --limit)
 
 duplicates:
   duplicates DB accounts|contacts [--limit N] [--min-score N]
@@ -78,7 +82,8 @@ constexpr Command kCommands[] = {
     {"demo", run_demo},         {"init", run_init},         {"summary", run_summary},
     {"backup", run_backup},     {"check", run_check},       {"version", run_version},
     {"accounts", run_accounts}, {"contacts", run_contacts}, {"leads", run_leads},
-    {"find-phone", run_find_phone}, {"find-email", run_find_email}, {"deals", run_deals},
+    {"find-phone", run_find_phone}, {"find-email", run_find_email}, {"search", run_search},
+    {"deals", run_deals},
     {"duplicates", run_duplicates}, {"merge", run_merge},
     {"pipeline", run_pipeline}, {"timeline", run_timeline}, {"agenda", run_agenda},
     {"log-call", run_log_call}, {"attach-calls", run_attach_calls}, {"import", run_import},

@@ -69,14 +69,15 @@ MergeChoices choices_from(const std::map<std::string, std::string>& take) {
 
 std::string pair_repr(const DuplicatePair& p) {
   std::string reasons;
-  for (DuplicateReason reason : p.reasons) reasons += (reasons.empty() ? "" : ", ") + std::string(duplicate_reason_name(reason));
+  for (DuplicateReason reason : p.reasons)
+    reasons += (reasons.empty() ? "" : ", ") + std::string(duplicate_reason_name(reason));
   return "<DuplicatePair " + std::string(record_kind_name(p.kind)) + " " + std::to_string(p.first_id) + " and " +
          std::to_string(p.second_id) + " score " + std::to_string(p.score) + ": " + reasons + ">";
 }
 
 void bind_results(py::module_& m) {
-  py::class_<DuplicatePair> pair(m, "DuplicatePair",
-                                 "Two live records that look like the same organization or person (db.duplicates.find()).");
+  py::class_<DuplicatePair> pair(
+      m, "DuplicatePair", "Two live records that look like the same organization or person (db.duplicates.find()).");
   pair.def_property_readonly("kind", [](const DuplicatePair& p) { return std::string(record_kind_name(p.kind)); },
                              "'account' or 'contact'.")
       .def_readonly("first_id", &DuplicatePair::first_id, "The smaller id of the two.")

@@ -88,7 +88,8 @@ def test_merge_keeps_everything_and_honours_take(db, people):
     merged = db.duplicates.merge("contact", anna, anna_again, take={"job_title": "other"})
 
     assert isinstance(merged, crmcore.Contact)
-    assert (merged.id, merged.job_title, merged.first_name, merged.version) == (anna.id, "CFO", "Anna", anna.version + 1)
+    assert (merged.id, merged.job_title, merged.first_name) == (anna.id, "CFO", "Anna")
+    assert merged.version == anna.version + 1
     assert [e.address for e in merged.emails] == ["anna@koka.lv"]
     assert merged.tags == ["VIP"]
     assert db.activities.get(call.id).contact == anna.id
