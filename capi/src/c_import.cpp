@@ -12,6 +12,19 @@ struct crm_import_options {
   crm::ImportOptions options;
   crm_import_progress_fn progress = nullptr;
   void* progress_data = nullptr;
+  void (*free_progress_data)(void*) = nullptr;
+
+  crm_import_options() = default;
+  crm_import_options(const crm_import_options&) = delete;
+  crm_import_options& operator=(const crm_import_options&) = delete;
+  ~crm_import_options() { release_progress_data(); }
+
+  /// Hands user_data back to its owner's destructor, if it gave one.
+  void release_progress_data() noexcept {
+    if (free_progress_data) free_progress_data(progress_data);
+    free_progress_data = nullptr;
+    progress_data = nullptr;
+  }
 };
 
 /// What an import returns: the C++ result plus the callback's stop value.
@@ -148,10 +161,12 @@ crm_status crm_import_options_set_batch_rows(crm_import_options* options, size_t
 }
 
 crm_status crm_import_options_set_progress(crm_import_options* options, crm_import_progress_fn progress,
-                                           void* user_data) {
+                                           void* user_data, void (*free_user_data)(void* user_data)) {
   CRM_REQUIRE(options);
+  options->release_progress_data();
   options->progress = progress;
   options->progress_data = user_data;
+  options->free_progress_data = free_user_data;
   return CRM_OK;
 }
 

@@ -159,6 +159,15 @@ static int stop_at_third(int64_t rows, int64_t bytes, int64_t total_bytes, int64
   return *calls == 3 ? 7 : 0;
 }
 
+/* How often count_release() ran. */
+static int releases = 0;
+
+/* A user_data destructor that counts its calls. */
+static void count_release(void *user_data) {
+  (void)user_data;
+  ++releases;
+}
+
 static void test_progress_callback_stops_and_file_import(const char *scratch) {
   crm_db *db = open_memory();
   crm_import_options *options = NULL;
@@ -176,7 +185,7 @@ static void test_progress_callback_stops_and_file_import(const char *scratch) {
   fclose(file);
   CHECK_OK(crm_import_options_new("contact", &options));
   CHECK_OK(crm_import_options_set_batch_rows(options, 2));
-  CHECK_OK(crm_import_options_set_progress(options, stop_at_third, &calls));
+  CHECK_OK(crm_import_options_set_progress(options, stop_at_third, &calls, count_release));
   CHECK_OK(crm_import_file(db, path, options, &result));
   CHECK_OK(crm_import_result_outcome(result, &committed, &stop_value));
   CHECK(calls == 3 && stop_value == 7 && committed == 1);
@@ -187,7 +196,12 @@ static void test_progress_callback_stops_and_file_import(const char *scratch) {
   remove(path);
   CHECK_FAILS(crm_import_file(db, path, options, &result), CRM_NOT_FOUND, "import_contacts.csv");
   CHECK(result == NULL);
+  CHECK(releases == 0);
+  CHECK_OK(crm_import_options_set_progress(options, NULL, NULL, NULL));
+  CHECK(releases == 1); /* replacing the callback hands the old user_data back */
+  CHECK_OK(crm_import_options_set_progress(options, stop_at_third, &calls, count_release));
   crm_import_options_free(options);
+  CHECK(releases == 2); /* so does freeing the options */
   crm_db_free(db);
 }
 
@@ -211,7 +225,7 @@ static void test_misuse(void) {
   CHECK_FAILS(crm_import_options_set_dry_run(NULL, 1), CRM_MISUSE, "options");
   CHECK_FAILS(crm_import_options_set_all_or_nothing(NULL, 1), CRM_MISUSE, "options");
   CHECK_FAILS(crm_import_options_set_batch_rows(options, 0), CRM_INVALID_ARGUMENT, "batch_rows");
-  CHECK_FAILS(crm_import_options_set_progress(NULL, NULL, NULL), CRM_MISUSE, "options");
+  CHECK_FAILS(crm_import_options_set_progress(NULL, NULL, NULL, NULL), CRM_MISUSE, "options");
   CHECK_FAILS(crm_import_text(db, "", 0, options, &result), CRM_INVALID_ARGUMENT, "empty");
   CHECK(result == NULL);
   CHECK_FAILS(crm_import_text(db, NULL, 0, options, &result), CRM_MISUSE, "text");

@@ -1400,9 +1400,12 @@ CRM_API crm_status crm_import_options_set_dry_run(crm_import_options *options, i
 CRM_API crm_status crm_import_options_set_all_or_nothing(crm_import_options *options, int all_or_nothing);
 /** Rows per transaction, 1 to 100000 (default 2000). */
 CRM_API crm_status crm_import_options_set_batch_rows(crm_import_options *options, size_t rows);
-/** The progress callback (NULL: none) and the user_data passed to it. */
+/** The progress callback (NULL: none) and the user_data passed to it. The
+ *  options keep user_data; free_user_data (may be NULL) is called with it
+ *  once they no longer do: when the options are freed or another callback
+ *  is set. */
 CRM_API crm_status crm_import_options_set_progress(crm_import_options *options, crm_import_progress_fn progress,
-                                                   void *user_data);
+                                                   void *user_data, void (*free_user_data)(void *user_data));
 
 /** Imports the CSV file at path. Problems with the import as a whole fail
  *  the call: CRM_NOT_FOUND for a missing file, CRM_INVALID_ARGUMENT for an
