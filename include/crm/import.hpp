@@ -93,8 +93,9 @@ struct ImportOptions {
   /// Rows per transaction when rows are written as they come (1..100000).
   /// A stopped or failed import keeps the rows of finished transactions.
   std::size_t batch_rows = 2000;
-  /// Called after every batch of rows with the progress so far; returning
-  /// false stops the import there (ImportResult::stopped). May be empty.
+  /// Called after every batch of rows with the progress so far, on the
+  /// importing thread; returning false stops the import there
+  /// (ImportResult::stopped). It must not use this Database. May be empty.
   std::function<bool(const ImportProgress&)> progress{};
 };
 

@@ -160,7 +160,7 @@ void register_imports(py::module_& m) {
       "'phone', 'registration_number'); on_duplicate: 'ignore', 'report', 'skip' or 'merge' for rows like "
       "stored accounts and contacts. dry_run checks everything and writes nothing; all_or_nothing writes "
       "nothing when a row fails. progress(ImportProgress) is called after every batch_rows rows; returning "
-      "False stops the import. Rows that fail are reported in ImportResult.errors; problems with the file as "
+      "False stops the import. The callback must not use this database (the import holds it). Rows that fail are reported in ImportResult.errors; problems with the file as "
       "a whole raise (ValidationError, NotFoundError, ...).");
 }
 

@@ -1364,7 +1364,8 @@ typedef struct crm_import_result crm_import_result;
  *  read and the input's size (0 when unknown), the rows written (inserted or
  *  updated) and the rows refused. Return 0 to go on; any other value stops
  *  the import after that batch, and crm_import_result_outcome() passes it
- *  back. Runs on the thread that called the import. */
+ *  back. Runs on the thread that called the import, which holds db: the
+ *  callback must not use it. */
 typedef int (*crm_import_progress_fn)(int64_t rows, int64_t bytes, int64_t total_bytes, int64_t imported,
                                       int64_t failed, void *user_data);
 
