@@ -121,10 +121,12 @@ crm_status crm_import_options_set_mode(crm_import_options* options, const char* 
   CRM_REQUIRE(options);
   CRM_REQUIRE(mode);
   return guard([&] {
-    options->options.mode = named(mode, crm::import_mode_from_name, "mode", "insert, upsert");
-    if (key)
-      options->options.key =
-          named(key, crm::import_key_from_name, "key", "external_ref, email, phone, registration_number");
+    const crm::ImportMode parsed_mode = named(mode, crm::import_mode_from_name, "mode", "insert, upsert");
+    const crm::ImportKey parsed_key =
+        key ? named(key, crm::import_key_from_name, "key", "external_ref, email, phone, registration_number")
+            : options->options.key;
+    options->options.mode = parsed_mode;
+    options->options.key = parsed_key;
     return CRM_OK;
   });
 }

@@ -58,6 +58,7 @@ class Reading {
   Reading(const Reading&) = delete;
   Reading& operator=(const Reading&) = delete;
   ~Reading() {
+    stopping_ = true;  // the writer is done: read no further
     queue_.close();
     thread_.join();
   }
@@ -82,7 +83,7 @@ class Reading {
   void produce() {
     Batch batch;
     CsvRecord record;
-    while (reader_.next(record)) {
+    while (!stopping_ && reader_.next(record)) {
       batch.rows.emplace_back();
       mapper_.prepare(record, batch.rows.back());
       if (batch.rows.size() < batch_rows_) continue;
@@ -99,6 +100,7 @@ class Reading {
   std::size_t batch_rows_;
   BatchQueue<Batch> queue_;
   std::exception_ptr failure_;
+  std::atomic<bool> stopping_{false};
   std::thread thread_;  // last: starts once everything it uses exists
 };
 

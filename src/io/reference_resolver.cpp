@@ -78,17 +78,20 @@ LeadId ReferenceResolver::lead(const RecordRefs& refs) {
   return found->id;
 }
 
-const Pipeline& ReferenceResolver::pipeline(const std::string& name) {
-  if (auto hit = pipelines_.find(name); hit != pipelines_.end()) return hit->second;
+const Pipeline& ReferenceResolver::pipeline(const std::string& name, PipelineId current) {
+  const std::string key = name.empty() && current ? "#" + std::to_string(current.value()) : name;
+  if (auto hit = pipelines_.find(key); hit != pipelines_.end()) return hit->second;
   Pipelines pipelines(session_);
-  std::optional<Pipeline> found = name.empty() ? pipelines.default_pipeline() : pipelines.find(name);
+  std::optional<Pipeline> found = !name.empty() ? pipelines.find(name)
+                                  : current     ? pipelines.get(current)
+                                                : pipelines.default_pipeline();
   if (!found) refuse("pipeline", "no pipeline is named " + quoted(name));
-  return pipelines_.emplace(name, std::move(*found)).first->second;
+  return pipelines_.emplace(key, std::move(*found)).first->second;
 }
 
 void ReferenceResolver::place_in_pipeline(const RecordRefs& refs, OpportunityData& deal) {
   if (!refs.pipeline.empty() || !refs.stage.empty()) {
-    const Pipeline& chosen = pipeline(refs.pipeline);
+    const Pipeline& chosen = pipeline(refs.pipeline, deal.pipeline);
     deal.pipeline = chosen.id;
     if (!refs.stage.empty()) {
       try {

@@ -32,13 +32,14 @@ class ReferenceResolver {
   OpportunityId opportunity(const RecordRefs& refs);
   LeadId lead(const RecordRefs& refs);
   void place_in_pipeline(const RecordRefs& refs, OpportunityData& deal);
-  const Pipeline& pipeline(const std::string& name);
+  // The pipeline named `name`; unnamed: `current` (a stored deal's), else the default one.
+  const Pipeline& pipeline(const std::string& name, PipelineId current);
   // The one live row of `table` whose name_key is match_key(name).
   std::int64_t unique_by_name(const char* table, const std::string& name, const char* what, const char* column);
 
   Session& session_;
   std::unordered_map<std::string, std::int64_t> found_;  // "<kind>:<ref|name>:<text>" -> id
-  std::map<std::string, Pipeline> pipelines_;           // by the name as written ("" = default)
+  std::map<std::string, Pipeline> pipelines_;           // by the name as written, "#id", or "" (default)
 };
 
 }  // namespace crm::detail

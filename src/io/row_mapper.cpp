@@ -41,6 +41,13 @@ ColumnBinding chosen_binding(RecordKind kind, std::size_t index, const std::stri
   return binding;
 }
 
+// Empties `phones` for the column "phones", or only the phones of one kind
+// for "phones_<kind>" ("phones_work"), which its cells then replace.
+void clear_phones(std::vector<Phone>& phones, std::string_view column) {
+  const auto kind = column.starts_with("phones_") ? phone_kind_from_name(column.substr(7)) : std::nullopt;
+  std::erase_if(phones, [&](const Phone& phone) { return !kind || phone.kind == *kind; });
+}
+
 // Empties the list a list column fills, so that cells replace it.
 void clear_list(RecordDraft& draft, std::string_view column) {
   std::visit(
@@ -48,7 +55,7 @@ void clear_list(RecordDraft& draft, std::string_view column) {
         if constexpr (requires { data.emails.clear(); })
           if (column.starts_with("email")) data.emails.clear();
         if constexpr (requires { data.phones.clear(); })
-          if (column.starts_with("phone")) data.phones.clear();
+          if (column.starts_with("phones")) clear_phones(data.phones, column);
         if constexpr (requires { data.consents.clear(); })
           if (column.starts_with("consent")) data.consents.clear();
         if constexpr (requires { data.tags.clear(); })
@@ -107,7 +114,10 @@ void RowMapper::apply_cells(const std::vector<std::string>& cells, RecordDraft& 
 
 std::string RowMapper::header_of(std::string_view column) const {
   for (const ColumnBinding& binding : bindings_)
-    if (binding.column == column) return binding.header;
+    if (binding.header == column) return binding.header;  // already a header
+  for (const ColumnBinding& binding : bindings_)
+    if (binding.column == column || (binding.column.starts_with(column) && binding.column[column.size()] == '_'))
+      return binding.header;
   return std::string(column);
 }
 

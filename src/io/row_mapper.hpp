@@ -58,7 +58,8 @@ class RowMapper {
   /// Throws Error(invalid_argument) with field() = the header.
   void apply_over(const std::vector<std::string>& cells, RecordDraft& draft) const;
 
-  /// The header whose cells go to `column` (the column itself when none does).
+  /// The header whose cells go to `column` ("phones" also finds the header of
+  /// "phones_work"); `column` itself when it is a header or nothing maps to it.
   std::string header_of(std::string_view column) const;
 
  private:

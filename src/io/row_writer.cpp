@@ -123,6 +123,13 @@ std::string column_of_field(const std::string& field) {
   return column.substr(0, column.find('['));
 }
 
+// The import column the upsert key is read from.
+std::string key_column(RecordKind kind, ImportKey key) {
+  if (kind == RecordKind::contact && key == ImportKey::email) return "emails";
+  if (kind == RecordKind::contact && key == ImportKey::phone) return "phones";
+  return std::string(import_key_name(key));
+}
+
 bool is_row_error(ErrorCode code) {
   return code == ErrorCode::invalid_argument || code == ErrorCode::not_found || code == ErrorCode::already_exists ||
          code == ErrorCode::conflict || code == ErrorCode::parse_error;
@@ -144,7 +151,9 @@ void RowWriter::write(PreparedRow& row) {
     write_valid(row);
   } catch (const Error& error) {
     if (!is_row_error(error.code())) throw;
-    refuse({row.line, mapper_.header_of(column_of_field(error.field())), error.what()});
+    const std::string& field = error.field();
+    const std::string header = mapper_.header_of(field);
+    refuse({row.line, header != field ? header : mapper_.header_of(column_of_field(field)), error.what()});
   }
 }
 
@@ -156,7 +165,7 @@ void RowWriter::write_valid(PreparedRow& row) {
                   std::string(import_key_name(options_.key)) + " '" +
                       std::visit([&](const auto& data) { return key_text(data, options_.key); }, row.draft.data) +
                       "' matches more than one stored record",
-                  std::string(import_key_name(options_.key)));
+                  key_column(options_.kind, options_.key));
     if (stored.size() == 1) return update(stored.front(), row);
   }
   if (handled_as_duplicate(row)) return;
@@ -185,18 +194,15 @@ bool RowWriter::handled_as_duplicate(PreparedRow& row) {
       },
       row.draft.data);
   if (matches.empty()) return false;
-  if (result_.duplicates.size() < kMaxListed)
-    result_.duplicates.push_back({row.line, matches.front(), options_.on_duplicate});
-  switch (options_.on_duplicate) {
-    case DuplicateAction::skip:
-      ++result_.skipped;
-      return true;
-    case DuplicateAction::merge:
-      update(matches.front().id, row);
-      return true;
-    default:
-      return false;
+  const ImportDuplicate duplicate{row.line, matches.front(), options_.on_duplicate};
+  if (options_.on_duplicate == DuplicateAction::merge) update(matches.front().id, row);
+  if (options_.on_duplicate == DuplicateAction::report) {
+    resolver_.resolve(row.draft);
+    insert(row.draft);
   }
+  if (options_.on_duplicate == DuplicateAction::skip) ++result_.skipped;
+  if (result_.duplicates.size() < kMaxListed) result_.duplicates.push_back(duplicate);
+  return true;
 }
 
 void RowWriter::insert(RecordDraft& draft) {

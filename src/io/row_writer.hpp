@@ -31,7 +31,8 @@ class RowWriter {
   void write_valid(PreparedRow& row);
   // The stored records the row's upsert key names (none when the key cell is empty).
   std::vector<std::int64_t> stored_by_key(const RecordDraft& draft) const;
-  // True when the row was handled as a duplicate (skipped or merged).
+  // True when the row duplicates a stored record and was handled as
+  // options_.on_duplicate says (inserted and listed, skipped or merged).
   bool handled_as_duplicate(PreparedRow& row);
   void insert(RecordDraft& draft);
   void update(std::int64_t id, const PreparedRow& row);

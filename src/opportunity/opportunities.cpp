@@ -86,10 +86,11 @@ void save(Session& session, const Opportunity& changed) {
 
 Opportunity Opportunities::create(const OpportunityData& data) {
   return guarded([&] {
-    WriteScope scope(session_, Atomicity::added_rows);
+    // A savepoint, not Atomicity::added_rows: insert_opportunity() writes the
+    // deal's children and first stage change before its id could be registered.
+    WriteScope scope(session_);
     const OpportunityRow row = normalize_opportunity(session_, data, nullptr);
     const std::int64_t id = insert_opportunity(session_, row, session_.now());
-    scope.added_root("opportunities", id);
     scope.commit();
     return load_one(session_, OpportunityId(id));
   });

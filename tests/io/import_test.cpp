@@ -233,6 +233,43 @@ TEST_F(ImportTest, UpsertByEmailAndByPhoneFindStoredContactsInAnyWrittenForm) {
   EXPECT_EQ(contacts()[0].country, "LV");
 }
 
+TEST_F(ImportTest, UpsertOfOnePhoneKindKeepsTheStoredPhonesOfOtherKinds) {
+  ContactData ozols;
+  ozols.last_name = "Ozols";
+  ozols.external_ref = "C-1";
+  ozols.phones = {{PhoneKind::mobile, "+371 26 123 456", {}}, {PhoneKind::work, "+371 67 000 000", {}}};
+  db.contacts().create(ozols);
+  ImportOptions options;
+  options.mode = ImportMode::upsert;
+  const auto result = import_contacts("external_ref,Mobile Phone\nC-1,+371 29 999 999\n", options);
+  ASSERT_EQ(result.updated, 1) << issues_of(result);
+  const Contact stored = *db.contacts().find_by_external_ref("C-1");
+  ASSERT_EQ(stored.phones.size(), 2u);
+  EXPECT_EQ(stored.phones[0].kind, PhoneKind::work);
+  EXPECT_EQ(stored.phones[0].e164, "+37167000000");
+  EXPECT_EQ(stored.phones[1].e164, "+37129999999");
+}
+
+TEST_F(ImportTest, UpsertOfADealStageStaysInTheDealsOwnPipeline) {
+  const Account customer = account("Baltic Timber SIA", "ERP-1");
+  const Pipeline service = db.pipelines().create("Service", {{"Intake", 10, StageKind::open}, {"Repair", 50, StageKind::open},
+                                                             {"Done", 100, StageKind::won}, {"Dropped", 0, StageKind::lost}});
+  OpportunityData deal;
+  deal.name = "Saw repair";
+  deal.account = customer.id;
+  deal.external_ref = "D-1";
+  deal.pipeline = service.id;
+  db.opportunities().create(deal);
+  ImportOptions options;
+  options.kind = RecordKind::opportunity;
+  options.mode = ImportMode::upsert;
+  const auto result = import("external_ref,stage\nD-1,Repair\n", options);
+  ASSERT_EQ(result.updated, 1) << issues_of(result);
+  const Opportunity stored = *db.opportunities().find_by_external_ref("D-1");
+  EXPECT_EQ(stored.pipeline, service.id);
+  EXPECT_EQ(db.pipelines().stage(stored.stage).name, "Repair");
+}
+
 TEST_F(ImportTest, UpsertOfAccountsByRegistrationNumber) {
   AccountData data;
   data.name = "Baltic Timber";

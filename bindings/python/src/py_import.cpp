@@ -64,8 +64,9 @@ ImportResult run_import(const SharedDatabase& db, py::handle source, ImportOptio
   ImportResult result;
   if (py::hasattr(source, "read")) {
     py::object content = source.attr("read")();
-    std::string text = py::isinstance<py::bytes>(content) ? content.cast<std::string>()
-                                                           : py::str(content).cast<std::string>();
+    const bool decoded = !py::isinstance<py::bytes>(content);  // a text file: Python decoded it already
+    std::string text = decoded ? py::str(content).cast<std::string>() : content.cast<std::string>();
+    if (decoded) options.encoding = "UTF-8";
     result = db->run([&](Database& d) {
       std::istringstream in(std::move(text));
       return d.imports().read(in, options);
@@ -153,7 +154,8 @@ void register_imports(py::module_& m) {
       py::arg("dry_run") = false, py::arg("all_or_nothing") = false, py::arg("batch_rows") = 2000,
       py::arg("progress") = py::none(),
       "Imports records of kind ('account', 'contact', 'lead', 'opportunity', 'activity') from a CSV file: a "
-      "path (read in one streaming pass) or an open file object (read whole first). Headers map to fields by "
+      "path (read in one streaming pass) or an open file object (read whole first; a text file is already "
+      "decoded, so encoding applies to paths and binary files). Headers map to fields by "
       "name (English spreadsheet headers and the library's field names) or as columns={header: column} says "
       "(custom fields by name, '' to ignore). encoding: 'UTF-8', 'WINDOWS-1257', 'WINDOWS-1251', ...; "
       "delimiter: ',', ';', '\\t' or '' to detect. mode 'insert' or 'upsert' by key ('external_ref', 'email', "

@@ -102,11 +102,16 @@ def test_an_exception_in_the_progress_callback_stops_the_import_and_is_raised(db
     assert db.contacts.count() == 1
 
 
+def test_a_text_file_is_already_decoded_so_its_encoding_is_not_applied_again(db):
+    assert db.import_csv(io.StringIO("last_name\nBērziņa\n"), encoding="WINDOWS-1257").inserted == 1
+    assert next(iter(db.contacts.list())).last_name == "Bērziņa"
+
+
 def test_problems_with_the_file_as_a_whole_raise(db, tmp_path):
     with pytest.raises(crmcore.NotFoundError):
         db.import_csv(tmp_path / "missing.csv")
     with pytest.raises(crmcore.ValidationError, match="KLINGON"):
-        db.import_csv(io.StringIO("last_name\nx\n"), encoding="KLINGON-8")
+        db.import_csv(io.BytesIO(b"last_name\nx\n"), encoding="KLINGON-8")
     with pytest.raises(crmcore.ValidationError, match="planet"):
         db.import_csv(io.StringIO("last_name\nx\n"), "planet")
     with pytest.raises(crmcore.ValidationError, match="sideways"):
