@@ -1,6 +1,8 @@
 // CSV imports through the C ABI: an options handle filled by setters, the
 // import itself, and a result handle read by accessors.
 #include <sstream>
+#include <utility>
+#include <vector>
 
 #include "c_handles.hpp"
 #include "c_records.hpp"
@@ -27,9 +29,11 @@ struct crm_import_options {
   }
 };
 
-/// What an import returns: the C++ result plus the callback's stop value.
+/// What an import returns: the C++ result, its mapping (sorted by header)
+/// for reading by index, and the callback's stop value.
 struct crm_import_result {
   crm::ImportResult result;
+  std::vector<std::pair<std::string, std::string>> mapping;
   int stop_value = 0;
 };
 
@@ -64,6 +68,7 @@ crm_status run_import(crm_db* db, const crm_import_options* options, crm_import_
   CRM_WITH_DB(db, {
     auto result = std::make_unique<crm_import_result>();
     result->result = import(database, run_options(options, *result));
+    result->mapping.assign(result->result.mapping.begin(), result->result.mapping.end());
     *out_result = result.release();
     return CRM_OK;
   });
@@ -235,6 +240,39 @@ crm_status crm_import_result_error(const crm_import_result* result, size_t index
   return CRM_OK;
 }
 
+crm_status crm_import_result_mapping_count(const crm_import_result* result, size_t* out_count) {
+  CRM_REQUIRE(result);
+  CRM_REQUIRE(out_count);
+  *out_count = result->mapping.size();
+  return CRM_OK;
+}
+
+crm_status crm_import_result_mapping(const crm_import_result* result, size_t index, const char** out_header,
+                                    const char** out_column) {
+  CRM_REQUIRE(result);
+  if (index >= result->mapping.size())
+    return fail(CRM_INVALID_ARGUMENT, "index: " + std::to_string(index) + " is past the last mapped header", "index");
+  if (out_header) *out_header = result->mapping[index].first.c_str();
+  if (out_column) *out_column = result->mapping[index].second.c_str();
+  return CRM_OK;
+}
+
+crm_status crm_import_result_ignored_count(const crm_import_result* result, size_t* out_count) {
+  CRM_REQUIRE(result);
+  CRM_REQUIRE(out_count);
+  *out_count = result->result.ignored_headers.size();
+  return CRM_OK;
+}
+
+crm_status crm_import_result_ignored_header(const crm_import_result* result, size_t index, const char** out_header) {
+  CRM_REQUIRE(result);
+  CRM_REQUIRE(out_header);
+  if (index >= result->result.ignored_headers.size())
+    return fail(CRM_INVALID_ARGUMENT, "index: " + std::to_string(index) + " is past the last ignored header", "index");
+  *out_header = result->result.ignored_headers[index].c_str();
+  return CRM_OK;
+}
+
 crm_status crm_import_result_duplicate_count(const crm_import_result* result, size_t* out_count) {
   CRM_REQUIRE(result);
   CRM_REQUIRE(out_count);
@@ -252,6 +290,18 @@ crm_status crm_import_result_duplicate(const crm_import_result* result, size_t i
   if (out_record_id) *out_record_id = duplicate.match.id;
   if (out_score) *out_score = duplicate.match.score;
   if (out_action) *out_action = crm::duplicate_action_name(duplicate.action).data();
+  return CRM_OK;
+}
+
+crm_status crm_import_result_duplicate_reason(const crm_import_result* result, size_t index, size_t reason_index,
+                                              const char** out_reason) {
+  CRM_REQUIRE(result);
+  CRM_REQUIRE(out_reason);
+  *out_reason = nullptr;
+  if (index >= result->result.duplicates.size())
+    return fail(CRM_INVALID_ARGUMENT, "index: " + std::to_string(index) + " is past the last duplicate", "index");
+  const std::vector<crm::DuplicateReason>& reasons = result->result.duplicates[index].match.reasons;
+  if (reason_index < reasons.size()) *out_reason = crm::duplicate_reason_name(reasons[reason_index]).data();
   return CRM_OK;
 }
 

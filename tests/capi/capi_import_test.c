@@ -72,6 +72,34 @@ static void test_import_reports_counts_errors_and_links(void) {
   crm_db_free(db);
 }
 
+static void test_mapping_and_ignored_headers_are_reported(void) {
+  crm_db *db = open_memory();
+  crm_import_options *options = NULL;
+  crm_import_result *result = NULL;
+  const char *header = NULL;
+  const char *column = NULL;
+  size_t count = 0;
+  CHECK_OK(crm_import_options_new("contact", &options));
+  result = import_text(db, "Last Name,Favourite colour,E-mail\nOzols,green,janis@example.lv\n", options);
+  CHECK_OK(crm_import_result_mapping_count(result, &count));
+  CHECK(count == 2);
+  CHECK_OK(crm_import_result_mapping(result, 0, &header, &column));
+  CHECK(same(header, "E-mail") && same(column, "emails"));
+  CHECK_OK(crm_import_result_mapping(result, 1, &header, &column));
+  CHECK(same(header, "Last Name") && same(column, "last_name"));
+  CHECK_FAILS(crm_import_result_mapping(result, 2, &header, &column), CRM_INVALID_ARGUMENT, "past the last");
+  CHECK_OK(crm_import_result_ignored_count(result, &count));
+  CHECK(count == 1);
+  CHECK_OK(crm_import_result_ignored_header(result, 0, &header));
+  CHECK(same(header, "Favourite colour"));
+  CHECK_FAILS(crm_import_result_ignored_header(result, 1, &header), CRM_INVALID_ARGUMENT, "past the last");
+  CHECK_FAILS(crm_import_result_mapping_count(NULL, &count), CRM_MISUSE, "result");
+  CHECK_FAILS(crm_import_result_ignored_header(result, 0, NULL), CRM_MISUSE, "out_header");
+  crm_import_result_free(result);
+  crm_import_options_free(options);
+  crm_db_free(db);
+}
+
 static void test_legacy_encoding_mapping_and_upsert(void) {
   crm_db *db = open_memory();
   crm_import_options *options = NULL;
@@ -140,6 +168,11 @@ static void test_dry_run_all_or_nothing_and_duplicates(void) {
   CHECK(count == 1);
   CHECK_OK(crm_import_result_duplicate(result, 0, &line, &record_id, &score, &action));
   CHECK(line == 2 && record_id > 0 && score > 0 && same(action, "skip"));
+  CHECK_OK(crm_import_result_duplicate_reason(result, 0, 0, &action));
+  CHECK(same(action, "same_email"));
+  CHECK_OK(crm_import_result_duplicate_reason(result, 0, 5, &action));
+  CHECK(action == NULL);
+  CHECK_FAILS(crm_import_result_duplicate_reason(result, 1, 0, &action), CRM_INVALID_ARGUMENT, "past the last");
   CHECK_FAILS(crm_import_result_duplicate(result, 1, NULL, NULL, NULL, NULL), CRM_INVALID_ARGUMENT, "past the last");
   crm_import_result_free(result);
   CHECK(contact_count(db) == 1);
@@ -254,6 +287,7 @@ int main(int argc, char **argv) {
     return 2;
   }
   test_import_reports_counts_errors_and_links();
+  test_mapping_and_ignored_headers_are_reported();
   test_legacy_encoding_mapping_and_upsert();
   test_dry_run_all_or_nothing_and_duplicates();
   test_progress_callback_stops_and_file_import(argv[1]);

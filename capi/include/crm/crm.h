@@ -1440,6 +1440,18 @@ CRM_API crm_status crm_import_result_error_count(const crm_import_result *result
  *  is freed; any out pointer may be NULL. */
 CRM_API crm_status crm_import_result_error(const crm_import_result *result, size_t index, int64_t *out_line,
                                            const char **out_column, const char **out_message);
+/** How many headers were mapped to a column (explicitly or by name). */
+CRM_API crm_status crm_import_result_mapping_count(const crm_import_result *result, size_t *out_count);
+/** Mapped header index (sorted by header): the header as written and the
+ *  column or custom field it fed; strings valid until the result is freed;
+ *  either out pointer may be NULL. */
+CRM_API crm_status crm_import_result_mapping(const crm_import_result *result, size_t index, const char **out_header,
+                                            const char **out_column);
+/** How many headers mapped to nothing and were ignored. */
+CRM_API crm_status crm_import_result_ignored_count(const crm_import_result *result, size_t *out_count);
+/** Ignored header index, valid until the result is freed. */
+CRM_API crm_status crm_import_result_ignored_header(const crm_import_result *result, size_t index,
+                                                    const char **out_header);
 /** How many rows resembled stored records (the first 1000). */
 CRM_API crm_status crm_import_result_duplicate_count(const crm_import_result *result, size_t *out_count);
 /** Duplicate index: the row's line, the stored record it resembles, the
@@ -1447,6 +1459,11 @@ CRM_API crm_status crm_import_result_duplicate_count(const crm_import_result *re
  *  is static; any out pointer may be NULL. */
 CRM_API crm_status crm_import_result_duplicate(const crm_import_result *result, size_t index, int64_t *out_line,
                                                int64_t *out_record_id, int *out_score, const char **out_action);
+/** Reason reason_index of duplicate index ("same_email", "same_phone",
+ *  "same_registration_number", "same_vat_id", "same_name"; static), or
+ *  NULL past its last reason. */
+CRM_API crm_status crm_import_result_duplicate_reason(const crm_import_result *result, size_t index,
+                                                      size_t reason_index, const char **out_reason);
 
 /* ---- Duplicates and merging ---------------------------------------------
  * Finding accounts or contacts that look like the same organization or
