@@ -33,16 +33,9 @@ namespace {
 using namespace crm;
 namespace pt = boost::posix_time;
 
-const Instant kNow(Date(2025, 3, 14), pt::hours(10));
+const Instant kNow = crm::bench::data_file_now();
 
 std::int64_t contact_count() { return crm::bench::size_from_env("CRM_BENCH_CONTACTS", 1000000); }
-
-OpenOptions options() {
-  OpenOptions o;
-  o.clock = [] { return kNow; };
-  o.synchronous = Synchronous::off;
-  return o;
-}
 
 // ---- the data file ---------------------------------------------------------
 
@@ -172,7 +165,7 @@ void fill_accounts(SQLite::Database& db, std::int64_t accounts, std::mt19937_64&
 std::string prepare_file() {
   const std::int64_t contacts = contact_count();
   return crm::bench::cached_data_file("duplicates", contacts, [&](const std::string& building) {
-    Database::open(building, options()).close();
+    Database::open(building, crm::bench::data_file_options()).close();
     SQLite::Database db(building, SQLite::OPEN_READWRITE);
     db.exec("PRAGMA synchronous = OFF");
     db.exec("PRAGMA cache_size = -2000000");
@@ -213,7 +206,7 @@ const std::vector<std::pair<const char*, const char*>> kAccountKeys = {{"account
 // ---- the benchmarks --------------------------------------------------------
 
 void find_crmcore(benchmark::State& state, RecordKind kind, DuplicateQuery query) {
-  Database db = Database::open(file(), options());
+  Database db = Database::open(file(), crm::bench::data_file_options());
   std::size_t pairs = 0;
   for (auto _ : state) pairs = db.duplicates().find(kind, query).size();
   state.counters["pairs"] = static_cast<double>(pairs);
@@ -229,7 +222,7 @@ void find_sqlite(benchmark::State& state, const std::vector<std::pair<const char
 // One incoming contact checked before it is inserted, as an importer does;
 // a common name (shared by hundreds) unless `query` leaves out names alone.
 void match_crmcore(benchmark::State& state, DuplicateQuery query) {
-  Database db = Database::open(file(), options());
+  Database db = Database::open(file(), crm::bench::data_file_options());
   const ContactData incoming{.first_name = "Anna", .last_name = "Ozola", .emails = {{"C500000@mail0.example"}},
                              .phones = {{PhoneKind::mobile, "+37121500001"}}};
   std::size_t found = 0;

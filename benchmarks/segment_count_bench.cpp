@@ -45,17 +45,10 @@ namespace {
 using namespace crm;
 namespace pt = boost::posix_time;
 
-const Instant kNow(Date(2025, 3, 14), pt::hours(10));
+const Instant kNow = crm::bench::data_file_now();
 constexpr int kOwners = 50;
 
 std::int64_t contact_count() { return crm::bench::size_from_env("CRM_BENCH_CONTACTS", 1000000); }
-
-OpenOptions options() {
-  OpenOptions o;
-  o.clock = [] { return kNow; };
-  o.synchronous = Synchronous::off;
-  return o;
-}
 
 // ---- the data file ---------------------------------------------------------
 
@@ -242,7 +235,7 @@ void fill(const std::string& building, std::int64_t contacts, std::int64_t tier_
 std::string prepare_file() {
   const std::int64_t contacts = contact_count();
   return crm::bench::cached_data_file("segments", contacts, [&](const std::string& building) {
-    Database db = Database::open(building, options());
+    Database db = Database::open(building, crm::bench::data_file_options());
     const std::int64_t tier_field = db.custom_fields()
                                         .define(RecordKind::contact, {.name = "tier", .type = CustomFieldType::choice,
                                                                       .choices = {"gold", "silver", "bronze"}})
@@ -363,8 +356,8 @@ void print_plan(sqlite3* db, const std::string& sql) {
 // too); with CRM_BENCH_EXPLAIN set, prints their SQL and query plans.
 void check_cases() {
   const bool explain = std::getenv("CRM_BENCH_EXPLAIN") != nullptr;
-  Database db = Database::open(file(), options());
-  detail::Session session(file(), options());
+  Database db = Database::open(file(), crm::bench::data_file_options());
+  detail::Session session(file(), crm::bench::data_file_options());
   RawConnection raw(file());
   for (const Case& c : cases()) {
     const Filter filter = Filter::parse(c.filter);
@@ -398,7 +391,7 @@ void check_cases() {
 // ---- the benchmarks --------------------------------------------------------
 
 void count_crmcore(benchmark::State& state, const Case* c) {
-  Database db = Database::open(file(), options());
+  Database db = Database::open(file(), crm::bench::data_file_options());
   const Filter filter = Filter::parse(c->filter);
   std::int64_t n = 0;
   for (auto _ : state) n = db.segments().count(RecordKind::contact, filter);
@@ -416,7 +409,7 @@ void count_sqlite(benchmark::State& state, const Case* c) {
 // shared machine weighs on both alike: the counter `ratio` is the median of
 // the per-turn ratios crmcore / sqlite; the time is that of both together.
 void count_interleaved(benchmark::State& state, const Case* c) {
-  Database db = Database::open(file(), options());
+  Database db = Database::open(file(), crm::bench::data_file_options());
   const Filter filter = Filter::parse(c->filter);
   RawConnection raw(file());
   const auto seconds = [](auto&& body) {

@@ -28,18 +28,11 @@ namespace pt = boost::posix_time;
 constexpr int kAccounts = 20000;
 constexpr int kContacts = 50000;
 constexpr int kOwners = 100;
-const Instant kNow(Date(2025, 3, 14), pt::hours(10));
+const Instant kNow = crm::bench::data_file_now();
 
 std::int64_t activity_count() { return crm::bench::size_from_env("CRM_BENCH_ACTIVITIES", 5000000); }
 
 std::string owner(int n) { return "user" + std::to_string(n); }
-
-OpenOptions options() {
-  OpenOptions o;
-  o.clock = [] { return kNow; };
-  o.synchronous = Synchronous::off;
-  return o;
-}
 
 // Inserts the rows of the benchmark file; the connection is closed (its WAL
 // checkpointed and removed) before the file is renamed into place.
@@ -106,7 +99,7 @@ void fill(const std::string& building, std::int64_t total) {
 std::string prepare_file() {
   const std::int64_t total = activity_count();
   return crm::bench::cached_data_file("activities", total, [&](const std::string& building) {
-    Database::open(building, options()).close();
+    Database::open(building, crm::bench::data_file_options()).close();
     fill(building, total);
   });
 }
@@ -150,7 +143,7 @@ std::string account_timeline_sql() {
 }
 
 void account_timeline_crmcore(benchmark::State& state) {
-  Database db = Database::open(file(), options());
+  Database db = Database::open(file(), crm::bench::data_file_options());
   std::mt19937 random(7);
   std::size_t entries = 0;
   for (auto _ : state) {
@@ -176,7 +169,7 @@ void account_timeline_sqlite(benchmark::State& state) {
 }
 
 void agenda_crmcore(benchmark::State& state) {
-  Database db = Database::open(file(), options());
+  Database db = Database::open(file(), crm::bench::data_file_options());
   std::mt19937 random(9);
   std::size_t entries = 0;
   for (auto _ : state) {

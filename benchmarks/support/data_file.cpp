@@ -8,6 +8,15 @@
 
 namespace crm::bench {
 
+Instant data_file_now() { return Instant(Date(2025, 3, 14), boost::posix_time::hours(10)); }
+
+OpenOptions data_file_options() {
+  OpenOptions options;
+  options.clock = [] { return data_file_now(); };
+  options.synchronous = Synchronous::off;
+  return options;
+}
+
 std::int64_t size_from_env(const char* name, std::int64_t fallback) {
   const char* env = std::getenv(name);
   return env ? std::atoll(env) : fallback;

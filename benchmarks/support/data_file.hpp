@@ -7,7 +7,16 @@
 #include <string>
 #include <string_view>
 
+#include "crm/database.hpp"
+
 namespace crm::bench {
+
+/// The instant the data files are built around, their "now": 2025-03-14 10:00 UTC.
+Instant data_file_now();
+
+/// Options for building and reading data files: a clock stopped at
+/// data_file_now(), and synchronous off (they are scratch files).
+OpenOptions data_file_options();
 
 /// The number in environment variable `name`, or `fallback` when it is unset.
 std::int64_t size_from_env(const char* name, std::int64_t fallback);
