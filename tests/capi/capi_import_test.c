@@ -16,16 +16,6 @@
 #include "check.h"
 #include "crm/crm.h"
 
-static crm_db *open_memory(void) {
-  crm_db *db = NULL;
-  crm_options *options = NULL;
-  CHECK_OK(crm_options_new(&options));
-  CHECK_OK(crm_options_set_default_region(options, "LV"));
-  CHECK_OK(crm_db_open(":memory:", options, &db));
-  crm_options_free(options);
-  return db;
-}
-
 static int64_t contact_count(crm_db *db) {
   int64_t count = -1;
   CHECK_OK(crm_contact_count(db, NULL, &count));
@@ -40,7 +30,7 @@ static crm_import_result *import_text(crm_db *db, const char *text, const crm_im
 }
 
 static void test_import_reports_counts_errors_and_links(void) {
-  crm_db *db = open_memory();
+  crm_db *db = open_memory_in("LV");
   crm_import_options *options = NULL;
   crm_import_result *result = NULL;
   int64_t rows = 0, inserted = 0, updated = 0, skipped = 0, failed = 0, line = 0;
@@ -73,7 +63,7 @@ static void test_import_reports_counts_errors_and_links(void) {
 }
 
 static void test_mapping_and_ignored_headers_are_reported(void) {
-  crm_db *db = open_memory();
+  crm_db *db = open_memory_in("LV");
   crm_import_options *options = NULL;
   crm_import_result *result = NULL;
   const char *header = NULL;
@@ -101,7 +91,7 @@ static void test_mapping_and_ignored_headers_are_reported(void) {
 }
 
 static void test_legacy_encoding_mapping_and_upsert(void) {
-  crm_db *db = open_memory();
+  crm_db *db = open_memory_in("LV");
   crm_import_options *options = NULL;
   crm_import_result *result = NULL;
   crm_contact *contact = NULL;
@@ -133,7 +123,7 @@ static void test_legacy_encoding_mapping_and_upsert(void) {
 }
 
 static void test_dry_run_all_or_nothing_and_duplicates(void) {
-  crm_db *db = open_memory();
+  crm_db *db = open_memory_in("LV");
   crm_import_options *options = NULL;
   crm_import_result *result = NULL;
   int committed = 1;
@@ -202,7 +192,7 @@ static void count_release(void *user_data) {
 }
 
 static void test_progress_callback_stops_and_file_import(const char *scratch) {
-  crm_db *db = open_memory();
+  crm_db *db = open_memory_in("LV");
   crm_import_options *options = NULL;
   crm_import_result *result = NULL;
   char path[1024];
@@ -239,7 +229,7 @@ static void test_progress_callback_stops_and_file_import(const char *scratch) {
 }
 
 static void test_misuse(void) {
-  crm_db *db = open_memory();
+  crm_db *db = open_memory_in("LV");
   crm_import_options *options = NULL;
   crm_import_result *result = NULL;
   size_t count = 0;

@@ -18,16 +18,6 @@
 
 /* ---- helpers ------------------------------------------------------------ */
 
-static crm_db *open_latvian(void) {
-  crm_options *options = NULL;
-  crm_db *db = NULL;
-  CHECK_OK(crm_options_new(&options));
-  CHECK_OK(crm_options_set_default_region(options, "LV"));
-  CHECK_OK(crm_db_open(":memory:", options, &db));
-  crm_options_free(options);
-  return db;
-}
-
 /* A contact with an email and a phone (either may be NULL). */
 static int64_t make_contact(crm_db *db, const char *first, const char *last, const char *email, const char *phone) {
   crm_contact *data = NULL;
@@ -95,7 +85,7 @@ static int count_hits(crm_db *db, const char *text, const crm_search_options *op
 /* ---- tests -------------------------------------------------------------- */
 
 static void test_finds_each_kind_ignoring_case_and_diacritics(void) {
-  crm_db *db = open_latvian();
+  crm_db *db = open_memory_in("LV");
   char kind[16] = "";
   int64_t id = 0;
   const int64_t anna = make_contact(db, "Anna", "Bērziņa", NULL, NULL);
@@ -116,7 +106,7 @@ static void test_finds_each_kind_ignoring_case_and_diacritics(void) {
 }
 
 static void test_hit_columns(void) {
-  crm_db *db = open_latvian();
+  crm_db *db = open_memory_in("LV");
   crm_cursor *cursor = NULL;
   const char *name = NULL;
   const char *text = NULL;
@@ -155,7 +145,7 @@ static void test_hit_columns(void) {
 }
 
 static void test_ranking_prefix_and_phone(void) {
-  crm_db *db = open_latvian();
+  crm_db *db = open_memory_in("LV");
   int64_t id = 0;
   const int64_t by_name = make_contact(db, "Līga", "Ozola", NULL, "+371 26 123 456");
   make_contact(db, "Anna", "Kalniņa", "ozola@example.lv", NULL);
@@ -172,7 +162,7 @@ static void test_ranking_prefix_and_phone(void) {
 }
 
 static void test_options(void) {
-  crm_db *db = open_latvian();
+  crm_db *db = open_memory_in("LV");
   crm_search_options *options = NULL;
   char kind[16] = "";
   int i;
@@ -199,7 +189,7 @@ static void test_options(void) {
 }
 
 static void test_index_follows_writes(void) {
-  crm_db *db = open_latvian();
+  crm_db *db = open_memory_in("LV");
   const int64_t anna = make_contact(db, "Anna", "Bērziņa", NULL, NULL);
   CHECK_OK(crm_contact_remove(db, anna));
   CHECK(count_hits(db, "berzina", NULL, NULL, NULL) == 0);
@@ -219,7 +209,7 @@ static void test_index_follows_writes(void) {
 }
 
 static void test_query_syntax_is_text(void) {
-  crm_db *db = open_latvian();
+  crm_db *db = open_memory_in("LV");
   static const char *const no_match[] = {"anna OR ozola", "NEAR(anna berzina)", "title:anna", "anna NOT berzina",
                                          "*", "(", "\"", "\"\"", NULL};
   static const char *const match_anna[] = {"\"anna", "(anna)", "-anna", "anna\"", NULL};
@@ -232,7 +222,7 @@ static void test_query_syntax_is_text(void) {
 }
 
 static void test_misuse(void) {
-  crm_db *db = open_latvian();
+  crm_db *db = open_memory_in("LV");
   crm_search_options *options = NULL;
   crm_cursor *cursor = (crm_cursor *)&options;
   const char *text = NULL;

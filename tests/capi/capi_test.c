@@ -26,16 +26,6 @@ static const char *path_of(const char *name) {
   return out;
 }
 
-static crm_db *open_memory(void) {
-  crm_options *options = NULL;
-  crm_db *db = NULL;
-  CHECK_OK(crm_options_new(&options));
-  CHECK_OK(crm_options_set_default_region(options, "LV"));
-  CHECK_OK(crm_db_open(":memory:", options, &db));
-  crm_options_free(options);
-  return db;
-}
-
 static int64_t make_account(crm_db *db, const char *name, const char *external_ref) {
   crm_account *data = NULL;
   crm_account *created = NULL;
@@ -156,7 +146,7 @@ static void test_options_and_open(void) {
 }
 
 static void test_accounts(void) {
-  crm_db *db = open_memory();
+  crm_db *db = open_memory_in("LV");
   crm_account *data = NULL;
   crm_account *created = NULL;
   crm_account *read = NULL;
@@ -301,7 +291,7 @@ static void test_accounts(void) {
 }
 
 static void test_contacts_and_employment(void) {
-  crm_db *db = open_memory();
+  crm_db *db = open_memory_in("LV");
   int64_t first = make_account(db, "SIA Pirmā", "A-1");
   int64_t second = make_account(db, "UAB Antra", "A-2");
   crm_contact *data = NULL;
@@ -500,7 +490,7 @@ static void test_contacts_and_employment(void) {
 }
 
 static void test_lists_queries_and_transactions(void) {
-  crm_db *db = open_memory();
+  crm_db *db = open_memory_in("LV");
   crm_query *query = NULL;
   crm_cursor *cursor = NULL;
   const crm_contact *row = NULL;
@@ -594,7 +584,7 @@ static void test_lists_queries_and_transactions(void) {
 
 /* Every entry point with a NULL handle, NULL out-pointer or closed handle. */
 static void test_misuse(void) {
-  crm_db *db = open_memory();
+  crm_db *db = open_memory_in("LV");
   crm_db *null_db = NULL;
   crm_account *account = NULL;
   crm_contact *contact = NULL;
@@ -764,7 +754,7 @@ static void test_misuse(void) {
 }
 
 static void test_select(void) {
-  crm_db *db = open_memory();
+  crm_db *db = open_memory_in("LV");
   crm_query *query = NULL;
   crm_cursor *cursor = NULL;
   crm_cursor *records = NULL;
@@ -846,7 +836,7 @@ static void test_select(void) {
 
 /* A cursor that outlives crm_db_close() reports misuse instead of crashing. */
 static void test_cursor_after_close(void) {
-  crm_db *db = open_memory();
+  crm_db *db = open_memory_in("LV");
   crm_query *query = NULL;
   crm_cursor *cursor = NULL;
   CHECK_OK(crm_db_load_sample_data(db, 3, 5, 20, NULL, NULL));
@@ -860,7 +850,7 @@ static void test_cursor_after_close(void) {
   crm_db_free(db);
 
   /* freeing the handle first is safe too: the cursor reports misuse */
-  db = open_memory();
+  db = open_memory_in("LV");
   CHECK_OK(crm_db_load_sample_data(db, 3, 5, 20, NULL, NULL));
   CHECK_OK(crm_contact_list(db, query, &cursor));
   crm_db_free(db);

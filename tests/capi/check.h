@@ -45,6 +45,18 @@ static int check_failures = 0;
     }                                                                                       \
   } while (0)
 
+/* A new in-memory database whose phone numbers without a country code are
+   in region (NULL: none). */
+static inline crm_db *open_memory_in(const char *region) {
+  crm_options *options = NULL;
+  crm_db *db = NULL;
+  CHECK_OK(crm_options_new(&options));
+  if (region != NULL) CHECK_OK(crm_options_set_default_region(options, region));
+  CHECK_OK(crm_db_open(":memory:", options, &db));
+  crm_options_free(options);
+  return db;
+}
+
 /* True when the two strings are equal (NULL equals only NULL). */
 static int same(const char *a, const char *b) {
   if (a == NULL || b == NULL) return a == b;
