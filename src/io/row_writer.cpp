@@ -7,6 +7,7 @@
 #include "crm/error.hpp"
 #include "crm/lead.hpp"
 #include "crm/opportunity.hpp"
+#include "duplicate/duplicate_keys.hpp"
 #include "storage/session.hpp"
 
 namespace crm::detail {
@@ -87,9 +88,12 @@ std::string key_text(const Data& data, ImportKey key) {
   return {};
 }
 
+// Live accounts with this registration number, compared as the duplicate
+// search compares them (case, spaces and punctuation ignored), by its index.
 std::vector<std::int64_t> accounts_by_registration(Session& session, const std::string& number) {
-  auto statement = session.prepare(
-      "SELECT id FROM accounts WHERE registration_number = ? AND deleted_at IS NULL ORDER BY id LIMIT 2");
+  static const std::string sql = "SELECT id FROM accounts WHERE registration_key = " + identifier_key_sql("?") +
+                                 " AND deleted_at IS NULL ORDER BY id LIMIT 2";
+  auto statement = session.prepare(sql);
   statement->bind(1, number);
   std::vector<std::int64_t> ids;
   while (statement->executeStep()) ids.push_back(statement->getColumn(0).getInt64());
@@ -168,9 +172,17 @@ void RowWriter::write_valid(PreparedRow& row) {
                   key_column(options_.kind, options_.key));
     if (stored.size() == 1) return update(stored.front(), row);
   }
-  if (handled_as_duplicate(row)) return;
-  resolver_.resolve(row.draft);
-  insert(row.draft);
+  const std::optional<DuplicateMatch> duplicate = stored_duplicate(row.draft);
+  if (duplicate && options_.on_duplicate == DuplicateAction::merge) {
+    update(duplicate->id, row);
+  } else if (duplicate && options_.on_duplicate == DuplicateAction::skip) {
+    ++result_.skipped;
+  } else {
+    resolver_.resolve(row.draft);
+    insert(row.draft);
+  }
+  if (duplicate && result_.duplicates.size() < kMaxListed)
+    result_.duplicates.push_back({row.line, *duplicate, options_.on_duplicate});
 }
 
 std::vector<std::int64_t> RowWriter::stored_by_key(const RecordDraft& draft) const {
@@ -184,25 +196,17 @@ std::vector<std::int64_t> RowWriter::stored_by_key(const RecordDraft& draft) con
       draft.data);
 }
 
-bool RowWriter::handled_as_duplicate(PreparedRow& row) {
-  if (options_.on_duplicate == DuplicateAction::ignore) return false;
-  const std::vector<DuplicateMatch> matches = std::visit(
-      [&](const auto& data) -> std::vector<DuplicateMatch> {
-        if constexpr (requires { Duplicates(session_).matches(data); })
-          return Duplicates(session_).matches(data, {.limit = 1, .min_score = kIdentifyingScore});
-        return {};
+std::optional<DuplicateMatch> RowWriter::stored_duplicate(const RecordDraft& draft) const {
+  if (options_.on_duplicate == DuplicateAction::ignore) return std::nullopt;
+  return std::visit(
+      [&](const auto& data) -> std::optional<DuplicateMatch> {
+        if constexpr (requires { Duplicates(session_).matches(data); }) {
+          auto matches = Duplicates(session_).matches(data, {.limit = 1, .min_score = kIdentifyingScore});
+          if (!matches.empty()) return std::move(matches.front());
+        }
+        return std::nullopt;
       },
-      row.draft.data);
-  if (matches.empty()) return false;
-  const ImportDuplicate duplicate{row.line, matches.front(), options_.on_duplicate};
-  if (options_.on_duplicate == DuplicateAction::merge) update(matches.front().id, row);
-  if (options_.on_duplicate == DuplicateAction::report) {
-    resolver_.resolve(row.draft);
-    insert(row.draft);
-  }
-  if (options_.on_duplicate == DuplicateAction::skip) ++result_.skipped;
-  if (result_.duplicates.size() < kMaxListed) result_.duplicates.push_back(duplicate);
-  return true;
+      draft.data);
 }
 
 void RowWriter::insert(RecordDraft& draft) {

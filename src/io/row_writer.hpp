@@ -31,9 +31,8 @@ class RowWriter {
   void write_valid(PreparedRow& row);
   // The stored records the row's upsert key names (none when the key cell is empty).
   std::vector<std::int64_t> stored_by_key(const RecordDraft& draft) const;
-  // True when the row duplicates a stored record and was handled as
-  // options_.on_duplicate says (inserted and listed, skipped or merged).
-  bool handled_as_duplicate(PreparedRow& row);
+  // The stored record the row duplicates, when options_.on_duplicate asks to look.
+  std::optional<DuplicateMatch> stored_duplicate(const RecordDraft& draft) const;
   void insert(RecordDraft& draft);
   void update(std::int64_t id, const PreparedRow& row);
 

@@ -288,6 +288,20 @@ TEST_F(ImportTest, UpsertOfAccountsByRegistrationNumber) {
   EXPECT_EQ(accounts[0].industry, "Forestry");
 }
 
+TEST_F(ImportTest, UpsertByRegistrationNumberIgnoresSpacesAndPunctuation) {
+  AccountData data;
+  data.name = "Baltic Timber";
+  data.registration_number = "40003000001";
+  db.accounts().create(data);
+  ImportOptions options;
+  options.kind = RecordKind::account;
+  options.mode = ImportMode::upsert;
+  options.key = ImportKey::registration_number;
+  const auto result = import("name,registration_number\nBaltic Timber SIA,4000 300-0001\n", options);
+  EXPECT_EQ(result.updated, 1) << issues_of(result);
+  EXPECT_EQ(db.accounts().count(), 1);
+}
+
 TEST_F(ImportTest, KindsWithoutTheChosenKeyAreRefusedBeforeReading) {
   ImportOptions options;
   options.kind = RecordKind::activity;
