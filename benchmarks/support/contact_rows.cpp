@@ -61,7 +61,7 @@ void insert_raw_contacts(SQLite::Database& db, const std::vector<RawContact>& ro
   const std::string stamp = format_instant(utc_now());
   SQLite::Statement contact(db,
                             "INSERT INTO contacts (first_name, last_name, name_key, job_title, birthday, "
-                            "preferred_language, country, owner, lead_source, external_ref, description, "
+                            "preferred_language, country, owner, lead_source_id, external_ref, description, "
                             "created_at, updated_at, version) VALUES (?, ?, ?, ?, ?, NULL, ?, ?, NULL, ?, NULL, ?, ?, 1)");
   SQLite::Statement email(db,
                           "INSERT INTO contact_emails (contact_id, position, address, address_key, is_primary) "

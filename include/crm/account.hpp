@@ -42,7 +42,11 @@ struct AccountData {
   Address address{};                  ///< Postal address.
   AccountId parent{};                 ///< The parent organization (for subsidiaries), or none.
   std::string owner{};                ///< The user responsible for the account (login or code).
-  std::string lead_source{};          ///< How the account was found ("web", "referral", ...).
+  /// How the account was found: a lead source by name ("web", "referral";
+  /// see LeadSources), added to the list when new; empty for none.
+  std::string lead_source{};
+  /// The campaign that brought it, by name (see Campaigns); it must exist.
+  std::string campaign{};
   std::string external_ref{};         ///< The embedding system's key (ERP customer code); unique when set.
   std::vector<std::string> tags{};    ///< Free labels; case-insensitively unique.
   std::string description{};          ///< Free text; may span lines.
@@ -101,8 +105,8 @@ class Accounts {
   /// One page of chosen columns of the accounts matching `query`, in its order:
   /// the fast way to read many accounts for reports and exports. Columns:
   /// id, name, registration_number, vat_id, industry, website, phone, phone_e164,
-  /// email, street, city, postal_code, region, country, parent_id, owner, lead_source,
-  /// external_ref, description, tags (comma-separated), created_at, updated_at,
+  /// email, street, city, postal_code, region, country, parent_id, owner, lead_source
+  /// and campaign (their names), external_ref, description, tags (comma-separated), created_at, updated_at,
   /// deleted_at, version.
   /// Throws invalid_argument naming an unknown column.
   TablePage select(const std::vector<std::string>& columns, const ListQuery& query = {}) const;

@@ -76,7 +76,11 @@ struct ContactData {
   std::string preferred_language{};      ///< Language tag such as "lv", "ru", "de", "en-GB".
   std::string country{};                 ///< Country of residence, ISO 3166-1 alpha-2.
   std::string owner{};                   ///< The user responsible for the contact.
-  std::string lead_source{};             ///< How the contact was found.
+  /// How the contact was found: a lead source by name, added when new (see
+  /// LeadSources); empty for none.
+  std::string lead_source{};
+  /// The campaign that brought them, by name (see Campaigns); it must exist.
+  std::string campaign{};
   std::string external_ref{};            ///< The embedding system's key; unique when set.
   std::vector<Consent> consents{};       ///< Marketing consent, at most one per channel.
   std::vector<std::string> tags{};       ///< Free labels; case-insensitively unique.
@@ -141,7 +145,8 @@ class Contacts {
   /// One page of chosen columns of the contacts matching `query`, in its order:
   /// the fast way to read many contacts for reports and exports. Columns:
   /// id, first_name, last_name, job_title, birthday, preferred_language, country,
-  /// owner, lead_source, external_ref, description, email (primary), phone (first,
+  /// owner, lead_source and campaign (their names), external_ref, description,
+  /// email (primary), phone (first,
   /// E.164), account_id and account_name (current employer), tags (comma-separated),
   /// created_at, updated_at, deleted_at, version.
   /// Throws invalid_argument naming an unknown column.

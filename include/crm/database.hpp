@@ -13,18 +13,22 @@ namespace crm {
 class Accounts;
 class Activities;
 class Calendars;
+class Campaigns;
 class Contacts;
+class Currencies;
 class CustomFields;
 class Duplicates;
 class Employments;
 class Exports;
 class Leads;
+class LeadSources;
 class Opportunities;
 class Segments;
 class Search;
 class Imports;
 class Pipelines;
 class Products;
+class Reports;
 class Telephony;
 class Timelines;
 class Transaction;
@@ -158,6 +162,18 @@ class Database {
   /// Finding duplicate accounts and contacts, merging them and the merge
   /// history; same rules as accounts().
   Duplicates& duplicates();
+  /// Lead sources, the list records name their origin from (see
+  /// crm/campaign.hpp); same rules as accounts().
+  LeadSources& lead_sources();
+  /// Marketing campaigns and their cost (see crm/campaign.hpp); same rules
+  /// as accounts().
+  Campaigns& campaigns();
+  /// The base currency and the exchange rates (see crm/currency.hpp); same
+  /// rules as accounts().
+  Currencies& currencies();
+  /// Reports over the deals, leads, campaigns and activities (see
+  /// crm/report.hpp); same rules as accounts().
+  Reports& reports();
 
   /// The user this connection works for (OpenOptions::user).
   std::string user() const;

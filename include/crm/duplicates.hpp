@@ -86,13 +86,13 @@ std::optional<MergeSide> merge_side_from_name(std::string_view name) noexcept;
 
 /// Per-field choices of a merge, by field name: the built-in fields of the
 /// record kind (contacts: first_name, last_name, job_title, birthday,
-/// preferred_language, country, owner, lead_source, external_ref,
+/// preferred_language, country, owner, lead_source, campaign, external_ref,
 /// description; accounts: name, registration_number, vat_id, industry,
 /// website, phone, email, address (all its parts together), parent, owner,
-/// lead_source, external_ref, description) and custom field names (ignoring
-/// case). A field not named takes the survivor's value, or the other's when
-/// the survivor has none; a named field takes the chosen side's value, even
-/// an empty one. Emails, phones, tags and consents are always united and
+/// lead_source, campaign, external_ref, description) and custom field
+/// names (ignoring case). A field not named takes the survivor's value, or
+/// the other's when the survivor has none; a named field takes the chosen
+/// side's value, even an empty one. Emails, phones, tags and consents are always united and
 /// cannot be chosen.
 struct MergeChoices {
   std::map<std::string, MergeSide> fields{};

@@ -54,6 +54,10 @@ using ActivityId = Id<struct ActivityTag>;
 using CustomFieldId = Id<struct CustomFieldTag>;
 /// Identifies a saved segment (dynamic filter or static list).
 using SegmentId = Id<struct SegmentTag>;
+/// Identifies a lead source ("web", "referral", ...).
+using LeadSourceId = Id<struct LeadSourceTag>;
+/// Identifies a marketing campaign.
+using CampaignId = Id<struct CampaignTag>;
 
 }  // namespace crm
 

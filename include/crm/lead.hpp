@@ -38,7 +38,13 @@ struct LeadData {
   std::string company_name{};
   std::string email{};
   std::string phone{};                    ///< As written; normalized to E.164 when stored.
-  std::string source{};                   ///< Where the interest came from ("web form", "fair").
+  /// Where the interest came from: a lead source by name ("web form",
+  /// "fair"), added when new (see LeadSources); empty for none.
+  std::string source{};
+  /// The campaign that brought the lead, by name (see Campaigns); it must exist.
+  std::string campaign{};
+  std::string job_title{};                ///< The person's job title.
+  std::string industry{};                 ///< The company's industry.
   LeadStatus status = LeadStatus::fresh;  ///< New, contacted, qualified or disqualified.
   std::string disqualified_reason{};      ///< Required when disqualified, refused otherwise.
   std::string country{};                  ///< ISO 3166-1 alpha-2.
@@ -65,14 +71,18 @@ struct Lead : LeadData {
   std::optional<Instant> deleted_at{};
 };
 
-/// How to convert a lead. Unset parts are made from the lead.
+/// How to convert a lead. Unset parts are made from the lead. The account,
+/// contact and deal it makes take the lead's source and campaign when they
+/// name none.
 struct LeadConversion {
   /// An existing account to attach to; unset: a new account, from `new_account`
-  /// when given, else named after the lead's company (or the person).
+  /// when given, else named after the lead's company (or the person), with
+  /// its industry.
   AccountId account{};
   std::optional<AccountData> new_account{};
   /// An existing contact; unset: a new contact from `new_contact` when given,
-  /// else from the lead's name, email, phone and country, employed at the account.
+  /// else from the lead's name, email, phone, job title and country,
+  /// employed at the account.
   ContactId contact{};
   std::optional<ContactData> new_contact{};
   /// When set, a deal is created for the account and contact (which this
@@ -113,7 +123,8 @@ class Leads {
   std::int64_t count(const ListQuery& query = {}) const;
   /// One page of chosen columns of the leads matching `query`, in its order,
   /// for reports and exports. Columns: id, first_name, last_name,
-  /// company_name, email, phone (E.164), source, status, disqualified_reason,
+  /// company_name, email, phone (E.164), source and campaign (their names),
+  /// job_title, industry, status, disqualified_reason,
   /// country, owner, external_ref, description, tags (comma-separated),
   /// converted_at, converted_account_id, converted_contact_id,
   /// converted_opportunity_id, created_at, updated_at, deleted_at, version;

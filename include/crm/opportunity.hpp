@@ -60,8 +60,11 @@ struct OpportunityData {
   /// deal takes the default of each stage it enters (see Opportunity::probability).
   std::optional<int> probability_override{};
   std::string owner{};                          ///< The responsible user.
-  std::string lead_source{};                    ///< How the deal came in.
-  std::string campaign{};                       ///< The campaign that brought it (free text).
+  /// How the deal came in: a lead source by name, added when new (see
+  /// LeadSources); empty for none.
+  std::string lead_source{};
+  /// The campaign that brought it, by name (see Campaigns); it must exist.
+  std::string campaign{};
   std::string next_step{};                      ///< What happens next.
   std::string description{};                    ///< Free text.
   std::string external_ref{};                   ///< The embedding system's key; unique when set.

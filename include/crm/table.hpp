@@ -11,8 +11,10 @@
 namespace crm {
 
 /// The kind of values a column holds. Dates and instants are ISO-8601 text
-/// ("YYYY-MM-DD", "YYYY-MM-DDTHH:MM:SS.ffffffZ") read with text().
-enum class ColumnType { integer, real, text, date, instant };
+/// ("YYYY-MM-DD", "YYYY-MM-DDTHH:MM:SS.ffffffZ") read with text(); decimals
+/// are exact decimal numbers as text ("1234.50", amounts of money in a
+/// report's currency), also read with text().
+enum class ColumnType { integer, real, text, date, instant, decimal };
 
 /// A named, typed column.
 struct Column {

@@ -1,6 +1,7 @@
 #include <algorithm>
 
 #include "account/account_table.hpp"
+#include "campaign/origin_links.hpp"
 #include "common/fields.hpp"
 #include "crm/account.hpp"
 #include "crm/error.hpp"
@@ -22,6 +23,7 @@ struct AccountRow {
   std::string phone_e164;
   std::string email_key;
   std::string custom_json;
+  Origin origin;
 };
 
 AccountRow normalize(const AccountData& in, Session& session, bool creating) {
@@ -44,7 +46,6 @@ AccountRow normalize(const AccountData& in, Session& session, bool creating) {
   out.address.country = clean_country(in.address.country, "account.address.country");
   out.parent = in.parent;
   out.owner = clean_line(in.owner, "account.owner");
-  out.lead_source = clean_line(in.lead_source, "account.lead_source");
   out.external_ref = clean_line(in.external_ref, "account.external_ref");
   out.tags = clean_tags(in.tags, "account.tags");
   out.description = clean_text(in.description, "account.description");
@@ -54,13 +55,17 @@ AccountRow normalize(const AccountData& in, Session& session, bool creating) {
   row.custom_json = std::move(custom.json);
   if (!out.phone.empty()) row.phone_e164 = session.phones().require_e164(out.phone, "account.phone");
   if (!out.email.empty()) row.email_key = casefold(out.email);
+  out.lead_source = in.lead_source;
+  out.campaign = in.campaign;
+  row.origin = resolve_origin(session, out.lead_source, out.campaign, "account");
   return row;
 }
 
 // Columns written by create() and update(), in bind order.
 constexpr const char* kDataColumns =
     "name, name_key, registration_number, vat_id, industry, website, phone, phone_e164, email, email_key, street, "
-    "city, postal_code, region, country, parent_id, owner, lead_source, external_ref, description, custom";
+    "city, postal_code, region, country, parent_id, owner, lead_source_id, campaign_id, external_ref, description, "
+    "custom";
 
 void bind_data(SQLite::Statement& statement, const AccountRow& row) {
   const AccountData& d = row.data;
@@ -74,12 +79,16 @@ void bind_data(SQLite::Statement& statement, const AccountRow& row) {
     statement.bind(index++, d.parent.value());
   else
     statement.bind(index++);
-  for (const std::string* text : {&d.owner, &d.lead_source, &d.external_ref, &d.description, &row.custom_json})
+  bind_text_or_null(statement, index++, d.owner);
+  bind_origin_id(statement, index++, row.origin.lead_source_id);
+  bind_origin_id(statement, index++, row.origin.campaign_id);
+  for (const std::string* text : {&d.external_ref, &d.description, &row.custom_json})
     bind_text_or_null(statement, index++, *text);
 }
 
 const std::string& select_sql() {
-  static const std::string text = "SELECT " + std::string(kRecordMetaColumns) + ", " + kDataColumns +
+  static const std::string text = "SELECT " + std::string(kRecordMetaColumns) + ", " +
+                                  with_origin_names(kDataColumns, "accounts") +
                                   " FROM accounts WHERE id IN (SELECT value FROM json_each(?))";
   return text;
 }
@@ -106,6 +115,7 @@ Account read_account(SQLite::Statement& statement) {
   account.parent = AccountId(statement.getColumn(i++).getInt64());
   account.owner = column_text(statement, i++);
   account.lead_source = column_text(statement, i++);
+  account.campaign = column_text(statement, i++);
   account.external_ref = column_text(statement, i++);
   account.description = column_text(statement, i++);
   return account;
@@ -170,7 +180,10 @@ constexpr SelectableColumn kColumns[] = {
     {"country", "accounts.country", ColumnType::text},
     {"parent_id", "accounts.parent_id", ColumnType::integer},
     {"owner", "accounts.owner", ColumnType::text},
-    {"lead_source", "accounts.lead_source", ColumnType::text},
+    {"lead_source", "account_source.name", ColumnType::text,
+     "LEFT JOIN lead_sources account_source ON account_source.id = accounts.lead_source_id"},
+    {"campaign", "account_campaign.name", ColumnType::text,
+     "LEFT JOIN campaigns account_campaign ON account_campaign.id = accounts.campaign_id"},
     {"external_ref", "accounts.external_ref", ColumnType::text},
     {"description", "accounts.description", ColumnType::text},
     {"tags", "(SELECT group_concat(tag, ', ') FROM (SELECT tag FROM account_tags WHERE account_id = accounts.id "
@@ -186,7 +199,7 @@ constexpr SelectableColumn kColumns[] = {
 
 Account Accounts::create(const AccountData& data) {
   return guarded([&] {
-    WriteScope scope(session_, Atomicity::added_rows);
+    WriteScope scope(session_, creation_atomicity(session_, data.lead_source));
     AccountRow row = normalize(data, session_, true);
     check_parent(session_, row.data.parent, AccountId());
     const Instant now = session_.now();

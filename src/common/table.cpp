@@ -11,7 +11,8 @@ namespace {
 [[noreturn]] void wrong(const std::string& message) { throw Error(ErrorCode::invalid_argument, "table: " + message); }
 
 bool is_text_like(ColumnType type) {
-  return type == ColumnType::text || type == ColumnType::date || type == ColumnType::instant;
+  return type == ColumnType::text || type == ColumnType::date || type == ColumnType::instant ||
+         type == ColumnType::decimal;
 }
 
 }  // namespace

@@ -76,7 +76,6 @@ ContactRow normalize_contact(const ContactData& in, Session& session, bool creat
   out.preferred_language = clean_language(in.preferred_language, "contact.preferred_language");
   out.country = clean_country(in.country, "contact.country");
   out.owner = clean_line(in.owner, "contact.owner");
-  out.lead_source = clean_line(in.lead_source, "contact.lead_source");
   out.external_ref = clean_line(in.external_ref, "contact.external_ref");
   normalize_consents(in.consents, session.now(), row);
   out.tags = clean_tags(in.tags, "contact.tags");
@@ -86,6 +85,9 @@ ContactRow normalize_contact(const ContactData& in, Session& session, bool creat
   EncodedCustom custom = encode_custom(session, RecordKind::contact, in.custom, creating);
   out.custom = std::move(custom.values);
   row.custom_json = std::move(custom.json);
+  out.lead_source = in.lead_source;
+  out.campaign = in.campaign;
+  row.origin = resolve_origin(session, out.lead_source, out.campaign, "contact");
   return row;
 }
 

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "campaign/origin_links.hpp"
 #include "crm/contact.hpp"
 
 namespace crm::detail {
@@ -17,11 +18,14 @@ struct ContactRow {
   std::string name_key;                 ///< match_key("last first")
   std::vector<std::string> email_keys;  ///< casefold of each email, same order
   std::string custom_json;              ///< The custom column ("" for NULL).
+  Origin origin;                        ///< The lead source and campaign ids.
 };
 
 /// Validates and normalizes `data` for a new contact (`creating`: custom
-/// field defaults apply) or a changed one. Throws Error(invalid_argument)
-/// naming the field for anything that would be refused by the tables or the rules.
+/// field defaults apply) or a changed one, resolving its lead source (added
+/// when new) and campaign. Throws Error(invalid_argument) naming the field
+/// for anything that would be refused by the tables or the rules, and
+/// Error(not_found) for an unknown campaign.
 ContactRow normalize_contact(const ContactData& data, Session& session, bool creating);
 
 }  // namespace crm::detail

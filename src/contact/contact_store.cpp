@@ -45,8 +45,8 @@ namespace detail {
 namespace {
 
 constexpr const char* kDataColumns =
-    "first_name, last_name, name_key, job_title, birthday, preferred_language, country, owner, lead_source, "
-    "external_ref, description, custom";
+    "first_name, last_name, name_key, job_title, birthday, preferred_language, country, owner, lead_source_id, "
+    "campaign_id, external_ref, description, custom";
 
 void bind_data(SQLite::Statement& statement, const ContactRow& row) {
   const ContactData& d = row.data;
@@ -56,8 +56,11 @@ void bind_data(SQLite::Statement& statement, const ContactRow& row) {
   bind_text_or_null(statement, 4, d.job_title);
   bind_text_or_null(statement, 5, d.birthday ? d.birthday->to_string() : std::string());
   int index = 6;
-  for (const std::string* text : {&d.preferred_language, &d.country, &d.owner, &d.lead_source, &d.external_ref,
-                                  &d.description, &row.custom_json})
+  for (const std::string* text : {&d.preferred_language, &d.country, &d.owner})
+    bind_text_or_null(statement, index++, *text);
+  bind_origin_id(statement, index++, row.origin.lead_source_id);
+  bind_origin_id(statement, index++, row.origin.campaign_id);
+  for (const std::string* text : {&d.external_ref, &d.description, &row.custom_json})
     bind_text_or_null(statement, index++, *text);
 }
 
@@ -75,6 +78,7 @@ Contact read_contact(SQLite::Statement& statement) {
   contact.country = column_text(statement, i++);
   contact.owner = column_text(statement, i++);
   contact.lead_source = column_text(statement, i++);
+  contact.campaign = column_text(statement, i++);
   contact.external_ref = column_text(statement, i++);
   contact.description = column_text(statement, i++);
   return contact;
@@ -185,8 +189,10 @@ std::vector<Contact> load_contacts(Session& session, const std::vector<std::int6
   const std::string json = ids_json(ids);
   std::unordered_map<std::int64_t, Contact> by_id;
   {
-    auto statement = session.prepare(std::string("SELECT ") + kRecordMetaColumns + ", " + kDataColumns +
-                                     " FROM contacts WHERE id IN (SELECT value FROM json_each(?))");
+    static const std::string sql = std::string("SELECT ") + kRecordMetaColumns + ", " +
+                                   with_origin_names(kDataColumns, "contacts") +
+                                   " FROM contacts WHERE id IN (SELECT value FROM json_each(?))";
+    auto statement = session.prepare(sql);
     statement->bind(1, json);
     CustomDecoder custom(session, RecordKind::contact);
     while (statement->executeStep()) {

@@ -1,4 +1,5 @@
 #include "account/account_table.hpp"
+#include "campaign/origin_links.hpp"
 #include "common/fields.hpp"
 #include "contact/contact_store.hpp"
 #include "contact/contact_table.hpp"
@@ -37,7 +38,10 @@ constexpr SelectableColumn kColumns[] = {
     {"preferred_language", "contacts.preferred_language", ColumnType::text},
     {"country", "contacts.country", ColumnType::text},
     {"owner", "contacts.owner", ColumnType::text},
-    {"lead_source", "contacts.lead_source", ColumnType::text},
+    {"lead_source", "contact_source.name", ColumnType::text,
+     "LEFT JOIN lead_sources contact_source ON contact_source.id = contacts.lead_source_id"},
+    {"campaign", "contact_campaign.name", ColumnType::text,
+     "LEFT JOIN campaigns contact_campaign ON contact_campaign.id = contacts.campaign_id"},
     {"external_ref", "contacts.external_ref", ColumnType::text},
     {"description", "contacts.description", ColumnType::text},
     {"email", "primary_email.address", ColumnType::text,
@@ -62,7 +66,7 @@ constexpr SelectableColumn kColumns[] = {
 
 Contact Contacts::create(const ContactData& data) {
   return guarded([&] {
-    WriteScope scope(session_, Atomicity::added_rows);
+    WriteScope scope(session_, creation_atomicity(session_, data.lead_source));
     ContactRow row = normalize_contact(data, session_, true);
     if (row.data.account) require_live(session_, kAccountTable, row.data.account.value(), "contact.account");
     const Instant now = session_.now();

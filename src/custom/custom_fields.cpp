@@ -34,13 +34,13 @@ const std::set<std::string>& reserved_names(RecordKind kind) {
       "activity", "custom", "activity_count"};
   static const std::set<std::string> kByKind[] = {
       {"name", "registration_number", "vat_id", "industry", "website", "phone", "phone_e164", "email", "street",
-       "city", "postal_code", "region", "country", "parent", "parent_id", "lead_source", "won_revenue",
+       "city", "postal_code", "region", "country", "parent", "parent_id", "lead_source", "campaign", "won_revenue",
        "open_pipeline", "last_activity_at", "activity_count"},
       {"first_name", "last_name", "name", "emails", "email", "phones", "phone", "job_title", "birthday",
-       "preferred_language", "language", "country", "account_id", "account_name", "lead_source", "consents",
+       "preferred_language", "language", "country", "account_id", "account_name", "lead_source", "campaign", "consents",
        "last_activity_at", "activity_count"},
-      {"first_name", "last_name", "name", "company_name", "email", "phone", "phone_e164", "source", "status",
-       "disqualified_reason", "country", "converted_at"},
+      {"first_name", "last_name", "name", "company_name", "email", "phone", "phone_e164", "source", "campaign",
+       "job_title", "industry", "status", "disqualified_reason", "country", "converted_at"},
       {"name", "account_id", "account_name", "primary_contact", "primary_contact_id", "contacts", "amount",
        "amount_minor", "currency", "expected_close", "pipeline", "pipeline_id", "stage", "stage_id", "stage_kind",
        "probability", "weighted_amount", "closed", "closed_on", "lost_reason", "lead_source", "campaign",

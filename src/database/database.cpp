@@ -9,7 +9,9 @@
 #include "crm/account.hpp"
 #include "crm/activity.hpp"
 #include "crm/calendar.hpp"
+#include "crm/campaign.hpp"
 #include "crm/contact.hpp"
+#include "crm/currency.hpp"
 #include "crm/duplicates.hpp"
 #include "crm/import.hpp"
 #include "crm/employment.hpp"
@@ -19,6 +21,7 @@
 #include "crm/opportunity.hpp"
 #include "crm/pipeline.hpp"
 #include "crm/product.hpp"
+#include "crm/report.hpp"
 #include "crm/search.hpp"
 #include "crm/segment.hpp"
 #include "crm/telephony.hpp"
@@ -50,7 +53,11 @@ struct Database::Impl {
         search(*session),
         imports(*session),
         exports(*session),
-        duplicates(*session) {}
+        duplicates(*session),
+        lead_sources(*session),
+        campaigns(*session),
+        currencies(*session),
+        reports(*session) {}
 
   std::shared_ptr<detail::Session> session;
   Accounts accounts;
@@ -70,6 +77,10 @@ struct Database::Impl {
   Imports imports;
   Exports exports;
   Duplicates duplicates;
+  LeadSources lead_sources;
+  Campaigns campaigns;
+  Currencies currencies;
+  Reports reports;
 };
 
 Database::Database(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -180,6 +191,10 @@ Search& Database::search() { return checked(shared_session(), impl_->search); }
 Imports& Database::imports() { return checked(shared_session(), impl_->imports); }
 Exports& Database::exports() { return checked(shared_session(), impl_->exports); }
 Duplicates& Database::duplicates() { return checked(shared_session(), impl_->duplicates); }
+LeadSources& Database::lead_sources() { return checked(shared_session(), impl_->lead_sources); }
+Campaigns& Database::campaigns() { return checked(shared_session(), impl_->campaigns); }
+Currencies& Database::currencies() { return checked(shared_session(), impl_->currencies); }
+Reports& Database::reports() { return checked(shared_session(), impl_->reports); }
 
 std::string Database::user() const { return shared_session()->user(); }
 

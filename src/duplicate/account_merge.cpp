@@ -16,9 +16,10 @@
 namespace crm::detail {
 namespace {
 
-constexpr std::string_view kChosen[] = {"name",   "registration_number", "vat_id",      "industry",     "website",
-                                        "phone",  "email",               "address",     "parent",       "owner",
-                                        "lead_source", "external_ref",   "description"};
+constexpr std::string_view kChosen[] = {"name",        "registration_number", "vat_id",       "industry",
+                                        "website",     "phone",               "email",        "address",
+                                        "parent",      "owner",               "lead_source",  "campaign",
+                                        "external_ref", "description"};
 constexpr std::string_view kUnited[] = {"tags"};
 constexpr MergeFields kAccountFields{kChosen, kUnited};
 
@@ -45,6 +46,7 @@ Account merged_account(const Account& current, const Account& survivor, const Ac
   merged.parent = merged_parent(survivor, other, pick);
   merged.owner = pick.pick("owner", current.owner, other.owner);
   merged.lead_source = pick.pick("lead_source", current.lead_source, other.lead_source);
+  merged.campaign = pick.pick("campaign", current.campaign, other.campaign);
   merged.external_ref = pick.pick("external_ref", current.external_ref, other.external_ref);
   merged.description = pick.pick("description", current.description, other.description);
   merged.tags.insert(merged.tags.end(), other.tags.begin(), other.tags.end());  // update() drops repeats

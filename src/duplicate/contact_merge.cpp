@@ -17,7 +17,7 @@ namespace {
 
 constexpr std::string_view kChosen[] = {"first_name", "last_name",   "job_title",    "birthday",
                                         "preferred_language", "country", "owner", "lead_source",
-                                        "external_ref", "description"};
+                                        "campaign",   "external_ref", "description"};
 constexpr std::string_view kUnited[] = {"emails", "phones", "tags", "consents", "account"};
 constexpr MergeFields kContactFields{kChosen, kUnited};
 
@@ -76,6 +76,7 @@ Contact merged_contact(Contact current, const Contact& other, const FieldPicker&
   merged.country = pick.pick("country", current.country, other.country);
   merged.owner = pick.pick("owner", current.owner, other.owner);
   merged.lead_source = pick.pick("lead_source", current.lead_source, other.lead_source);
+  merged.campaign = pick.pick("campaign", current.campaign, other.campaign);
   merged.external_ref = pick.pick("external_ref", current.external_ref, other.external_ref);
   merged.description = pick.pick("description", current.description, other.description);
   merged.emails = united_emails(current.emails, other.emails);

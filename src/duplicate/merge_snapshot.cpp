@@ -64,6 +64,7 @@ std::string contact_snapshot(const Contact& c) {
                        {"country", c.country},
                        {"owner", c.owner},
                        {"lead_source", c.lead_source},
+                       {"campaign", c.campaign},
                        {"external_ref", c.external_ref},
                        {"consents", consents_json(c.consents)},
                        {"tags", c.tags},
@@ -91,6 +92,7 @@ std::string account_snapshot(const Account& a) {
                        {"parent", id_or_null(a.parent)},
                        {"owner", a.owner},
                        {"lead_source", a.lead_source},
+                       {"campaign", a.campaign},
                        {"external_ref", a.external_ref},
                        {"tags", a.tags},
                        {"description", a.description}});

@@ -39,10 +39,13 @@
 // and "account" (name) for a contact's employer, a deal's or an activity's
 // account ("parent_ref"/"parent" for an account's parent); "contact_ref" /
 // "contact_email"; "opportunity_ref" / "opportunity"; "lead_ref"; a deal's
-// "pipeline", "stage" and "lost_reason" by name. Input-only columns (read,
-// never exported): "phones_mobile", "phones_work", "phones_home",
-// "phones_other" (phones of that kind) and a deal's "close_date" (sets both
-// expected_close and closed_on, as CRMs with one close date mean it).
+// "pipeline", "stage" and "lost_reason" by name. Lead sources ("lead_source",
+// a lead's "source") and campaigns ("campaign") are names too, resolved by
+// the record stores: a new source is added, an unknown campaign refuses the
+// row. Input-only columns (read, never exported): "phones_mobile",
+// "phones_work", "phones_home", "phones_other" (phones of that kind) and a
+// deal's "close_date" (sets both expected_close and closed_on, as CRMs with
+// one close date mean it).
 // Opportunity line items and further deal contacts (with roles) have no
 // column: CSV carries the deal's amount, not its products.
 #pragma once

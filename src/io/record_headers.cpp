@@ -33,6 +33,8 @@ const std::vector<std::string_view> kCompany = {"Company", "Company Name", "Acco
 const std::vector<std::string_view> kEmail = {"E-mail", "Email Address", "E-mail Address", "Mail"};
 const std::vector<std::string_view> kPhone = {"Phone 1", "Phone Number", "Telephone", "Tel"};
 const std::vector<std::string_view> kSource = {"Lead Source", "Source"};
+const std::vector<std::string_view> kCampaign = {"Campaign", "Campaign Name", "Marketing Campaign",
+                                                 "Primary Campaign Source"};
 
 std::vector<std::string_view> with(std::vector<std::string_view> list, std::initializer_list<std::string_view> more) {
   list.insert(list.end(), more);
@@ -59,6 +61,7 @@ Aliases account_aliases() {
       {"parent_ref", {"Parent External Ref"}},
       {"owner", kOwner},
       {"lead_source", with(kSource, {"Account Source"})},
+      {"campaign", kCampaign},
       {"tags", kTags},
       {"description", kDescription},
   };
@@ -82,6 +85,7 @@ Aliases contact_aliases() {
       {"preferred_language", {"Language", "Preferred Language"}},
       {"country", {"Country Code", "Mailing Country"}},
       {"lead_source", kSource},
+      {"campaign", kCampaign},
       {"consents", {"Consent"}},
       {"owner", kOwner},
       {"tags", kTags},
@@ -97,7 +101,10 @@ Aliases lead_aliases() {
       {"company_name", kCompany},
       {"email", with(kEmail, {"Email"})},
       {"phone", with(kPhone, {"Phone"})},
-      {"source", with(kSource, {"Lead Source"})},
+      {"source", kSource},
+      {"campaign", kCampaign},
+      {"job_title", {"Job Title", "Title", "Position", "Designation", "Job"}},
+      {"industry", {"Industry", "Sector"}},
       {"status", {"Lead Status"}},
       {"disqualified_reason", {"Disqualification Reason", "Reason"}},
       {"country", {"Country Code"}},
@@ -124,7 +131,7 @@ Aliases opportunity_aliases() {
       {"close_date", {"Closing Date"}},
       {"lost_reason", {"Loss Reason", "Reason Lost"}},
       {"lead_source", kSource},
-      {"campaign", {"Campaign Name"}},
+      {"campaign", kCampaign},
       {"owner", kOwner},
       {"tags", kTags},
       {"description", kDescription},

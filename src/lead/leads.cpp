@@ -10,6 +10,7 @@
 #include "crm/opportunity.hpp"
 #include "lead/lead_table.hpp"
 #include "account/account_table.hpp"
+#include "campaign/origin_links.hpp"
 #include "contact/contact_table.hpp"
 #include "storage/errors.hpp"
 #include "storage/session.hpp"
@@ -41,6 +42,7 @@ struct LeadRow {
   std::string email_key;
   std::string phone_e164;
   std::string custom_json;
+  Origin origin;
 };
 
 LeadRow normalize(Session& session, const LeadData& in, bool creating) {
@@ -55,7 +57,8 @@ LeadRow normalize(Session& session, const LeadData& in, bool creating) {
   out.phone = clean_line(in.phone, "lead.phone");
   if (!out.phone.empty()) row.phone_e164 = session.phones().require_e164(out.phone, "lead.phone");
   if (!out.email.empty()) row.email_key = casefold(out.email);
-  out.source = clean_line(in.source, "lead.source");
+  out.job_title = clean_line(in.job_title, "lead.job_title");
+  out.industry = clean_line(in.industry, "lead.industry");
   if (!lead_status_from_name(lead_status_name(in.status)))
     throw Error(ErrorCode::invalid_argument, "lead.status: unknown status", "lead.status");
   out.status = in.status;
@@ -73,12 +76,15 @@ LeadRow normalize(Session& session, const LeadData& in, bool creating) {
   EncodedCustom custom = encode_custom(session, RecordKind::lead, in.custom, creating);
   out.custom = std::move(custom.values);
   row.custom_json = std::move(custom.json);
+  out.source = in.source;
+  out.campaign = in.campaign;
+  row.origin = resolve_origin(session, out.source, out.campaign, "lead", "source");
   return row;
 }
 
 constexpr const char* kDataColumns =
-    "first_name, last_name, company_name, name_key, email, email_key, phone, phone_e164, source, status, "
-    "disqualified_reason, country, owner, external_ref, description, custom";
+    "first_name, last_name, company_name, name_key, email, email_key, phone, phone_e164, lead_source_id, campaign_id, "
+    "job_title, industry, status, disqualified_reason, country, owner, external_ref, description, custom";
 
 void bind_data(SQLite::Statement& s, const LeadRow& row) {
   const LeadData& d = row.data;
@@ -87,10 +93,14 @@ void bind_data(SQLite::Statement& s, const LeadRow& row) {
   bind_text_or_null(s, 3, d.company_name);
   s.bind(4, row.name_key);
   int index = 5;
-  for (const std::string* text : {&d.email, &row.email_key, &d.phone, &row.phone_e164, &d.source})
+  for (const std::string* text : {&d.email, &row.email_key, &d.phone, &row.phone_e164})
     bind_text_or_null(s, index++, *text);
-  s.bind(10, std::string(lead_status_name(d.status)));
-  index = 11;
+  bind_origin_id(s, 9, row.origin.lead_source_id);
+  bind_origin_id(s, 10, row.origin.campaign_id);
+  bind_text_or_null(s, 11, d.job_title);
+  bind_text_or_null(s, 12, d.industry);
+  s.bind(13, std::string(lead_status_name(d.status)));
+  index = 14;
   for (const std::string* text :
        {&d.disqualified_reason, &d.country, &d.owner, &d.external_ref, &d.description, &row.custom_json})
     bind_text_or_null(s, index++, *text);
@@ -99,9 +109,11 @@ void bind_data(SQLite::Statement& s, const LeadRow& row) {
 std::vector<Lead> load_leads(Session& session, const std::vector<std::int64_t>& ids) {
   if (ids.empty()) return {};
   const std::string json = ids_json(ids);
-  auto statement = session.prepare(std::string("SELECT ") + kRecordMetaColumns + ", " + kDataColumns +
-                                   ", converted_at, converted_account_id, converted_contact_id, "
-                                   "converted_opportunity_id FROM leads WHERE id IN (SELECT value FROM json_each(?))");
+  static const std::string sql = std::string("SELECT ") + kRecordMetaColumns + ", " +
+                                 with_origin_names(kDataColumns, "leads") +
+                                 ", converted_at, converted_account_id, converted_contact_id, "
+                                 "converted_opportunity_id FROM leads WHERE id IN (SELECT value FROM json_each(?))";
+  auto statement = session.prepare(sql);
   statement->bind(1, json);
   std::unordered_map<std::int64_t, Lead> by_id;
   CustomDecoder custom(session, RecordKind::lead);
@@ -118,6 +130,9 @@ std::vector<Lead> load_leads(Session& session, const std::vector<std::int64_t>& 
     lead.phone = column_text(*statement, i++);
     lead.phone_e164 = column_text(*statement, i++);
     lead.source = column_text(*statement, i++);
+    lead.campaign = column_text(*statement, i++);
+    lead.job_title = column_text(*statement, i++);
+    lead.industry = column_text(*statement, i++);
     lead.status = lead_status_from_name(statement->getColumn(i++).getString()).value_or(LeadStatus::fresh);
     lead.disqualified_reason = column_text(*statement, i++);
     lead.country = column_text(*statement, i++);
@@ -145,16 +160,24 @@ std::string person_name(const Lead& lead) {
   return lead.first_name.empty() ? lead.last_name : lead.first_name + " " + lead.last_name;
 }
 
+// The lead's source and campaign for a record made from it that has none.
+template <class Data>
+void take_origin(const Lead& lead, Data& data) {
+  if (data.lead_source.empty()) data.lead_source = lead.source;
+  if (data.campaign.empty()) data.campaign = lead.campaign;
+}
+
 Account account_for(Session& session, const Lead& lead, const LeadConversion& how) {
   Accounts accounts(session);
   if (how.account) return accounts.get(how.account);
   AccountData data = how.new_account.value_or(AccountData{});
   if (!how.new_account) {
     data.name = lead.company_name.empty() ? person_name(lead) : lead.company_name;
+    data.industry = lead.industry;
     data.address.country = lead.country;
     data.owner = lead.owner;
-    data.lead_source = lead.source;
   }
+  take_origin(lead, data);
   return accounts.create(data);
 }
 
@@ -167,10 +190,11 @@ Contact contact_for(Session& session, const Lead& lead, const LeadConversion& ho
     data.last_name = lead.last_name.empty() ? lead.company_name : lead.last_name;
     if (!lead.email.empty()) data.emails = {{lead.email, true}};
     if (!lead.phone.empty()) data.phones = {{PhoneKind::mobile, lead.phone, ""}};
+    data.job_title = lead.job_title;
     data.country = lead.country;
     data.owner = lead.owner;
-    data.lead_source = lead.source;
   }
+  take_origin(lead, data);
   if (!data.account) data.account = account.id;
   return contacts.create(data);
 }
@@ -179,7 +203,7 @@ Contact contact_for(Session& session, const Lead& lead, const LeadConversion& ho
 
 Lead Leads::create(const LeadData& data) {
   return guarded([&] {
-    WriteScope scope(session_, Atomicity::added_rows);
+    WriteScope scope(session_, creation_atomicity(session_, data.source));
     LeadRow row = normalize(session_, data, true);
     static const std::string insert_sql = record_insert_sql("leads", kDataColumns);
     auto insert = session_.prepare(insert_sql);
@@ -256,7 +280,12 @@ constexpr SelectableColumn kColumns[] = {
     {"company_name", "leads.company_name", ColumnType::text},
     {"email", "leads.email", ColumnType::text},
     {"phone", "leads.phone_e164", ColumnType::text},
-    {"source", "leads.source", ColumnType::text},
+    {"source", "lead_origin.name", ColumnType::text,
+     "LEFT JOIN lead_sources lead_origin ON lead_origin.id = leads.lead_source_id"},
+    {"campaign", "lead_campaign.name", ColumnType::text,
+     "LEFT JOIN campaigns lead_campaign ON lead_campaign.id = leads.campaign_id"},
+    {"job_title", "leads.job_title", ColumnType::text},
+    {"industry", "leads.industry", ColumnType::text},
     {"status", "leads.status", ColumnType::text},
     {"disqualified_reason", "leads.disqualified_reason", ColumnType::text},
     {"country", "leads.country", ColumnType::text},
@@ -323,7 +352,7 @@ LeadConversionResult Leads::convert(LeadId id, const LeadConversion& how) {
       OpportunityData data = *how.opportunity;
       data.account = account.id;
       if (!data.primary_contact) data.primary_contact = contact.id;
-      if (data.lead_source.empty()) data.lead_source = lead.source;
+      take_origin(lead, data);
       deal = Opportunities(session_).create(data);
     }
     auto update = session_.prepare(

@@ -41,8 +41,10 @@ const std::vector<SelectableColumn>& columns() {
       {"lost_reason", "deal_reason.name", ColumnType::text,
        "LEFT JOIN lost_reasons deal_reason ON deal_reason.id = opportunities.lost_reason_id"},
       {"owner", "opportunities.owner", ColumnType::text},
-      {"lead_source", "opportunities.lead_source", ColumnType::text},
-      {"campaign", "opportunities.campaign", ColumnType::text},
+      {"lead_source", "deal_source.name", ColumnType::text,
+       "LEFT JOIN lead_sources deal_source ON deal_source.id = opportunities.lead_source_id"},
+      {"campaign", "deal_campaign.name", ColumnType::text,
+       "LEFT JOIN campaigns deal_campaign ON deal_campaign.id = opportunities.campaign_id"},
       {"next_step", "opportunities.next_step", ColumnType::text},
       {"external_ref", "opportunities.external_ref", ColumnType::text},
       {"tags", "(SELECT group_concat(tag, ', ') FROM (SELECT tag FROM opportunity_tags WHERE opportunity_id = "

@@ -23,8 +23,6 @@ namespace {
 void clean_texts(const OpportunityData& in, OpportunityData& out) {
   out.name = require_line(in.name, "opportunity.name");
   out.owner = clean_line(in.owner, "opportunity.owner");
-  out.lead_source = clean_line(in.lead_source, "opportunity.lead_source");
-  out.campaign = clean_line(in.campaign, "opportunity.campaign");
   out.next_step = clean_line(in.next_step, "opportunity.next_step");
   out.description = clean_text(in.description, "opportunity.description");
   out.external_ref = clean_line(in.external_ref, "opportunity.external_ref");
@@ -158,6 +156,9 @@ OpportunityRow normalize_opportunity(Session& session, const OpportunityData& in
   EncodedCustom custom = encode_custom(session, RecordKind::opportunity, in.custom, stored == nullptr);
   out.custom = std::move(custom.values);
   row.custom_json = std::move(custom.json);
+  out.lead_source = in.lead_source;
+  out.campaign = in.campaign;
+  row.origin = resolve_origin(session, out.lead_source, out.campaign, "opportunity");
   return row;
 }
 

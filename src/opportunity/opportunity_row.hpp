@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "campaign/origin_links.hpp"
 #include "crm/opportunity.hpp"
 
 namespace crm::detail {
@@ -17,10 +18,12 @@ struct OpportunityRow {
   int probability = 0;   ///< the probability in force
   std::string name_key;
   std::string custom_json;  ///< The custom column ("" for NULL).
+  Origin origin;            ///< The lead source and campaign ids.
 };
 
 /// Validates and resolves `in` for a new deal (`stored` null) or against the
-/// stored deal. References that did not change are not checked again.
+/// stored deal. References that did not change are not checked again. Adds
+/// a lead source named for the first time.
 /// Throws invalid_argument or not_found naming the field.
 OpportunityRow normalize_opportunity(Session& session, const OpportunityData& in, const Opportunity* stored);
 

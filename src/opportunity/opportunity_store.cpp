@@ -15,7 +15,7 @@ namespace {
 
 constexpr const char* kDataColumns =
     "account_id, primary_contact_id, name, name_key, amount_minor, currency, expected_close, pipeline_id, "
-    "stage_id, probability, probability_overridden, closed_on, lost_reason_id, owner, lead_source, campaign, "
+    "stage_id, probability, probability_overridden, closed_on, lost_reason_id, owner, lead_source_id, campaign_id, "
     "next_step, description, external_ref, custom";
 
 void bind_data(SQLite::Statement& s, const OpportunityRow& row) {
@@ -32,9 +32,11 @@ void bind_data(SQLite::Statement& s, const OpportunityRow& row) {
   s.bind(11, d.probability_override ? 1 : 0);
   bind_date_or_null(s, 12, d.closed_on);
   bind_id_or_null(s, 13, d.lost_reason);
-  int index = 14;
-  for (const std::string* text :
-       {&d.owner, &d.lead_source, &d.campaign, &d.next_step, &d.description, &d.external_ref, &row.custom_json})
+  bind_text_or_null(s, 14, d.owner);
+  bind_origin_id(s, 15, row.origin.lead_source_id);
+  bind_origin_id(s, 16, row.origin.campaign_id);
+  int index = 17;
+  for (const std::string* text : {&d.next_step, &d.description, &d.external_ref, &row.custom_json})
     bind_text_or_null(s, index++, *text);
 }
 
@@ -155,7 +157,8 @@ std::vector<Opportunity> load_opportunities(Session& session, const std::vector<
   static const std::string select = std::string("SELECT o.id, o.version, o.created_at, o.updated_at, o.deleted_at, ") +
                                     "o.account_id, o.primary_contact_id, o.name, o.name_key, o.amount_minor, o.currency, "
                                     "o.expected_close, o.pipeline_id, o.stage_id, o.probability, o.probability_overridden, "
-                                    "o.closed_on, o.lost_reason_id, o.owner, o.lead_source, o.campaign, o.next_step, "
+                                    "o.closed_on, o.lost_reason_id, o.owner, " + lead_source_name_sql("o") + ", " +
+                                    campaign_name_sql("o") + ", o.next_step, "
                                     "o.description, o.external_ref, s.kind, o.custom FROM opportunities o JOIN stages s ON "
                                     "s.id = o.stage_id WHERE o.id IN (SELECT value FROM json_each(?))";
   std::unordered_map<std::int64_t, Opportunity> by_id;

@@ -14,6 +14,22 @@ FieldSpec text(std::string name, std::string column, std::string key = {}, Norma
           .key_sql = key.empty() ? std::string() : "{t}." + key, .normalize = normalize};
 }
 
+// A text field holding the name of the row `id_column` points to in
+// `table` (lead sources, campaigns), matched by that row's name_key.
+FieldSpec named(std::string name, std::string_view table, std::string_view id_column) {
+  const std::string row = " FROM " + std::string(table) + " WHERE " + std::string(table) + ".id = {t}." +
+                          std::string(id_column) + ")";
+  return {.name = std::move(name), .type = FieldType::text, .sql = "(SELECT name" + row,
+          .key_sql = "(SELECT name_key" + row};
+}
+
+// Where a record came from, by name: its lead source (called "source" on
+// leads) and its campaign.
+FieldSpec source_field(std::string name = "lead_source") {
+  return named(std::move(name), "lead_sources", "lead_source_id");
+}
+FieldSpec campaign_field() { return named("campaign", "campaigns", "campaign_id"); }
+
 FieldSpec typed(std::string name, FieldType type, std::string sql) {
   return {.name = std::move(name), .type = type, .sql = std::move(sql)};
 }
@@ -65,7 +81,7 @@ std::vector<FieldSpec> account_fields() {
                  text("phone", "phone_e164", "phone_e164", Normalize::phone),
                  text("email", "email_key", "email_key", Normalize::casefold), text("street", "street"),
                  text("city", "city"), text("postal_code", "postal_code"), text("region", "region"),
-                 text("country", "country", {}, Normalize::country), text("lead_source", "lead_source"),
+                 text("country", "country", {}, Normalize::country), source_field(), campaign_field(),
                  text("external_ref", "external_ref"), text("description", "description"),
                  deal_sum("won_revenue", RecordKind::account, "won"),
                  deal_sum("open_pipeline", RecordKind::account, "open"), last_activity(RecordKind::account)});
@@ -78,7 +94,7 @@ std::vector<FieldSpec> contact_fields() {
                  collection("phone", "FROM contact_phones {r} WHERE {r}.contact_id = {t}.id", "e164", Normalize::phone),
                  text("job_title", "job_title"), typed("birthday", FieldType::birthday, "{t}.birthday"),
                  text("preferred_language", "preferred_language"), text("country", "country", {}, Normalize::country),
-                 text("lead_source", "lead_source"), text("external_ref", "external_ref"),
+                 source_field(), campaign_field(), text("external_ref", "external_ref"),
                  text("description", "description"), deal_sum("won_revenue", RecordKind::contact, "won"),
                  deal_sum("open_pipeline", RecordKind::contact, "open"), last_activity(RecordKind::contact)});
 }
@@ -86,7 +102,8 @@ std::vector<FieldSpec> contact_fields() {
 std::vector<FieldSpec> lead_fields() {
   return stamps({text("first_name", "first_name"), text("last_name", "last_name"),
                  text("company_name", "company_name"), text("email", "email_key", "email_key", Normalize::casefold),
-                 text("phone", "phone_e164", "phone_e164", Normalize::phone), text("source", "source"),
+                 text("phone", "phone_e164", "phone_e164", Normalize::phone), source_field("source"),
+                 campaign_field(), text("job_title", "job_title"), text("industry", "industry"),
                  enumeration("status", "status", {"new", "contacted", "qualified", "disqualified"}),
                  text("disqualified_reason", "disqualified_reason"), text("country", "country", {}, Normalize::country),
                  text("external_ref", "external_ref"), text("description", "description"),
@@ -101,8 +118,8 @@ std::vector<FieldSpec> opportunity_fields() {
                  lookup("status", "stage_id", "stages", "kind", {"open", "won", "lost"}),
                  lookup("pipeline", "pipeline_id", "pipelines", "name_key"),
                  lookup("lost_reason", "lost_reason_id", "lost_reasons", "name_key"),
-                 typed("probability", FieldType::number, "{t}.probability"), text("lead_source", "lead_source"),
-                 text("campaign", "campaign"), text("next_step", "next_step"), text("external_ref", "external_ref"),
+                 typed("probability", FieldType::number, "{t}.probability"), source_field(),
+                 campaign_field(), text("next_step", "next_step"), text("external_ref", "external_ref"),
                  text("description", "description"), last_activity(RecordKind::opportunity)});
 }
 

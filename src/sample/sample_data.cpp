@@ -6,6 +6,7 @@
 
 #include "crm/crm.hpp"
 #include "sample/sample_activities.hpp"
+#include "sample/sample_campaigns.hpp"
 #include "sample/sample_deals.hpp"
 #include "sample/sample_names.hpp"
 #include "sample/sample_scene.hpp"
@@ -123,6 +124,8 @@ class Generator {
   SampleSummary run() {
     SampleSummary summary;
     Transaction transaction(db_);
+    summary.campaigns_created = static_cast<int>(detail::sample::make_campaigns(db_, today_).size());
+    summary.exchange_rates_created = detail::sample::make_exchange_rates(db_, today_);
     for (int i = 0; i < options_.accounts; ++i) accounts_.push_back(make_account(i));
     for (int i = 0; i < options_.contacts; ++i) summary.job_changes += make_contact(i) ? 1 : 0;
     detail::sample::SampleScene scene{db_, random_, now_, accounts_};
@@ -217,6 +220,7 @@ class Generator {
                     "", std::string(country.code)};
     data.owner = owner_of(index);
     data.lead_source = random_.pick<string_view>(kLeadSources);
+    data.campaign = detail::sample::campaign_for(data.lead_source, index);
     data.external_ref = ref;
     if (random_.chance(15)) data.tags.push_back("vip");
     if (random_.chance(10)) data.tags.push_back("partner");
@@ -254,6 +258,7 @@ class Generator {
     data.country = country.code;
     data.owner = home.account.owner;
     data.lead_source = random_.pick<string_view>(kLeadSources);
+    data.campaign = detail::sample::campaign_for(data.lead_source, index);
     data.external_ref = ref;
     const Instant consent_time(today_ - boost::gregorian::days(30 + random_.below(900)), boost::posix_time::hours(9));
     data.consents.push_back({ConsentChannel::email, random_.chance(70), consent_time});
@@ -283,6 +288,9 @@ class Generator {
     data.email = person.email_name + "@" + domain;
     data.phone = written_phone(random_, country, mobile_number(random_, country), dialling(country));
     data.source = random_.pick<string_view>(kLeadSources);
+    data.campaign = detail::sample::campaign_for(data.source, index);
+    data.job_title = random_.pick<string_view>(kTitles);
+    if (!data.company_name.empty()) data.industry = random_.pick<string_view>(kIndustries);
     data.status = kLeadStatuses[static_cast<std::size_t>(index) % std::size(kLeadStatuses)];
     if (data.status == LeadStatus::disqualified) data.disqualified_reason = random_.pick<string_view>(kDisqualifiedReasons);
     data.country = country.code;

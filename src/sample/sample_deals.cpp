@@ -24,7 +24,6 @@ constexpr string_view kTopics[] = {"Annual support contract", "ERP integration",
                                    "Energy monitoring"};
 constexpr string_view kNextSteps[] = {"Send the proposal", "Schedule a demo", "Call the CFO",
                                       "Agree on the contract terms", "Prepare a pilot"};
-constexpr string_view kCampaigns[] = {"Spring webinar", "Partner newsletter", "Trade fair follow-up"};
 constexpr string_view kRoles[] = {"influencer", "user", "technical buyer"};
 constexpr int kDiscounts[] = {0, 0, 0, 5, 10, 15};
 
@@ -34,7 +33,9 @@ struct LocalMoney {
   std::int64_t percent_of_euro;
 };
 
-LocalMoney local_money(const Country& country) {
+// Every third deal of a British or German account is priced in US dollars.
+LocalMoney local_money(const Country& country, int deal_number) {
+  if ((country.code == "GB" || country.code == "DE") && deal_number % 3 == 0) return {"USD", 109};
   if (country.code == "GB") return {"GBP", 85};
   if (country.code == "UA") return {"UAH", 4500};
   return {"EUR", 100};
@@ -94,7 +95,7 @@ class DealMaker {
   }
 
   OpportunityData describe(const SampleAccount& account, int number, const Journey& journey) {
-    const LocalMoney local = local_money(*account.country);
+    const LocalMoney local = local_money(*account.country, number);
     OpportunityData data;
     data.account = account.account.id;
     data.name = std::string(random_.pick<string_view>(kTopics));
@@ -103,7 +104,7 @@ class DealMaker {
     add_people(account, data);
     data.owner = account.account.owner;
     data.lead_source = account.account.lead_source;
-    if (random_.chance(20)) data.campaign = random_.pick<string_view>(kCampaigns);
+    data.campaign = account.account.campaign;
     if (journey.closing) {
       data.expected_close = journey.closed_on + days(random_.below(41) - 20);
     } else {

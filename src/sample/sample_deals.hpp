@@ -14,7 +14,9 @@ std::vector<Product> make_products(SampleScene& scene);
 /// Adds 0 to 3 deals per account (1.5 on average) in the default pipeline,
 /// "SAMPLE-O-<n>", moved stage by stage with move_to_stage so that each has
 /// its stage history: mostly open, some won, some lost with a lost reason.
-/// Amounts are in the account country's currency, some made of `products`.
+/// Amounts are in the account country's currency (every third deal of a
+/// British or German account in USD), some made of `products`. A deal has
+/// its account's lead source and campaign.
 /// Returns the deals as they stand at the end.
 std::vector<Opportunity> make_deals(SampleScene& scene, const std::vector<Product>& products);
 

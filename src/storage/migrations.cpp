@@ -10,6 +10,7 @@
 #include "storage/schema_v4.hpp"
 #include "storage/schema_v5.hpp"
 #include "storage/schema_v6.hpp"
+#include "storage/schema_v7.hpp"
 
 namespace crm::detail {
 namespace {
@@ -21,6 +22,7 @@ constexpr Migration kMigrations[] = {
     {4, "saved segments: dynamic filters and static lists", kSchemaV4},
     {5, "full-text search index over accounts, contacts, leads, deals and activities", kSchemaV5},
     {6, "merge history of accounts and contacts", kSchemaV6},
+    {7, "lead sources and campaigns as records, exchange rates and the base currency", kSchemaV7},
 };
 
 bool has_user_tables(Session& session) {

@@ -9,6 +9,7 @@
 
 #include "crm/error.hpp"
 #include "storage/search_indexing.hpp"
+#include "storage/sql_money_parts.hpp"
 #include "text/unicode.hpp"
 
 namespace crm::detail {
@@ -54,7 +55,8 @@ void sql_match_key(sqlite3_context* context, int, sqlite3_value** arguments) {
 void register_functions(sqlite3* db) {
   const int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
   if (sqlite3_create_function_v2(db, "crm_match_key", 1, flags, nullptr, sql_match_key, nullptr, nullptr, nullptr) !=
-      SQLITE_OK)
+          SQLITE_OK ||
+      !register_money_parts(db))
     throw Error(ErrorCode::io, std::string("cannot register SQL functions: ") + sqlite3_errmsg(db));
 }
 

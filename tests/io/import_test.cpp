@@ -166,6 +166,28 @@ TEST_F(ImportTest, BadRowsAreReportedWithLineAndColumnWhileGoodRowsAreImported) 
   EXPECT_EQ(db.opportunities().count(), 2);
 }
 
+TEST_F(ImportTest, ARowNamingAnUnknownCampaignIsARowErrorAndAddsNoLeadSource) {
+  db.campaigns().create({.name = "Rudens gadatirgus", .channel = CampaignChannel::event});
+  ImportOptions options;
+  options.kind = RecordKind::lead;
+  const auto result = import(
+      "Last Name,Company,Lead Source,Campaign Name,Title,Industry\n"
+      "Ozols,SIA Koks,Gadatirgus,rudens GADATIRGUS,Valdes loceklis,Kokapstrāde\n"
+      "Liepa,SIA Lapa,Vēstule,Pavasara vēstule,,\n",
+      options);
+  EXPECT_EQ(result.inserted, 1);
+  ASSERT_EQ(result.errors.size(), 1u) << issues_of(result);
+  EXPECT_EQ(result.errors[0].line, 3);
+  EXPECT_EQ(result.errors[0].column, "Campaign Name");
+  EXPECT_EQ(result.errors[0].message, "lead.campaign: no campaign 'Pavasara vēstule'");
+  const Lead stored = db.leads().list().items.at(0);
+  EXPECT_EQ(stored.campaign, "Rudens gadatirgus");
+  EXPECT_EQ(stored.source, "Gadatirgus");
+  EXPECT_EQ(stored.job_title, "Valdes loceklis");
+  EXPECT_EQ(stored.industry, "Kokapstrāde");
+  EXPECT_FALSE(db.lead_sources().find("Vēstule"));
+}
+
 TEST_F(ImportTest, AllOrNothingWritesNothingWhenAnyRowFails) {
   ImportOptions options;
   options.all_or_nothing = true;

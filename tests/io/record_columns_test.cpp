@@ -403,6 +403,7 @@ TEST(RecordColumns, MapsTheHeadersOfSalesforceExports) {
                                        {"Email", "emails"},
                                        {"Title", "job_title"},
                                        {"LeadSource", "lead_source"},
+                                       {"Campaign", "campaign"},
                                        {"Birthdate", "birthday"},
                                        {"AccountId", std::nullopt}});
   expect_mapping(RecordKind::lead, {{"LastName", "last_name"},
@@ -411,6 +412,9 @@ TEST(RecordColumns, MapsTheHeadersOfSalesforceExports) {
                                     {"Phone", "phone"},
                                     {"MobilePhone", std::nullopt},
                                     {"LeadSource", "source"},
+                                    {"Title", "job_title"},
+                                    {"Industry", "industry"},
+                                    {"Campaign Name", "campaign"},
                                     {"Status", "status"},
                                     {"Country", "country"}});
   expect_mapping(RecordKind::opportunity, {{"Name", "name"},
@@ -486,7 +490,8 @@ TEST(RecordColumns, RoundTripsAnAccount) {
   AccountData& a = std::get<AccountData>(draft.data);
   a = AccountData{"SIA \"Bērziņš, un Ko\"", "40003000000", "LV40003000000", "Retail", "https://berzins.lv",
                   "+371 67 000 000", "info@berzins.lv", Address{"Brīvības iela 1", "Rīga", "LV-1050", "Rīga", "LV"},
-                  AccountId(), "anna.berzina", "fair", "ERP-001", {"vip", "Клиент"}, "line one\nline two; three"};
+                  AccountId(), "anna.berzina", "fair", "Rudens gadatirgus", "ERP-001", {"vip", "Клиент"},
+                  "line one\nline two; three"};
   draft.refs.account_ref = "ERP-000";
   draft.refs.account_name = "Holding";
   const RecordDraft back = round_trip(draft);
@@ -508,6 +513,7 @@ TEST(RecordColumns, RoundTripsAContact) {
   c.country = "UA";
   c.owner = "anna.berzina";
   c.lead_source = "web";
+  c.campaign = "Spring webinar";
   c.external_ref = "C-1";
   c.consents = {{ConsentChannel::email, true, Instant(Date(2025, 1, 2), hours(10) + microseconds(7))},
                 {ConsentChannel::sms, false, {}}};
@@ -523,8 +529,11 @@ TEST(RecordColumns, RoundTripsAContact) {
 TEST(RecordColumns, RoundTripsALead) {
   RecordDraft draft = new_draft(RecordKind::lead);
   LeadData& l = std::get<LeadData>(draft.data);
-  l = LeadData{"Jonas", "Petraitis", "UAB Ąžuolas", "jonas@azuolas.lt", "+370 612 34567", "fair",
-               LeadStatus::disqualified, "no budget", "LT", "anna", "L-9", "met at the fair", {"2025"}};
+  l = LeadData{.first_name = "Jonas", .last_name = "Petraitis", .company_name = "UAB Ąžuolas",
+               .email = "jonas@azuolas.lt", .phone = "+370 612 34567", .source = "fair", .campaign = "Baltic fair",
+               .job_title = "Direktorius", .industry = "Bakery", .status = LeadStatus::disqualified,
+               .disqualified_reason = "no budget", .country = "LT", .owner = "anna", .external_ref = "L-9",
+               .description = "met at the fair", .tags = {"2025"}};
   const RecordDraft back = round_trip(draft);
   EXPECT_TRUE(test::same_fields(std::get<LeadData>(back.data), l));
 }

@@ -11,17 +11,17 @@ namespace crm::test {
 
 inline auto fields(const AccountData& a) {
   return std::tie(a.name, a.registration_number, a.vat_id, a.industry, a.website, a.phone, a.email, a.address,
-                  a.owner, a.lead_source, a.external_ref, a.tags, a.description, a.custom);
+                  a.owner, a.lead_source, a.campaign, a.external_ref, a.tags, a.description, a.custom);
 }
 
 inline auto fields(const ContactData& c) {
   return std::tie(c.first_name, c.last_name, c.emails, c.phones, c.job_title, c.birthday, c.preferred_language,
-                  c.country, c.owner, c.lead_source, c.external_ref, c.consents, c.tags, c.description, c.custom);
+                  c.country, c.owner, c.lead_source, c.campaign, c.external_ref, c.consents, c.tags, c.description, c.custom);
 }
 
 inline auto fields(const LeadData& l) {
-  return std::tie(l.first_name, l.last_name, l.company_name, l.email, l.phone, l.source, l.status,
-                  l.disqualified_reason, l.country, l.owner, l.external_ref, l.description, l.tags, l.custom);
+  return std::tie(l.first_name, l.last_name, l.company_name, l.email, l.phone, l.source, l.campaign, l.job_title,
+                  l.industry, l.status, l.disqualified_reason, l.country, l.owner, l.external_ref, l.description, l.tags, l.custom);
 }
 
 inline auto fields(const OpportunityData& o) {

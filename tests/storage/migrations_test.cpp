@@ -61,6 +61,69 @@ TEST(Migrations, OpensFileWrittenBySchemaVersion1WithAllItsData) {
   EXPECT_EQ(db.contacts().get(updated.id).custom, (CustomValues{{"tier", "gold"}}));
 }
 
+// A file at schema version 6, whose records name their lead source and
+// deal campaign in free text, in several spellings of the same names.
+std::string write_v6_file_with_free_text_origins(const TempDir& dir) {
+  const std::string path = dir.file("v6.crm");
+  detail::Session session(path, OpenOptions{});
+  detail::migrate(session, detail::schema_migrations().first(6));
+  session.db().exec(R"sql(
+    INSERT INTO accounts (id, name, name_key, lead_source, created_at, updated_at) VALUES
+      (1, 'Alfa', 'alfa', 'Web', '2025-01-01T00:00:00.000000Z', '2025-01-01T00:00:00.000000Z'),
+      (2, 'Beta', 'beta', 'web ', '2025-01-01T00:00:00.000000Z', '2025-01-01T00:00:00.000000Z'),
+      (3, 'Gamma', 'gamma', 'Referral', '2025-01-01T00:00:00.000000Z', '2025-01-01T00:00:00.000000Z'),
+      (4, 'Delta', 'delta', NULL, '2025-01-01T00:00:00.000000Z', '2025-01-01T00:00:00.000000Z');
+    INSERT INTO contacts (id, last_name, name_key, lead_source, created_at, updated_at) VALUES
+      (1, 'Ozola', 'ozola', 'WEB', '2025-01-01T00:00:00.000000Z', '2025-01-01T00:00:00.000000Z');
+    INSERT INTO leads (id, last_name, name_key, source, status, created_at, updated_at) VALUES
+      (1, 'Liepa', 'liepa', 'Réferral', 'new', '2025-01-01T00:00:00.000000Z', '2025-01-01T00:00:00.000000Z'),
+      (2, 'Kalna', 'kalna', '  ', 'new', '2025-01-01T00:00:00.000000Z', '2025-01-01T00:00:00.000000Z');
+    INSERT INTO opportunities (id, account_id, name, name_key, amount_minor, currency, pipeline_id, stage_id,
+                               probability, lead_source, campaign, created_at, updated_at)
+      SELECT 1, 1, 'Licences', 'licences', 10000, 'EUR', pipeline_id, id, 10, 'web', 'Spring fair',
+             '2025-01-01T00:00:00.000000Z', '2025-01-01T00:00:00.000000Z' FROM stages ORDER BY id LIMIT 1;
+    INSERT INTO opportunities (id, account_id, name, name_key, amount_minor, currency, pipeline_id, stage_id,
+                               probability, lead_source, campaign, created_at, updated_at)
+      SELECT 2, 3, 'Support', 'support', 20000, 'EUR', pipeline_id, id, 10, NULL, 'spring  FAIR',
+             '2025-01-01T00:00:00.000000Z', '2025-01-01T00:00:00.000000Z' FROM stages ORDER BY id LIMIT 1;
+  )sql");
+  return path;
+}
+
+TEST(Migrations, FreeTextLeadSourcesAndCampaignsBecomeOneRecordPerFoldedName) {
+  TempDir dir;
+  Database db = Database::open(write_v6_file_with_free_text_origins(dir));
+  EXPECT_EQ(db.schema_version(), Database::latest_schema_version());
+  EXPECT_TRUE(db.integrity_check().empty());
+  std::vector<std::string> sources;
+  for (const LeadSource& source : db.lead_sources().list()) sources.push_back(source.name);
+  EXPECT_EQ(sources, (std::vector<std::string>{"Referral", "Web"}));
+  EXPECT_EQ(db.accounts().get(AccountId(1)).lead_source, "Web");
+  EXPECT_EQ(db.accounts().get(AccountId(2)).lead_source, "Web");
+  EXPECT_EQ(db.accounts().get(AccountId(3)).lead_source, "Referral");
+  EXPECT_EQ(db.accounts().get(AccountId(4)).lead_source, "");
+  EXPECT_EQ(db.contacts().get(ContactId(1)).lead_source, "Web");
+  EXPECT_EQ(db.leads().get(LeadId(1)).source, "Referral");
+  EXPECT_EQ(db.leads().get(LeadId(2)).source, "");
+  EXPECT_EQ(db.opportunities().get(OpportunityId(1)).lead_source, "Web");
+  const auto campaigns = db.campaigns().list();
+  ASSERT_EQ(campaigns.size(), 1u);
+  EXPECT_EQ(campaigns[0].name, "Spring fair");
+  EXPECT_EQ(campaigns[0].channel, CampaignChannel::other);
+  EXPECT_EQ(campaigns[0].cost, Money(0, "EUR"));
+  EXPECT_FALSE(campaigns[0].starts_on);
+  EXPECT_EQ(db.opportunities().get(OpportunityId(1)).campaign, "Spring fair");
+  EXPECT_EQ(db.opportunities().get(OpportunityId(2)).campaign, "Spring fair");
+  EXPECT_EQ(db.currencies().base(), "EUR");
+  // The free-text columns are gone; the records still save.
+  SQLite::Database raw(dir.file("v6.crm"), SQLite::OPEN_READONLY);
+  EXPECT_EQ(raw.execAndGet("SELECT count(*) FROM pragma_table_info('opportunities') WHERE name IN "
+                           "('lead_source', 'campaign')").getInt(), 0);
+  Account beta = db.accounts().get(AccountId(2));
+  beta.campaign = "SPRING FAIR";
+  EXPECT_EQ(db.accounts().update(beta).campaign, "Spring fair");
+}
+
 TEST(Migrations, OlderFileCanBeBackedUpBeforeMigrating) {
   TempDir dir;
   const std::string path = write_v1_file(dir);
