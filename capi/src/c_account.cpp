@@ -21,6 +21,7 @@ constexpr TextField<Account> kFields[] = {
     {"country", [](Account& a) { return &a.address.country; }, true},
     {"owner", [](Account& a) { return &a.owner; }, true},
     {"lead_source", [](Account& a) { return &a.lead_source; }, true},
+    {"campaign", [](Account& a) { return &a.campaign; }, true},
     {"external_ref", [](Account& a) { return &a.external_ref; }, true},
     {"description", [](Account& a) { return &a.description; }, true},
     {"phone_e164", [](Account& a) { return &a.phone_e164; }, false},

@@ -14,6 +14,7 @@ constexpr TextField<Contact> kFields[] = {
     {"country", [](Contact& c) { return &c.country; }, true},
     {"owner", [](Contact& c) { return &c.owner; }, true},
     {"lead_source", [](Contact& c) { return &c.lead_source; }, true},
+    {"campaign", [](Contact& c) { return &c.campaign; }, true},
     {"external_ref", [](Contact& c) { return &c.external_ref; }, true},
     {"description", [](Contact& c) { return &c.description; }, true},
 };

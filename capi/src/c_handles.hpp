@@ -131,6 +131,12 @@ struct crm_segment {
   FormattedText formatted;
 };
 
+/// A marketing campaign: data to create, or a stored one.
+struct crm_campaign {
+  crm::Campaign record;
+  FormattedText formatted;
+};
+
 namespace crm::capi {
 
 /// A lost reason on a cursor.
@@ -144,6 +150,23 @@ struct HolidayItem {
   crm::Holiday record;
   FormattedText formatted;
 };
+
+/// A lead source on a cursor.
+struct LeadSourceItem {
+  crm::LeadSource record;
+  FormattedText formatted;
+};
+
+/// An exchange rate on a cursor or in a report.
+struct RateItem {
+  crm::ExchangeRate record;
+  FormattedText formatted;
+};
+
+/// Lends out the parts of `rate` (its day formatted and kept in the item);
+/// any out pointer may be NULL.
+crm_status rate_parts(const RateItem& rate, const char** out_from, const char** out_to, const char** out_valid_from,
+                      const char** out_rate) noexcept;
 
 /// A timeline entry on a cursor, with the handle crm_cursor_timeline_entry()
 /// lends out for its activity or its stage change.

@@ -7,7 +7,8 @@ using namespace crm::capi;
 
 namespace {
 
-// Walks TablePages of a select, one row at a time.
+// Walks TablePages of a select, one row at a time. Without an owner it walks
+// a table in memory that no connection backs (a report's rows).
 struct TableCursor : crm_cursor {
   using Fetch = std::function<crm::TablePage(crm::Database&, const crm::ListQuery&)>;
 
@@ -16,8 +17,11 @@ struct TableCursor : crm_cursor {
     load();  // the first page also tells the columns, and checks them
   }
 
+  // One page in memory, without a next one to fetch.
+  explicit TableCursor(crm::Table table) : page_{std::move(table), {}} {}
+
   crm_status next() override {
-    if (!owner_->db) return closed("crm_cursor_next");
+    if (owner_ && !owner_->db) return closed("crm_cursor_next");
     if (started_ && row_ < page_.table.row_count()) ++row_;
     started_ = true;
     while (row_ >= page_.table.row_count()) {
@@ -64,6 +68,15 @@ std::vector<std::string> split_columns(const char* columns) {
   return names;
 }
 
+// The C type of a column type; the numbers are the same.
+constexpr crm_column_type c_type(crm::ColumnType type) { return static_cast<crm_column_type>(type); }
+static_assert(c_type(crm::ColumnType::integer) == CRM_COLUMN_INTEGER);
+static_assert(c_type(crm::ColumnType::real) == CRM_COLUMN_REAL);
+static_assert(c_type(crm::ColumnType::text) == CRM_COLUMN_TEXT);
+static_assert(c_type(crm::ColumnType::date) == CRM_COLUMN_DATE);
+static_assert(c_type(crm::ColumnType::instant) == CRM_COLUMN_INSTANT);
+static_assert(c_type(crm::ColumnType::decimal) == CRM_COLUMN_DECIMAL);
+
 const TableCursor* as_table(const crm_cursor* cursor) { return dynamic_cast<const TableCursor*>(cursor); }
 
 // Finds the column and, with `need_row`, checks the cursor is on a row.
@@ -97,6 +110,8 @@ crm_status read_cell(const crm_cursor* cursor, int column, const char* function,
 }  // namespace
 
 namespace crm::capi {
+
+crm_cursor* table_cursor(crm::Table table) { return new TableCursor(std::move(table)); }
 
 crm_cursor* select_cursor(const crm_db* owner, const char* columns, crm::ListQuery query, SelectPage page) {
   return new TableCursor(owner->state, std::move(query),
@@ -183,7 +198,7 @@ crm_status crm_cursor_column(const crm_cursor* cursor, int column, const char** 
   if (status != CRM_OK) return status;
   const crm::Column& c = table->table().columns()[static_cast<std::size_t>(column)];
   if (out_name) *out_name = c.name.c_str();
-  if (out_type) *out_type = static_cast<crm_column_type>(c.type);
+  if (out_type) *out_type = c_type(c.type);
   return CRM_OK;
 }
 

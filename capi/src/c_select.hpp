@@ -20,4 +20,8 @@ using SelectPage =
 /// the cursor (throws crm::Error).
 crm_cursor* select_cursor(const crm_db* owner, const char* columns, crm::ListQuery query, SelectPage page);
 
+/// A cursor over the rows of `table`, which no connection backs: it stays
+/// usable whatever becomes of the database it was read from.
+crm_cursor* table_cursor(crm::Table table);
+
 }  // namespace crm::capi

@@ -515,6 +515,13 @@ static void test_opportunities(void) {
   CHECK_OK(crm_lost_reason_find(db, "price", &price_reason));
   CHECK(price_reason > 0);
 
+  { /* a deal names an existing campaign */
+    crm_campaign *campaign = NULL;
+    CHECK_OK(crm_campaign_new(&campaign));
+    CHECK_OK(crm_campaign_set(campaign, "name", "Riga Build 2025"));
+    CHECK_OK(crm_campaign_create(db, campaign, NULL));
+    crm_campaign_free(campaign);
+  }
   CHECK_OK(crm_opportunity_new(&data));
   CHECK_OK(crm_opportunity_set(data, "name", "Floors for the school"));
   CHECK_OK(crm_opportunity_set(data, "owner", "anna"));

@@ -32,8 +32,10 @@
  *  - Record handles (crm_account, crm_contact, ...) are plain values: any
  *    thread may use one, but not two threads at once.
  *  - crm_version_number(), crm_version_string(), crm_last_error(),
- *    crm_free(), crm_filter_normalize() and the crm_money_* and
- *    crm_currency_* functions are safe on any thread at any time.
+ *    crm_free(), crm_filter_normalize(), crm_currency_minor_digits(),
+ *    crm_money_parse(), crm_money_format() and crm_report_available*() are
+ *    safe on any thread at any time. (The functions of these families that
+ *    take a crm_db, such as crm_money_convert(), follow the crm_db rule.)
  *    crm_last_error() reports the calling thread's most recent failure.
  */
 #ifndef CRM_H
@@ -299,13 +301,17 @@ CRM_API crm_status crm_cursor_next(crm_cursor *cursor);
 CRM_API void crm_cursor_free(crm_cursor *cursor);
 
 /** The kind of values in a selected column. Dates and instants are read as
- *  ISO-8601 text with crm_cursor_text(). */
+ *  ISO-8601 text with crm_cursor_text(); so are decimals, exact decimal
+ *  numbers such as "1234.50" (the money columns of reports, in the report's
+ *  currency), which crm_cursor_double() refuses (CRM_INVALID_ARGUMENT) so
+ *  that no amount is rounded on the way. */
 typedef enum crm_column_type {
   CRM_COLUMN_INTEGER = 0,
   CRM_COLUMN_REAL = 1,
   CRM_COLUMN_TEXT = 2,
   CRM_COLUMN_DATE = 3,
-  CRM_COLUMN_INSTANT = 4
+  CRM_COLUMN_INSTANT = 4,
+  CRM_COLUMN_DECIMAL = 5
 } crm_column_type;
 
 /** Number of columns of a cursor over selected columns (CRM_MISUSE for a
@@ -321,8 +327,8 @@ CRM_API crm_status crm_cursor_is_null(const crm_cursor *cursor, int column, int 
 CRM_API crm_status crm_cursor_int64(const crm_cursor *cursor, int column, int64_t *out_value);
 /** The cell of an integer or real column as a double (0.0 when null). */
 CRM_API crm_status crm_cursor_double(const crm_cursor *cursor, int column, double *out_value);
-/** The cell of a text, date or instant column; NULL when the cell is null.
- *  Borrowed until the next call on the cursor. */
+/** The cell of a text, date, instant or decimal column; NULL when the cell
+ *  is null. Borrowed until the next call on the cursor. */
 CRM_API crm_status crm_cursor_text(const crm_cursor *cursor, int column, const char **out_text);
 
 /* ---- Accounts --------------------------------------------------------- */
@@ -337,9 +343,10 @@ CRM_API void crm_account_free(crm_account *account);
 
 /** Sets a text field by name; NULL or "" unsets it. Fields: name,
  *  registration_number, vat_id, industry, website, phone, email, street,
- *  city, postal_code, region, country, owner, lead_source, external_ref,
- *  description. Values are validated when the record is stored; an unknown
- *  or read-only field is CRM_INVALID_ARGUMENT. */
+ *  city, postal_code, region, country, owner, lead_source (a lead source by
+ *  name, added when new), campaign (a campaign by name, which must exist),
+ *  external_ref, description. Values are validated when the record is
+ *  stored; an unknown or read-only field is CRM_INVALID_ARGUMENT. */
 CRM_API crm_status crm_account_set(crm_account *account, const char *field, const char *value);
 /** Reads a text field: the settable ones plus phone_e164, created_at,
  *  updated_at and deleted_at. *out_value is borrowed until the record is
@@ -408,9 +415,10 @@ CRM_API crm_status crm_account_subsidiaries(crm_db *db, int64_t parent_id, crm_c
 /** A cursor over chosen columns of the accounts of query (NULL: all live
  *  ones by name). columns is a comma-separated list of: id, name,
  *  registration_number, vat_id, industry, website, phone, phone_e164, email,
- *  street, city, postal_code, region, country, parent_id, owner, lead_source,
- *  external_ref, description, tags, created_at, updated_at, deleted_at,
- *  version. An unknown column is CRM_INVALID_ARGUMENT. */
+ *  street, city, postal_code, region, country, parent_id, owner, lead_source
+ *  and campaign (their names), external_ref, description, tags, created_at,
+ *  updated_at, deleted_at, version. An unknown column is
+ *  CRM_INVALID_ARGUMENT. */
 CRM_API crm_status crm_account_select(crm_db *db, const char *columns, const crm_query *query,
                                       crm_cursor **out_cursor);
 /** The account at the cursor; borrowed until the next call on the cursor.
@@ -445,9 +453,10 @@ CRM_API void crm_contact_free(crm_contact *contact);
 
 /** Sets a text field by name; NULL or "" unsets it. Fields: first_name,
  *  last_name, job_title, birthday ("YYYY-MM-DD" or "--MM-DD"),
- *  preferred_language, country, owner, lead_source, external_ref,
- *  description. A malformed birthday is CRM_INVALID_ARGUMENT here; other
- *  values are validated when stored. */
+ *  preferred_language, country, owner, lead_source (a lead source by name,
+ *  added when new), campaign (a campaign by name, which must exist),
+ *  external_ref, description. A malformed birthday is CRM_INVALID_ARGUMENT
+ *  here; other values are validated when stored. */
 CRM_API crm_status crm_contact_set(crm_contact *contact, const char *field, const char *value);
 /** Reads a text field: the settable ones plus created_at, updated_at and
  *  deleted_at. Borrowed until the record is changed or freed. */
@@ -543,8 +552,8 @@ CRM_API crm_status crm_contact_find_by_phone(crm_db *db, const char *phone, crm_
 /** A cursor over chosen columns of the contacts of query: the fast way to
  *  read many contacts. columns is a comma-separated list of: id, first_name,
  *  last_name, job_title, birthday, preferred_language, country, owner,
- *  lead_source, external_ref, description, email (primary), phone (first,
- *  E.164), account_id, account_name (current employer), tags, created_at,
+ *  lead_source and campaign (their names), external_ref, description,
+ *  email (primary), phone (first, E.164), account_id, account_name (current employer), tags, created_at,
  *  updated_at, deleted_at, version. */
 CRM_API crm_status crm_contact_select(crm_db *db, const char *columns, const crm_query *query,
                                       crm_cursor **out_cursor);
@@ -725,7 +734,8 @@ typedef struct crm_stage_change crm_stage_change;
 CRM_API crm_status crm_opportunity_new(crm_opportunity **out_opportunity);
 /** Frees a deal; NULL is a no-op. */
 CRM_API void crm_opportunity_free(crm_opportunity *opportunity);
-/** Sets a text field: name, owner, lead_source, campaign, next_step,
+/** Sets a text field: name, owner, lead_source (a lead source by name, added
+ *  when new), campaign (a campaign by name, which must exist), next_step,
  *  description, external_ref, expected_close and closed_on (dates). NULL or
  *  "" unsets it. */
 CRM_API crm_status crm_opportunity_set(crm_opportunity *opportunity, const char *field, const char *value);
@@ -851,8 +861,10 @@ CRM_API crm_status crm_lead_new(crm_lead **out_lead);
 /** Frees a lead; NULL is a no-op. */
 CRM_API void crm_lead_free(crm_lead *lead);
 /** Sets a text field: first_name, last_name, company_name, email, phone,
- *  source, status ("new", "contacted", "qualified", "disqualified"),
- *  disqualified_reason, country, owner, external_ref, description. */
+ *  source (a lead source by name, added when new), campaign (a campaign by
+ *  name, which must exist), job_title, industry, status ("new",
+ *  "contacted", "qualified", "disqualified"), disqualified_reason, country,
+ *  owner, external_ref, description. */
 CRM_API crm_status crm_lead_set(crm_lead *lead, const char *field, const char *value);
 /** Reads a text field: the settable ones plus phone_e164, converted_at,
  *  created_at, updated_at, deleted_at (NULL while not deleted). */
@@ -900,8 +912,9 @@ CRM_API crm_status crm_lead_list(crm_db *db, const crm_query *query, crm_cursor 
 CRM_API crm_status crm_lead_count(crm_db *db, const crm_query *query, int64_t *out_count);
 /** A cursor over chosen columns of the leads of query (NULL: all live ones
  *  by name). columns is a comma-separated list of: id, first_name,
- *  last_name, company_name, email, phone (E.164), source, status,
- *  disqualified_reason, country, owner, external_ref, description, tags,
+ *  last_name, company_name, email, phone (E.164), source and campaign
+ *  (their names), job_title, industry, status, disqualified_reason,
+ *  country, owner, external_ref, description, tags,
  *  converted_at, converted_account_id, converted_contact_id,
  *  converted_opportunity_id, created_at, updated_at, deleted_at, version;
  *  and custom fields of leads by name. An unknown column is
@@ -918,8 +931,11 @@ CRM_API crm_status crm_lead_find_by_phone(crm_db *db, const char *phone, crm_cur
 CRM_API crm_status crm_cursor_lead(const crm_cursor *cursor, const crm_lead **out_lead);
 /** Converts a lead in one transaction. account_id / contact_id: existing
  *  records to use, or 0 to create them (from new_account / new_contact when
- *  not NULL, else from the lead). opportunity (may be NULL): a deal to create
- *  for them. The out ids may be NULL; *out_opportunity_id is 0 without a deal. */
+ *  not NULL, else from the lead: the account with its industry, the contact
+ *  with its job title). opportunity (may be NULL): a deal to create for
+ *  them. The records made take the lead's source and campaign when they
+ *  name none. The out ids may be NULL; *out_opportunity_id is 0 without a
+ *  deal. */
 CRM_API crm_status crm_lead_convert(crm_db *db, int64_t lead_id, int64_t account_id, const crm_account *new_account,
                                     int64_t contact_id, const crm_contact *new_contact,
                                     const crm_opportunity *opportunity, int64_t *out_account_id,
@@ -1533,9 +1549,10 @@ CRM_API void crm_merge_options_free(crm_merge_options *options);
 /** Makes field take its value from side, even an empty one. Fields: a
  *  built-in field of the merged kind (contacts: first_name, last_name,
  *  job_title, birthday, preferred_language, country, owner, lead_source,
- *  external_ref, description; accounts: name, registration_number, vat_id,
- *  industry, website, phone, email, address (all its parts together),
- *  parent, owner, lead_source, external_ref, description) or a custom field,
+ *  campaign, external_ref, description; accounts: name,
+ *  registration_number, vat_id, industry, website, phone, email, address
+ *  (all its parts together), parent, owner, lead_source, campaign,
+ *  external_ref, description) or a custom field,
  *  ignoring case; names are checked by the merge (CRM_INVALID_ARGUMENT with
  *  the nearest name). A field not chosen takes the survivor's value, or the
  *  other's when the survivor has none. Choosing a field again replaces the
@@ -1644,6 +1661,240 @@ CRM_API crm_status crm_db_search(crm_db *db, const char *text, const crm_search_
 CRM_API crm_status crm_db_user(crm_db *db, char **out_user);
 /** Sets the user this connection works for (recorded in stage histories). */
 CRM_API crm_status crm_db_set_user(crm_db *db, const char *user);
+
+/* ---- Lead sources and campaigns -----------------------------------------
+ * Where customers come from. A lead source is a short named channel ("web",
+ * "referral", "Trade fair"); a campaign is a marketing effort with its
+ * channel, dates and cost. Accounts, contacts, leads and deals name both by
+ * name (the "lead_source" (leads: "source") and "campaign" text fields); a
+ * record naming an unknown lead source adds it, while a campaign must exist
+ * (else storing the record is CRM_NOT_FOUND naming the field). Names are unique
+ * ignoring case and diacritics, so "Web" and "web" are one source. */
+
+/** Adds a lead source called name; *out_id (NULL to skip) receives its id.
+ *  CRM_ALREADY_EXISTS when the name is taken, CRM_INVALID_ARGUMENT when it
+ *  is empty, spans lines or is not valid UTF-8. */
+CRM_API crm_status crm_lead_source_add(crm_db *db, const char *name, int64_t *out_id);
+/** The id of the lead source called name (ignoring case and diacritics);
+ *  *out_id is 0 (and CRM_OK returned) when there is none. */
+CRM_API crm_status crm_lead_source_find(crm_db *db, const char *name, int64_t *out_id);
+/** The name of lead source id, as first written; free *out_name with
+ *  crm_free(). CRM_NOT_FOUND when there is none. */
+CRM_API crm_status crm_lead_source_get(crm_db *db, int64_t id, char **out_name);
+/** A cursor over every lead source, by name; read each with
+ *  crm_cursor_lead_source(). */
+CRM_API crm_status crm_lead_source_list(crm_db *db, crm_cursor **out_cursor);
+/** The lead source at the cursor: its id and name (borrowed until the next
+ *  call on the cursor); either out pointer may be NULL. CRM_MISUSE for a
+ *  cursor over something else or not on a row. */
+CRM_API crm_status crm_cursor_lead_source(const crm_cursor *cursor, int64_t *out_id, const char **out_name);
+/** Renames lead source id; every record pointing to it shows the new name.
+ *  CRM_ALREADY_EXISTS when another source has the name, CRM_NOT_FOUND when
+ *  id does not exist. */
+CRM_API crm_status crm_lead_source_rename(crm_db *db, int64_t id, const char *name);
+/** Removes lead source id. CRM_CONFLICT, naming how many, while records or
+ *  campaigns still point to it; CRM_NOT_FOUND when it does not exist. */
+CRM_API crm_status crm_lead_source_remove(crm_db *db, int64_t id);
+
+/** A marketing campaign: data to create, or a stored campaign. */
+typedef struct crm_campaign crm_campaign;
+
+/** An empty campaign (channel "other", cost 0.00 EUR, no budget) to fill and
+ *  pass to crm_campaign_create(). */
+CRM_API crm_status crm_campaign_new(crm_campaign **out_campaign);
+/** Frees a campaign; NULL is a no-op. */
+CRM_API void crm_campaign_free(crm_campaign *campaign);
+/** Sets a text field by name; NULL or "" unsets it. Fields: name (required,
+ *  unique ignoring case and diacritics), channel ("web", "email", "sms",
+ *  "event", "banner", "referral", "cold_call", "social", "print",
+ *  "partner" or "other"; unset is "other"), starts_on and ends_on (dates;
+ *  the cost converts on starts_on), lead_source (the lead source its leads
+ *  count under, by name, added when new), owner, description. A malformed
+ *  date or an unknown channel is CRM_INVALID_ARGUMENT here and leaves the
+ *  field as it was; other values are validated when stored. */
+CRM_API crm_status crm_campaign_set(crm_campaign *campaign, const char *field, const char *value);
+/** Reads a text field: the settable ones plus created_at and updated_at.
+ *  Borrowed until the campaign is changed or freed. */
+CRM_API crm_status crm_campaign_get_field(const crm_campaign *campaign, const char *field, const char **out_value);
+/** Sets what the campaign cost so far (not negative when stored). */
+CRM_API crm_status crm_campaign_set_cost(crm_campaign *campaign, int64_t minor_units, const char *currency);
+/** The cost; *out_currency borrowed until the campaign is changed or freed. */
+CRM_API crm_status crm_campaign_cost(const crm_campaign *campaign, int64_t *out_minor_units,
+                                     const char **out_currency);
+/** Sets what the campaign may cost, in the cost's currency (checked when
+ *  stored); currency NULL or "" removes the budget. */
+CRM_API crm_status crm_campaign_set_budget(crm_campaign *campaign, int64_t minor_units, const char *currency);
+/** *out_has_budget: 1 and the budget, or 0 with 0 and "" when there is none.
+ *  *out_currency borrowed until the campaign is changed or freed. */
+CRM_API crm_status crm_campaign_budget(const crm_campaign *campaign, int *out_has_budget, int64_t *out_minor_units,
+                                       const char **out_currency);
+/** Its id (0 before it is stored). */
+CRM_API crm_status crm_campaign_id(const crm_campaign *campaign, int64_t *out_id);
+/** Its version; crm_campaign_update() checks it. */
+CRM_API crm_status crm_campaign_version(const crm_campaign *campaign, int64_t *out_version);
+
+/** Validates and stores a new campaign. CRM_INVALID_ARGUMENT naming the
+ *  field (empty name, end before start, negative cost, budget in another
+ *  currency), CRM_ALREADY_EXISTS for a taken name. *out_created (NULL to
+ *  skip) receives the stored campaign, to free with crm_campaign_free(). */
+CRM_API crm_status crm_campaign_create(crm_db *db, const crm_campaign *data, crm_campaign **out_created);
+/** Reads campaign id; CRM_NOT_FOUND if none. */
+CRM_API crm_status crm_campaign_get(crm_db *db, int64_t id, crm_campaign **out_campaign);
+/** The campaign called name (ignoring case and diacritics); *out_campaign
+ *  is NULL (and CRM_OK returned) when there is none. */
+CRM_API crm_status crm_campaign_find(crm_db *db, const char *name, crm_campaign **out_campaign);
+/** Saves the campaign if its version is still the stored one (else
+ *  CRM_CONFLICT, nothing written). *out_updated (NULL to skip) receives it
+ *  with its new version. */
+CRM_API crm_status crm_campaign_update(crm_db *db, const crm_campaign *campaign, crm_campaign **out_updated);
+/** Deletes campaign id for good. CRM_CONFLICT, naming how many, while
+ *  records still point to it; CRM_NOT_FOUND when it does not exist. */
+CRM_API crm_status crm_campaign_remove(crm_db *db, int64_t id);
+/** A cursor over every campaign, by start date (undated last), then name;
+ *  read each with crm_cursor_campaign(). */
+CRM_API crm_status crm_campaign_list(crm_db *db, crm_cursor **out_cursor);
+/** The campaign at the cursor; borrowed until the next call on the cursor.
+ *  CRM_MISUSE for a cursor over something else or not on a row. */
+CRM_API crm_status crm_cursor_campaign(const crm_cursor *cursor, const crm_campaign **out_campaign);
+
+/* ---- Base currency and exchange rates -----------------------------------
+ * Reports sum money in the database's base currency (EUR in a new
+ * database). A rate says how many units of `to` one unit of `from` buys
+ * from its valid_from day until the pair's next rate; it is an exact
+ * decimal as text ("0.9234": positive, at most 12 decimals and 18 digits in
+ * all), kept in canonical form. Conversion is exact: minor units times the
+ * rate, rounded half away from zero to the target's minor unit. A missing
+ * rate is CRM_NOT_FOUND naming the pair and the day, never a silent zero. */
+
+/** The base currency's ISO 4217 code; free *out_currency with crm_free(). */
+CRM_API crm_status crm_currency_base(crm_db *db, char **out_currency);
+/** Makes currency the base currency; CRM_INVALID_ARGUMENT for an unknown code. */
+CRM_API crm_status crm_currency_set_base(crm_db *db, const char *currency);
+/** Records (or replaces) the rate of from -> to valid from valid_from
+ *  ("YYYY-MM-DD"). CRM_INVALID_ARGUMENT for unknown or equal codes, a
+ *  malformed day or a rate that is not a positive decimal within the limits
+ *  above. */
+CRM_API crm_status crm_exchange_rate_set(crm_db *db, const char *from, const char *to, const char *valid_from,
+                                         const char *rate);
+/** Deletes the rate of from -> to starting on valid_from; CRM_NOT_FOUND when
+ *  there is none. */
+CRM_API crm_status crm_exchange_rate_remove(crm_db *db, const char *from, const char *to, const char *valid_from);
+/** The rate of from -> to valid on day: the latest one starting on or
+ *  before it. *out_valid_from (its first day) and *out_rate (the decimal)
+ *  are freed with crm_free(); either pointer may be NULL. CRM_NOT_FOUND
+ *  naming the pair and the day when there is none. */
+CRM_API crm_status crm_exchange_rate_get(crm_db *db, const char *from, const char *to, const char *day,
+                                         char **out_valid_from, char **out_rate);
+/** A cursor over the rates of one pair (both codes given), of one source
+ *  currency (to NULL or ""), or all of them (both NULL or ""), by pair,
+ *  then day; read each with crm_cursor_exchange_rate(). */
+CRM_API crm_status crm_exchange_rate_list(crm_db *db, const char *from, const char *to, crm_cursor **out_cursor);
+/** The rate at the cursor: its pair, first day and decimal, borrowed until
+ *  the next call on the cursor; any out pointer may be NULL. CRM_MISUSE for
+ *  a cursor over something else or not on a row. */
+CRM_API crm_status crm_cursor_exchange_rate(const crm_cursor *cursor, const char **out_from, const char **out_to,
+                                            const char **out_valid_from, const char **out_rate);
+/** minor_units of currency converted to currency `to` at the rate valid on
+ *  day ("YYYY-MM-DD"), in to's minor units; the amount itself when currency
+ *  already is `to`. CRM_NOT_FOUND naming the pair and the day without a
+ *  rate; CRM_INVALID_ARGUMENT for an unknown code or a result that does not
+ *  fit. */
+CRM_API crm_status crm_money_convert(crm_db *db, int64_t minor_units, const char *currency, const char *to,
+                                     const char *day, int64_t *out_minor_units);
+
+/* ---- Reports -------------------------------------------------------------
+ * Reports a sales manager reads: pipeline, forecast, win rates, funnel,
+ * leads, campaign return, activity, at-risk accounts, birthdays and the
+ * history of the open pipeline. crm_report_available() lists their names;
+ * crm/report.hpp of the C++ API documents each one's rows and columns.
+ * A report is a table of typed columns (read through crm_report_rows()),
+ * the currency of its money columns (CRM_COLUMN_DECIMAL, in the base
+ * currency) and the exchange rates it used. Amounts are summed per
+ * currency and date in minor units and each sum converted once with the
+ * rate valid on the records' date; a record in another currency without a
+ * rate fails the report with CRM_NOT_FOUND naming the pair and the day.
+ * Periodic reports list every period of the range, empty ones as zero.
+ * Deals are live opportunities; a deal's date is its close date when
+ * closed, its expected close when open, else the report's as_of day. */
+
+/** Filters and settings of a report, made by crm_report_options_new() and
+ *  freed with crm_report_options_free(). A filter a report cannot apply (a
+ *  pipeline for leads, a grouping it has no column for) fails the report
+ *  with CRM_INVALID_ARGUMENT. */
+typedef struct crm_report_options crm_report_options;
+/** A report's result, made by crm_report_run() and freed with crm_report_free(). */
+typedef struct crm_report crm_report;
+
+/** New options: no date range, every owner, pipeline and record, monthly
+ *  periods, rows by owner, the reports' default days, as of today (UTC). */
+CRM_API crm_status crm_report_options_new(crm_report_options **out_options);
+/** Frees options; NULL is a no-op. */
+CRM_API void crm_report_options_free(crm_report_options *options);
+/** First day of the range, inclusive ("YYYY-MM-DD"); NULL or "" for from
+ *  the earliest record. Each report says which date the range applies to.
+ *  A malformed day is CRM_INVALID_ARGUMENT and keeps the previous one. */
+CRM_API crm_status crm_report_options_set_start(crm_report_options *options, const char *day);
+/** Last day of the range, inclusive; NULL or "" for up to the latest record. */
+CRM_API crm_status crm_report_options_set_end(crm_report_options *options, const char *day);
+/** The report's "today" (overdue tasks, at-risk accounts, birthdays, the
+ *  date of deals without one); NULL or "" for today by the connection's
+ *  clock (UTC). */
+CRM_API crm_status crm_report_options_set_as_of(crm_report_options *options, const char *day);
+/** Only records of this user; NULL or "" for every owner. */
+CRM_API crm_status crm_report_options_set_owner(crm_report_options *options, const char *owner);
+/** Only deals of pipeline pipeline_id; 0 for every pipeline. */
+CRM_API crm_status crm_report_options_set_pipeline(crm_report_options *options, int64_t pipeline_id);
+/** Only records in saved segment segment_id: a segment of the report's
+ *  records, or of accounts or contacts (then their records); 0 for none. */
+CRM_API crm_status crm_report_options_set_segment(crm_report_options *options, int64_t segment_id);
+/** Periods of the forecast, leads and activity reports: "week", "month"
+ *  (the default) or "quarter"; any other is CRM_INVALID_ARGUMENT. */
+CRM_API crm_status crm_report_options_set_interval(crm_report_options *options, const char *interval);
+/** What the rows of win_rates, leads and lead_conversion stand for:
+ *  "owner" (the default), "lead_source", "product", "campaign", "industry"
+ *  or "job_title"; any other is CRM_INVALID_ARGUMENT. */
+CRM_API crm_status crm_report_options_set_group(crm_report_options *options, const char *group);
+/** N of at_risk_accounts (no activity in N days; 0: 90) and
+ *  upcoming_birthdays (in the next N days; 0: 7); negative is
+ *  CRM_INVALID_ARGUMENT. */
+CRM_API crm_status crm_report_options_set_days(crm_report_options *options, int days);
+
+/** How many reports crm_report_run() knows. */
+CRM_API crm_status crm_report_available_count(size_t *out_count);
+/** The name of report number index ("pipeline_by_stage", "forecast",
+ *  "win_rates", "funnel", "leads", "lead_conversion", "campaign_return",
+ *  "activities_per_week", "overdue_tasks", "at_risk_accounts",
+ *  "upcoming_birthdays", "open_pipeline_history"); static storage.
+ *  CRM_NOT_FOUND past the last. */
+CRM_API crm_status crm_report_available(size_t index, const char **out_name);
+
+/** Runs report name with options (NULL: the defaults of
+ *  crm_report_options_new()) over one snapshot of the database; free
+ *  *out_report (NULL on failure) with crm_report_free(). An unknown name is
+ *  CRM_INVALID_ARGUMENT listing the names; a missing exchange rate
+ *  CRM_NOT_FOUND naming the pair and the day. */
+CRM_API crm_status crm_report_run(crm_db *db, const char *name, const crm_report_options *options,
+                                  crm_report **out_report);
+/** Frees a report; NULL is a no-op. */
+CRM_API void crm_report_free(crm_report *report);
+/** The report's name ("forecast"); borrowed until the report is freed. */
+CRM_API crm_status crm_report_name(const crm_report *report, const char **out_name);
+/** The currency of its decimal (money) columns, the base currency;
+ *  borrowed until the report is freed. */
+CRM_API crm_status crm_report_currency(const crm_report *report, const char **out_currency);
+/** How many exchange rates the report applied. */
+CRM_API crm_status crm_report_rate_count(const crm_report *report, size_t *out_count);
+/** Rate number index (by pair, then day): its pair, first day and decimal,
+ *  borrowed until the report is freed; any out pointer may be NULL.
+ *  CRM_NOT_FOUND past the last. */
+CRM_API crm_status crm_report_rate(const crm_report *report, size_t index, const char **out_from,
+                                   const char **out_to, const char **out_valid_from, const char **out_rate);
+/** A new cursor over the report's rows: crm_cursor_column_count() and
+ *  crm_cursor_column() tell its columns, the crm_cursor_* cell readers read
+ *  them (money columns, CRM_COLUMN_DECIMAL, with crm_cursor_text()). The
+ *  cursor holds its own copy of the rows: it may outlive the report and
+ *  the database. Free it with crm_cursor_free(). */
+CRM_API crm_status crm_report_rows(const crm_report *report, crm_cursor **out_cursor);
 
 #ifdef __cplusplus
 }
