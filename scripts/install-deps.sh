@@ -14,7 +14,7 @@ build_packages=(
 test_packages=(
   libgtest-dev libbenchmark-dev
   abi-dumper abi-compliance-checker universal-ctags
-  python3-pytest python3-pandas python3-venv python3-pip python3-setuptools
+  python3-pytest python3-pandas python3-matplotlib python3-venv python3-pip python3-setuptools
   clang libclang-rt-14-dev llvm-14
 )
 

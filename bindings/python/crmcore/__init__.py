@@ -29,12 +29,15 @@ from ._crmcore import (
     Birthday,
     BusyError,
     Calendars,
+    Campaign,
+    Campaigns,
     Completion,
     ConflictError,
     Consent,
     Contact,
     Contacts,
     CorruptError,
+    Currencies,
     CustomField,
     CustomFields,
     Database,
@@ -45,6 +48,7 @@ from ._crmcore import (
     Employment,
     Employments,
     Error,
+    ExchangeRate,
     Filter,
     Holiday,
     ImportDuplicate,
@@ -53,6 +57,8 @@ from ._crmcore import (
     ImportResult,
     Lead,
     LeadConversion,
+    LeadSource,
+    LeadSources,
     Leads,
     LineItem,
     LoggedCall,
@@ -72,6 +78,7 @@ from ._crmcore import (
     Products,
     Recurrence,
     RelativeDate,
+    Reports,
     SampleSummary,
     SearchHit,
     Segment,
@@ -106,14 +113,15 @@ from . import _crmcore
 
 __all__ = [
     "LATEST_SCHEMA_VERSION", "Account", "Accounts", "Activities", "Activity", "Agenda", "AlreadyExistsError",
-    "Birthday", "BusyError", "Calendars", "Completion", "ConflictError", "Consent", "Contact", "Contacts",
-    "CorruptError", "CustomField", "CustomFields", "Database", "DuplicateMatch", "DuplicatePair", "Duplicates",
-    "Email", "Employment", "Employments", "Error", "Filter", "Holiday", "ImportDuplicate", "ImportIssue",
-    "ImportProgress", "ImportResult", "Lead", "LeadConversion", "Leads",
+    "Birthday", "BusyError", "Calendars", "Campaign", "Campaigns", "Completion", "ConflictError", "Consent",
+    "Contact", "Contacts", "CorruptError", "Currencies", "CustomField", "CustomFields", "Database",
+    "DuplicateMatch", "DuplicatePair", "Duplicates", "Email", "Employment", "Employments", "Error",
+    "ExchangeRate", "Filter", "Holiday", "ImportDuplicate", "ImportIssue", "ImportProgress", "ImportResult",
+    "Lead", "LeadConversion", "LeadSource", "LeadSources", "Leads",
     "LineItem", "LoggedCall", "LostReason", "MergeRecord", "Money",
     "NotFoundError", "Opportunities", "Opportunity", "OpportunityContact", "ParseError", "Period",
     "PermissionDeniedError", "Phone", "Pipeline", "Pipelines", "Product", "Products", "Records", "Recurrence",
-    "RelativeDate", "Rows", "SampleSummary", "SearchHit", "Segment", "Segments", "Stage", "StageChange",
+    "RelativeDate", "Report", "Reports", "Rows", "SampleSummary", "SearchHit", "Segment", "Segments", "Stage", "StageChange",
     "StorageError",
     "Telephony", "Term", "TimelineEntry", "Timelines", "Transaction", "UnsupportedError", "ValidationError",
     "activity_count", "birthday_within_days", "currency_minor_digits", "field", "has_activity", "has_contact",
@@ -185,6 +193,80 @@ class Rows:
         """The remaining rows as a pandas DataFrame with these columns (needs pandas)."""
         pandas = _pandas()
         return pandas.DataFrame.from_records(list(self), columns=self.columns)
+
+
+# The pandas dtype of report columns by type (integer ones holding None become
+# the nullable "Int64"); text, dates, instants and decimals stay Python objects.
+_REPORT_DTYPES = {"integer": "int64", "real": "float64"}
+
+
+class Report:
+    """A report's result (from ``db.reports``): rows under named, typed columns.
+
+    Iterate for tuples (as often as you like), ``len()`` counts the rows, ``report[i]`` is a
+    row. Money columns are ``decimal.Decimal`` amounts in ``currency`` (the base currency),
+    dates ``datetime.date``; ``rates_used`` lists the exchange rates the report converted with.
+    """
+
+    def __init__(self, data):
+        self._data = data
+        self._rows = data.rows()
+
+    @property
+    def name(self):
+        """The report's name ('forecast')."""
+        return self._data.name
+
+    @property
+    def currency(self):
+        """The currency of the money (decimal) columns."""
+        return self._data.currency
+
+    @property
+    def columns(self):
+        """The column names, in tuple order."""
+        return list(self._data.columns)
+
+    @property
+    def column_types(self):
+        """Each column's type: 'integer', 'real', 'text', 'date', 'instant' or 'decimal' (money)."""
+        return list(self._data.column_types)
+
+    @property
+    def rates_used(self):
+        """The ExchangeRate objects applied, by pair then day."""
+        return list(self._data.rates_used)
+
+    def __len__(self):
+        return len(self._rows)
+
+    def __iter__(self):
+        return iter(self._rows)
+
+    def __getitem__(self, index):
+        return self._rows[index]
+
+    def __repr__(self):
+        return f"<crmcore.Report {self.name!r}: {len(self)} rows in {self.currency}>"
+
+    def to_records(self):
+        """The rows as a list of dicts keyed by column name."""
+        columns = self.columns
+        return [dict(zip(columns, row)) for row in self._rows]
+
+    def to_pandas(self):
+        """The rows as a pandas DataFrame with these columns (needs pandas): integer columns int64
+        (nullable Int64 when they hold None), real float64; money as decimal.Decimal, dates as
+        datetime.date, text as str (object columns)."""
+        pandas = _pandas()
+        series = {}
+        for index, (name, kind) in enumerate(zip(self.columns, self.column_types)):
+            values = [row[index] for row in self._rows]
+            dtype = _REPORT_DTYPES.get(kind, object)
+            if dtype == "int64" and None in values:
+                dtype = "Int64"
+            series[name] = pandas.Series(values, dtype=dtype)
+        return pandas.DataFrame(series, columns=self.columns)
 
 
 class Money(_NamedTuple):

@@ -24,6 +24,9 @@ PYBIND11_MODULE(_crmcore, module) {
   crm::python::register_segments(module);
   crm::python::register_search(module);
   crm::python::register_duplicates(module);
+  crm::python::register_campaigns(module);
+  crm::python::register_currencies(module);
+  crm::python::register_reports(module);
   crm::python::register_imports(module);
   crm::python::register_exports(module);
   module.attr("__version__") = crm::kVersionString;

@@ -62,6 +62,10 @@ template <>
 inline constexpr const char* record_class_for<CustomFieldTag> = "CustomField";
 template <>
 inline constexpr const char* record_class_for<SegmentTag> = "Segment";
+template <>
+inline constexpr const char* record_class_for<LeadSourceTag> = "LeadSource";
+template <>
+inline constexpr const char* record_class_for<CampaignTag> = "Campaign";
 
 }  // namespace crm::python
 

@@ -143,6 +143,9 @@ void register_database(py::module_& m) {
       .def_readonly("activities_created", &SampleSummary::activities_created,
                     "Calls, emails, meetings and tasks added, done and planned.")
       .def_readonly("leads_created", &SampleSummary::leads_created, "Leads added.")
+      .def_readonly("campaigns_created", &SampleSummary::campaigns_created, "Campaigns added.")
+      .def_readonly("exchange_rates_created", &SampleSummary::exchange_rates_created,
+                    "Exchange rates added (USD, GBP and UAH to EUR, monthly).")
       .def_readonly("already_loaded", &SampleSummary::already_loaded, "True when nothing was added.")
       .def("__repr__", [](const SampleSummary& s) {
         return "SampleSummary(accounts_created=" + std::to_string(s.accounts_created) +
@@ -150,6 +153,8 @@ void register_database(py::module_& m) {
                std::to_string(s.job_changes) + ", opportunities_created=" + std::to_string(s.opportunities_created) +
                ", activities_created=" + std::to_string(s.activities_created) +
                ", leads_created=" + std::to_string(s.leads_created) +
+               ", campaigns_created=" + std::to_string(s.campaigns_created) +
+               ", exchange_rates_created=" + std::to_string(s.exchange_rates_created) +
                ", already_loaded=" + (s.already_loaded ? "True" : "False") + ")";
       });
 

@@ -29,7 +29,12 @@ void bind_lead(py::module_& m) {
       .def_readwrite("email", &Lead::email, "Email address.")
       .def_readwrite("phone", &Lead::phone, "Phone number as written.")
       .def_readonly("phone_e164", &Lead::phone_e164, "The phone in E.164, set when stored.")
-      .def_readwrite("source", &Lead::source, "Where the interest came from ('web form', 'fair').")
+      .def_readwrite("source", &Lead::source,
+                     "Where the interest came from: a lead source by name ('web form', 'fair'), added to "
+                     "db.lead_sources when new.")
+      .def_readwrite("campaign", &Lead::campaign, "The campaign that brought the lead, by name; it must exist.")
+      .def_readwrite("job_title", &Lead::job_title, "The person's job title.")
+      .def_readwrite("industry", &Lead::industry, "The company's industry.")
       .def_property(
           "status", [](const Lead& l) { return std::string(lead_status_name(l.status)); },
           [](Lead& l, const std::string& status) { l.status = lead_status(status); },
@@ -55,10 +60,10 @@ void bind_lead(py::module_& m) {
   bind_record_stamps(lead);
   bind_custom_values(lead, RecordKind::lead);
   lead.attr("_fields") = py::make_tuple(
-      "id", "version", "first_name", "last_name", "company_name", "email", "phone", "phone_e164", "source", "status",
-      "disqualified_reason", "country", "owner", "external_ref", "description", "tags", "converted_at",
-      "converted_account", "converted_contact", "converted_opportunity", "custom", "created_at", "updated_at",
-      "deleted_at");
+      "id", "version", "first_name", "last_name", "company_name", "email", "phone", "phone_e164", "source", "campaign",
+      "job_title", "industry", "status", "disqualified_reason", "country", "owner", "external_ref", "description",
+      "tags", "converted_at", "converted_account", "converted_contact", "converted_opportunity", "custom",
+      "created_at", "updated_at", "deleted_at");
 
   py::class_<LeadConversionResult>(m, "LeadConversion", "What Leads.convert() made.")
       .def_readonly("lead", &LeadConversionResult::lead, "The lead, now qualified and linked.")

@@ -109,7 +109,9 @@ void register_records(py::module_& m) {
       .CRM_ADDRESS_FIELD(country)
       .def_readwrite("parent", &Account::parent, "The parent account's id (an Account is accepted too), or None.")
       .def_readwrite("owner", &Account::owner, "The user responsible for the account.")
-      .def_readwrite("lead_source", &Account::lead_source, "How the account was found.")
+      .def_readwrite("lead_source", &Account::lead_source,
+                     "How the account was found: a lead source by name ('web'), added to db.lead_sources when new.")
+      .def_readwrite("campaign", &Account::campaign, "The campaign that brought it, by name; it must exist.")
       .def_readwrite("external_ref", &Account::external_ref, "The ERP's customer code; unique when set.")
       .def_readwrite("tags", &Account::tags, "Labels (assign a new list to change them).")
       .def_readwrite("description", &Account::description, "Free text.")
@@ -123,8 +125,8 @@ void register_records(py::module_& m) {
   bind_custom_values(account, RecordKind::account);
   account.attr("_fields") = py::make_tuple(
       "id", "version", "name", "registration_number", "vat_id", "industry", "website", "phone", "phone_e164", "email",
-      "street", "city", "postal_code", "region", "country", "parent", "owner", "lead_source", "external_ref", "tags",
-      "description", "custom", "created_at", "updated_at", "deleted_at");
+      "street", "city", "postal_code", "region", "country", "parent", "owner", "lead_source", "campaign", "external_ref",
+      "tags", "description", "custom", "created_at", "updated_at", "deleted_at");
 
   py::class_<Contact> contact(m, "Contact",
                       "A contact (person). Set fields as attributes or keyword arguments to "
@@ -149,7 +151,9 @@ void register_records(py::module_& m) {
       .def_readwrite("preferred_language", &Contact::preferred_language, "Language tag such as 'lv' or 'en-GB'.")
       .def_readwrite("country", &Contact::country, "Country of residence, ISO 3166-1 alpha-2.")
       .def_readwrite("owner", &Contact::owner, "The user responsible for the contact.")
-      .def_readwrite("lead_source", &Contact::lead_source, "How the contact was found.")
+      .def_readwrite("lead_source", &Contact::lead_source,
+                     "How the contact was found: a lead source by name, added to db.lead_sources when new.")
+      .def_readwrite("campaign", &Contact::campaign, "The campaign that brought them, by name; it must exist.")
       .def_readwrite("external_ref", &Contact::external_ref, "The embedding system's key; unique when set.")
       .def_property(
           "consents", [](const Contact& c) { return c.consents; },
@@ -170,8 +174,8 @@ void register_records(py::module_& m) {
   bind_custom_values(contact, RecordKind::contact);
   contact.attr("_fields") = py::make_tuple(
       "id", "version", "first_name", "last_name", "primary_email", "emails", "phones", "job_title", "birthday",
-      "preferred_language", "country", "owner", "lead_source", "external_ref", "tags", "description", "account",
-      "custom", "created_at", "updated_at", "deleted_at");
+      "preferred_language", "country", "owner", "lead_source", "campaign", "external_ref", "tags", "description",
+      "account", "custom", "created_at", "updated_at", "deleted_at");
 
   py::class_<Employment>(m, "Employment", "A contact working, or having worked, for an account.")
       .def_readonly("id", &Employment::id, "Row id.")

@@ -323,8 +323,9 @@ void bind_opportunity_records(py::module_& m) {
       .def_readwrite("probability_override", &Opportunity::probability_override,
                      "A probability 0..100 that overrides the stage's default, or None.")
       .def_readwrite("owner", &Opportunity::owner, "The responsible user.")
-      .def_readwrite("lead_source", &Opportunity::lead_source, "How the deal came in.")
-      .def_readwrite("campaign", &Opportunity::campaign, "The campaign that brought it.")
+      .def_readwrite("lead_source", &Opportunity::lead_source,
+                     "How the deal came in: a lead source by name, added to db.lead_sources when new.")
+      .def_readwrite("campaign", &Opportunity::campaign, "The campaign that brought it, by name; it must exist.")
       .def_readwrite("next_step", &Opportunity::next_step, "What happens next.")
       .def_readwrite("description", &Opportunity::description, "Free text.")
       .def_readwrite("external_ref", &Opportunity::external_ref, "The embedding system's key; unique when set.")

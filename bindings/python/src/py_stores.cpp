@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "py_money.hpp"
+
 namespace py = pybind11;
 
 namespace crm::python {
@@ -32,6 +34,7 @@ PyObject* cell(const Table& table, std::size_t row, std::size_t column) {
     case ColumnType::real: return PyFloat_FromDouble(table.real(row, column));
     case ColumnType::date: return to_python_date(parse_date(table.text(row, column))).release().ptr();
     case ColumnType::instant: return to_python_instant(parse_instant(table.text(row, column))).release().ptr();
+    case ColumnType::decimal: return decimal_type()(py::str(std::string(table.text(row, column)))).release().ptr();
     case ColumnType::text: break;
   }
   const std::string_view text = table.text(row, column);
@@ -100,7 +103,10 @@ py::list RowPager::fetch() {
   TablePage page = std::move(*pending_);
   pending_.reset();
   query_.after = std::move(page.next);
-  const Table& table = page.table;
+  return table_rows(page.table);
+}
+
+py::list table_rows(const Table& table) {
   const std::size_t rows = table.row_count();
   const std::size_t width = table.columns().size();
   py::list out(static_cast<py::ssize_t>(rows));

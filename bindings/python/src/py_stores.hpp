@@ -181,6 +181,11 @@ class RowPager {
   std::vector<std::string> columns_;
 };
 
+/// The rows of `table` as a list of tuples, each cell as its column type
+/// reads in Python: int, float, str, datetime.date, aware datetime.datetime,
+/// decimal.Decimal; None for null.
+pybind11::list table_rows(const Table& table);
+
 /// crmcore.Records or crmcore.Rows (a Python class) around a pager.
 pybind11::object wrap(const char* python_class, pybind11::object pager);
 
@@ -350,6 +355,14 @@ void register_search(pybind11::module_& module);
 /// Registers DuplicatePair, DuplicateMatch, MergeRecord and Duplicates
 /// (db.duplicates); after the record kinds.
 void register_duplicates(pybind11::module_& module);
+/// Registers LeadSource, LeadSources, Campaign and Campaigns (db.lead_sources,
+/// db.campaigns).
+void register_campaigns(pybind11::module_& module);
+/// Registers ExchangeRate and Currencies (db.currencies).
+void register_currencies(pybind11::module_& module);
+/// Registers Reports (db.reports) and the native report result; after
+/// register_currencies().
+void register_reports(pybind11::module_& module);
 /// ImportResult and friends, and Database.import_csv().
 void register_imports(pybind11::module_& module);
 /// Database.export() (CSV and JSON); after register_segments().

@@ -1,0 +1,21 @@
+# Runs examples/python/sales_charts.py on a fresh sample database and checks
+# that it wrote its three charts as PNG files.
+file(REMOVE_RECURSE "${WORK}")
+file(MAKE_DIRECTORY "${WORK}")
+set(ENV{PYTHONPATH} "${PACKAGE}")
+set(ENV{MPLCONFIGDIR} "${WORK}/matplotlib")
+execute_process(COMMAND "${PYTHON}" "${SCRIPT}" "${WORK}/charts.crm" "${WORK}/charts"
+                RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT code EQUAL 0)
+  message(FATAL_ERROR "exit ${code}\n${out}\n${err}")
+endif()
+foreach(chart forecast funnel campaign_return)
+  set(png "${WORK}/charts/${chart}.png")
+  if(NOT EXISTS "${png}")
+    message(FATAL_ERROR "${chart}.png was not written:\n${out}\n${err}")
+  endif()
+  file(READ "${png}" signature LIMIT 8 HEX)
+  if(NOT signature STREQUAL "89504e470d0a1a0a")
+    message(FATAL_ERROR "${chart}.png does not start with the PNG signature: ${signature}")
+  endif()
+endforeach()
