@@ -8,3 +8,4 @@ scripts/install-deps.sh build
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DCRM_BUILD_TESTS=OFF -DCRM_BUILD_BENCHMARKS=OFF -DCRM_BUILD_PYTHON=OFF
 cmake --build build -j2 --target crm
 build/tools/crm/crm demo build/demo.crm
+build/tools/crm/crm report build/demo.crm pipeline_by_stage

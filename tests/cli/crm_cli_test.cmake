@@ -156,3 +156,124 @@ run(1 "did you mean 'job_title'" merge "${DUP}" contact SAMPLE-C-00001 SAMPLE-C-
 run(0 "Merged account [0-9]+ into account [0-9]+ \\(" merge "${DUP}" account SAMPLE-A-0001 SAMPLE-A-0002)
 run(1 "unknown option --keep" merge "${DUP}" account 1 3 --keep name)
 run(0 "ok" check "${DUP}")
+
+# Reports, campaigns, lead sources and exchange rates, on a copy of the sample.
+run(0 "Backed up" backup "${DB}" "${WORK}/reports.crm")
+set(REP "${WORK}/reports.crm")
+
+# run_csv(<regex standard output must match> args...): exit 0 and nothing but CSV with CRLF line ends
+# on standard output. (CMake reads text with the CRs dropped: the lines are checked in hex.)
+function(run_csv pattern)
+  execute_process(COMMAND "${CRM}" ${ARGN} RESULT_VARIABLE code OUTPUT_FILE "${WORK}/report.csv" ERROR_VARIABLE err)
+  file(READ "${WORK}/report.csv" out)
+  if(NOT code EQUAL 0)
+    message(FATAL_ERROR "crm ${ARGN}: exit ${code}\n${out}${err}")
+  endif()
+  if(NOT out MATCHES "${pattern}")
+    message(FATAL_ERROR "crm ${ARGN}: standard output does not match '${pattern}':\n${out}")
+  endif()
+  if(out MATCHES "amounts in|->")
+    message(FATAL_ERROR "crm ${ARGN}: the currency or rates went to standard output:\n${out}")
+  endif()
+  file(READ "${WORK}/report.csv" hex HEX)
+  string(REGEX REPLACE "(..)" "\\1 " bytes "${hex}")
+  if(NOT bytes MATCHES "0d 0a $" OR bytes MATCHES "(^|[1-9a-f][0-9a-f] |0[0-9a-ce-f] )0a ")
+    message(FATAL_ERROR "crm ${ARGN}: a line does not end with CRLF:\n${out}")
+  endif()
+endfunction()
+
+# Every report runs on the sample, as a table and as CSV.
+execute_process(COMMAND "${CRM}" reports RESULT_VARIABLE code OUTPUT_VARIABLE listing)
+if(NOT code EQUAL 0 OR NOT listing MATCHES "^report +what it shows\n-+\npipeline_by_stage +deals per stage")
+  message(FATAL_ERROR "crm reports: exit ${code}\n${listing}")
+endif()
+string(REGEX MATCHALL "\n[a-z_]+ " names "${listing}")
+list(LENGTH names count)
+if(count LESS 12)
+  message(FATAL_ERROR "crm reports lists ${count} reports:\n${listing}")
+endif()
+foreach(name IN LISTS names)
+  string(STRIP "${name}" name)
+  run(0 "^[a-z_]+( +[a-z_]+)*\n-+\n" report "${REP}" ${name})
+  run_csv("^[a-z_]+(,[a-z_]+)*\n" report "${REP}" ${name} --csv)
+endforeach()
+run(0 "pipeline_by_stage.*open_pipeline_history" report "${REP}")
+run(0 "^pipeline +stage +stage_kind +position +deals +amount +weighted_amount\n-+\nSales +Prospecting +open +1 +[0-9]+ +[0-9]+\\.[0-9][0-9] +[0-9]+\\.[0-9][0-9]\n.*\namounts in EUR\n([A-Z][A-Z][A-Z]->EUR [0-9.]+ from [0-9]+-[0-9][0-9]-[0-9][0-9]\n)+$"
+    report "${REP}" pipeline_by_stage)
+run_csv("^pipeline,stage,stage_kind,position,deals,amount,weighted_amount\nSales,Prospecting,open,1,[0-9]+,[0-9]+\\.[0-9][0-9],"
+    report "${REP}" pipeline_by_stage --pipeline sales --csv)
+run(0 "amounts in EUR\n[A-Z][A-Z][A-Z]->EUR" report "${REP}" pipeline_by_stage --csv)
+string(TIMESTAMP year "%Y" UTC)
+run(0 "${year}-Q1 +${year}-01-01 +${year}-03-31 .*\n${year}-Q2 .*\n${year}-Q3 .*\n${year}-Q4 +${year}-10-01 +${year}-12-31 "
+    report "${REP}" forecast --interval quarter --start ${year}-01-01 --end ${year}-12-31)
+run_csv("^period,period_start,period_end,won_deals,open_deals,committed,weighted,best_case\n2025-W01,2024-12-30,2025-01-05,[0-9]+,[0-9]+,[0-9]+\\.[0-9][0-9],"
+    report "${REP}" forecast --interval week --start 2025-01-01 --end 2025-01-31 --csv)
+run(0 "^group +won +lost +win_rate +won_amount +average_deal +average_cycle_days\n" report "${REP}" win_rates --group lead_source)
+run(0 "^group +won +lost" report "${REP}" win_rates --group campaign --owner anna.berzina)
+run(0 "^period +period_start +group +leads +converted +conversion_rate\n" report "${REP}" leads --group industry --interval quarter)
+run(0 "^group +leads +converted +conversion_rate\n" report "${REP}" lead_conversion --group job_title)
+run(0 "^account_id +account +owner +last_activity +days_since +open_deals +open_amount\n" report "${REP}" at_risk_accounts --days 30 --as-of 2026-01-01)
+run(0 "^contact_id +name +account +next_birthday +turns +days_until\n" report "${REP}" upcoming_birthdays --days 60)
+run(0 "^month_end +open_deals +open_amount +weighted_amount\n-+\n${year}-01-31 +[0-9]+ .*\n${year}-06-30 +[0-9]+ "
+    report "${REP}" open_pipeline_history --start ${year}-01-01 --end ${year}-06-30)
+# Bad report names and options.
+run(1 "'quarterly_bonus'.*pipeline_by_stage.*open_pipeline_history.*\\[invalid_argument\\]" report "${REP}" quarterly_bonus)
+run(1 "--interval: 'fortnight' is not week, month or quarter" report "${REP}" forecast --interval fortnight)
+run(1 "--group: 'colour' is not owner, lead_source, product, campaign, industry or job_title" report "${REP}" leads --group colour)
+run(1 "--days: 0 is less than 1" report "${REP}" at_risk_accounts --days 0)
+run(1 "--start: [^\n]*2025-13-01" report "${REP}" forecast --start 2025-13-01)
+run(1 "--pipeline: there is no pipeline named 'Renewals'" report "${REP}" funnel --pipeline Renewals)
+run(1 "--segment: no segment is called 'VIP' \\[not_found\\]" report "${REP}" forecast --segment VIP)
+run(1 "unknown option --colour \\(it takes --start, --end, --as-of, --owner, --pipeline, --segment, --interval, --group, --days, --csv\\)"
+    report "${REP}" forecast --colour red)
+run(1 "\\[invalid_argument\\]" report "${REP}" leads --pipeline sales)
+
+# Lead sources.
+run(0 "lead source\n-+\n.*referral.*web" lead-sources "${REP}")
+run(0 "Added lead source [0-9]+ \"Webinar\"" lead-source "${REP}" add Webinar)
+run(1 "already_exists" lead-source "${REP}" add webinar)
+run(0 "Renamed lead source \"Webinar\" to \"Online seminar\"" lead-source "${REP}" rename WEBINAR "Online seminar")
+run(0 "Online seminar" lead-sources "${REP}")
+run(0 "Removed lead source \"Online seminar\"" lead-source "${REP}" remove "online seminar")
+run(1 "there is no lead source called 'Online seminar' \\[not_found\\]" lead-source "${REP}" remove "Online seminar")
+run(1 "\\[conflict\\]" lead-source "${REP}" remove web)
+run(1 "lead-source: 'delete' is not add, rename or remove" lead-source "${REP}" delete web)
+run(1 "missing argument: add, rename or remove" lead-source "${REP}")
+
+# Campaigns: a name with a comma is quoted in CSV.
+run(0 "Added campaign [0-9]+ \"Autumn fair, Riga\" \\(event, cost 1200.00 EUR\\)" campaign "${REP}" add "Autumn fair, Riga"
+    --channel event --start 2025-09-01 --end 2025-09-30 --cost "1200.00 EUR" --budget "2000.00 EUR"
+    --lead-source "trade fair" --owner anna.berzina)
+run(0 "Autumn fair, Riga +event +2025-09-01 +2025-09-30 +1200.00 EUR +2000.00 EUR +trade fair +anna.berzina" campaigns "${REP}")
+run(0 "Spring webinar" campaigns "${REP}")
+run(0 "^rank +campaign +channel +cost +leads +cost_per_lead +won_deals +won_revenue +roi\n.*Autumn fair, Riga +event +1200.00 "
+    report "${REP}" campaign_return)
+run_csv("^rank,campaign,channel,cost,leads,cost_per_lead,won_deals,won_revenue,roi\n.*,\"Autumn fair, Riga\",event,1200.00,0,,0,0.00,-1\n"
+    report "${REP}" campaign_return --csv)
+run(1 "already_exists" campaign "${REP}" add "autumn fair, riga" --channel web)
+run(1 "campaign add: give --channel web, email, sms" campaign "${REP}" add Newsletter)
+run(1 "--channel: 'fax' is not web, email, sms, event, banner, referral, cold_call, social, print, partner or other"
+    campaign "${REP}" add Newsletter --channel fax)
+run(1 "--cost: [^\n]*twelve" campaign "${REP}" add Newsletter --channel email --cost "twelve EUR")
+run(1 "\\[invalid_argument\\]" campaign "${REP}" add Newsletter --channel email --start 2025-05-01 --end 2025-04-01)
+run(1 "unknown option --budjet" campaign "${REP}" add Newsletter --channel email --budjet "10.00 EUR")
+run(0 "Removed campaign \"Autumn fair, Riga\"" campaign "${REP}" remove "Autumn fair, Riga")
+run(1 "there is no campaign called 'Autumn fair, Riga' \\[not_found\\]" campaign "${REP}" remove "Autumn fair, Riga")
+run(1 "\\[conflict\\]" campaign "${REP}" remove "Spring webinar")
+run(1 "campaign: 'rename' is not add or remove" campaign "${REP}" rename x y)
+
+# Exchange rates and the base currency.
+run(0 "Rate set: USD->EUR 0.92 from 2025-03-01" rate "${REP}" set USD EUR 2025-03-01 0.92)
+run(0 "^from +to +valid from +rate\n-+\nUSD +EUR +2025-03-01 +0.92\n(USD +EUR [^\n]+\n)*Base currency: EUR\n$" rates "${REP}" USD EUR)
+run(0 "GBP +EUR .*USD +EUR +2025-03-01 +0.92\n" rates "${REP}")
+run(1 "day: [^\n]*2025-02-30" rate "${REP}" set USD EUR 2025-02-30 0.92)
+run(1 "\\[invalid_argument\\]" rate "${REP}" set USD EUR 2025-03-01 -1)
+run(1 "missing argument: rate" rate "${REP}" set USD EUR 2025-03-01)
+run(0 "Removed the rate USD->EUR from 2025-03-01" rate "${REP}" remove USD EUR 2025-03-01)
+run(1 "\\[not_found\\]" rate "${REP}" remove USD EUR 2025-03-01)
+run(0 "^Base currency: EUR\n$" base-currency "${REP}")
+run(1 "\\[invalid_argument\\]" base-currency "${REP}" EURO)
+# Without rates into the new base currency, a money report fails naming the pair and the day.
+run(0 "^Base currency: SEK\n$" base-currency "${REP}" SEK)
+run(1 "no rate [A-Z][A-Z][A-Z] ?-> ?SEK on [0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9][^\n]*\\[not_found\\]" report "${REP}" pipeline_by_stage)
+run(0 "^contact_id" report "${REP}" upcoming_birthdays)

@@ -4,7 +4,40 @@
 #include <charconv>
 #include <cstdlib>
 
+#include "display.hpp"
+
 namespace crm::cli {
+namespace {
+
+// Options that take no value.
+constexpr std::string_view kFlags[] = {"--csv"};
+
+bool is_flag(std::string_view word) { return std::find(std::begin(kFlags), std::end(kFlags), word) != std::end(kFlags); }
+
+// parse(text), its crm::Error prefixed with `what`.
+template <class Parse>
+auto parsed(const std::string& what, const std::string& text, Parse parse) {
+  try {
+    return parse(text);
+  } catch (const Error& error) {
+    throw Error(error.code(), what + ": " + error.what(), what);
+  }
+}
+
+bool is_row_id(const std::string& text) {
+  return !text.empty() && text.find_first_not_of("0123456789") == std::string::npos;
+}
+
+// "segments of account (id 3) and contact (id 7) records".
+std::string segment_kinds(const std::vector<Segment>& segments) {
+  std::vector<std::string> kinds;
+  for (const Segment& segment : segments)
+    kinds.push_back(std::string(record_kind_name(segment.record_kind)) + " (id " + std::to_string(segment.id.value()) +
+                    ")");
+  return "segments of " + spoken_list(kinds, "and") + " records";
+}
+
+}  // namespace
 
 std::int64_t whole_number(const std::string& what, const std::string& text, std::int64_t minimum,
                           std::int64_t maximum) {
@@ -24,7 +57,9 @@ Arguments parse_arguments(int argc, char** argv) {
   if (const char* login = std::getenv("USER")) args.user = login;
   for (int i = 1; i < argc; ++i) {
     std::string word = argv[i];
-    if (word.rfind("--", 0) == 0) {
+    if (is_flag(word)) {
+      args.options[word.substr(2)] = "yes";
+    } else if (word.rfind("--", 0) == 0) {
       if (i + 1 >= argc) throw Error(ErrorCode::invalid_argument, word + ": needs a value");
       std::string value = argv[++i];
       if (word == "--region")
@@ -71,11 +106,44 @@ std::optional<std::int64_t> number_option(const Arguments& args, const std::stri
 }
 
 Instant instant_option(const Arguments& args, const std::string& name) {
-  try {
-    return parse_instant(option(args, name));
-  } catch (const Error& error) {
-    throw Error(error.code(), "--" + name + ": " + error.what(), name);
-  }
+  return parsed("--" + name, option(args, name), parse_instant);
+}
+
+Date calendar_date(const std::string& what, const std::string& text) { return parsed(what, text, parse_date); }
+
+std::optional<Date> date_option(const Arguments& args, const std::string& name) {
+  const auto it = args.options.find(name);
+  if (it == args.options.end()) return std::nullopt;
+  return calendar_date("--" + name, it->second);
+}
+
+std::optional<Money> money_option(const Arguments& args, const std::string& name) {
+  const auto it = args.options.find(name);
+  if (it == args.options.end()) return std::nullopt;
+  return parsed("--" + name, it->second, Money::parse);
+}
+
+SegmentId segment_option(Database& db, const Arguments& args, const std::vector<RecordKind>& kinds) {
+  const std::string name = option(args, "segment");
+  if (name.empty()) return SegmentId();
+  if (is_row_id(name)) return SegmentId(whole_number("--segment", name, 1));
+  std::vector<Segment> found;
+  for (RecordKind kind : kinds)
+    if (auto segment = db.segments().find(kind, name)) found.push_back(std::move(*segment));
+  if (found.size() == 1) return found.front().id;
+  if (found.size() > 1)
+    throw Error(ErrorCode::invalid_argument,
+                "--segment: '" + name + "' names " + segment_kinds(found) + "; give the id of one", "segment");
+  const std::string of = kinds.size() == 1 ? " of " + std::string(record_kind_name(kinds.front())) + " records" : "";
+  throw Error(ErrorCode::not_found, "--segment: no segment" + of + " is called '" + name + "'", "segment");
+}
+
+std::optional<Pipeline> pipeline_option(Database& db, const Arguments& args) {
+  const std::string name = option(args, "pipeline");
+  if (name.empty()) return std::nullopt;
+  const auto found = db.pipelines().find(name);
+  if (!found) throw Error(ErrorCode::not_found, "--pipeline: there is no pipeline named '" + name + "'", "pipeline");
+  return found;
 }
 
 Database open_database(const Arguments& args) {

@@ -26,8 +26,9 @@ struct Arguments {
   std::map<std::string, std::string> options;   ///< --name value pairs, without the dashes.
 };
 
-/// Reads argv. Every option takes a value; throws crm::Error(invalid_argument)
-/// for an option at the end without one.
+/// Reads argv. Every option takes a value except the flags (--csv), which
+/// read as "yes"; throws crm::Error(invalid_argument) for an option at the end
+/// without one.
 Arguments parse_arguments(int argc, char** argv);
 
 /// Throws crm::Error(invalid_argument) naming the first option that is not
@@ -57,6 +58,40 @@ std::optional<bool> yes_no_option(const Arguments& args, const std::string& name
 /// The value of --name as an ISO 8601 instant (see crm::parse_instant);
 /// throws invalid_argument naming the option.
 Instant instant_option(const Arguments& args, const std::string& name);
+
+/// The value of --name as a date "YYYY-MM-DD", or nullopt when not given.
+/// Throws invalid_argument naming the option.
+std::optional<Date> date_option(const Arguments& args, const std::string& name);
+
+/// `text` as a date "YYYY-MM-DD"; throws invalid_argument naming `what`.
+Date calendar_date(const std::string& what, const std::string& text);
+
+/// The value of --name as an amount "1200.00 EUR", or nullopt when not
+/// given. Throws invalid_argument naming the option.
+std::optional<Money> money_option(const Arguments& args, const std::string& name);
+
+/// The value of --name read by `from_name` (a library's *_from_name, which
+/// returns an optional), or nullopt when not given. Throws invalid_argument
+/// naming the option, the text and `choices` ("csv or json") when
+/// `from_name` does not know it.
+template <class FromName>
+auto choice_option(const Arguments& args, const std::string& name, FromName from_name, const std::string& choices)
+    -> decltype(from_name(std::string_view())) {
+  const std::string text = option(args, name);
+  if (text.empty()) return std::nullopt;
+  if (auto value = from_name(text)) return value;
+  throw Error(ErrorCode::invalid_argument, "--" + name + ": '" + text + "' is not " + choices, name);
+}
+
+/// The saved segment --segment names: a row id, or a name among the
+/// segments of `kinds`; an unset id when the option is absent. Throws
+/// not_found when no segment has the name, invalid_argument listing them
+/// when segments of several kinds do.
+SegmentId segment_option(Database& db, const Arguments& args, const std::vector<RecordKind>& kinds);
+
+/// The pipeline named by --pipeline, or nullopt when not given; throws
+/// not_found for an unknown name.
+std::optional<Pipeline> pipeline_option(Database& db, const Arguments& args);
 
 /// `text` as a whole number from `minimum` to `maximum`; throws
 /// invalid_argument naming `what` and the text.

@@ -3,6 +3,8 @@
 // bad input, which main() reports.
 #pragma once
 
+#include <span>
+
 #include "arguments.hpp"
 
 namespace crm::cli {
@@ -12,6 +14,11 @@ struct Command {
   const char* name;
   int (*run)(const Arguments& args);
 };
+
+/// Runs the action (a Command such as "add" or "remove") named by the second
+/// positional argument, as in "lead-source DB add NAME" (main.cpp). Throws
+/// invalid_argument listing the actions for another word or none.
+int run_action(const Arguments& args, std::span<const Command> actions);
 
 // Database commands (database_commands.cpp).
 
@@ -83,5 +90,35 @@ int run_agenda(const Arguments& args);
 int run_log_call(const Arguments& args);
 /// attach-calls DB CONTACT: links earlier calls from the contact's numbers.
 int run_attach_calls(const Arguments& args);
+
+// Reports (report_commands.cpp).
+
+/// reports: the report names with what each shows.
+int run_reports(const Arguments& args);
+/// report DB [NAME [--start --end --as-of --owner --pipeline --segment
+/// --interval --group --days --csv]]: one report as a table (or CSV); the
+/// report names without NAME.
+int run_report(const Arguments& args);
+
+// Lead sources and campaigns (campaign_commands.cpp).
+
+/// lead-sources DB: every lead source by name.
+int run_lead_sources(const Arguments& args);
+/// lead-source DB add NAME | rename NAME NEW | remove NAME.
+int run_lead_source(const Arguments& args);
+/// campaigns DB: every campaign with channel, dates, cost and budget.
+int run_campaigns(const Arguments& args);
+/// campaign DB add NAME --channel C [--start --end --cost --budget
+/// --lead-source --owner --description] | remove NAME.
+int run_campaign(const Arguments& args);
+
+// Currencies (currency_commands.cpp).
+
+/// rates DB [FROM [TO]]: the exchange rates, then the base currency.
+int run_rates(const Arguments& args);
+/// rate DB set FROM TO DAY RATE | remove FROM TO DAY.
+int run_rate(const Arguments& args);
+/// base-currency DB [CODE]: shows the base currency, or sets it first.
+int run_base_currency(const Arguments& args);
 
 }  // namespace crm::cli

@@ -18,6 +18,17 @@ std::string person_name(const std::string& first, const std::string& last) {
   return first + " " + last;
 }
 
+std::string spoken_list(const std::vector<std::string>& items, const std::string& conjunction) {
+  std::string text;
+  for (std::size_t i = 0; i < items.size(); ++i)
+    text += (i == 0 ? "" : i + 1 == items.size() ? " " + conjunction + " " : ", ") + items[i];
+  return text;
+}
+
+std::string rate_text(const ExchangeRate& rate) {
+  return rate.from + "->" + rate.to + " " + rate.rate + " from " + format_date(rate.valid_from);
+}
+
 void note_more(const std::string& next, const char* what, std::ostream& out) {
   if (!next.empty()) out << "(more " << what << " follow; raise --limit to see them)\n";
 }

@@ -6,6 +6,7 @@
 #include <map>
 #include <ostream>
 #include <string>
+#include <vector>
 
 #include "crm/crm.hpp"
 
@@ -16,6 +17,12 @@ std::string format_minute(const Instant& at);
 
 /// "First Last", or the one that is set.
 std::string person_name(const std::string& first, const std::string& last);
+
+/// "a, b or c" with `conjunction` "or" ("a" alone, "a or b" for two).
+std::string spoken_list(const std::vector<std::string>& items, const std::string& conjunction);
+
+/// "USD->EUR 0.92 from 2025-03-01".
+std::string rate_text(const ExchangeRate& rate);
 
 /// Tells the user that a list goes on after this page when `next` is set.
 void note_more(const std::string& next, const char* what, std::ostream& out);

@@ -14,13 +14,6 @@ RecordKind kind_argument(const Arguments& args) {
               "'" + kind + "' is not a record kind (account, contact, lead, opportunity, activity)", "kind");
 }
 
-ExportFormat format_option(const Arguments& args) {
-  const std::string text = option(args, "format");
-  if (text.empty()) return ExportFormat::csv;
-  if (const auto format = export_format_from_name(text)) return *format;
-  throw Error(ErrorCode::invalid_argument, "--format: '" + text + "' is not csv or json", "format");
-}
-
 // --delimiter ',' ';' or tab (the word or the character).
 char delimiter_option(const Arguments& args) {
   const std::string text = option(args, "delimiter");
@@ -30,17 +23,6 @@ char delimiter_option(const Arguments& args) {
   throw Error(ErrorCode::invalid_argument, "--delimiter: '" + text + "' is not ',', ';' or tab", "delimiter");
 }
 
-// --segment NAME (or id) among the segments of `kind`.
-SegmentId segment_option(Database& db, const Arguments& args, RecordKind kind) {
-  const std::string name = option(args, "segment");
-  if (name.empty()) return SegmentId();
-  if (name.find_first_not_of("0123456789") == std::string::npos) return SegmentId(whole_number("--segment", name, 1));
-  if (const auto segment = db.segments().find(kind, name)) return segment->id;
-  throw Error(ErrorCode::not_found,
-              "--segment: no segment of " + std::string(record_kind_name(kind)) + " records is called '" + name + "'",
-              "segment");
-}
-
 }  // namespace
 
 int run_export(const Arguments& args) {
@@ -48,10 +30,10 @@ int run_export(const Arguments& args) {
   Database db = open_database(args);
   ExportOptions options;
   options.kind = kind_argument(args);
-  options.format = format_option(args);
+  options.format = choice_option(args, "format", export_format_from_name, "csv or json").value_or(ExportFormat::csv);
   options.delimiter = delimiter_option(args);
   options.query = list_query(args);
-  options.query.segment = segment_option(db, args, options.kind);
+  options.query.segment = segment_option(db, args, {options.kind});
   const std::string output = option(args, "output");
   if (output.empty()) {
     db.exports().write(std::cout, options);

@@ -1,8 +1,11 @@
 // crm: the command-line program over crmcore. Run "crm help" for usage.
 #include <iostream>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "commands.hpp"
+#include "display.hpp"
 
 namespace crm::cli {
 
@@ -68,6 +71,36 @@ activities (times in UTC unless a zone is given):
                           records a call as the phone system reports it, linked to whoever has the number
   attach-calls DB CONTACT links earlier calls from the contact's numbers to the contact
 
+reports (money in the base currency, converted at the rate valid on each record's day):
+  reports                 the report names, each with what it shows
+  report DB NAME [--start YYYY-MM-DD] [--end YYYY-MM-DD] [--as-of YYYY-MM-DD] [--owner USER]
+           [--pipeline NAME] [--segment NAME] [--interval week|month|quarter] [--days N]
+           [--group owner|lead_source|product|campaign|industry|job_title] [--csv]
+                          runs report NAME ("crm report DB" alone lists them): an aligned table, then
+                          "amounts in EUR" and each exchange rate used ("USD->EUR 0.92 from 2025-03-01").
+                          --csv (takes no value) writes RFC 4180 CSV, a header row and the rows, to
+                          standard output and the currency and rates lines to standard error.
+                          --as-of is the report's today (default: today, UTC); --segment names a saved
+                          segment (or gives its id) of a record kind the report takes; a filter the
+                          report cannot apply is refused. A missing rate fails, naming the pair and day
+
+campaigns and lead sources:
+  lead-sources DB         list the lead sources
+  lead-source DB add NAME | rename NAME NEW-NAME | remove NAME
+                          a source in use cannot be removed; renaming shows in every record from it
+  campaigns DB            list campaigns: channel, dates, cost, budget, lead source and owner
+  campaign DB add NAME --channel web|email|sms|event|banner|referral|cold_call|social|print|partner|other
+           [--start YYYY-MM-DD] [--end YYYY-MM-DD] [--cost "1200.00 EUR"] [--budget "2000.00 EUR"]
+           [--lead-source NAME] [--owner USER] [--description TEXT]
+  campaign DB remove NAME removes a campaign no record points to
+
+currencies:
+  base-currency DB [CODE] shows the currency reports sum in, or makes it CODE
+  rates DB [FROM [TO]]    the exchange rates (of one currency, or one pair) and the base currency
+  rate DB set FROM TO YYYY-MM-DD RATE
+                          one FROM buys RATE TO (a decimal such as 0.9234) from that day on
+  rate DB remove FROM TO YYYY-MM-DD
+
 FILTER is a segment-language condition, e.g. --where 'account.industry = "Retail" and
 birthday within next 7 days' or --where 'amount >= 10000 EUR and expected_close in this quarter';
 FIELD is a field to sort by (country, last_activity_at, a custom field).
@@ -88,6 +121,10 @@ constexpr Command kCommands[] = {
     {"pipeline", run_pipeline}, {"timeline", run_timeline}, {"agenda", run_agenda},
     {"log-call", run_log_call}, {"attach-calls", run_attach_calls}, {"import", run_import},
     {"export", run_export},
+    {"reports", run_reports},   {"report", run_report},
+    {"lead-sources", run_lead_sources}, {"lead-source", run_lead_source},
+    {"campaigns", run_campaigns}, {"campaign", run_campaign},
+    {"rates", run_rates},       {"rate", run_rate},         {"base-currency", run_base_currency},
 };
 
 int dispatch(const Arguments& args) {
@@ -102,6 +139,17 @@ int dispatch(const Arguments& args) {
 }
 
 }  // namespace
+
+int run_action(const Arguments& args, std::span<const Command> actions) {
+  std::vector<std::string> words;
+  for (const Command& action : actions) words.emplace_back(action.name);
+  const std::string names = spoken_list(words, "or");
+  const std::string& word = positional(args, 1, names.c_str());
+  for (const Command& action : actions)
+    if (word == action.name) return action.run(args);
+  throw Error(ErrorCode::invalid_argument, args.command + ": '" + word + "' is not " + names, "action");
+}
+
 }  // namespace crm::cli
 
 int main(int argc, char** argv) {

@@ -1,5 +1,6 @@
 // The commands on deals: lists with filters and the pipeline by stage.
 #include <iostream>
+#include <utility>
 
 #include "commands.hpp"
 #include "listings.hpp"
@@ -9,11 +10,8 @@ namespace {
 
 // The pipeline named by --pipeline, or the default one.
 Pipeline chosen_pipeline(Database& db, const Arguments& args) {
-  const std::string name = option(args, "pipeline");
-  if (name.empty()) return db.pipelines().default_pipeline();
-  const auto found = db.pipelines().find(name);
-  if (!found) throw Error(ErrorCode::not_found, "--pipeline: there is no pipeline named '" + name + "'", "pipeline");
-  return *found;
+  if (auto pipeline = pipeline_option(db, args)) return std::move(*pipeline);
+  return db.pipelines().default_pipeline();
 }
 
 }  // namespace

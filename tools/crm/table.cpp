@@ -9,7 +9,10 @@ std::size_t display_width(const std::string& text) {
       std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
-Table::Table(std::vector<std::string> headings) : headings_(std::move(headings)) {}
+Table::Table(std::vector<std::string> headings)
+    : headings_(std::move(headings)), right_(headings_.size(), false) {}
+
+void Table::align_right(std::size_t index) { right_.at(index) = true; }
 
 void Table::add(std::vector<std::string> row) {
   row.resize(headings_.size());
@@ -22,11 +25,14 @@ void Table::print(std::ostream& out) const {
   for (const auto& row : rows_)
     for (std::size_t i = 0; i < row.size(); ++i) widths[i] = std::max(widths[i], display_width(row[i]));
   auto line = [&](const std::vector<std::string>& cells) {
+    std::string text;
     for (std::size_t i = 0; i < cells.size(); ++i) {
-      out << cells[i];
-      if (i + 1 < cells.size()) out << std::string(widths[i] - display_width(cells[i]) + 2, ' ');
+      const std::string padding(widths[i] - display_width(cells[i]), ' ');
+      text += right_[i] ? padding + cells[i] : cells[i] + padding;
+      text += "  ";
     }
-    out << '\n';
+    text.erase(text.find_last_not_of(' ') + 1);
+    out << text << '\n';
   };
   line(headings_);
   std::size_t total = 0;

@@ -13,6 +13,8 @@ class Table {
  public:
   /// A table with these column headings.
   explicit Table(std::vector<std::string> headings);
+  /// Prints the column at `index` right-aligned (for numbers).
+  void align_right(std::size_t index);
   /// Adds a row; missing cells print empty, extra cells are ignored.
   void add(std::vector<std::string> row);
   /// Prints headings, a rule and the rows.
@@ -20,6 +22,7 @@ class Table {
 
  private:
   std::vector<std::string> headings_;
+  std::vector<bool> right_;
   std::vector<std::vector<std::string>> rows_;
 };
 

@@ -1,0 +1,19 @@
+// How the crm program shows a report: an aligned table followed by its
+// currency and exchange rates, or CSV.
+#pragma once
+
+#include <ostream>
+
+#include "crm/crm.hpp"
+
+namespace crm::cli {
+
+/// The report's table with numbers right-aligned and null cells empty, then
+/// "amounts in EUR" when it has money columns and one line per exchange rate used.
+void print_report(const Report& report, std::ostream& out);
+
+/// The report's table as CSV (a header row of column names, then the rows;
+/// reals in full precision) on `out`; the currency and rates lines on `notes`.
+void write_report_csv(const Report& report, std::ostream& out, std::ostream& notes);
+
+}  // namespace crm::cli
