@@ -36,19 +36,6 @@ typedef struct data_set {
   int64_t stages[6]; /* Prospecting, Qualification, Proposal, Negotiation, Won, Lost */
 } data_set;
 
-static int64_t make_account(crm_db *db, const char *name) {
-  crm_account *data = NULL;
-  crm_account *created = NULL;
-  int64_t id = 0;
-  CHECK_OK(crm_account_new(&data));
-  CHECK_OK(crm_account_set(data, "name", name));
-  CHECK_OK(crm_account_create(db, data, &created));
-  CHECK_OK(crm_account_id(created, &id));
-  crm_account_free(data);
-  crm_account_free(created);
-  return id;
-}
-
 static void make_campaign(crm_db *db, const char *name, const char *channel, const char *starts_on, int64_t cost,
                           const char *currency) {
   crm_campaign *data = NULL;
@@ -119,7 +106,7 @@ static data_set make_data_set(void) {
   make_lead(set.db, "Liepa", "Spring fair");
   make_lead(set.db, "Smith", "US banners");
 
-  account = make_account(set.db, "SIA Koks");
+  account = make_named_account(set.db, "SIA Koks");
   make_deal(&set, account, "Oak floors", 100000, "EUR", 0, "2025-03-15", "anna", NULL);
   make_deal(&set, account, "Pine doors", 200000, "USD", 2, "2025-03-20", "anna", NULL);
   won = make_deal(&set, account, "Birch stairs", 50000, "EUR", 0, "2025-02-28", "peteris", "Spring fair");
@@ -413,7 +400,7 @@ static void test_campaign_return(const data_set *set) {
 static void test_missing_rate(const data_set *set) {
   crm_report_options *options = range("2025-01-01", "2025-12-31");
   crm_report *report = NULL;
-  int64_t account = make_account(set->db, "Oak Ltd");
+  int64_t account = make_named_account(set->db, "Oak Ltd");
   size_t count = 0;
 
   make_deal(set, account, "Elm chairs", 10000, "GBP", 0, "2025-03-10", "anna", NULL);

@@ -33,19 +33,6 @@ static crm_db *open_memory(const char *user) {
   return db;
 }
 
-static int64_t make_account(crm_db *db, const char *name) {
-  crm_account *data = NULL;
-  crm_account *created = NULL;
-  int64_t id = 0;
-  CHECK_OK(crm_account_new(&data));
-  CHECK_OK(crm_account_set(data, "name", name));
-  CHECK_OK(crm_account_create(db, data, &created));
-  CHECK_OK(crm_account_id(created, &id));
-  crm_account_free(data);
-  crm_account_free(created);
-  return id;
-}
-
 /* A contact working for account (0: none) with an optional phone number. */
 static int64_t make_contact(crm_db *db, const char *last_name, int64_t account, const char *phone) {
   crm_contact *data = NULL;
@@ -476,8 +463,8 @@ static void test_products(void) {
 
 static void test_opportunities(void) {
   crm_db *db = open_memory("anna");
-  int64_t account = make_account(db, "SIA Koka Nams");
-  int64_t other_account = make_account(db, "UAB Medis");
+  int64_t account = make_named_account(db, "SIA Koka Nams");
+  int64_t other_account = make_named_account(db, "UAB Medis");
   int64_t contact = make_contact(db, "Bērziņš", account, NULL);
   int64_t oak = make_product(db, "OAK", 10000);
   int64_t pine = make_product(db, "PINE", 400);
@@ -839,7 +826,7 @@ static void test_opportunities(void) {
 
 static void test_leads(void) {
   crm_db *db = open_memory("anna");
-  int64_t existing_account = make_account(db, "SIA Esošais");
+  int64_t existing_account = make_named_account(db, "SIA Esošais");
   crm_lead *data = NULL;
   crm_lead *created = NULL;
   crm_lead *read = NULL;
@@ -1024,7 +1011,7 @@ static void test_leads(void) {
 
 static void test_activities(void) {
   crm_db *db = open_memory("anna");
-  int64_t account = make_account(db, "SIA Koka Nams");
+  int64_t account = make_named_account(db, "SIA Koka Nams");
   int64_t contact = make_contact(db, "Bērziņš", account, NULL);
   int64_t other = make_contact(db, "Liepa", 0, NULL);
   crm_activity *data = NULL;
@@ -1334,7 +1321,7 @@ static void test_activities(void) {
 
 static void test_timelines(void) {
   crm_db *db = open_memory("anna");
-  int64_t account = make_account(db, "SIA Koka Nams");
+  int64_t account = make_named_account(db, "SIA Koka Nams");
   int64_t contact = make_contact(db, "Bērziņš", account, NULL);
   int64_t deal = make_deal(db, "Floors", account, 1000);
   int64_t lead = 0, call = 0, value = 0, note = 0;
@@ -1458,7 +1445,7 @@ static void test_timelines(void) {
 
 static void test_telephony(void) {
   crm_db *db = open_memory("anna");
-  int64_t account = make_account(db, "SIA Koka Nams");
+  int64_t account = make_named_account(db, "SIA Koka Nams");
   int64_t contact = make_contact(db, "Bērziņš", account, "26 123 456");
   crm_activity *call = NULL;
   crm_activity *logged = NULL;

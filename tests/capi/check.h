@@ -57,6 +57,20 @@ static inline crm_db *open_memory_in(const char *region) {
   return db;
 }
 
+/* A new account with only a name; its id. */
+static inline int64_t make_named_account(crm_db *db, const char *name) {
+  crm_account *data = NULL;
+  crm_account *created = NULL;
+  int64_t id = 0;
+  CHECK_OK(crm_account_new(&data));
+  CHECK_OK(crm_account_set(data, "name", name));
+  CHECK_OK(crm_account_create(db, data, &created));
+  CHECK_OK(crm_account_id(created, &id));
+  crm_account_free(data);
+  crm_account_free(created);
+  return id;
+}
+
 /* True when the two strings are equal (NULL equals only NULL). */
 static int same(const char *a, const char *b) {
   if (a == NULL || b == NULL) return a == b;
