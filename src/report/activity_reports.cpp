@@ -85,17 +85,15 @@ void add_open_deals(Session& session, const ReportOptions& options, BaseCurrency
   for (RiskLine& line : lines) by_id[line.id] = &line;
   SqlConditions where;
   where.parameters = {base.parameter(), {":as_of", format_date(report_day(session, options))}};
-  const std::string day(kDealDaySql);
-  const std::string sql = "SELECT o.account_id, o.currency, " + base.rate_id_sql("o.currency", day) +
-                          " AS rate_id, min(" + day + "), count(*), sum(o.amount_minor) FROM opportunities o JOIN "
-                          "stages s ON s.id = o.stage_id WHERE o.deleted_at IS NULL AND s.kind = 'open' "
-                          "GROUP BY o.account_id, o.currency, rate_id";
+  const std::string sql = deal_totals_sql(base, "o.account_id", "opportunities o JOIN stages s ON s.id = o.stage_id",
+                                          where, " AND s.kind = 'open'");
   for_each_row(session.prepare(sql), where.parameters, [&](SQLite::Statement& row) {
     const auto line = by_id.find(row.getColumn(0).getInt64());
     if (line == by_id.end()) return;
-    line->second->open_deals += row.getColumn(4).getInt64();
-    line->second->open_amount.add(row.getColumn(1).getString(), optional_id(row, 2), day_column(row, 3),
-                                  row.getColumn(5).getInt64());
+    DealTotals open;
+    open.add(row, 1);
+    line->second->open_deals += open.deals;
+    line->second->open_amount.add(open.amount);
   });
 }
 

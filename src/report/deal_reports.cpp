@@ -8,42 +8,12 @@
 #include "report/periods.hpp"
 #include "report/report_result.hpp"
 #include "storage/session.hpp"
-#include "storage/sql_money_parts.hpp"
 
 namespace crm {
 
 using namespace detail;
 
 namespace {
-
-// Count, amount and weighted amount of some deals.
-struct DealTotals {
-  std::int64_t deals = 0;
-  MoneySum amount;
-  MoneySum weighted;
-
-  // Adds the crm_money_parts() result in column `column` of `row`.
-  void add(SQLite::Statement& row, int column) {
-    if (row.getColumn(column).isNull()) return;
-    for (const MoneyPart& part : parse_money_parts(row.getColumn(column).getString())) {
-      const Date day = parse_date(part.earliest_day);
-      deals += part.count;
-      amount.add(part.currency, part.rate_id, day, part.amount);
-      weighted.add(part.currency, part.rate_id, day, part.weighted);
-    }
-  }
-};
-
-// "SELECT keys, <deal totals> FROM from WHERE <live deals and where> GROUP BY keys":
-// one pass summing per currency and rate inside each group (crm_money_parts).
-std::string deal_totals_sql(const BaseCurrency& base, std::string_view keys, std::string_view from,
-                            const SqlConditions& where, std::string_view extra_where = {}) {
-  const std::string day(kDealDaySql);
-  return "SELECT " + std::string(keys) + ", crm_money_parts(o.currency, " + base.rate_id_sql("o.currency", day) +
-         ", " + day + ", o.amount_minor, " + std::string(kWeightedAmountSql) + ") FROM " + std::string(from) +
-         " WHERE o.deleted_at IS NULL" + std::string(extra_where) + where.and_terms() + " GROUP BY " +
-         std::string(keys);
-}
 
 struct StageRow {
   std::string pipeline, stage, kind;

@@ -114,17 +114,15 @@ void add_won_deals(Session& session, const ReportOptions& deal_options, BaseCurr
   std::map<std::int64_t, CampaignLine*> by_id;
   for (CampaignLine& line : lines) by_id[line.id] = &line;
   const SqlConditions where = deal_conditions(session, deal_options, "campaign_return", {}, base);
-  const std::string day(kDealDaySql);
-  const std::string sql = "SELECT o.campaign_id, o.currency, " + base.rate_id_sql("o.currency", day) +
-                          " AS rate_id, min(" + day + "), count(*), sum(o.amount_minor) FROM opportunities o JOIN "
-                          "stages s ON s.id = o.stage_id WHERE o.deleted_at IS NULL AND s.kind = 'won' AND "
-                          "o.campaign_id IS NOT NULL" + where.and_terms() + " GROUP BY o.campaign_id, o.currency, rate_id";
+  const std::string sql = deal_totals_sql(base, "o.campaign_id", "opportunities o JOIN stages s ON s.id = o.stage_id",
+                                          where, " AND s.kind = 'won' AND o.campaign_id IS NOT NULL");
   for_each_row(session.prepare(sql), where.parameters, [&](SQLite::Statement& row) {
     const auto line = by_id.find(row.getColumn(0).getInt64());
     if (line == by_id.end()) return;
-    line->second->won_deals += row.getColumn(4).getInt64();
-    line->second->revenue_sum.add(row.getColumn(1).getString(), optional_id(row, 2), day_column(row, 3),
-                                  row.getColumn(5).getInt64());
+    DealTotals won;
+    won.add(row, 1);
+    line->second->won_deals += won.deals;
+    line->second->revenue_sum.add(won.amount);
   });
 }
 
