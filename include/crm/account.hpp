@@ -16,6 +16,7 @@ namespace crm {
 
 namespace detail {
 class Session;
+struct StoreAccess;
 }
 
 /// A postal address. Every part is optional; country is ISO 3166-1 alpha-2.
@@ -69,8 +70,6 @@ struct Account : AccountData {
 /// write is one transaction and, on any error, writes nothing. Throws crm::Error.
 class Accounts {
  public:
-  /// For Database only.
-  explicit Accounts(detail::Session& session) : session_(session) {}
 
   /// Validates and stores a new account. Throws invalid_argument naming the
   /// bad field (empty name, bad email, phone, country), not_found for a
@@ -133,6 +132,8 @@ class Accounts {
   std::vector<Account> subsidiaries(AccountId parent) const;
 
  private:
+  friend struct detail::StoreAccess;  // constructs stores: Database and the implementation
+  explicit Accounts(detail::Session& session) : session_(session) {}
   detail::Session& session_;
 };
 

@@ -17,6 +17,7 @@ namespace crm {
 
 namespace detail {
 class Session;
+struct StoreAccess;
 }
 
 /// What kind of interaction an activity is.
@@ -123,8 +124,6 @@ struct Agenda {
 /// The activities of a Database (db.activities()). Throws crm::Error.
 class Activities {
  public:
-  /// For Database only.
-  explicit Activities(detail::Session& session) : session_(session) {}
 
   /// Validates and stores an activity: invalid_argument for a direction on a
   /// meeting, a recurrence on anything but a task, a reminder after the start
@@ -165,6 +164,8 @@ class Activities {
   std::vector<Activity> reminders_due(const Instant& at, std::optional<Instant> since = std::nullopt) const;
 
  private:
+  friend struct detail::StoreAccess;  // constructs stores: Database and the implementation
+  explicit Activities(detail::Session& session) : session_(session) {}
   detail::Session& session_;
 };
 

@@ -12,6 +12,7 @@ namespace crm {
 
 namespace detail {
 class Session;
+struct StoreAccess;
 }
 
 /// A public holiday of a country.
@@ -27,8 +28,6 @@ struct Holiday {
 /// weekend set rest on Saturday and Sunday. Throws crm::Error.
 class Calendars {
  public:
-  /// For Database only.
-  explicit Calendars(detail::Session& session) : session_(session) {}
 
   /// Adds (or renames) a holiday.
   void add_holiday(const std::string& country, const Date& day, const std::string& name);
@@ -49,6 +48,8 @@ class Calendars {
   Date add_business_days(const std::string& country, const Date& from, int days) const;
 
  private:
+  friend struct detail::StoreAccess;  // constructs stores: Database and the implementation
+  explicit Calendars(detail::Session& session) : session_(session) {}
   detail::Session& session_;
 };
 

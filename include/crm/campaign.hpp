@@ -19,6 +19,7 @@ namespace crm {
 
 namespace detail {
 class Session;
+struct StoreAccess;
 }
 
 /// The channel a campaign runs on.
@@ -43,8 +44,6 @@ struct LeadSource {
 /// renames and tidies them. Throws crm::Error.
 class LeadSources {
  public:
-  /// For Database only.
-  explicit LeadSources(detail::Session& session) : session_(session) {}
 
   /// Adds a source; already_exists when the name is taken, invalid_argument
   /// when it is empty or more than one line.
@@ -63,6 +62,8 @@ class LeadSources {
   void remove(LeadSourceId id);
 
  private:
+  friend struct detail::StoreAccess;  // constructs stores: Database and the implementation
+  explicit LeadSources(detail::Session& session) : session_(session) {}
   detail::Session& session_;
 };
 
@@ -92,8 +93,6 @@ struct Campaign : CampaignData {
 /// by name, which must exist. Every write is one transaction. Throws crm::Error.
 class Campaigns {
  public:
-  /// For Database only.
-  explicit Campaigns(detail::Session& session) : session_(session) {}
 
   /// Stores a campaign. invalid_argument naming the field (empty name, end
   /// before start, negative cost, budget in another currency),
@@ -112,6 +111,8 @@ class Campaigns {
   void remove(CampaignId id);
 
  private:
+  friend struct detail::StoreAccess;  // constructs stores: Database and the implementation
+  explicit Campaigns(detail::Session& session) : session_(session) {}
   detail::Session& session_;
 };
 

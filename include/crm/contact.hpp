@@ -17,6 +17,7 @@ namespace crm {
 
 namespace detail {
 class Session;
+struct StoreAccess;
 }
 
 /// An email address of a contact.
@@ -112,8 +113,6 @@ struct Contact : ContactData {
 /// write is one transaction and, on any error, writes nothing. Throws crm::Error.
 class Contacts {
  public:
-  /// For Database only.
-  explicit Contacts(detail::Session& session) : session_(session) {}
 
   /// Validates and stores a new contact. Throws invalid_argument naming the
   /// field (empty last name, bad email, unparseable phone, unknown country,
@@ -171,6 +170,8 @@ class Contacts {
   std::vector<Contact> find_by_phone(const std::string& phone) const;
 
  private:
+  friend struct detail::StoreAccess;  // constructs stores: Database and the implementation
+  explicit Contacts(detail::Session& session) : session_(session) {}
   detail::Session& session_;
 };
 

@@ -14,6 +14,7 @@ namespace crm {
 
 namespace detail {
 class Session;
+struct StoreAccess;
 }
 
 /// How many units of `to` one unit of `from` buys from `valid_from` on,
@@ -36,8 +37,6 @@ struct ExchangeRate {
 /// rate, rounded half away from zero to the target's minor unit. Throws crm::Error.
 class Currencies {
  public:
-  /// For Database only.
-  explicit Currencies(detail::Session& session) : session_(session) {}
 
   /// The currency reports sum in.
   std::string base() const;
@@ -69,6 +68,8 @@ class Currencies {
   Money convert(const Money& amount, std::string_view to, const Date& day) const;
 
  private:
+  friend struct detail::StoreAccess;  // constructs stores: Database and the implementation
+  explicit Currencies(detail::Session& session) : session_(session) {}
   detail::Session& session_;
 };
 

@@ -18,6 +18,7 @@ namespace crm {
 
 namespace detail {
 class Session;
+struct StoreAccess;
 }
 
 /// The kinds of record that can carry custom fields.
@@ -150,8 +151,6 @@ struct CustomField : CustomFieldData {
 /// Throws crm::Error.
 class CustomFields {
  public:
-  /// For Database only.
-  explicit CustomFields(detail::Session& session) : session_(session) {}
 
   /// Defines a field on records of `kind`. Throws invalid_argument for a bad
   /// name, choices or default, already_exists for a name in use. Records
@@ -173,6 +172,8 @@ class CustomFields {
   void remove(CustomFieldId id);
 
  private:
+  friend struct detail::StoreAccess;  // constructs stores: Database and the implementation
+  explicit CustomFields(detail::Session& session) : session_(session) {}
   detail::Session& session_;
 };
 

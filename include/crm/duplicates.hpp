@@ -19,6 +19,7 @@ namespace crm {
 
 namespace detail {
 class Session;
+struct StoreAccess;
 }
 
 /// Why two records look like the same organization or person. Each reason
@@ -125,8 +126,6 @@ struct MergeRecord {
 /// records take seconds, not a comparison of every pair.
 class Duplicates {
  public:
-  /// For Database only.
-  explicit Duplicates(detail::Session& session) : session_(session) {}
 
   /// Pairs of live records of `kind` (RecordKind::account or
   /// RecordKind::contact; other kinds throw invalid_argument) that look like
@@ -175,6 +174,8 @@ class Duplicates {
   std::vector<MergeRecord> history(RecordKind kind, std::int64_t survivor_id) const;
 
  private:
+  friend struct detail::StoreAccess;  // constructs stores: Database and the implementation
+  explicit Duplicates(detail::Session& session) : session_(session) {}
   detail::Session& session_;
 };
 

@@ -13,6 +13,7 @@ namespace crm {
 
 namespace detail {
 class Session;
+struct StoreAccess;
 }
 
 /// A contact working (or having worked) for an account.
@@ -34,8 +35,6 @@ struct Employment {
 /// Changing a contact's employment also bumps the contact's version. Throws crm::Error.
 class Employments {
  public:
-  /// For Database only.
-  explicit Employments(detail::Session& session) : session_(session) {}
 
   /// Adds a current employment of `contact` at `account` beside any others
   /// (a person may hold two positions). Throws not_found for a missing or
@@ -66,6 +65,8 @@ class Employments {
   std::vector<Employment> of_account(AccountId account, bool current_only = true) const;
 
  private:
+  friend struct detail::StoreAccess;  // constructs stores: Database and the implementation
+  explicit Employments(detail::Session& session) : session_(session) {}
   detail::Session& session_;
 };
 

@@ -15,6 +15,7 @@ namespace crm {
 
 namespace detail {
 class Session;
+struct StoreAccess;
 }
 
 /// The file format of an export.
@@ -65,8 +66,6 @@ struct ExportOptions {
 /// are not exported (the deal's amount is). Throws crm::Error.
 class Exports {
  public:
-  /// For Database only.
-  explicit Exports(detail::Session& session) : session_(session) {}
 
   /// Writes the records `options` selects to `out`; returns how many were
   /// written. Throws invalid_argument or parse_error for bad options (the
@@ -83,6 +82,8 @@ class Exports {
   std::int64_t write_file(const std::string& path, const ExportOptions& options) const;
 
  private:
+  friend struct detail::StoreAccess;  // constructs stores: Database and the implementation
+  explicit Exports(detail::Session& session) : session_(session) {}
   detail::Session& session_;
 };
 

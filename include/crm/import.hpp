@@ -18,6 +18,7 @@ namespace crm {
 
 namespace detail {
 class Session;
+struct StoreAccess;
 }
 
 /// Whether rows always make new records or may update existing ones.
@@ -145,8 +146,6 @@ struct ImportResult {
 /// header); problems with rows are reported in ImportResult.
 class Imports {
  public:
-  /// For Database only.
-  explicit Imports(detail::Session& session) : session_(session) {}
 
   /// Imports the CSV text of `in`.
   ImportResult read(std::istream& in, const ImportOptions& options);
@@ -155,6 +154,8 @@ class Imports {
   ImportResult read_file(const std::string& path, const ImportOptions& options);
 
  private:
+  friend struct detail::StoreAccess;  // constructs stores: Database and the implementation
+  explicit Imports(detail::Session& session) : session_(session) {}
   ImportResult run(std::istream& in, std::int64_t total_bytes, const ImportOptions& options);
   detail::Session& session_;
 };

@@ -21,6 +21,7 @@ namespace crm {
 
 namespace detail {
 class Session;
+struct StoreAccess;
 }
 
 /// Where a lead stands.
@@ -101,8 +102,6 @@ struct LeadConversionResult {
 /// The leads of a Database (db.leads()). Throws crm::Error.
 class Leads {
  public:
-  /// For Database only.
-  explicit Leads(detail::Session& session) : session_(session) {}
 
   /// Validates and stores a new lead.
   Lead create(const LeadData& data);
@@ -144,6 +143,8 @@ class Leads {
   LeadConversionResult convert(LeadId id, const LeadConversion& how = {});
 
  private:
+  friend struct detail::StoreAccess;  // constructs stores: Database and the implementation
+  explicit Leads(detail::Session& session) : session_(session) {}
   detail::Session& session_;
 };
 

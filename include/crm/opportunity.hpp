@@ -19,6 +19,7 @@ namespace crm {
 
 namespace detail {
 class Session;
+struct StoreAccess;
 }
 
 /// A contact taking part in a deal, and the part they play.
@@ -134,8 +135,6 @@ struct OpportunityFilter {
 /// transaction, writes nothing on error, and records stage changes. Throws crm::Error.
 class Opportunities {
  public:
-  /// For Database only.
-  explicit Opportunities(detail::Session& session) : session_(session) {}
 
   /// Validates and stores a new deal and records its first stage. Throws
   /// invalid_argument naming the field (empty name, stage of another
@@ -181,6 +180,8 @@ class Opportunities {
   Page<Opportunity> without_next_activity(const ListQuery& query = {}) const;
 
  private:
+  friend struct detail::StoreAccess;  // constructs stores: Database and the implementation
+  explicit Opportunities(detail::Session& session) : session_(session) {}
   detail::Session& session_;
 };
 

@@ -12,6 +12,7 @@ namespace crm {
 
 namespace detail {
 class Session;
+struct StoreAccess;
 }
 
 /// Whether a stage is still in progress or closes the deal.
@@ -64,8 +65,6 @@ struct LostReason {
 /// Negotiation, Won, Lost. Every write is one transaction. Throws crm::Error.
 class Pipelines {
  public:
-  /// For Database only.
-  explicit Pipelines(detail::Session& session) : session_(session) {}
 
   /// A new pipeline with these stages in order. Needs at least one open, one
   /// won and one lost stage; names must be unique (invalid_argument, or
@@ -109,6 +108,8 @@ class Pipelines {
   std::optional<LostReason> find_lost_reason(const std::string& name) const;
 
  private:
+  friend struct detail::StoreAccess;  // constructs stores: Database and the implementation
+  explicit Pipelines(detail::Session& session) : session_(session) {}
   detail::Session& session_;
 };
 

@@ -14,6 +14,7 @@ namespace crm {
 
 namespace detail {
 class Session;
+struct StoreAccess;
 }
 
 /// What a caller sets on a product.
@@ -35,8 +36,6 @@ struct Product : ProductData {
 /// The product catalog of a Database (db.products()). Throws crm::Error.
 class Products {
  public:
-  /// For Database only.
-  explicit Products(detail::Session& session) : session_(session) {}
 
   /// Adds a product; already_exists for a taken SKU, invalid_argument for an
   /// empty SKU or name or a negative price.
@@ -51,6 +50,8 @@ class Products {
   std::vector<Product> list(bool include_inactive = false) const;
 
  private:
+  friend struct detail::StoreAccess;  // constructs stores: Database and the implementation
+  explicit Products(detail::Session& session) : session_(session) {}
   detail::Session& session_;
 };
 

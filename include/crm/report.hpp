@@ -26,6 +26,7 @@ namespace crm {
 
 namespace detail {
 class Session;
+struct StoreAccess;
 }
 
 /// The length of the periods of a periodic report.
@@ -75,8 +76,6 @@ struct Report {
 /// Throws crm::Error.
 class Reports {
  public:
-  /// For Database only.
-  explicit Reports(detail::Session& session) : session_(session) {}
 
   /// The report names run() takes, in the order below.
   static std::vector<std::string> names();
@@ -158,6 +157,8 @@ class Reports {
   Report open_pipeline_history(const ReportOptions& options = {}) const;
 
  private:
+  friend struct detail::StoreAccess;  // constructs stores: Database and the implementation
+  explicit Reports(detail::Session& session) : session_(session) {}
   detail::Session& session_;
 };
 

@@ -14,6 +14,7 @@ namespace crm {
 
 namespace detail {
 class Session;
+struct StoreAccess;
 }
 
 /// One record Search::find() found.
@@ -45,8 +46,6 @@ struct SearchQuery {
 /// programs (schema version 5 keeps it with triggers).
 class Search {
  public:
-  /// For Database only.
-  explicit Search(detail::Session& session) : session_(session) {}
 
   /// The records matching `text`, best first. `text` is plain words, never
   /// query syntax: quotes, AND/OR/NOT/NEAR, "column:" prefixes and
@@ -67,6 +66,8 @@ class Search {
   std::vector<SearchHit> find(std::string_view text, const SearchQuery& query = {}) const;
 
  private:
+  friend struct detail::StoreAccess;  // constructs stores: Database and the implementation
+  explicit Search(detail::Session& session) : session_(session) {}
   detail::Session& session_;
 };
 

@@ -18,6 +18,11 @@
 
 namespace crm {
 
+namespace detail {
+class Session;
+struct StoreAccess;
+}  // namespace detail
+
 /// A dynamic segment or a static list.
 enum class SegmentKind {
   dynamic,  ///< A filter, evaluated on each read: members come and go as records change.
@@ -48,8 +53,6 @@ struct Segment {
 /// kind, not_found, already_exists for a name in use.
 class Segments {
  public:
-  /// For Database only.
-  explicit Segments(detail::Session& session) : session_(session) {}
 
   /// Checks that `filter` runs on records of `kind` here: its fields exist
   /// and its values fit their types. Throws Error(parse_error) with the
@@ -101,6 +104,8 @@ class Segments {
   TablePage select(SegmentId id, const std::vector<std::string>& columns, const ListQuery& query = {}) const;
 
  private:
+  friend struct detail::StoreAccess;  // constructs stores: Database and the implementation
+  explicit Segments(detail::Session& session) : session_(session) {}
   detail::Session& session_;
 };
 

@@ -14,6 +14,7 @@ namespace crm {
 
 namespace detail {
 class Session;
+struct StoreAccess;
 }
 
 /// A call as the telephone system reports it.
@@ -38,8 +39,6 @@ struct LoggedCall {
 /// Calls from the telephone system (db.telephony()). Throws crm::Error.
 class Telephony {
  public:
-  /// For Database only.
-  explicit Telephony(detail::Session& session) : session_(session) {}
 
   /// Finds the contact by the number (any written form) and its current
   /// account, and records a done call linked to them. An unknown number is
@@ -51,6 +50,8 @@ class Telephony {
   std::vector<Activity> attach_unmatched(ContactId contact);
 
  private:
+  friend struct detail::StoreAccess;  // constructs stores: Database and the implementation
+  explicit Telephony(detail::Session& session) : session_(session) {}
   detail::Session& session_;
 };
 

@@ -14,6 +14,7 @@ namespace crm {
 
 namespace detail {
 class Session;
+struct StoreAccess;
 }
 
 /// One event of a timeline: an activity or a stage change of a deal.
@@ -34,8 +35,6 @@ struct TimelineQuery {
 /// a record that does not exist.
 class Timelines {
  public:
-  /// For Database only.
-  explicit Timelines(detail::Session& session) : session_(session) {}
 
   /// Activities linked to the account, activities of its contacts dated while
   /// they worked there, and stage changes of its deals; newest first.
@@ -49,6 +48,8 @@ class Timelines {
   Page<TimelineEntry> lead(LeadId id, const TimelineQuery& query = {}) const;
 
  private:
+  friend struct detail::StoreAccess;  // constructs stores: Database and the implementation
+  explicit Timelines(detail::Session& session) : session_(session) {}
   detail::Session& session_;
 };
 

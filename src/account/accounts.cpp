@@ -5,7 +5,8 @@
 #include "common/fields.hpp"
 #include "crm/account.hpp"
 #include "crm/error.hpp"
-#include "custom/custom_field_store.hpp"
+#include "listing/record_list.hpp"
+#include "model/custom_field_store.hpp"
 #include "storage/errors.hpp"
 #include "storage/session.hpp"
 #include "storage/sql_values.hpp"
@@ -268,19 +269,19 @@ void Accounts::purge(AccountId id) {
 
 Page<Account> Accounts::list(const ListQuery& query) const {
   return guarded_read(session_, [&] {
-    IdPage ids = list_ids(session_, kAccountTable, query);
+    IdPage ids = list_ids(session_, RecordKind::account, query);
     return Page<Account>{load_accounts(session_, ids.ids), std::move(ids.next)};
   });
 }
 
 TablePage Accounts::select(const std::vector<std::string>& columns, const ListQuery& query) const {
-  return guarded_read(session_, [&] { return select_page(session_, kAccountTable, query, kColumns, columns); });
+  return guarded_read(session_, [&] { return select_page(session_, RecordKind::account, query, kColumns, columns); });
 }
 
 std::vector<Column> Accounts::selectable_columns() { return column_list(kColumns); }
 
 std::int64_t Accounts::count(const ListQuery& query) const {
-  return guarded_read(session_, [&] { return count_rows(session_, kAccountTable, query); });
+  return guarded_read(session_, [&] { return count_rows(session_, RecordKind::account, query); });
 }
 
 std::optional<Account> Accounts::find_by_external_ref(const std::string& external_ref) const {

@@ -6,6 +6,7 @@
 #include "contact/contact_table.hpp"
 #include "crm/activity.hpp"
 #include "crm/error.hpp"
+#include "listing/record_list.hpp"
 #include "employment/employment_links.hpp"
 #include "storage/errors.hpp"
 #include "storage/session.hpp"
@@ -161,13 +162,13 @@ void Activities::purge(ActivityId id) {
 
 Page<Activity> Activities::list(const ListQuery& query, const ActivityFilter& filter) const {
   return guarded_read(session_, [&] {
-    IdPage ids = list_ids(session_, kActivityTable, query, filter_sql(filter));
+    IdPage ids = list_ids(session_, RecordKind::activity, query, filter_sql(filter));
     return Page<Activity>{load_activities(session_, ids.ids), std::move(ids.next)};
   });
 }
 
 std::int64_t Activities::count(const ListQuery& query, const ActivityFilter& filter) const {
-  return guarded_read(session_, [&] { return count_rows(session_, kActivityTable, query, filter_sql(filter)); });
+  return guarded_read(session_, [&] { return count_rows(session_, RecordKind::activity, query, filter_sql(filter)); });
 }
 
 Agenda Activities::agenda(const std::string& owner, const std::string& time_zone, std::optional<Date> from,

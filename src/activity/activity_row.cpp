@@ -6,7 +6,7 @@
 #include "common/fields.hpp"
 #include "contact/contact_table.hpp"
 #include "crm/error.hpp"
-#include "custom/custom_field_store.hpp"
+#include "model/custom_field_store.hpp"
 #include "lead/lead_table.hpp"
 #include "opportunity/opportunity_table.hpp"
 #include "storage/session.hpp"

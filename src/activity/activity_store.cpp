@@ -3,7 +3,7 @@
 #include <unordered_map>
 
 #include "activity/activity_table.hpp"
-#include "custom/custom_field_store.hpp"
+#include "model/custom_field_store.hpp"
 #include "storage/raw_statement.hpp"
 #include "storage/record_table.hpp"
 #include "storage/session.hpp"

@@ -5,7 +5,7 @@
 
 #include "common/fields.hpp"
 #include "crm/error.hpp"
-#include "custom/custom_field_store.hpp"
+#include "model/custom_field_store.hpp"
 #include "storage/session.hpp"
 #include "text/unicode.hpp"
 

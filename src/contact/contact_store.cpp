@@ -5,7 +5,7 @@
 #include "common/enum_names.hpp"
 #include "contact/contact_table.hpp"
 #include "crm/error.hpp"
-#include "custom/custom_field_store.hpp"
+#include "model/custom_field_store.hpp"
 #include "employment/employment_links.hpp"
 #include "storage/session.hpp"
 #include "storage/sql_values.hpp"

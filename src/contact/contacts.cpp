@@ -5,6 +5,7 @@
 #include "contact/contact_table.hpp"
 #include "crm/contact.hpp"
 #include "crm/error.hpp"
+#include "listing/record_list.hpp"
 #include "employment/employment_links.hpp"
 #include "storage/errors.hpp"
 #include "storage/session.hpp"
@@ -132,19 +133,19 @@ void Contacts::purge(ContactId id) {
 
 Page<Contact> Contacts::list(const ListQuery& query) const {
   return guarded_read(session_, [&] {
-    IdPage ids = list_ids(session_, kContactTable, query);
+    IdPage ids = list_ids(session_, RecordKind::contact, query);
     return Page<Contact>{load_contacts(session_, ids.ids), std::move(ids.next)};
   });
 }
 
 TablePage Contacts::select(const std::vector<std::string>& columns, const ListQuery& query) const {
-  return guarded_read(session_, [&] { return select_page(session_, kContactTable, query, kColumns, columns); });
+  return guarded_read(session_, [&] { return select_page(session_, RecordKind::contact, query, kColumns, columns); });
 }
 
 std::vector<Column> Contacts::selectable_columns() { return column_list(kColumns); }
 
 std::int64_t Contacts::count(const ListQuery& query) const {
-  return guarded_read(session_, [&] { return count_rows(session_, kContactTable, query); });
+  return guarded_read(session_, [&] { return count_rows(session_, RecordKind::contact, query); });
 }
 
 std::optional<Contact> Contacts::find_by_external_ref(const std::string& external_ref) const {

@@ -5,7 +5,7 @@
 #include "common/fields.hpp"
 #include "crm/custom_field.hpp"
 #include "crm/error.hpp"
-#include "custom/custom_field_store.hpp"
+#include "model/custom_field_store.hpp"
 #include "query/catalog.hpp"
 #include "query/parser.hpp"
 #include "query/rename.hpp"

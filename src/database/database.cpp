@@ -29,6 +29,7 @@
 #include "storage/errors.hpp"
 #include "storage/migrations.hpp"
 #include "storage/session.hpp"
+#include "storage/store_access.hpp"
 
 namespace crm {
 
@@ -37,27 +38,27 @@ using detail::guarded;
 struct Database::Impl {
   explicit Impl(std::shared_ptr<detail::Session> s)
       : session(std::move(s)),
-        accounts(*session),
-        contacts(*session),
-        employments(*session),
-        pipelines(*session),
-        products(*session),
-        opportunities(*session),
-        leads(*session),
-        activities(*session),
-        calendars(*session),
-        timelines(*session),
-        telephony(*session),
-        custom_fields(*session),
-        segments(*session),
-        search(*session),
-        imports(*session),
-        exports(*session),
-        duplicates(*session),
-        lead_sources(*session),
-        campaigns(*session),
-        currencies(*session),
-        reports(*session) {}
+        accounts(detail::StoreAccess::make<Accounts>(*session)),
+        contacts(detail::StoreAccess::make<Contacts>(*session)),
+        employments(detail::StoreAccess::make<Employments>(*session)),
+        pipelines(detail::StoreAccess::make<Pipelines>(*session)),
+        products(detail::StoreAccess::make<Products>(*session)),
+        opportunities(detail::StoreAccess::make<Opportunities>(*session)),
+        leads(detail::StoreAccess::make<Leads>(*session)),
+        activities(detail::StoreAccess::make<Activities>(*session)),
+        calendars(detail::StoreAccess::make<Calendars>(*session)),
+        timelines(detail::StoreAccess::make<Timelines>(*session)),
+        telephony(detail::StoreAccess::make<Telephony>(*session)),
+        custom_fields(detail::StoreAccess::make<CustomFields>(*session)),
+        segments(detail::StoreAccess::make<Segments>(*session)),
+        search(detail::StoreAccess::make<Search>(*session)),
+        imports(detail::StoreAccess::make<Imports>(*session)),
+        exports(detail::StoreAccess::make<Exports>(*session)),
+        duplicates(detail::StoreAccess::make<Duplicates>(*session)),
+        lead_sources(detail::StoreAccess::make<LeadSources>(*session)),
+        campaigns(detail::StoreAccess::make<Campaigns>(*session)),
+        currencies(detail::StoreAccess::make<Currencies>(*session)),
+        reports(detail::StoreAccess::make<Reports>(*session)) {}
 
   std::shared_ptr<detail::Session> session;
   Accounts accounts;

@@ -12,6 +12,7 @@
 #include "duplicate/record_merge.hpp"
 #include "duplicate/repoint.hpp"
 #include "storage/session.hpp"
+#include "storage/store_access.hpp"
 
 namespace crm::detail {
 namespace {
@@ -77,7 +78,7 @@ Account merge_accounts(Session& session, AccountId survivor_id, AccountId other_
   WriteScope scope(session);
   require_mergeable(session, kAccountTable, survivor_id.value(), other_id.value());
   const FieldPicker pick(session, RecordKind::account, kAccountFields, choices);
-  Accounts accounts(session);
+  Accounts accounts = detail::StoreAccess::make<Accounts>(session);
   const Account survivor = accounts.get(survivor_id);
   const Account other = accounts.get(other_id);
   repoint_references(session, RecordKind::account, survivor_id.value(), other_id.value());

@@ -11,6 +11,7 @@
 #include "duplicate/repoint.hpp"
 #include "storage/session.hpp"
 #include "text/unicode.hpp"
+#include "storage/store_access.hpp"
 
 namespace crm::detail {
 namespace {
@@ -93,7 +94,7 @@ Contact merge_contacts(Session& session, ContactId survivor_id, ContactId other_
   WriteScope scope(session);
   require_mergeable(session, kContactTable, survivor_id.value(), other_id.value());
   const FieldPicker pick(session, RecordKind::contact, kContactFields, choices);
-  Contacts contacts(session);
+  Contacts contacts = detail::StoreAccess::make<Contacts>(session);
   const Contact other = contacts.get(other_id);
   repoint_references(session, RecordKind::contact, survivor_id.value(), other_id.value());
   delete_merged(session, kContactTable, other_id.value());  // frees its external_ref for the survivor

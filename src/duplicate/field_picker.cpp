@@ -7,7 +7,7 @@
 
 #include "common/fields.hpp"
 #include "crm/error.hpp"
-#include "custom/custom_field_store.hpp"
+#include "model/custom_field_store.hpp"
 #include "text/nearest_name.hpp"
 #include "text/unicode.hpp"
 

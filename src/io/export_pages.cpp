@@ -5,6 +5,7 @@
 #include "crm/contact.hpp"
 #include "crm/lead.hpp"
 #include "crm/opportunity.hpp"
+#include "storage/store_access.hpp"
 
 namespace crm::detail {
 
@@ -32,11 +33,11 @@ std::vector<RecordDraft> ExportPages::take(Page<Record> page) {
 std::vector<RecordDraft> ExportPages::next() {
   if (done_) return {};
   switch (kind_) {
-    case RecordKind::account: return take<AccountData>(Accounts(session_).list(query_));
-    case RecordKind::contact: return take<ContactData>(Contacts(session_).list(query_));
-    case RecordKind::lead: return take<LeadData>(Leads(session_).list(query_));
-    case RecordKind::opportunity: return take<OpportunityData>(Opportunities(session_).list(query_));
-    case RecordKind::activity: return take<ActivityData>(Activities(session_).list(query_));
+    case RecordKind::account: return take<AccountData>(detail::StoreAccess::make<Accounts>(session_).list(query_));
+    case RecordKind::contact: return take<ContactData>(detail::StoreAccess::make<Contacts>(session_).list(query_));
+    case RecordKind::lead: return take<LeadData>(detail::StoreAccess::make<Leads>(session_).list(query_));
+    case RecordKind::opportunity: return take<OpportunityData>(detail::StoreAccess::make<Opportunities>(session_).list(query_));
+    case RecordKind::activity: return take<ActivityData>(detail::StoreAccess::make<Activities>(session_).list(query_));
   }
   return {};
 }

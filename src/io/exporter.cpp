@@ -9,6 +9,7 @@
 #include "io/reference_names.hpp"
 #include "io/replacing_file.hpp"
 #include "storage/session.hpp"
+#include "storage/store_access.hpp"
 
 namespace crm {
 namespace {
@@ -39,7 +40,7 @@ std::optional<ExportFormat> export_format_from_name(std::string_view name) noexc
 
 std::int64_t Exports::write(std::ostream& out, const ExportOptions& options) const {
   return detail::guarded_read(session_, [&] {
-    const auto writer = writer_for(out, options, CustomFields(session_).list(options.kind));
+    const auto writer = writer_for(out, options, detail::StoreAccess::make<CustomFields>(session_).list(options.kind));
     detail::ExportPages pages(session_, options.kind, options.query);
     detail::ReferenceNames names(session_);
     std::vector<detail::RecordDraft> page = pages.next();  // the first page checks the query before anything is written

@@ -17,6 +17,7 @@
 #include "io/row_writer.hpp"
 #include "storage/errors.hpp"
 #include "storage/session.hpp"
+#include "storage/store_access.hpp"
 
 namespace crm {
 namespace {
@@ -130,7 +131,7 @@ ImportResult Imports::run(std::istream& in, std::int64_t total_bytes, const Impo
     check_import_options(options);
     CsvReader reader(in, CsvOptions{options.encoding, options.delimiter});
     const RowMapper mapper(options.kind, read_headers(reader), options.columns,
-                           CustomFields(session_).list(options.kind));
+                           detail::StoreAccess::make<CustomFields>(session_).list(options.kind));
     ImportResult result;
     for (const ColumnBinding& binding : mapper.bindings()) result.mapping[binding.header] = binding.column;
     result.ignored_headers = mapper.ignored_headers();

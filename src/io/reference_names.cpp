@@ -4,6 +4,7 @@
 
 #include "crm/pipeline.hpp"
 #include "storage/session.hpp"
+#include "storage/store_access.hpp"
 
 namespace crm::detail {
 namespace {
@@ -56,7 +57,7 @@ ReferenceNames::Names ReferenceNames::load(const char* sql, const std::vector<st
 }
 
 void ReferenceNames::load_pipelines() {
-  Pipelines pipelines(session_);
+  Pipelines pipelines = detail::StoreAccess::make<Pipelines>(session_);
   for (const Pipeline& pipeline : pipelines.list()) {
     pipelines_.emplace(pipeline.id.value(), pipeline.name);
     for (const Stage& stage : pipeline.stages) stages_.emplace(stage.id.value(), stage.name);
@@ -74,7 +75,7 @@ const std::string& ReferenceNames::stage_name(std::int64_t id) {
   if (!pipelines_loaded_) load_pipelines();
   auto found = stages_.find(id);
   if (found == stages_.end())  // a removed stage: not among the active ones
-    found = stages_.emplace(id, Pipelines(session_).stage(StageId(id)).name).first;
+    found = stages_.emplace(id, detail::StoreAccess::make<Pipelines>(session_).stage(StageId(id)).name).first;
   return found->second;
 }
 

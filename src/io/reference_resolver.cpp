@@ -7,6 +7,7 @@
 #include "crm/opportunity.hpp"
 #include "storage/session.hpp"
 #include "text/unicode.hpp"
+#include "storage/store_access.hpp"
 
 namespace crm::detail {
 namespace {
@@ -40,7 +41,7 @@ AccountId ReferenceResolver::account(const RecordRefs& refs, const char* ref_col
   if (auto hit = found_.find(key); hit != found_.end()) return AccountId(hit->second);
   std::int64_t id = 0;
   if (by_ref) {
-    auto account = Accounts(session_).find_by_external_ref(refs.account_ref);
+    auto account = detail::StoreAccess::make<Accounts>(session_).find_by_external_ref(refs.account_ref);
     if (!account) refuse(ref_column, "no account has the external reference " + quoted(refs.account_ref));
     id = account->id.value();
   } else {
@@ -52,11 +53,11 @@ AccountId ReferenceResolver::account(const RecordRefs& refs, const char* ref_col
 
 ContactId ReferenceResolver::contact(const RecordRefs& refs) {
   if (!refs.contact_ref.empty()) {
-    auto contact = Contacts(session_).find_by_external_ref(refs.contact_ref);
+    auto contact = detail::StoreAccess::make<Contacts>(session_).find_by_external_ref(refs.contact_ref);
     if (!contact) refuse("contact_ref", "no contact has the external reference " + quoted(refs.contact_ref));
     return contact->id;
   }
-  auto contacts = Contacts(session_).find_by_email(refs.contact_email);
+  auto contacts = detail::StoreAccess::make<Contacts>(session_).find_by_email(refs.contact_email);
   if (contacts.empty()) refuse("contact_email", "no contact has the email address " + quoted(refs.contact_email));
   if (contacts.size() > 1)
     refuse("contact_email", std::to_string(contacts.size()) + " contacts have the email address " +
@@ -67,13 +68,13 @@ ContactId ReferenceResolver::contact(const RecordRefs& refs) {
 OpportunityId ReferenceResolver::opportunity(const RecordRefs& refs) {
   if (refs.opportunity_ref.empty())
     return OpportunityId(unique_by_name("opportunities", refs.opportunity_name, "deal", "opportunity"));
-  auto deal = Opportunities(session_).find_by_external_ref(refs.opportunity_ref);
+  auto deal = detail::StoreAccess::make<Opportunities>(session_).find_by_external_ref(refs.opportunity_ref);
   if (!deal) refuse("opportunity_ref", "no deal has the external reference " + quoted(refs.opportunity_ref));
   return deal->id;
 }
 
 LeadId ReferenceResolver::lead(const RecordRefs& refs) {
-  auto found = Leads(session_).find_by_external_ref(refs.lead_ref);
+  auto found = detail::StoreAccess::make<Leads>(session_).find_by_external_ref(refs.lead_ref);
   if (!found) refuse("lead_ref", "no lead has the external reference " + quoted(refs.lead_ref));
   return found->id;
 }
@@ -81,7 +82,7 @@ LeadId ReferenceResolver::lead(const RecordRefs& refs) {
 const Pipeline& ReferenceResolver::pipeline(const std::string& name, PipelineId current) {
   const std::string key = name.empty() && current ? "#" + std::to_string(current.value()) : name;
   if (auto hit = pipelines_.find(key); hit != pipelines_.end()) return hit->second;
-  Pipelines pipelines(session_);
+  Pipelines pipelines = detail::StoreAccess::make<Pipelines>(session_);
   std::optional<Pipeline> found = !name.empty() ? pipelines.find(name)
                                   : current     ? pipelines.get(current)
                                                 : pipelines.default_pipeline();
@@ -102,7 +103,7 @@ void ReferenceResolver::place_in_pipeline(const RecordRefs& refs, OpportunityDat
     }
   }
   if (!refs.lost_reason.empty()) {
-    auto reason = Pipelines(session_).find_lost_reason(refs.lost_reason);
+    auto reason = detail::StoreAccess::make<Pipelines>(session_).find_lost_reason(refs.lost_reason);
     if (!reason) refuse("lost_reason", "no lost reason is named " + quoted(refs.lost_reason));
     deal.lost_reason = reason->id;
   }

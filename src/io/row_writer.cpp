@@ -9,6 +9,7 @@
 #include "crm/opportunity.hpp"
 #include "duplicate/duplicate_keys.hpp"
 #include "storage/session.hpp"
+#include "storage/store_access.hpp"
 
 namespace crm::detail {
 namespace {
@@ -200,8 +201,8 @@ std::optional<DuplicateMatch> RowWriter::stored_duplicate(const RecordDraft& dra
   if (options_.on_duplicate == DuplicateAction::ignore) return std::nullopt;
   return std::visit(
       [&](const auto& data) -> std::optional<DuplicateMatch> {
-        if constexpr (requires { Duplicates(session_).matches(data); }) {
-          auto matches = Duplicates(session_).matches(data, {.limit = 1, .min_score = kIdentifyingScore});
+        if constexpr (requires { detail::StoreAccess::make<Duplicates>(session_).matches(data); }) {
+          auto matches = detail::StoreAccess::make<Duplicates>(session_).matches(data, {.limit = 1, .min_score = kIdentifyingScore});
           if (!matches.empty()) return std::move(matches.front());
         }
         return std::nullopt;

@@ -5,7 +5,8 @@
 #include "crm/account.hpp"
 #include "crm/contact.hpp"
 #include "crm/error.hpp"
-#include "custom/custom_field_store.hpp"
+#include "listing/record_list.hpp"
+#include "model/custom_field_store.hpp"
 #include "crm/lead.hpp"
 #include "crm/opportunity.hpp"
 #include "lead/lead_table.hpp"
@@ -16,6 +17,7 @@
 #include "storage/session.hpp"
 #include "storage/sql_values.hpp"
 #include "text/unicode.hpp"
+#include "storage/store_access.hpp"
 
 namespace crm {
 namespace {
@@ -168,7 +170,7 @@ void take_origin(const Lead& lead, Data& data) {
 }
 
 Account account_for(Session& session, const Lead& lead, const LeadConversion& how) {
-  Accounts accounts(session);
+  Accounts accounts = detail::StoreAccess::make<Accounts>(session);
   if (how.account) return accounts.get(how.account);
   AccountData data = how.new_account.value_or(AccountData{});
   if (!how.new_account) {
@@ -182,7 +184,7 @@ Account account_for(Session& session, const Lead& lead, const LeadConversion& ho
 }
 
 Contact contact_for(Session& session, const Lead& lead, const LeadConversion& how, const Account& account) {
-  Contacts contacts(session);
+  Contacts contacts = detail::StoreAccess::make<Contacts>(session);
   if (how.contact) return contacts.get(how.contact);
   ContactData data = how.new_contact.value_or(ContactData{});
   if (!how.new_contact) {
@@ -262,13 +264,13 @@ void Leads::purge(LeadId id) {
 
 Page<Lead> Leads::list(const ListQuery& query) const {
   return guarded_read(session_, [&] {
-    IdPage ids = list_ids(session_, kLeadTable, query);
+    IdPage ids = list_ids(session_, RecordKind::lead, query);
     return Page<Lead>{load_leads(session_, ids.ids), std::move(ids.next)};
   });
 }
 
 std::int64_t Leads::count(const ListQuery& query) const {
-  return guarded_read(session_, [&] { return count_rows(session_, kLeadTable, query); });
+  return guarded_read(session_, [&] { return count_rows(session_, RecordKind::lead, query); });
 }
 
 namespace {
@@ -308,7 +310,7 @@ constexpr SelectableColumn kColumns[] = {
 }  // namespace
 
 TablePage Leads::select(const std::vector<std::string>& columns, const ListQuery& query) const {
-  return guarded_read(session_, [&] { return select_page(session_, kLeadTable, query, kColumns, columns); });
+  return guarded_read(session_, [&] { return select_page(session_, RecordKind::lead, query, kColumns, columns); });
 }
 
 std::vector<Column> Leads::selectable_columns() { return column_list(kColumns); }
@@ -353,7 +355,7 @@ LeadConversionResult Leads::convert(LeadId id, const LeadConversion& how) {
       data.account = account.id;
       if (!data.primary_contact) data.primary_contact = contact.id;
       take_origin(lead, data);
-      deal = Opportunities(session_).create(data);
+      deal = detail::StoreAccess::make<Opportunities>(session_).create(data);
     }
     auto update = session_.prepare(
         "UPDATE leads SET status = 'qualified', disqualified_reason = NULL, converted_at = ?, converted_account_id = ?, "

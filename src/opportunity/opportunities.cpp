@@ -1,6 +1,7 @@
 #include "common/currency_sql.hpp"
 #include "common/fields.hpp"
 #include "crm/error.hpp"
+#include "listing/record_list.hpp"
 #include "crm/opportunity.hpp"
 #include "opportunity/opportunity_row.hpp"
 #include "opportunity/opportunity_store.hpp"
@@ -153,19 +154,19 @@ void Opportunities::purge(OpportunityId id) {
 
 Page<Opportunity> Opportunities::list(const ListQuery& query, const OpportunityFilter& filter) const {
   return guarded_read(session_, [&] {
-    IdPage ids = list_ids(session_, kOpportunityTable, query, filter_sql(filter));
+    IdPage ids = list_ids(session_, RecordKind::opportunity, query, filter_sql(filter));
     return Page<Opportunity>{load_opportunities(session_, ids.ids), std::move(ids.next)};
   });
 }
 
 std::int64_t Opportunities::count(const ListQuery& query, const OpportunityFilter& filter) const {
-  return guarded_read(session_, [&] { return count_rows(session_, kOpportunityTable, query, filter_sql(filter)); });
+  return guarded_read(session_, [&] { return count_rows(session_, RecordKind::opportunity, query, filter_sql(filter)); });
 }
 
 TablePage Opportunities::select(const std::vector<std::string>& wanted, const ListQuery& query,
                                 const OpportunityFilter& filter) const {
   return guarded_read(session_, [&] {
-    return select_page(session_, kOpportunityTable, query, columns(), wanted, filter_sql(filter));
+    return select_page(session_, RecordKind::opportunity, query, columns(), wanted, filter_sql(filter));
   });
 }
 
@@ -186,7 +187,7 @@ Page<Opportunity> Opportunities::without_next_activity(const ListQuery& query) c
     extra.add(
         "NOT EXISTS (SELECT 1 FROM activities a WHERE a.opportunity_id = opportunities.id AND a.status = 'planned' "
         "AND a.deleted_at IS NULL)");
-    IdPage ids = list_ids(session_, kOpportunityTable, query, extra);
+    IdPage ids = list_ids(session_, RecordKind::opportunity, query, extra);
     return Page<Opportunity>{load_opportunities(session_, ids.ids), std::move(ids.next)};
   });
 }

@@ -7,11 +7,12 @@
 #include "common/fields.hpp"
 #include "contact/contact_table.hpp"
 #include "crm/error.hpp"
-#include "custom/custom_field_store.hpp"
+#include "model/custom_field_store.hpp"
 #include "crm/product.hpp"
 #include "pipeline/pipeline_store.hpp"
 #include "storage/session.hpp"
 #include "text/unicode.hpp"
+#include "storage/store_access.hpp"
 
 namespace crm::detail {
 namespace {
@@ -89,7 +90,7 @@ void price_line_items(Session& session, const OpportunityData& in, const Opportu
     if (item.quantity < 1) refuse(field + ".quantity", std::to_string(item.quantity) + " is not a positive quantity");
     if (item.discount_percent < 0 || item.discount_percent > 100)
       refuse(field + ".discount_percent", std::to_string(item.discount_percent) + " is outside 0..100");
-    const Product product = Products(session).get(item.product);
+    const Product product = detail::StoreAccess::make<Products>(session).get(item.product);
     const bool already_on_deal =
         stored && std::any_of(stored->line_items.begin(), stored->line_items.end(),
                               [&](const LineItem& s) { return s.product == item.product; });

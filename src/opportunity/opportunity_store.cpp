@@ -8,7 +8,7 @@
 #include "storage/errors.hpp"
 #include "storage/session.hpp"
 #include "storage/sql_values.hpp"
-#include "custom/custom_field_store.hpp"
+#include "model/custom_field_store.hpp"
 
 namespace crm::detail {
 namespace {

@@ -7,7 +7,7 @@
 
 #include "common/fields.hpp"
 #include "crm/error.hpp"
-#include "custom/custom_field_store.hpp"
+#include "model/custom_field_store.hpp"
 #include "query/catalog.hpp"
 #include "query/parser.hpp"
 #include "storage/session.hpp"
@@ -551,13 +551,6 @@ std::string sort_expression(Session& session, RecordKind kind, std::string_view 
   const auto nearest = nearest_name(name, filter_field_names(session, kind));
   throw refuse("unknown field '" + std::string(name) + "' on " + std::string(record_table_name(kind)) +
                (nearest ? "; did you mean '" + *nearest + "'?" : ""));
-}
-
-std::optional<RecordKind> record_kind_of_table(std::string_view table) {
-  for (RecordKind kind : {RecordKind::account, RecordKind::contact, RecordKind::lead, RecordKind::opportunity,
-                          RecordKind::activity})
-    if (record_table_name(kind) == table) return kind;
-  return std::nullopt;
 }
 
 std::vector<std::string> birthday_days(const Date& today, int days) {

@@ -57,9 +57,6 @@ std::vector<std::string> filter_field_names(Session& session, RecordKind kind);
 /// Error(invalid_argument) naming the field and the nearest valid name.
 std::string sort_expression(Session& session, RecordKind kind, std::string_view name, std::string_view alias);
 
-/// The record kind whose rows live in `table` ("contacts"), if any.
-std::optional<RecordKind> record_kind_of_table(std::string_view table);
-
 /// Days as "MM-DD" on which a birthday falls within [today, today + days]
 /// (29 February also when that range holds 28 February of a common year).
 std::vector<std::string> birthday_days(const Date& today, int days);

@@ -5,6 +5,7 @@
 #include "crm/error.hpp"
 #include "crm/money.hpp"
 #include "storage/session.hpp"
+#include "storage/store_access.hpp"
 
 namespace crm::detail {
 namespace {
@@ -81,7 +82,7 @@ std::int64_t BaseCurrency::total(const MoneySum& sum) {
     }
     // Currencies::rate() throws the library's not_found naming the pair and the day.
     if (rate_id == kNoRate) {
-      Currencies(session_).rate(currency, code_, part.earliest);
+      detail::StoreAccess::make<Currencies>(session_).rate(currency, code_, part.earliest);
       throw Error(ErrorCode::not_found, "exchange rate: no " + currency + "->" + code_ + " rate on " +
                                             format_date(part.earliest));
     }

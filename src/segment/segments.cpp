@@ -1,13 +1,10 @@
 #include <SQLiteCpp/Statement.h>
 
-#include "account/account_table.hpp"
-#include "contact/contact_table.hpp"
-#include "lead/lead_table.hpp"
-#include "opportunity/opportunity_table.hpp"
 #include "common/fields.hpp"
 #include "crm/account.hpp"
 #include "crm/contact.hpp"
 #include "crm/error.hpp"
+#include "listing/record_list.hpp"
 #include "crm/lead.hpp"
 #include "crm/opportunity.hpp"
 #include "crm/segment.hpp"
@@ -19,6 +16,7 @@
 #include "storage/record_table.hpp"
 #include "storage/session.hpp"
 #include "text/unicode.hpp"
+#include "storage/store_access.hpp"
 
 namespace crm {
 namespace {
@@ -37,16 +35,6 @@ RecordKind segment_kind(RecordKind kind) {
 }
 
 std::string checked_name(std::string_view name) { return require_line(name, "segment.name"); }
-
-// The RecordTable of a segment's kind, for the shared list helpers.
-const RecordTable& table_of(RecordKind kind) {
-  switch (segment_kind(kind)) {
-    case RecordKind::account: return kAccountTable;
-    case RecordKind::lead: return kLeadTable;
-    case RecordKind::opportunity: return kOpportunityTable;
-    default: return kContactTable;
-  }
-}
 
 void name_taken(RecordKind kind, const std::string& name) {
   throw Error(ErrorCode::already_exists,
@@ -246,7 +234,7 @@ void Segments::add_members(SegmentId list, const std::vector<std::int64_t>& reco
   guarded([&] {
     WriteScope scope(session_);
     const Segment segment = require_list(session_, list);
-    const RecordTable& table = table_of(segment.record_kind);
+    const RecordTable& table = record_table_of(segment_kind(segment.record_kind));
     for (std::int64_t id : record_ids) require_live(session_, table, id, "segment.members");
     auto insert = session_.prepare(
         "INSERT OR IGNORE INTO segment_members (segment_id, record_id, added_at) "
@@ -277,14 +265,14 @@ void Segments::remove_members(SegmentId list, const std::vector<std::int64_t>& r
 std::int64_t Segments::count(SegmentId id) const {
   return guarded_read(session_, [&] {
     const Segment segment = load_segment(session_, id);
-    return count_rows(session_, table_of(segment.record_kind), ListQuery{.segment = id});
+    return count_rows(session_, segment_kind(segment.record_kind), ListQuery{.segment = id});
   });
 }
 
 bool Segments::contains(SegmentId id, std::int64_t record_id) const {
   return guarded_read(session_, [&] {
     const Segment segment = load_segment(session_, id);
-    return count_rows(session_, table_of(segment.record_kind), ListQuery{.segment = id},
+    return count_rows(session_, segment_kind(segment.record_kind), ListQuery{.segment = id},
                       [&] {
                         ExtraFilter only;
                         only.add(std::string(record_table_name(segment.record_kind)) + ".id = :record", ":record",
@@ -299,7 +287,7 @@ Page<std::int64_t> Segments::members(SegmentId id, const ListQuery& query) const
     const Segment segment = load_segment(session_, id);
     ListQuery members = query;
     members.segment = id;
-    IdPage page = list_ids(session_, table_of(segment.record_kind), members);
+    IdPage page = list_ids(session_, segment_kind(segment.record_kind), members);
     return Page<std::int64_t>{std::move(page.ids), std::move(page.next)};
   });
 }
@@ -309,10 +297,10 @@ TablePage Segments::select(SegmentId id, const std::vector<std::string>& columns
   ListQuery members = query;
   members.segment = id;
   switch (segment.record_kind) {
-    case RecordKind::account: return Accounts(session_).select(columns, members);
-    case RecordKind::contact: return Contacts(session_).select(columns, members);
-    case RecordKind::lead: return Leads(session_).select(columns, members);
-    case RecordKind::opportunity: return Opportunities(session_).select(columns, members);
+    case RecordKind::account: return detail::StoreAccess::make<Accounts>(session_).select(columns, members);
+    case RecordKind::contact: return detail::StoreAccess::make<Contacts>(session_).select(columns, members);
+    case RecordKind::lead: return detail::StoreAccess::make<Leads>(session_).select(columns, members);
+    case RecordKind::opportunity: return detail::StoreAccess::make<Opportunities>(session_).select(columns, members);
     case RecordKind::activity: break;
   }
   refuse("segment.record_kind", "segments hold accounts, contacts, leads or opportunities");

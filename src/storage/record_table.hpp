@@ -1,6 +1,6 @@
 // What every record table (accounts, contacts, ...) shares: existence and
-// version checks, soft delete, restore, purge, external_ref uniqueness,
-// listing pages and tags.
+// version checks, soft delete, restore, purge, external_ref uniqueness and
+// tags. Listing pages is src/listing/record_list.hpp.
 #pragma once
 
 #include <cstdint>
@@ -31,27 +31,6 @@ struct RecordTable {
   std::string_view owner_column;    ///< "account_id", the tag table's link column
   std::string_view country_column;  ///< column ListQuery::country filters on; empty: no country
   std::string_view name_column = "name_key";  ///< column of SortBy::name
-};
-
-/// Conditions a record kind adds to ListQuery's (" AND ..." SQL with named
-/// parameters, and their values).
-struct ExtraFilter {
-  std::string where;
-  std::vector<std::pair<std::string, std::int64_t>> integers;
-  std::vector<std::pair<std::string, std::string>> texts;
-
-  /// Adds "AND <sql>" binding `value` to `name` (":name" in sql).
-  void add(const std::string& sql, const std::string& name, std::int64_t value);
-  /// Adds "AND <sql>" binding text `value` to `name`.
-  void add(const std::string& sql, const std::string& name, const std::string& value);
-  /// Adds "AND <sql>" without parameters.
-  void add(const std::string& sql);
-};
-
-/// The ids of one listed page plus the token for the next.
-struct IdPage {
-  std::vector<std::int64_t> ids;
-  std::string next;
 };
 
 /// "INSERT INTO <table> (<columns>, created_at, updated_at, version) VALUES
@@ -95,35 +74,6 @@ void purge(Session& session, const RecordTable& table, std::int64_t id);
 /// is the external_ref uniqueness violation, throws already_exists naming the
 /// record that holds `external_ref`; otherwise returns.
 void rethrow_if_external_ref_taken(Session& session, const RecordTable& table, const std::string& external_ref);
-
-/// The ids of one page of `query`, validated (limit, token, country).
-IdPage list_ids(Session& session, const RecordTable& table, const ListQuery& query, const ExtraFilter& extra = {});
-
-/// A column select() can read: its name, SQL expression, type, and the join
-/// (if any) the expression reads from; a join shared by several chosen
-/// columns is added once.
-struct SelectableColumn {
-  std::string_view name;
-  std::string_view sql;
-  ColumnType type;
-  std::string_view join = {};
-
-  constexpr SelectableColumn(std::string_view name, std::string_view sql, ColumnType type, std::string_view join = {})
-      : name(name), sql(sql), type(type), join(join) {}
-};
-
-/// The name and type of each of `available`, for selectable_columns().
-std::vector<Column> column_list(std::span<const SelectableColumn> available);
-
-/// One page of the `wanted` columns (names from `available`) of the rows of
-/// `query`, in its order. Throws invalid_argument naming an unknown column.
-TablePage select_page(Session& session, const RecordTable& table, const ListQuery& query,
-                      std::span<const SelectableColumn> available, const std::vector<std::string>& wanted,
-                      const ExtraFilter& extra = {});
-
-/// How many rows match the filters of `query` (paging fields ignored).
-std::int64_t count_rows(Session& session, const RecordTable& table, const ListQuery& query,
-                        const ExtraFilter& extra = {});
 
 /// Ids of live rows where `column` = `value`, in id order.
 std::vector<std::int64_t> live_ids_where(Session& session, const RecordTable& table, std::string_view column,

@@ -159,7 +159,7 @@ WriteScope::WriteScope(Session& session, Atomicity atomicity)
   }
   else if (atomicity_ == Atomicity::savepoint)
     session_.execute("SAVEPOINT crm_scope");
-  ++session_.open_write_scopes();
+  session_.write_scope_opened();
 }
 
 void WriteScope::added_root(std::string_view table, std::int64_t id) {
@@ -188,13 +188,13 @@ void WriteScope::commit() {
     throw;
   }
   active_ = false;
-  --session_.open_write_scopes();
+  session_.write_scope_closed();
 }
 
 void WriteScope::rollback() noexcept {
   if (!active_) return;
   active_ = false;
-  --session_.open_write_scopes();
+  session_.write_scope_closed();
   session_.forget_cached_definitions();
   try {
     if (outermost_) {

@@ -4,6 +4,9 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <type_traits>
+#include <typeindex>
+#include <unordered_map>
 
 #include <SQLiteCpp/Database.h>
 
@@ -13,6 +16,14 @@
 #include "storage/statement_cache.hpp"
 
 namespace crm::detail {
+
+/// What a module keeps per connection (definitions cached from the file,
+/// say). A module derives its own type from it and reaches its one instance
+/// per connection with Session::state<T>().
+class SessionState {
+ public:
+  virtual ~SessionState() = default;
+};
 
 /// The connection, its statement cache, the clock and the phone normalizer.
 class Session {
@@ -59,8 +70,11 @@ class Session {
   int schema_version() const noexcept { return schema_version_; }
   /// Reads PRAGMA user_version again (another connection may have migrated).
   int reread_schema_version();
-  /// WriteScopes not yet finished on this connection (maintained by WriteScope).
-  int& open_write_scopes() noexcept { return open_write_scopes_; }
+  /// WriteScopes not yet finished on this connection.
+  int open_write_scopes() const noexcept { return open_write_scopes_; }
+  /// Called by WriteScope when it starts and when it finishes.
+  void write_scope_opened() noexcept { ++open_write_scopes_; }
+  void write_scope_closed() noexcept { --open_write_scopes_; }
   /// Records the schema version after a migration.
   void set_schema_version(int version) noexcept { schema_version_ = version; }
   /// Throws Error(unsupported) unless the schema is current.
@@ -73,9 +87,15 @@ class Session {
   std::uint64_t cache_epoch() const noexcept { return cache_epoch_; }
   /// Call after changing cached definitions (custom fields).
   void forget_cached_definitions() noexcept { ++cache_epoch_; }
-  /// The custom field definitions cached for this connection; owned and
-  /// interpreted by src/custom.
-  std::shared_ptr<void>& custom_field_cache() noexcept { return custom_field_cache_; }
+  /// This connection's instance of a module's `State` (a SessionState),
+  /// default-constructed on first use and kept until the connection closes.
+  template <class State>
+  State& state() {
+    static_assert(std::is_base_of_v<SessionState, State>, "a session state derives from SessionState");
+    std::unique_ptr<SessionState>& slot = states_[std::type_index(typeid(State))];
+    if (!slot) slot = std::make_unique<State>();
+    return static_cast<State&>(*slot);
+  }
 
  private:
   void enable_wal();
@@ -91,7 +111,7 @@ class Session {
   int schema_version_ = 0;
   int open_write_scopes_ = 0;
   std::uint64_t cache_epoch_ = 0;
-  std::shared_ptr<void> custom_field_cache_;
+  std::unordered_map<std::type_index, std::unique_ptr<SessionState>> states_;
 };
 
 /// How a WriteScope inside a caller's transaction undoes itself on failure.

@@ -7,6 +7,7 @@
 #include "employment/employment_links.hpp"
 #include "storage/errors.hpp"
 #include "storage/session.hpp"
+#include "storage/store_access.hpp"
 
 namespace crm {
 namespace {
@@ -20,7 +21,7 @@ std::optional<Contact> caller(Session& session, const std::string& e164) {
       "c.deleted_at IS NULL ORDER BY c.updated_at DESC, c.id DESC LIMIT 1");
   statement->bind(1, e164);
   if (!statement->executeStep()) return std::nullopt;
-  return Contacts(session).get(ContactId(statement->getColumn(0).getInt64()));
+  return detail::StoreAccess::make<Contacts>(session).get(ContactId(statement->getColumn(0).getInt64()));
 }
 
 }  // namespace
@@ -34,9 +35,9 @@ LoggedCall Telephony::record_call(const CallReport& call) {
     WriteScope scope(session_);
     std::optional<Contact> contact = e164 ? caller(session_, *e164) : std::nullopt;
     std::optional<Account> account;
-    if (contact && contact->account) account = Accounts(session_).get(contact->account);
+    if (contact && contact->account) account = detail::StoreAccess::make<Accounts>(session_).get(contact->account);
     if (!contact && e164) {
-      auto accounts = Accounts(session_).find_by_phone(*e164);
+      auto accounts = detail::StoreAccess::make<Accounts>(session_).find_by_phone(*e164);
       if (!accounts.empty()) account = accounts.front();
     }
     ActivityData data;

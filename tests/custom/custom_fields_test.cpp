@@ -5,7 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "crm/crm.hpp"
-#include "custom/custom_field_store.hpp"
+#include "model/custom_field_store.hpp"
 #include "support/test_database.hpp"
 
 namespace crm {

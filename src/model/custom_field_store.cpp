@@ -1,4 +1,4 @@
-#include "custom/custom_field_store.hpp"
+#include "model/custom_field_store.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -111,7 +111,7 @@ CustomField read_custom_field(SQLite::Statement& statement) { return read_field(
 namespace {
 
 // The definitions read in the current transaction, per record kind.
-struct FieldCache {
+struct FieldCache : SessionState {
   std::uint64_t epoch = 0;
   std::shared_ptr<const std::vector<CustomField>> by_kind[5];
 };
@@ -120,14 +120,12 @@ struct FieldCache {
 
 std::shared_ptr<const std::vector<CustomField>> current_custom_fields(Session& session, RecordKind kind) {
   if (!session.in_transaction()) return std::make_shared<const std::vector<CustomField>>(load_custom_fields(session, kind));
-  auto& slot = session.custom_field_cache();
-  auto cache = std::static_pointer_cast<FieldCache>(slot);
-  if (!cache || cache->epoch != session.cache_epoch()) {
-    cache = std::make_shared<FieldCache>();
-    cache->epoch = session.cache_epoch();
-    slot = cache;
+  FieldCache& cache = session.state<FieldCache>();
+  if (cache.epoch != session.cache_epoch()) {
+    cache.epoch = session.cache_epoch();
+    for (auto& cached : cache.by_kind) cached.reset();
   }
-  auto& fields = cache->by_kind[static_cast<int>(kind)];
+  auto& fields = cache.by_kind[static_cast<int>(kind)];
   if (!fields) fields = std::make_shared<const std::vector<CustomField>>(load_custom_fields(session, kind));
   return fields;
 }
