@@ -24,7 +24,11 @@ build=build-fuzz
 locked=()
 if [ -n "${CRM_BUILD_LOCK:-}" ]; then locked=(flock "$CRM_BUILD_LOCK"); fi
 
-"${locked[@]}" cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+launcher=()  # ccache, where the machine has it, makes a second run quick
+if command -v ccache >/dev/null; then
+  launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache)
+fi
+"${locked[@]}" cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo "${launcher[@]}" \
   -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ -DCRM_FUZZ=ON \
   -DCRM_BUILD_TESTS=OFF -DCRM_BUILD_BENCHMARKS=OFF -DCRM_BUILD_PYTHON=OFF
 "${locked[@]}" cmake --build "$build" --target filter_fuzzer -j2
