@@ -2,6 +2,7 @@
 // its currency, the exchange rates it used and its rows on a column cursor.
 #include "c_records.hpp"
 #include "c_select.hpp"
+#include "crm/report_catalog.hpp"
 
 using namespace crm::capi;
 
@@ -50,6 +51,26 @@ crm::ReportGroup group_of(const char* name) {
                        "' is not a grouping (owner, lead_source, product, campaign, industry, job_title)",
                    "group");
 }
+
+// Runs `read` on the catalog entry of report `name` inside guard():
+// CRM_INVALID_ARGUMENT listing the names for an unknown one.
+template <class Read>
+crm_status with_report_info(const char* name, Read&& read) {
+  return guard([&] { return read(crm::report_info(name)); });
+}
+
+// Item `index` of one of a report's lists as static text, or CRM_NOT_FOUND.
+template <class Item, class Text>
+crm_status list_item(const std::vector<Item>& items, std::size_t index, const char** out_text, const char* function,
+                     Text&& text) {
+  const Item* item = nullptr;
+  const crm_status status = element(items, index, &item, function);
+  if (status == CRM_OK) *out_text = text(*item);
+  return status;
+}
+
+// The names of enumerators are string literals: their data() is a C string.
+const char* literal(std::string_view name) { return name.data(); }
 
 }  // namespace
 
@@ -146,6 +167,123 @@ crm_status crm_report_available(size_t index, const char** out_name) {
     const crm_status status = element(report_names(), index, &name, "crm_report_available");
     if (status == CRM_OK) *out_name = name->c_str();
     return status;
+  });
+}
+
+/* ---- what each report is and takes ---- */
+
+crm_status crm_report_info_title(const char* name, const char** out_title) {
+  CRM_REQUIRE(name);
+  CRM_REQUIRE(out_title);
+  return with_report_info(name, [&](const crm::ReportInfo& report) {
+    *out_title = report.title.c_str();
+    return CRM_OK;
+  });
+}
+
+crm_status crm_report_info_summary(const char* name, const char** out_summary) {
+  CRM_REQUIRE(name);
+  CRM_REQUIRE(out_summary);
+  return with_report_info(name, [&](const crm::ReportInfo& report) {
+    *out_summary = report.summary.c_str();
+    return CRM_OK;
+  });
+}
+
+crm_status crm_report_info_option_count(const char* name, size_t* out_count) {
+  CRM_REQUIRE(name);
+  CRM_REQUIRE(out_count);
+  return with_report_info(name, [&](const crm::ReportInfo& report) {
+    *out_count = report.options.size();
+    return CRM_OK;
+  });
+}
+
+crm_status crm_report_info_option(const char* name, size_t index, const char** out_option) {
+  CRM_REQUIRE(name);
+  CRM_REQUIRE(out_option);
+  return with_report_info(name, [&, function = __func__](const crm::ReportInfo& report) {
+    return list_item(report.options, index, out_option, function,
+                     [](crm::ReportOption option) { return literal(crm::report_option_name(option)); });
+  });
+}
+
+crm_status crm_report_option_doc(const char* option, const char** out_doc) {
+  CRM_REQUIRE(option);
+  CRM_REQUIRE(out_doc);
+  const auto known = crm::report_option_from_name(option);
+  if (!known)
+    return fail_with(CRM_INVALID_ARGUMENT, [&] { return std::string("option: '") + option + "' is not a report option"; },
+                     "option");
+  *out_doc = literal(crm::report_option_doc(*known));
+  return CRM_OK;
+}
+
+crm_status crm_report_info_group_count(const char* name, size_t* out_count) {
+  CRM_REQUIRE(name);
+  CRM_REQUIRE(out_count);
+  return with_report_info(name, [&](const crm::ReportInfo& report) {
+    *out_count = report.groups.size();
+    return CRM_OK;
+  });
+}
+
+crm_status crm_report_info_group(const char* name, size_t index, const char** out_group) {
+  CRM_REQUIRE(name);
+  CRM_REQUIRE(out_group);
+  return with_report_info(name, [&, function = __func__](const crm::ReportInfo& report) {
+    return list_item(report.groups, index, out_group, function,
+                     [](crm::ReportGroup group) { return literal(crm::report_group_name(group)); });
+  });
+}
+
+crm_status crm_report_info_segment_kind_count(const char* name, size_t* out_count) {
+  CRM_REQUIRE(name);
+  CRM_REQUIRE(out_count);
+  return with_report_info(name, [&](const crm::ReportInfo& report) {
+    *out_count = report.segment_kinds.size();
+    return CRM_OK;
+  });
+}
+
+crm_status crm_report_info_segment_kind(const char* name, size_t index, const char** out_kind) {
+  CRM_REQUIRE(name);
+  CRM_REQUIRE(out_kind);
+  return with_report_info(name, [&, function = __func__](const crm::ReportInfo& report) {
+    return list_item(report.segment_kinds, index, out_kind, function,
+                     [](crm::RecordKind kind) { return literal(crm::record_kind_name(kind)); });
+  });
+}
+
+crm_status crm_report_info_default_days(const char* name, int* out_days) {
+  CRM_REQUIRE(name);
+  CRM_REQUIRE(out_days);
+  return with_report_info(name, [&](const crm::ReportInfo& report) {
+    *out_days = report.default_days;
+    return CRM_OK;
+  });
+}
+
+crm_status crm_report_info_column_count(const char* name, size_t* out_count) {
+  CRM_REQUIRE(name);
+  CRM_REQUIRE(out_count);
+  return with_report_info(name, [&](const crm::ReportInfo& report) {
+    *out_count = report.columns.size();
+    return CRM_OK;
+  });
+}
+
+crm_status crm_report_info_column(const char* name, size_t index, const char** out_name, crm_column_type* out_type,
+                                  const char** out_doc) {
+  CRM_REQUIRE(name);
+  return with_report_info(name, [&, function = __func__](const crm::ReportInfo& report) {
+    const crm::ReportColumnInfo* column = nullptr;
+    const crm_status status = element(report.columns, index, &column, function);
+    if (status != CRM_OK) return status;
+    if (out_name) *out_name = column->name.c_str();
+    if (out_type) *out_type = static_cast<crm_column_type>(column->type);  // the same numbers (c_select.cpp)
+    if (out_doc) *out_doc = column->doc.c_str();
+    return CRM_OK;
   });
 }
 

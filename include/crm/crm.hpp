@@ -23,6 +23,7 @@
 #include "crm/pipeline.hpp"
 #include "crm/product.hpp"
 #include "crm/report.hpp"
+#include "crm/report_catalog.hpp"
 #include "crm/sample_data.hpp"
 #include "crm/search.hpp"
 #include "crm/segment.hpp"

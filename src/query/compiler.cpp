@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/fields.hpp"
+#include "common/periods.hpp"
 #include "crm/error.hpp"
 #include "model/custom_field_store.hpp"
 #include "query/catalog.hpp"
@@ -23,15 +24,6 @@ struct Days {
   Date to;
 };
 
-Date add_months(const Date& day, int months) {
-  const int index = day.year() * 12 + (day.month() - 1) + months;
-  const int year = index / 12;
-  const int month = index % 12 + 1;
-  if (year < 1400 || year > 9999) throw Error(ErrorCode::invalid_argument, "the date lies outside 1400..9999");
-  const int last = boost::gregorian::gregorian_calendar::end_of_month_day(year, month);
-  return Date(year, month, std::min<int>(day.day(), last));
-}
-
 Date relative(const Date& today, const RelativeDate& offset) {
   switch (offset.unit) {
     case RelativeDate::Unit::day: return today + boost::gregorian::days(offset.amount);
@@ -42,28 +34,20 @@ Date relative(const Date& today, const RelativeDate& offset) {
   return today;
 }
 
-Days period(const Date& today, const Period& period) {
-  using boost::gregorian::days;
-  switch (period.unit) {
-    case Period::Unit::week: {
-      const Date monday = today - days((today.day_of_week().as_number() + 6) % 7) + days(7 * period.offset);
-      return {monday, monday + days(7)};
-    }
-    case Period::Unit::month: {
-      const Date first = add_months(Date(today.year(), today.month(), 1), period.offset);
-      return {first, add_months(first, 1)};
-    }
-    case Period::Unit::quarter: {
-      const int first_month = (today.month() - 1) / 3 * 3 + 1;
-      const Date first = add_months(Date(today.year(), first_month, 1), 3 * period.offset);
-      return {first, add_months(first, 3)};
-    }
-    case Period::Unit::year: {
-      const Date first = add_months(Date(today.year(), 1, 1), 12 * period.offset);
-      return {first, add_months(first, 12)};
-    }
+PeriodUnit unit_of(Period::Unit unit) {
+  switch (unit) {
+    case Period::Unit::week: return PeriodUnit::week;
+    case Period::Unit::month: return PeriodUnit::month;
+    case Period::Unit::quarter: return PeriodUnit::quarter;
+    case Period::Unit::year: break;
   }
-  return {today, today + days(1)};
+  return PeriodUnit::year;
+}
+
+// The days of `period`: from its first day up to the next period's first.
+Days period(const Date& today, const Period& period) {
+  const PeriodUnit unit = unit_of(period.unit);
+  return {period_after(today, unit, period.offset).first, period_after(today, unit, period.offset + 1).first};
 }
 
 const char* literal_kind(const Literal& value) {

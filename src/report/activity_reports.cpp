@@ -10,6 +10,7 @@
 #include "crm/error.hpp"
 #include "report/deal_subject.hpp"
 #include "report/periods.hpp"
+#include "report/report_registry.hpp"
 #include "report/report_result.hpp"
 #include "storage/session.hpp"
 
@@ -27,8 +28,7 @@ ReportSubject activity_subject(std::string_view report) {
   return {report,
           "a.owner",
           "",
-          {{RecordKind::activity, "a.id"},
-           {RecordKind::account, "a.account_id"},
+          {{RecordKind::account, "a.account_id"},
            {RecordKind::contact, "a.contact_id"},
            {RecordKind::opportunity, "a.opportunity_id"},
            {RecordKind::lead, "a.lead_id"}}};
@@ -40,13 +40,6 @@ std::size_t kind_index(const std::string& kind) {
   return static_cast<std::size_t>(std::find(kActivityKinds.begin(), kActivityKinds.end(), kind) - kActivityKinds.begin());
 }
 
-// options.days, or `fallback` when unset; invalid_argument when negative.
-int days_option(const ReportOptions& options, int fallback) {
-  if (options.days < 0)
-    throw Error(ErrorCode::invalid_argument, "days: " + std::to_string(options.days) + " is negative", "days");
-  return options.days == 0 ? fallback : options.days;
-}
-
 struct RiskLine {
   std::int64_t id = 0;
   std::string name;
@@ -56,8 +49,9 @@ struct RiskLine {
   MoneySum open_amount;
 };
 
-std::vector<RiskLine> quiet_accounts(Session& session, const ReportOptions& options, const Date& today, int quiet_days) {
-  SqlConditions where = scope_conditions(session, options, {"at_risk_accounts", "acc.owner", "", {{RecordKind::account, "acc.id"}}});
+std::vector<RiskLine> quiet_accounts(Session& session, const ReportOptions& options, std::string_view report,
+                                     const Date& today, int quiet_days) {
+  SqlConditions where = scope_conditions(session, options, {report, "acc.owner", "", {{RecordKind::account, "acc.id"}}});
   where.parameters.push_back({":after_day", format_date(today + days(1))});
   where.parameters.push_back({":quiet_since", format_date(today - days(quiet_days - 1))});
   const std::string counted = "a.deleted_at IS NULL AND a.status <> 'cancelled' AND a.starts_at < :after_day";
@@ -113,8 +107,9 @@ Date next_birthday(std::string_view month_day, const Date& today) {
 }  // namespace
 
 Report Reports::activities_per_week(const ReportOptions& options) const {
-  constexpr std::string_view name = "activities_per_week";
   return guarded_read(session_, [&] {
+    const ReportInfo& report = checked_report(session_, &Reports::activities_per_week, options);
+    const std::string_view name = report.name;
     BaseCurrency base(session_);
     SqlConditions where = scope_conditions(session_, options, activity_subject(name));
     add_instant_range(where, options, "a.starts_at");
@@ -128,10 +123,10 @@ Report Reports::activities_per_week(const ReportOptions& options) const {
       owners.insert(owner);
       counts[{day_column(row, 0), owner}][kind_index(row.getColumn(2).getString())] += row.getColumn(3).getInt64();
     });
-    std::vector<Column> columns{{"week", ColumnType::text}, {"week_start", ColumnType::date}, {"owner", ColumnType::text}};
-    for (std::string_view kind : kActivityKinds) columns.push_back({std::string(kind), ColumnType::integer});
-    columns.push_back({"total", ColumnType::integer});
-    Table table(std::move(columns));
+    Table table(report.table_columns());
+    std::array<std::size_t, kActivityKinds.size()> kind_columns{};  // each kind's column, found by its name
+    for (std::size_t k = 0; k < kActivityKinds.size(); ++k) kind_columns[k] = table.column_index(kActivityKinds[k]);
+    const std::size_t total_column = table.column_index("total");
     const auto range = report_range(options, counts.empty() ? std::nullopt : std::optional(counts.begin()->first.first),
                                     counts.empty() ? std::nullopt : std::optional(counts.rbegin()->first.first));
     if (!range) return finished_report(name, base, std::move(table));
@@ -147,10 +142,10 @@ Report Reports::activities_per_week(const ReportOptions& options) const {
         set_optional_text(table, 2, owner);
         std::int64_t total = 0;
         for (std::size_t k = 0; k < kinds.size(); ++k) {
-          table.set_integer(3 + k, kinds[k]);
+          table.set_integer(kind_columns[k], kinds[k]);
           total += kinds[k];
         }
-        table.set_integer(3 + kinds.size(), total);
+        table.set_integer(total_column, total);
       }
     }
     return finished_report(name, base, std::move(table));
@@ -158,8 +153,9 @@ Report Reports::activities_per_week(const ReportOptions& options) const {
 }
 
 Report Reports::overdue_tasks(const ReportOptions& options) const {
-  constexpr std::string_view name = "overdue_tasks";
   return guarded_read(session_, [&] {
+    const ReportInfo& report = checked_report(session_, &Reports::overdue_tasks, options);
+    const std::string_view name = report.name;
     BaseCurrency base(session_);
     const Date today = report_day(session_, options);
     SqlConditions where = scope_conditions(session_, options, activity_subject(name));
@@ -168,8 +164,7 @@ Report Reports::overdue_tasks(const ReportOptions& options) const {
     const std::string sql =
         "SELECT a.owner, count(*), min(a.starts_at) AS oldest FROM activities a WHERE a.deleted_at IS NULL AND "
         "a.kind = 'task' AND a.status = 'planned'" + where.and_terms() + " GROUP BY a.owner ORDER BY oldest, a.owner";
-    Table table({{"owner", ColumnType::text}, {"overdue", ColumnType::integer}, {"oldest_due", ColumnType::date},
-                 {"most_days_overdue", ColumnType::integer}});
+    Table table(report.table_columns());
     for_each_row(session_.prepare(sql), where.parameters, [&](SQLite::Statement& row) {
       const Date oldest = day_column(row, 2);
       table.add_row();
@@ -183,21 +178,19 @@ Report Reports::overdue_tasks(const ReportOptions& options) const {
 }
 
 Report Reports::at_risk_accounts(const ReportOptions& options) const {
-  constexpr std::string_view name = "at_risk_accounts";
   return guarded_read(session_, [&] {
-    refuse_range(options, name);
+    const ReportInfo& report = checked_report(session_, &Reports::at_risk_accounts, options);
+    const std::string_view name = report.name;
     BaseCurrency base(session_);
     const Date today = report_day(session_, options);
-    std::vector<RiskLine> lines = quiet_accounts(session_, options, today, days_option(options, 90));
+    std::vector<RiskLine> lines = quiet_accounts(session_, options, name, today, report_days(report, options));
     add_open_deals(session_, options, base, lines);
     std::stable_sort(lines.begin(), lines.end(), [](const RiskLine& a, const RiskLine& b) {
       if (a.last.has_value() != b.last.has_value()) return !a.last.has_value();
       if (a.last && *a.last != *b.last) return *a.last < *b.last;
       return a.name < b.name;
     });
-    Table table({{"account_id", ColumnType::integer}, {"account", ColumnType::text}, {"owner", ColumnType::text},
-                 {"last_activity", ColumnType::date}, {"days_since", ColumnType::integer},
-                 {"open_deals", ColumnType::integer}, {"open_amount", ColumnType::decimal}});
+    Table table(report.table_columns());
     for (const RiskLine& line : lines) {
       table.add_row();
       table.set_integer(0, line.id);
@@ -215,9 +208,9 @@ Report Reports::at_risk_accounts(const ReportOptions& options) const {
 }
 
 Report Reports::upcoming_birthdays(const ReportOptions& options) const {
-  constexpr std::string_view name = "upcoming_birthdays";
   return guarded_read(session_, [&] {
-    refuse_range(options, name);
+    const ReportInfo& report = checked_report(session_, &Reports::upcoming_birthdays, options);
+    const std::string_view name = report.name;
     BaseCurrency base(session_);
     const Date today = report_day(session_, options);
     const std::string employer =
@@ -226,7 +219,7 @@ Report Reports::upcoming_birthdays(const ReportOptions& options) const {
     SqlConditions where = scope_conditions(session_, options,
                                            {name, "c.owner", "", {{RecordKind::contact, "c.id"}, {RecordKind::account, employer}}});
     where.add("substr(c.birthday, -5) IN (SELECT value FROM json_each(:birthday_days))", ":birthday_days",
-              nlohmann::json(birthday_days(today, days_option(options, 7))).dump());
+              nlohmann::json(birthday_days(today, report_days(report, options))).dump());
     const std::string sql = "SELECT c.id, trim(c.first_name || ' ' || c.last_name), (SELECT name FROM accounts WHERE id = " +
                             employer + "), c.birthday FROM contacts c WHERE c.deleted_at IS NULL AND c.birthday IS NOT "
                             "NULL" + where.and_terms();
@@ -249,8 +242,7 @@ Report Reports::upcoming_birthdays(const ReportOptions& options) const {
     std::stable_sort(lines.begin(), lines.end(), [](const Line& a, const Line& b) {
       return a.next != b.next ? a.next < b.next : a.name < b.name;
     });
-    Table table({{"contact_id", ColumnType::integer}, {"name", ColumnType::text}, {"account", ColumnType::text},
-                 {"next_birthday", ColumnType::date}, {"turns", ColumnType::integer}, {"days_until", ColumnType::integer}});
+    Table table(report.table_columns());
     for (const Line& line : lines) {
       table.add_row();
       table.set_integer(0, line.id);

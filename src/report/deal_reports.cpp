@@ -6,6 +6,7 @@
 #include "crm/error.hpp"
 #include "report/deal_subject.hpp"
 #include "report/periods.hpp"
+#include "report/report_registry.hpp"
 #include "report/report_result.hpp"
 #include "storage/session.hpp"
 
@@ -73,8 +74,9 @@ struct WinCells {
 }  // namespace
 
 Report Reports::pipeline_by_stage(const ReportOptions& options) const {
-  constexpr std::string_view name = "pipeline_by_stage";
   return guarded_read(session_, [&] {
+    const ReportInfo& report = checked_report(session_, &Reports::pipeline_by_stage, options);
+    const std::string_view name = report.name;
     BaseCurrency base(session_);
     const SqlConditions where = deal_conditions(session_, options, name, kDealDaySql, base);
     std::unordered_map<std::int64_t, std::size_t> index;
@@ -86,9 +88,7 @@ Report Reports::pipeline_by_stage(const ReportOptions& options) const {
                    const auto stage = index.find(row.getColumn(0).getInt64());
                    if (stage != index.end()) rows[stage->second].totals.add(row, 1);
                  });
-    Table table({{"pipeline", ColumnType::text}, {"stage", ColumnType::text}, {"stage_kind", ColumnType::text},
-                 {"position", ColumnType::integer}, {"deals", ColumnType::integer}, {"amount", ColumnType::decimal},
-                 {"weighted_amount", ColumnType::decimal}});
+    Table table(report.table_columns());
     for (const StageRow& row : rows) {
       table.add_row();
       table.set_text(0, row.pipeline);
@@ -104,8 +104,9 @@ Report Reports::pipeline_by_stage(const ReportOptions& options) const {
 }
 
 Report Reports::forecast(const ReportOptions& options) const {
-  constexpr std::string_view name = "forecast";
   return guarded_read(session_, [&] {
+    const ReportInfo& report = checked_report(session_, &Reports::forecast, options);
+    const std::string_view name = report.name;
     BaseCurrency base(session_);
     const SqlConditions where = deal_conditions(session_, options, name, kDealDaySql, base);
     // Months are enough for months and quarters: fewer, shorter groups to sort.
@@ -121,10 +122,7 @@ Report Reports::forecast(const ReportOptions& options) const {
     });
     std::optional<DayRange> range = report_range(options, days.empty() ? std::nullopt : std::optional(days.begin()->first),
                                                  days.empty() ? std::nullopt : std::optional(days.rbegin()->first));
-    Table table({{"period", ColumnType::text}, {"period_start", ColumnType::date}, {"period_end", ColumnType::date},
-                 {"won_deals", ColumnType::integer}, {"open_deals", ColumnType::integer},
-                 {"committed", ColumnType::decimal}, {"weighted", ColumnType::decimal},
-                 {"best_case", ColumnType::decimal}});
+    Table table(report.table_columns());
     if (!range) return finished_report(name, base, std::move(table));
     for (const ReportPeriod& period : periods_between(range->first, range->last, options.interval)) {
       ForecastCells cells;
@@ -152,9 +150,9 @@ Report Reports::forecast(const ReportOptions& options) const {
 }
 
 Report Reports::win_rates(const ReportOptions& options) const {
-  constexpr std::string_view name = "win_rates";
   return guarded_read(session_, [&] {
-    require_group(options, name, {ReportGroup::owner, ReportGroup::lead_source, ReportGroup::product, ReportGroup::campaign});
+    const ReportInfo& report = checked_report(session_, &Reports::win_rates, options);
+    const std::string_view name = report.name;
     BaseCurrency base(session_);
     const SqlConditions where = deal_conditions(session_, options, name, "o.closed_on", base);
     const bool by_product = options.group == ReportGroup::product;
@@ -196,9 +194,7 @@ Report Reports::win_rates(const ReportOptions& options) const {
     std::vector<Line> lines;
     for (const auto& [group, cells] : groups) lines.push_back({group, &cells, base.total(cells.won_amount)});
     std::stable_sort(lines.begin(), lines.end(), [](const Line& a, const Line& b) { return a.won_amount > b.won_amount; });
-    Table table({{"group", ColumnType::text}, {"won", ColumnType::integer}, {"lost", ColumnType::integer},
-                 {"win_rate", ColumnType::real}, {"won_amount", ColumnType::decimal},
-                 {"average_deal", ColumnType::decimal}, {"average_cycle_days", ColumnType::real}});
+    Table table(report.table_columns());
     for (const Line& line : lines) {
       const WinCells& cells = *line.cells;
       table.add_row();

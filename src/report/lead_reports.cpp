@@ -7,6 +7,7 @@
 #include "crm/error.hpp"
 #include "report/deal_subject.hpp"
 #include "report/periods.hpp"
+#include "report/report_registry.hpp"
 #include "report/report_result.hpp"
 #include "segment/segment_store.hpp"
 #include "storage/session.hpp"
@@ -28,10 +29,6 @@ std::string lead_group_sql(ReportGroup group) {
     default: return "l.owner";
   }
 }
-
-constexpr std::initializer_list<ReportGroup> kLeadGroups{ReportGroup::lead_source, ReportGroup::campaign,
-                                                         ReportGroup::industry, ReportGroup::job_title,
-                                                         ReportGroup::owner};
 
 struct LeadCount {
   std::int64_t leads = 0, converted = 0;
@@ -84,12 +81,12 @@ std::pair<ReportOptions, ReportOptions> deal_and_lead_options(Session& session, 
   return {deals, leads};
 }
 
-std::vector<CampaignLine> campaigns_in_range(Session& session, const ReportOptions& options, BaseCurrency& base,
-                                             const ReportOptions& lead_options) {
+std::vector<CampaignLine> campaigns_in_range(Session& session, const ReportOptions& options, std::string_view report,
+                                             BaseCurrency& base, const ReportOptions& lead_options) {
   SqlConditions where;
   if (!options.owner.empty()) where.add("c.owner = :owner", ":owner", options.owner);
   add_day_range(where, options, "c.starts_on");
-  const SqlConditions leads = scope_conditions(session, lead_options, lead_subject("campaign_return"));
+  const SqlConditions leads = scope_conditions(session, lead_options, lead_subject(report));
   for (const SqlParameter& parameter : leads.parameters) where.parameters.push_back(parameter);
   where.parameters.push_back(base.parameter());
   const std::string day = "coalesce(c.starts_on, substr(c.created_at, 1, 10))";
@@ -109,11 +106,11 @@ std::vector<CampaignLine> campaigns_in_range(Session& session, const ReportOptio
   return lines;
 }
 
-void add_won_deals(Session& session, const ReportOptions& deal_options, BaseCurrency& base,
+void add_won_deals(Session& session, const ReportOptions& deal_options, std::string_view report, BaseCurrency& base,
                    std::vector<CampaignLine>& lines) {
   std::map<std::int64_t, CampaignLine*> by_id;
   for (CampaignLine& line : lines) by_id[line.id] = &line;
-  const SqlConditions where = deal_conditions(session, deal_options, "campaign_return", {}, base);
+  const SqlConditions where = deal_conditions(session, deal_options, report, {}, base);
   const std::string sql = deal_totals_sql(base, "o.campaign_id", "opportunities o JOIN stages s ON s.id = o.stage_id",
                                           where, " AND s.kind = 'won' AND o.campaign_id IS NOT NULL");
   for_each_row(session.prepare(sql), where.parameters, [&](SQLite::Statement& row) {
@@ -129,17 +126,15 @@ void add_won_deals(Session& session, const ReportOptions& deal_options, BaseCurr
 }  // namespace
 
 Report Reports::leads(const ReportOptions& options) const {
-  constexpr std::string_view name = "leads";
   return guarded_read(session_, [&] {
-    require_group(options, name, kLeadGroups);
+    const ReportInfo& report = checked_report(session_, &Reports::leads, options);
+    const std::string_view name = report.name;
     BaseCurrency base(session_);
     std::set<std::optional<std::string>> groups;
     const auto counts = leads_per_day(session_, options, name, groups);
     const auto range = report_range(options, counts.empty() ? std::nullopt : std::optional(counts.begin()->first.first),
                                     counts.empty() ? std::nullopt : std::optional(counts.rbegin()->first.first));
-    Table table({{"period", ColumnType::text}, {"period_start", ColumnType::date}, {"group", ColumnType::text},
-                 {"leads", ColumnType::integer}, {"converted", ColumnType::integer},
-                 {"conversion_rate", ColumnType::real}});
+    Table table(report.table_columns());
     if (!range) return finished_report(name, base, std::move(table));
     for (const ReportPeriod& period : periods_between(range->first, range->last, options.interval)) {
       std::map<std::optional<std::string>, LeadCount> cells;
@@ -160,9 +155,9 @@ Report Reports::leads(const ReportOptions& options) const {
 }
 
 Report Reports::lead_conversion(const ReportOptions& options) const {
-  constexpr std::string_view name = "lead_conversion";
   return guarded_read(session_, [&] {
-    require_group(options, name, kLeadGroups);
+    const ReportInfo& report = checked_report(session_, &Reports::lead_conversion, options);
+    const std::string_view name = report.name;
     BaseCurrency base(session_);
     std::set<std::optional<std::string>> groups;
     std::map<std::optional<std::string>, LeadCount> totals;
@@ -172,8 +167,7 @@ Report Reports::lead_conversion(const ReportOptions& options) const {
     }
     std::vector<std::pair<std::optional<std::string>, LeadCount>> lines(totals.begin(), totals.end());
     std::stable_sort(lines.begin(), lines.end(), [](const auto& a, const auto& b) { return a.second.leads > b.second.leads; });
-    Table table({{"group", ColumnType::text}, {"leads", ColumnType::integer}, {"converted", ColumnType::integer},
-                 {"conversion_rate", ColumnType::real}});
+    Table table(report.table_columns());
     for (const auto& [group, count] : lines) {
       table.add_row();
       set_optional_text(table, 0, group);
@@ -184,19 +178,13 @@ Report Reports::lead_conversion(const ReportOptions& options) const {
 }
 
 Report Reports::campaign_return(const ReportOptions& options) const {
-  constexpr std::string_view name = "campaign_return";
   return guarded_read(session_, [&] {
-    if (options.segment) {
-      const RecordKind kind = load_segment(session_, options.segment).record_kind;
-      if (kind == RecordKind::activity)
-        throw Error(ErrorCode::invalid_argument,
-                    "segment: report campaign_return takes a segment of leads, opportunities, accounts or contacts",
-                    "segment");
-    }
+    const ReportInfo& report = checked_report(session_, &Reports::campaign_return, options);
+    const std::string_view name = report.name;
     BaseCurrency base(session_);
     const auto [deal_options, lead_options] = deal_and_lead_options(session_, options);
-    std::vector<CampaignLine> lines = campaigns_in_range(session_, options, base, lead_options);
-    add_won_deals(session_, deal_options, base, lines);
+    std::vector<CampaignLine> lines = campaigns_in_range(session_, options, name, base, lead_options);
+    add_won_deals(session_, deal_options, name, base, lines);
     for (CampaignLine& line : lines) {
       line.cost = base.total(line.cost_sum);
       line.revenue = base.total(line.revenue_sum);
@@ -207,9 +195,7 @@ Report Reports::campaign_return(const ReportOptions& options) const {
       if (a.roi && *a.roi != *b.roi) return *a.roi > *b.roi;
       return a.name < b.name;
     });
-    Table table({{"rank", ColumnType::integer}, {"campaign", ColumnType::text}, {"channel", ColumnType::text},
-                 {"cost", ColumnType::decimal}, {"leads", ColumnType::integer}, {"cost_per_lead", ColumnType::decimal},
-                 {"won_deals", ColumnType::integer}, {"won_revenue", ColumnType::decimal}, {"roi", ColumnType::real}});
+    Table table(report.table_columns());
     for (std::size_t i = 0; i < lines.size(); ++i) {
       const CampaignLine& line = lines[i];
       table.add_row();

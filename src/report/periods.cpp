@@ -2,10 +2,10 @@
 
 #include <cstdio>
 
+#include "common/periods.hpp"
+
 namespace crm::detail {
 namespace {
-
-using boost::gregorian::days;
 
 std::string two_digits(int value) {
   char text[8];
@@ -13,42 +13,41 @@ std::string two_digits(int value) {
   return text;
 }
 
-ReportPeriod iso_week(const Date& day) {
-  const Date monday = day - days((day.day_of_week().as_number() + 6) % 7);
-  const Date thursday = monday + days(3);  // the ISO year is the Thursday's
-  return {std::to_string(static_cast<int>(thursday.year())) + "-W" + two_digits(monday.week_number()), monday,
-          monday + days(6)};
+// The label of `period`, a period of `interval`.
+std::string label(const CalendarPeriod& period, ReportInterval interval) {
+  const std::string year = std::to_string(static_cast<int>(period.first.year()));
+  switch (interval) {
+    case ReportInterval::week: {
+      const IsoWeek week = iso_week(period.first);
+      return std::to_string(week.year) + "-W" + two_digits(week.week);
+    }
+    case ReportInterval::month: return year + "-" + two_digits(period.first.month());
+    case ReportInterval::quarter: break;
+  }
+  return year + "-Q" + std::to_string((period.first.month() - 1) / 3 + 1);
 }
 
-ReportPeriod month(const Date& day) {
-  const int year = day.year();
-  const int m = day.month();
-  return {std::to_string(year) + "-" + two_digits(m), Date(year, m, 1), day.end_of_month()};
-}
-
-ReportPeriod quarter(const Date& day) {
-  const int year = day.year();
-  const int q = (day.month() - 1) / 3 + 1;
-  const Date first(year, (q - 1) * 3 + 1, 1);
-  return {std::to_string(year) + "-Q" + std::to_string(q), first, Date(year, q * 3, 1).end_of_month()};
+PeriodUnit unit_of(ReportInterval interval) {
+  switch (interval) {
+    case ReportInterval::week: return PeriodUnit::week;
+    case ReportInterval::month: return PeriodUnit::month;
+    case ReportInterval::quarter: break;
+  }
+  return PeriodUnit::quarter;
 }
 
 }  // namespace
 
 ReportPeriod period_of(const Date& day, ReportInterval interval) {
-  switch (interval) {
-    case ReportInterval::week: return iso_week(day);
-    case ReportInterval::month: return month(day);
-    case ReportInterval::quarter: break;
-  }
-  return quarter(day);
+  const CalendarPeriod period = period_containing(day, unit_of(interval));
+  return {label(period, interval), period.first, period.last};
 }
 
 std::vector<ReportPeriod> periods_between(const Date& first, const Date& last, ReportInterval interval) {
   std::vector<ReportPeriod> periods;
   for (Date day = first; day <= last;) {
     periods.push_back(period_of(day, interval));
-    day = periods.back().last + days(1);
+    day = periods.back().last + boost::gregorian::days(1);
   }
   return periods;
 }
@@ -59,11 +58,6 @@ std::optional<DayRange> report_range(const ReportOptions& options, std::optional
   const std::optional<Date> last = options.end ? options.end : data_last;
   if (!first || !last) return std::nullopt;
   return DayRange{*first, *last};
-}
-
-void widen(std::optional<Date>& first, std::optional<Date>& last, const Date& day) {
-  if (!first || day < *first) first = day;
-  if (!last || day > *last) last = day;
 }
 
 }  // namespace crm::detail

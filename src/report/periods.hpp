@@ -1,4 +1,5 @@
-// The periods of periodic reports: ISO weeks, months and quarters.
+// The periods of periodic reports: ISO weeks, months and quarters with their
+// labels, over common/periods.hpp's calendar arithmetic.
 #pragma once
 
 #include <optional>
@@ -32,8 +33,5 @@ struct DayRange {
 };
 std::optional<DayRange> report_range(const ReportOptions& options, std::optional<Date> data_first,
                                      std::optional<Date> data_last);
-
-/// Widens [first, last] of `range` (nullopt: empty) to hold `day`.
-void widen(std::optional<Date>& first, std::optional<Date>& last, const Date& day);
 
 }  // namespace crm::detail

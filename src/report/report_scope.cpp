@@ -79,21 +79,6 @@ void add_instant_range(SqlConditions& conditions, const ReportOptions& options, 
                    format_date(*options.end + boost::gregorian::days(1)));
 }
 
-void refuse_range(const ReportOptions& options, std::string_view report) {
-  if (options.start || options.end)
-    throw Error(ErrorCode::invalid_argument, "start: " + report_text(report) + " does not take a date range", "start");
-}
-
-void require_group(const ReportOptions& options, std::string_view report, std::initializer_list<ReportGroup> allowed) {
-  if (std::find(allowed.begin(), allowed.end(), options.group) != allowed.end()) return;
-  std::string names;
-  for (ReportGroup group : allowed) names += (names.empty() ? "" : ", ") + std::string(report_group_name(group));
-  throw Error(ErrorCode::invalid_argument,
-              "group: " + report_text(report) + " groups by " + names + ", not by " +
-                  std::string(report_group_name(options.group)),
-              "group");
-}
-
 Date report_day(Session& session, const ReportOptions& options) {
   return options.as_of ? *options.as_of : session.today();
 }

@@ -50,11 +50,6 @@ void add_day_range(SqlConditions& conditions, const ReportOptions& options, std:
 /// Adds "`instant_sql` on a day within [start, end]" for an ISO instant column.
 void add_instant_range(SqlConditions& conditions, const ReportOptions& options, std::string_view instant_sql);
 
-/// Throws invalid_argument unless the report takes a date range.
-void refuse_range(const ReportOptions& options, std::string_view report);
-/// Throws invalid_argument unless `group` is one of `allowed` for `report`.
-void require_group(const ReportOptions& options, std::string_view report, std::initializer_list<ReportGroup> allowed);
-
 /// The report's "today": options.as_of or the session's day.
 Date report_day(Session& session, const ReportOptions& options);
 

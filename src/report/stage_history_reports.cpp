@@ -5,6 +5,7 @@
 
 #include "crm/error.hpp"
 #include "report/deal_subject.hpp"
+#include "report/report_registry.hpp"
 #include "report/report_result.hpp"
 #include "storage/session.hpp"
 
@@ -129,8 +130,9 @@ std::unordered_map<std::int64_t, bool> open_stages(Session& session) {
 }  // namespace
 
 Report Reports::funnel(const ReportOptions& options) const {
-  constexpr std::string_view name = "funnel";
   return guarded_read(session_, [&] {
+    const ReportInfo& report = checked_report(session_, &Reports::funnel, options);
+    const std::string_view name = report.name;
     BaseCurrency base(session_);
     const PipelineId pipeline = funnel_pipeline(session_, options.pipeline);
     std::unordered_map<std::int64_t, std::size_t> index;
@@ -145,8 +147,7 @@ Report Reports::funnel(const ReportOptions& options) const {
                    const auto place = index.find(row.getColumn(0).getInt64());
                    if (place != index.end()) stages[place->second].current = row.getColumn(1).getInt64();
                  });
-    Table table({{"stage", ColumnType::text}, {"position", ColumnType::integer}, {"reached", ColumnType::integer},
-                 {"conversion", ColumnType::real}, {"average_days", ColumnType::real}, {"current", ColumnType::integer}});
+    Table table(report.table_columns());
     for (std::size_t i = 0; i < stages.size(); ++i) {
       const FunnelStage& stage = stages[i];
       table.add_row();
@@ -163,8 +164,9 @@ Report Reports::funnel(const ReportOptions& options) const {
 }
 
 Report Reports::open_pipeline_history(const ReportOptions& options) const {
-  constexpr std::string_view name = "open_pipeline_history";
   return guarded_read(session_, [&] {
+    const ReportInfo& report = checked_report(session_, &Reports::open_pipeline_history, options);
+    const std::string_view name = report.name;
     BaseCurrency base(session_);
     const std::vector<Date> ends = month_ends(options, report_day(session_, options));
     const std::unordered_map<std::int64_t, bool> open = open_stages(session_);
@@ -186,8 +188,7 @@ Report Reports::open_pipeline_history(const ReportOptions& options) const {
         cells[m].weighted.add(last.currency, rate, ends[m], divide_rounded(last.amount_minor * last.probability, 100));
       }
     });
-    Table table({{"month_end", ColumnType::date}, {"open_deals", ColumnType::integer},
-                 {"open_amount", ColumnType::decimal}, {"weighted_amount", ColumnType::decimal}});
+    Table table(report.table_columns());
     for (std::size_t m = 0; m < ends.size(); ++m) {
       table.add_row();
       table.set_text(0, format_date(ends[m]));

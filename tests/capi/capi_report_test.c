@@ -6,7 +6,9 @@
  * and campaign_return checked cell by cell against values worked out by
  * hand below; the filters (owner, pipeline, segment, range); the rates a
  * report used; a missing rate failing the report with the pair and the
- * day; every report of the names list running; and misuse (NULL handles
+ * day; every report of the names list running; the catalog of reports
+ * (titles, options, groupings, segment kinds, columns as the reports give
+ * them); and misuse (NULL handles
  * and pointers, a closed handle, bad report, interval and group names, the
  * wrong cursor), each time with the status, crm_last_error()'s code and
  * its message.
@@ -466,6 +468,129 @@ static void test_every_report_runs(const data_set *set) {
   crm_report_options_free(options);
 }
 
+/* Whether report name lists `item` among the count items read by `read`. */
+static int lists(crm_status (*read)(const char *, size_t, const char **), const char *name, size_t count,
+                 const char *item) {
+  size_t i;
+  const char *got = NULL;
+  for (i = 0; i < count; ++i) {
+    CHECK_OK(read(name, i, &got));
+    if (same(got, item)) return 1;
+  }
+  return 0;
+}
+
+/* The catalog describes every report: a title and summary, the options it
+ * accepts (each documented), and the columns its table really has. */
+static void test_report_catalog(const data_set *set) {
+  crm_report_options *options = range(NULL, NULL);
+  size_t reports = 0, r;
+  const char *name = NULL;
+  const char *text = NULL;
+  const char *doc = NULL;
+  size_t count = 0, i;
+  int days = -1;
+
+  CHECK_OK(crm_report_available_count(&reports));
+  for (r = 0; r < reports; ++r) {
+    crm_report *report = NULL;
+    crm_cursor *cursor = NULL;
+    int columns = 0;
+    CHECK_OK(crm_report_available(r, &name));
+    CHECK_OK(crm_report_info_title(name, &text));
+    CHECK(strlen(text) > 10);
+    CHECK_OK(crm_report_info_summary(name, &text));
+    CHECK(strlen(text) > 20);
+    CHECK_OK(crm_report_info_option_count(name, &count));
+    CHECK(count >= 3);
+    CHECK(lists(crm_report_info_option, name, count, "as_of"));
+    for (i = 0; i < count; ++i) {
+      CHECK_OK(crm_report_info_option(name, i, &text));
+      CHECK_OK(crm_report_option_doc(text, &doc));
+      CHECK(strlen(doc) > 10);
+    }
+    CHECK_FAILS(crm_report_info_option(name, count, &text), CRM_NOT_FOUND, "index");
+    /* The catalog's columns are the columns of the report's rows. */
+    report = run(set->db, name, options);
+    if (report == NULL) continue;
+    CHECK_OK(crm_report_rows(report, &cursor));
+    CHECK_OK(crm_cursor_column_count(cursor, &columns));
+    CHECK_OK(crm_report_info_column_count(name, &count));
+    CHECK(count == (size_t)columns);
+    for (i = 0; i < count; ++i) {
+      const char *column = NULL, *catalog_column = NULL;
+      crm_column_type type = CRM_COLUMN_TEXT, catalog_type = CRM_COLUMN_INTEGER;
+      CHECK_OK(crm_cursor_column(cursor, (int)i, &column, &type));
+      CHECK_OK(crm_report_info_column(name, i, &catalog_column, &catalog_type, &doc));
+      CHECK(same(column, catalog_column));
+      CHECK(type == catalog_type);
+      CHECK(strlen(doc) > 3);
+    }
+    CHECK_OK(crm_report_info_column(name, 0, NULL, NULL, NULL));
+    CHECK_FAILS(crm_report_info_column(name, count, &text, NULL, NULL), CRM_NOT_FOUND, "index");
+    crm_cursor_free(cursor);
+    crm_report_free(report);
+  }
+  crm_report_options_free(options);
+
+  /* Groupings, segment kinds and default days of a few reports. */
+  CHECK_OK(crm_report_info_group_count("win_rates", &count));
+  CHECK(count == 4);
+  CHECK(lists(crm_report_info_group, "win_rates", count, "product"));
+  CHECK(!lists(crm_report_info_group, "win_rates", count, "industry"));
+  CHECK_OK(crm_report_info_group_count("leads", &count));
+  CHECK(lists(crm_report_info_group, "leads", count, "industry"));
+  CHECK_OK(crm_report_info_group_count("forecast", &count));
+  CHECK(count == 0);
+  CHECK_OK(crm_report_info_option_count("forecast", &count));
+  CHECK(lists(crm_report_info_option, "forecast", count, "interval"));
+  CHECK(!lists(crm_report_info_option, "forecast", count, "group"));
+  CHECK_OK(crm_report_info_option_count("upcoming_birthdays", &count));
+  CHECK(!lists(crm_report_info_option, "upcoming_birthdays", count, "start"));
+  CHECK(lists(crm_report_info_option, "upcoming_birthdays", count, "days"));
+  CHECK_OK(crm_report_info_segment_kind_count("lead_conversion", &count));
+  CHECK(count == 1);
+  CHECK_OK(crm_report_info_segment_kind("lead_conversion", 0, &text));
+  CHECK(same(text, "lead"));
+  CHECK_FAILS(crm_report_info_segment_kind("lead_conversion", 1, &text), CRM_NOT_FOUND, "index");
+  CHECK_OK(crm_report_info_segment_kind_count("pipeline_by_stage", &count));
+  CHECK(lists(crm_report_info_segment_kind, "pipeline_by_stage", count, "account"));
+  CHECK(!lists(crm_report_info_segment_kind, "pipeline_by_stage", count, "lead"));
+  CHECK_OK(crm_report_info_default_days("at_risk_accounts", &days));
+  CHECK(days == 90);
+  CHECK_OK(crm_report_info_default_days("upcoming_birthdays", &days));
+  CHECK(days == 7);
+  CHECK_OK(crm_report_info_default_days("forecast", &days));
+  CHECK(days == 0);
+  CHECK_OK(crm_report_option_doc("interval", &doc));
+  CHECK(strstr(doc, "quarter") != NULL);
+
+  /* Unknown names and misuse. */
+  CHECK_FAILS(crm_report_info_title("pipeline", &text), CRM_INVALID_ARGUMENT, "pipeline_by_stage");
+  CHECK_FAILS(crm_report_info_summary("pipeline", &text), CRM_INVALID_ARGUMENT, "open_pipeline_history");
+  CHECK_FAILS(crm_report_info_option_count("pipeline", &count), CRM_INVALID_ARGUMENT, "pipeline");
+  CHECK_FAILS(crm_report_info_column_count("pipeline", &count), CRM_INVALID_ARGUMENT, "pipeline");
+  CHECK_FAILS(crm_report_info_column("pipeline", 0, &text, NULL, NULL), CRM_INVALID_ARGUMENT, "pipeline");
+  CHECK_FAILS(crm_report_info_group_count("pipeline", &count), CRM_INVALID_ARGUMENT, "pipeline");
+  CHECK_FAILS(crm_report_info_segment_kind_count("pipeline", &count), CRM_INVALID_ARGUMENT, "pipeline");
+  CHECK_FAILS(crm_report_info_default_days("pipeline", &days), CRM_INVALID_ARGUMENT, "pipeline");
+  CHECK_FAILS(crm_report_option_doc("colour", &doc), CRM_INVALID_ARGUMENT, "colour");
+  CHECK_FAILS(crm_report_info_title(NULL, &text), CRM_MISUSE, "name");
+  CHECK_FAILS(crm_report_info_title("forecast", NULL), CRM_MISUSE, "out_title");
+  CHECK_FAILS(crm_report_info_summary("forecast", NULL), CRM_MISUSE, "out_summary");
+  CHECK_FAILS(crm_report_info_option_count(NULL, &count), CRM_MISUSE, "name");
+  CHECK_FAILS(crm_report_info_option("forecast", 0, NULL), CRM_MISUSE, "out_option");
+  CHECK_FAILS(crm_report_option_doc(NULL, &doc), CRM_MISUSE, "option");
+  CHECK_FAILS(crm_report_option_doc("days", NULL), CRM_MISUSE, "out_doc");
+  CHECK_FAILS(crm_report_info_group_count("forecast", NULL), CRM_MISUSE, "out_count");
+  CHECK_FAILS(crm_report_info_group("forecast", 0, &text), CRM_NOT_FOUND, "index");
+  CHECK_FAILS(crm_report_info_group("forecast", 0, NULL), CRM_MISUSE, "out_group");
+  CHECK_FAILS(crm_report_info_segment_kind(NULL, 0, &text), CRM_MISUSE, "name");
+  CHECK_FAILS(crm_report_info_default_days("forecast", NULL), CRM_MISUSE, "out_days");
+  CHECK_FAILS(crm_report_info_column_count("forecast", NULL), CRM_MISUSE, "out_count");
+  CHECK_FAILS(crm_report_info_column(NULL, 0, &text, NULL, NULL), CRM_MISUSE, "name");
+}
+
 static void test_misuse(void) {
   crm_db *db = open_memory_in(NULL);
   crm_report_options *options = NULL;
@@ -575,6 +700,7 @@ int main(int argc, char **argv) {
   test_win_rates_by_campaign(&set);
   test_campaign_return(&set);
   test_every_report_runs(&set);
+  test_report_catalog(&set);
   test_missing_rate(&set);
   crm_db_free(set.db);
   test_misuse();

@@ -198,6 +198,21 @@ foreach(name IN LISTS names)
   run_csv("^[a-z_]+(,[a-z_]+)*\n" report "${REP}" ${name} --csv)
 endforeach()
 run(0 "pipeline_by_stage.*open_pipeline_history" report "${REP}")
+# What each report shows, takes and returns, from the library's catalog of reports.
+run(0 "^forecast: won, weighted open and best-case amounts[^\n]*\nPer period[^\n]*\n\noption +what it does\n-+\n--start +First day[^\n]*\n--end .*--interval +The length of the periods.*\ncolumn +type +what it holds\n-+\nperiod +text +The period.*\nbest_case +decimal +committed"
+    reports forecast)
+run(0 "--group +What the rows stand for[^\n]*Here: owner, lead_source, product, campaign[.]" reports win_rates)
+run(0 "--segment +[^\n]*Here: of lead[.]\n" reports leads)
+run(0 "--days +[^\n]*Default here: 90[.].*account_id +integer" reports at_risk_accounts)
+foreach(name IN LISTS names)
+  string(STRIP "${name}" name)
+  run(0 "^${name}: [^\n]+\n[A-Z]" reports ${name})
+endforeach()
+execute_process(COMMAND "${CRM}" reports upcoming_birthdays RESULT_VARIABLE code OUTPUT_VARIABLE birthdays)
+if(birthdays MATCHES "--start|--pipeline|--interval")
+  message(FATAL_ERROR "crm reports upcoming_birthdays lists options the report does not take:\n${birthdays}")
+endif()
+run(1 "no report 'quarterly_bonus'.*pipeline_by_stage.*\\[invalid_argument\\]" reports quarterly_bonus)
 run(0 "^pipeline +stage +stage_kind +position +deals +amount +weighted_amount\n-+\nSales +Prospecting +open +1 +[0-9]+ +[0-9]+\\.[0-9][0-9] +[0-9]+\\.[0-9][0-9]\n.*\namounts in EUR\n([A-Z][A-Z][A-Z]->EUR [0-9.]+ from [0-9]+-[0-9][0-9]-[0-9][0-9]\n)+$"
     report "${REP}" pipeline_by_stage)
 run_csv("^pipeline,stage,stage_kind,position,deals,amount,weighted_amount\nSales,Prospecting,open,1,[0-9]+,[0-9]+\\.[0-9][0-9],"

@@ -72,7 +72,8 @@ activities (times in UTC unless a zone is given):
   attach-calls DB CONTACT links earlier calls from the contact's numbers to the contact
 
 reports (money in the base currency, converted at the rate valid on each record's day):
-  reports                 the report names, each with what it shows
+  reports [NAME]          the report names, each with what it shows; with NAME, what that report shows,
+                          the options it takes and its columns
   report DB NAME [--start YYYY-MM-DD] [--end YYYY-MM-DD] [--as-of YYYY-MM-DD] [--owner USER]
            [--pipeline NAME] [--segment NAME] [--interval week|month|quarter] [--days N]
            [--group owner|lead_source|product|campaign|industry|job_title] [--csv]

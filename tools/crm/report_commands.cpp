@@ -1,6 +1,10 @@
-// The reports: their names, and one report as a table or CSV.
+// The reports: their names and what each takes and shows, from the
+// library's catalog of reports, and one report as a table or CSV.
+#include <algorithm>
 #include <iostream>
 #include <string_view>
+
+#include "crm/report_catalog.hpp"
 
 #include "commands.hpp"
 #include "report_output.hpp"
@@ -9,39 +13,48 @@
 namespace crm::cli {
 namespace {
 
-// What each report shows, for the list of reports.
-struct ReportDescription {
-  std::string_view name;
-  std::string_view text;
-};
-
-constexpr ReportDescription kDescriptions[] = {
-    {"pipeline_by_stage", "deals per stage of each pipeline: count, amount, weighted amount"},
-    {"forecast", "won, weighted open and best-case amounts per --interval of the deals' close dates"},
-    {"win_rates", "won and lost deals, win rate, average deal and sales cycle per --group"},
-    {"funnel", "deals that reached each stage of a pipeline, conversion and days spent there"},
-    {"leads", "leads created per --interval and --group, and how many converted"},
-    {"lead_conversion", "leads and their conversion rate per --group"},
-    {"campaign_return", "campaigns ranked by return: cost, leads, cost per lead, won deals and revenue, ROI"},
-    {"activities_per_week", "calls, meetings, emails, tasks, notes and sms per owner and ISO week"},
-    {"overdue_tasks", "planned tasks past their due day per owner"},
-    {"at_risk_accounts", "accounts without activity in the last --days days (default 90)"},
-    {"upcoming_birthdays", "contacts whose birthday falls in the next --days days (default 7)"},
-    {"open_pipeline_history", "open deals and their value at each month end, from the stage history"},
-};
-
-std::string_view description(std::string_view name) {
-  for (const ReportDescription& report : kDescriptions)
-    if (report.name == name) return report.text;
-  return "";
+// The command-line flag of a report option: "--as-of" for as_of.
+std::string flag(ReportOption option) {
+  std::string name(report_option_name(option));
+  std::replace(name.begin(), name.end(), '_', '-');
+  return "--" + name;
 }
 
 int print_report_names() {
   Table table({"report", "what it shows"});
-  for (const std::string& name : Reports::names()) table.add({name, std::string(description(name))});
+  for (const ReportInfo& report : report_catalog()) table.add({report.name, report.title});
   table.print(std::cout);
-  std::cout << "Run one with: crm report DB NAME [options] (see crm help)\n";
+  std::cout << "Run one with: crm report DB NAME [options]; crm reports NAME tells what it takes and shows\n";
   return 0;
+}
+
+// What report `name` shows, the options it takes and its columns.
+int print_report_info(const std::string& name) {
+  const ReportInfo& report = report_info(name);
+  std::cout << report.name << ": " << report.title << "\n" << report.summary << "\n\n";
+  Table options({"option", "what it does"});
+  for (ReportOption option : report.options) options.add({flag(option), report.option_doc(option)});
+  options.add({"--csv", "Writes CSV to standard output, the currency and rates to standard error."});
+  options.print(std::cout);
+  std::cout << "\n";
+  Table columns({"column", "type", "what it holds"});
+  for (const ReportColumnInfo& column : report.columns)
+    columns.add({column.name, std::string(column_type_name(column.type)), column.doc});
+  columns.print(std::cout);
+  return 0;
+}
+
+// Every flag `crm report` takes: the options of any report, and --csv.
+std::vector<std::string> report_flags() {
+  std::vector<ReportOption> options;
+  for (const ReportInfo& report : report_catalog())
+    for (ReportOption option : report.options)
+      if (std::find(options.begin(), options.end(), option) == options.end()) options.push_back(option);
+  std::sort(options.begin(), options.end());
+  std::vector<std::string> flags;
+  for (ReportOption option : options) flags.push_back(flag(option).substr(2));
+  flags.emplace_back("csv");
+  return flags;
 }
 
 constexpr const char* kGroups = "owner, lead_source, product, campaign, industry or job_title";
@@ -66,11 +79,13 @@ ReportOptions report_options(Database& db, const Arguments& args) {
 
 int run_reports(const Arguments& args) {
   check_options(args, {});
+  if (!args.positional.empty()) return print_report_info(args.positional[0]);
   return print_report_names();
 }
 
 int run_report(const Arguments& args) {
-  check_options(args, {"start", "end", "as-of", "owner", "pipeline", "segment", "interval", "group", "days", "csv"});
+  const std::vector<std::string> flags = report_flags();
+  check_options(args, std::vector<std::string_view>(flags.begin(), flags.end()));
   if (args.positional.size() < 2) return print_report_names();
   Database db = open_database(args);
   const Report report = db.reports().run(args.positional[1], report_options(db, args));

@@ -884,9 +884,31 @@ _ReportOptions = TypedDict("_ReportOptions", {
     "pipeline": int | Pipeline | None, "segment": int | Segment | None, "interval": str | None,
     "group": str | None, "days": int | None}, total=False)
 
+class ReportColumnInfo:
+    name: str
+    type: str
+    doc: str
+
+class ReportInfo:
+    name: str
+    title: str
+    summary: str
+    options: list[str]
+    groups: list[str]
+    segment_kinds: list[str]
+    default_days: int
+    columns: list[ReportColumnInfo]
+    def option_doc(self, option: str) -> str: ...
+
 class Reports:
     @staticmethod
     def names() -> list[str]: ...
+    @staticmethod
+    def catalog() -> list[ReportInfo]: ...
+    @staticmethod
+    def info(name: str) -> ReportInfo: ...
+    @staticmethod
+    def option_doc(option: str) -> str: ...
     def run(self, name: str, **options: Unpack[_ReportOptions]) -> Report: ...
     def pipeline_by_stage(self, **options: Unpack[_ReportOptions]) -> Report: ...
     def forecast(self, **options: Unpack[_ReportOptions]) -> Report: ...

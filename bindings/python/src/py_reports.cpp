@@ -1,5 +1,7 @@
-// Reports (db.reports): one method per report and run(name). Each returns a
-// crmcore.Report (a Python class) around the native result, _ReportData.
+// Reports (db.reports): one method per report of the library's catalog, with
+// its docstring made from the catalog, run(name), and the catalog itself
+// (crmcore.ReportInfo). Each report returns a crmcore.Report (a Python
+// class) around the native result, _ReportData.
 #include "crm/crm.hpp"
 #include "py_enums.hpp"
 #include "py_stores.hpp"
@@ -28,14 +30,13 @@ constexpr const char* kGroups = "'owner', 'lead_source', 'product', 'campaign', 
       const std::optional<std::string> &group, std::optional<int> days
 #define REPORT_OPTIONS report_options(start, end, as_of, owner, pipeline, segment, interval, group, days)
 
-/// What the options say, in every report's docstring.
-#define REPORT_OPTIONS_DOC                                                                                        \
-  " Options (keyword-only; a report refuses with ValidationError one it cannot apply): start, end "              \
-  "(datetime.date, inclusive), as_of (the report's today), owner, pipeline (id or Pipeline), segment (id or "     \
-  "Segment), interval ('week', 'month', 'quarter'), group ('owner', 'lead_source', 'product', 'campaign', "       \
-  "'industry', 'job_title'), days. Money columns are decimal.Decimal in the base currency, converted with the "   \
-  "rate of each record's date (rates_used lists them); a record without a rate raises NotFoundError naming the " \
-  "pair and the day."
+/// What every report's docstring ends with.
+constexpr const char* kMoneyDoc =
+    "Options are keyword-only; a report refuses with ValidationError a range, owner, pipeline, segment or group it "
+    "does not accept (interval and days it does not use are ignored). Dates are datetime.date, pipeline an id or "
+    "Pipeline, segment an id or Segment. Money columns are decimal.Decimal in the base currency, converted with the "
+    "rate of each record's date (rates_used lists them); a record without a rate raises NotFoundError naming the "
+    "pair and the day.";
 
 ReportOptions report_options(std::optional<Date> start, std::optional<Date> end, std::optional<Date> as_of,
                              const std::string& owner, PipelineId pipeline, SegmentId segment,
@@ -58,78 +59,70 @@ ReportOptions report_options(std::optional<Date> start, std::optional<Date> end,
   return options;
 }
 
-const char* column_type_name(ColumnType type) {
-  switch (type) {
-    case ColumnType::integer: return "integer";
-    case ColumnType::real: return "real";
-    case ColumnType::date: return "date";
-    case ColumnType::instant: return "instant";
-    case ColumnType::decimal: return "decimal";
-    case ColumnType::text: break;
-  }
-  return "text";
-}
-
 py::object report_object(Report report) { return wrap("Report", py::cast(std::move(report))); }
 
-using ReportMethod = Report (Reports::*)(const ReportOptions&) const;
+template <class Item, class Name>
+std::vector<std::string> names_of(const std::vector<Item>& items, Name&& name) {
+  std::vector<std::string> names;
+  for (const Item& item : items) names.emplace_back(name(item));
+  return names;
+}
 
-struct ReportEntry {
-  const char* name;
-  ReportMethod method;
-  const char* doc;
-};
+/// The docstring of a report's method: the catalog's summary, the options it
+/// accepts and its columns.
+std::string report_doc(const ReportInfo& report) {
+  std::string doc = report.summary + "\n\nOptions:\n";
+  for (ReportOption option : report.options)
+    doc += "    " + std::string(report_option_name(option)) + ": " + report.option_doc(option) + "\n";
+  doc += "\nColumns:\n";
+  for (const ReportColumnInfo& column : report.columns)
+    doc += "    " + column.name + " (" + std::string(column_type_name(column.type)) + "): " + column.doc + "\n";
+  return doc + "\n" + kMoneyDoc;
+}
 
-const ReportEntry kReports[] = {
-    {"pipeline_by_stage", &Reports::pipeline_by_stage,
-     "Each active stage of each pipeline (or of `pipeline`) in order, over deals whose date (close date when "
-     "closed, expected close when open) is in the range. Columns: pipeline, stage, stage_kind, position, deals, "
-     "amount, weighted_amount (amount x probability / 100)."},
-    {"forecast", &Reports::forecast,
-     "Per period (interval, default 'month') of the deals' dates, won and open deals (lost ones do not count), "
-     "every period of the range, empty ones as zero. Columns: period ('2025-03', '2025-Q1', '2025-W09'), "
-     "period_start, period_end, won_deals, open_deals, committed (won amount), weighted (open amount x "
-     "probability), best_case (committed + open amount)."},
-    {"win_rates", &Reports::win_rates,
-     "Deals closed in the range per group ('owner' (default), 'lead_source', 'product' or 'campaign'). Columns: "
-     "group (None for none), won, lost, win_rate (0..1, None without closed deals), won_amount, average_deal, "
-     "average_cycle_days (creation to close of won deals). By won_amount, largest first."},
-    {"funnel", &Reports::funnel,
-     "The open and won stages of one pipeline (`pipeline` or the default) in order, over deals created in the "
-     "range, from the stage history; a deal reached a stage when it ever was in it or a later one. Columns: "
-     "stage, position, reached, conversion (reached of the next stage / reached here; None on the last), "
-     "average_days (mean finished stay in the stage), current (deals in it now)."},
-    {"leads", &Reports::leads,
-     "Leads created in the range per period (interval) and group ('lead_source', 'campaign', 'industry', "
-     "'job_title' or 'owner'), every group in every period. Columns: period, period_start, group, leads, "
-     "converted, conversion_rate (None without leads)."},
-    {"lead_conversion", &Reports::lead_conversion,
-     "Leads created in the range per group (as leads()). Columns: group, leads, converted, conversion_rate. Most "
-     "leads first."},
-    {"campaign_return", &Reports::campaign_return,
-     "Campaigns starting in the range (undated ones only without a range), ranked by ROI, best first (campaigns "
-     "without cost last). Columns: rank, campaign, channel, cost (converted on its start day), leads, "
-     "cost_per_lead (None without leads), won_deals, won_revenue, roi ((won_revenue - cost) / cost, None "
-     "without cost)."},
-    {"activities_per_week", &Reports::activities_per_week,
-     "Activities (not cancelled) starting in the range per ISO week and owner, every owner in every week. "
-     "Columns: week ('2025-W09'), week_start (Monday), owner, call, meeting, email, task, note, sms, total."},
-    {"overdue_tasks", &Reports::overdue_tasks,
-     "Planned tasks due before as_of (and in the range) per owner. Columns: owner, overdue, oldest_due, "
-     "most_days_overdue. Most overdue first."},
-    {"at_risk_accounts", &Reports::at_risk_accounts,
-     "Live accounts with no activity (of the account, its deals or its contacts) in the `days` (default 90) days "
-     "up to as_of. Columns: account_id, account, owner, last_activity (None for never), days_since (None for "
-     "never), open_deals, open_amount. Never-touched first, then longest silent."},
-    {"upcoming_birthdays", &Reports::upcoming_birthdays,
-     "Live contacts whose birthday falls in the `days` (default 7) days from as_of (29 February on 28 February "
-     "in common years). Columns: contact_id, name, account (current employer or None), next_birthday, turns "
-     "(None without a birth year), days_until. Soonest first."},
-    {"open_pipeline_history", &Reports::open_pipeline_history,
-     "Per month end in the range (default: the 12 month ends up to as_of), the deals open at the end of that day "
-     "as the stage history shows them, converted on the month end. Columns: month_end, open_deals, open_amount, "
-     "weighted_amount."},
-};
+void bind_catalog(py::module_& m) {
+  py::class_<ReportColumnInfo>(m, "ReportColumnInfo", "A column of a report's table, as the catalog describes it.")
+      .def_readonly("name", &ReportColumnInfo::name, "The column's name ('won_amount').")
+      .def_property_readonly(
+          "type", [](const ReportColumnInfo& c) { return std::string(column_type_name(c.type)); },
+          "Its type: 'integer', 'real', 'text', 'date', 'instant' or 'decimal'.")
+      .def_readonly("doc", &ReportColumnInfo::doc, "What a cell holds, and when it is None.")
+      .def("__repr__", [](const ReportColumnInfo& c) {
+        return "<crmcore.ReportColumnInfo " + c.name + " (" + std::string(column_type_name(c.type)) + ")>";
+      });
+  py::class_<ReportInfo>(m, "ReportInfo",
+                         "What a report is and takes, from the library's catalog of reports: Reports.catalog(), "
+                         "Reports.info(name).")
+      .def_readonly("name", &ReportInfo::name, "The report's name ('forecast'), its method on db.reports.")
+      .def_readonly("title", &ReportInfo::title, "What it shows, in one line.")
+      .def_readonly("summary", &ReportInfo::summary, "What it shows, in a paragraph.")
+      .def_property_readonly(
+          "options", [](const ReportInfo& r) { return names_of(r.options, report_option_name); },
+          "The keyword options it accepts ('start', 'end', 'as_of', 'owner', 'pipeline', 'segment', 'interval', "
+          "'group', 'days').")
+      .def_property_readonly(
+          "groups", [](const ReportInfo& r) { return names_of(r.groups, report_group_name); },
+          "The groupings its group option takes ([] without one).")
+      .def_property_readonly(
+          "segment_kinds", [](const ReportInfo& r) { return names_of(r.segment_kinds, record_kind_name); },
+          "The record kinds of the segments it takes ([] without the segment option).")
+      .def_readonly("default_days", &ReportInfo::default_days,
+                    "The days it looks at when days is not given (0 without the days option).")
+      .def_readonly("columns", &ReportInfo::columns, "Its columns (ReportColumnInfo), in order.")
+      .def(
+          "option_doc",
+          [](const ReportInfo& r, const std::string& option) {
+            const auto known = report_option_from_name(option);
+            if (!known || !r.accepts(*known))
+              throw Error(ErrorCode::invalid_argument,
+                          "option: report " + r.name + " does not take '" + option + "'", "option");
+            return r.option_doc(*known);
+          },
+          py::arg("option"),
+          "What option `option` does in this report, with the groupings, segment kinds or default days it takes; "
+          "ValidationError for an option it does not take.")
+      .def("__repr__", [](const ReportInfo& r) { return "<crmcore.ReportInfo " + r.name + ">"; });
+}
 
 void bind_report_data(py::module_& m) {
   py::class_<Report>(m, "_ReportData", "A report's result as the native module has it; crmcore.Report wraps it.")
@@ -161,15 +154,14 @@ void bind_reports_store(py::module_& m) {
                             "of the database and returns a crmcore.Report (iterate for tuples; to_records(), "
                             "to_pandas()). Deals are live opportunities; a deal's date is its close date when "
                             "closed, its expected close when open, else as_of.");
-  for (const ReportEntry& entry : kReports) {
-    const ReportMethod method = entry.method;
+  for (const ReportInfo& report : report_catalog()) {
     cls.def(
-        entry.name,
-        [method](PyReports& self, REPORT_PARAMS) {
+        report.name.c_str(),
+        [name = report.name](PyReports& self, REPORT_PARAMS) {
           const ReportOptions options = REPORT_OPTIONS;
-          return report_object(self.db->run([&](Database& d) { return (d.reports().*method)(options); }));
+          return report_object(self.db->run([&](Database& d) { return d.reports().run(name, options); }));
         },
-        REPORT_ARGS, (std::string(entry.doc) + REPORT_OPTIONS_DOC).c_str());
+        REPORT_ARGS, report_doc(report).c_str());
   }
   cls.def(
          "run",
@@ -178,15 +170,33 @@ void bind_reports_store(py::module_& m) {
            return report_object(self.db->run([&](Database& d) { return d.reports().run(name, options); }));
          },
          py::arg("name"), REPORT_ARGS,
-         "The report called `name` (one of names()) with these options, as its own method runs it; "
-         "ValidationError listing the names for any other." REPORT_OPTIONS_DOC)
+         (std::string("The report called `name` (one of names()) with these options, as its own method runs it; "
+                      "ValidationError listing the names for any other. Its method's docstring, and info(name), "
+                      "tell what it accepts. ") + kMoneyDoc).c_str())
       .def_static("names", &Reports::names, "The report names run() takes, in order.")
+      .def_static(
+          "catalog", [] { return report_catalog(); },
+          "Every report as a ReportInfo (name, title, summary, options, groups, segment_kinds, default_days, "
+          "columns), in names() order.")
+      .def_static(
+          "info", [](const std::string& name) { return report_info(name); }, py::arg("name"),
+          "The ReportInfo of report `name`; ValidationError listing the names for any other.")
+      .def_static(
+          "option_doc",
+          [](const std::string& option) {
+            const auto known = report_option_from_name(option);
+            if (!known)
+              throw Error(ErrorCode::invalid_argument, "option: '" + option + "' is not a report option", "option");
+            return std::string(report_option_doc(*known));
+          },
+          py::arg("option"), "What report option `option` ('start', 'group', ...) does, in one sentence.")
       .def("__repr__", [](PyReports&) { return std::string("<crmcore reports>"); });
 }
 
 }  // namespace
 
 void register_reports(py::module_& m) {
+  bind_catalog(m);
   bind_report_data(m);
   bind_reports_store(m);
   add_store_property<PyReports>(m, "reports", "Reports over the deals, leads, campaigns and activities.");

@@ -421,3 +421,59 @@ def test_sample_pipeline_forecast_and_campaign_return_match_the_records(sample):
     expected_returns = expected_campaign_return(sample, today)
     assert {r["campaign"]: (r["cost"], r["leads"], r["won_deals"], r["won_revenue"])
             for r in returns.to_records()} == expected_returns
+
+
+def test_the_catalog_describes_every_report_as_it_runs(book):
+    catalog = crmcore.Reports.catalog()
+    assert [info.name for info in catalog] == crmcore.Reports.names()
+    for info in catalog:
+        assert isinstance(info, crmcore.ReportInfo) and info.title and info.summary
+        assert repr(info) == f"<crmcore.ReportInfo {info.name}>"
+        method = getattr(book.reports, info.name)
+        # The method's docstring is made from the catalog: summary, options, columns.
+        assert info.summary in method.__doc__
+        for option in info.options:
+            assert f"    {option}: {info.option_doc(option)}\n" in method.__doc__
+            assert info.option_doc(option).startswith(crmcore.Reports.option_doc(option))
+        for column in info.columns:
+            assert isinstance(column, crmcore.ReportColumnInfo) and column.doc
+            assert f"    {column.name} ({column.type}): {column.doc}" in method.__doc__
+        # The catalog's columns are the report's columns.
+        report = method(as_of=AS_OF)
+        assert report.columns == [column.name for column in info.columns]
+        assert report.column_types == [column.type for column in info.columns]
+        assert crmcore.Reports.info(info.name).columns[0].name == info.columns[0].name
+    forecast = crmcore.Reports.info("forecast")
+    assert "interval" in forecast.options and "group" not in forecast.options and forecast.groups == []
+    assert crmcore.Reports.info("win_rates").groups == ["owner", "lead_source", "product", "campaign"]
+    assert crmcore.Reports.info("lead_conversion").segment_kinds == ["lead"]
+    assert crmcore.Reports.info("at_risk_accounts").default_days == 90
+    assert crmcore.Reports.info("at_risk_accounts").option_doc("days").endswith("Default here: 90.")
+    assert crmcore.Reports.info("win_rates").option_doc("group").endswith("Here: owner, lead_source, product, campaign.")
+    with pytest.raises(crmcore.ValidationError, match="does not take 'interval'"):
+        crmcore.Reports.info("win_rates").option_doc("interval")
+    assert "start" not in crmcore.Reports.info("upcoming_birthdays").options
+    assert "quarter" in crmcore.Reports.option_doc("interval")
+    with pytest.raises(crmcore.ValidationError, match="open_pipeline_history"):
+        crmcore.Reports.info("sales_by_weather")
+    with pytest.raises(crmcore.ValidationError, match="colour"):
+        crmcore.Reports.option_doc("colour")
+
+
+def test_a_report_refuses_the_filters_its_catalog_entry_leaves_out(book):
+    pipeline = book.pipelines.default()
+    for info in crmcore.Reports.catalog():
+        method = getattr(book.reports, info.name)
+        if "pipeline" in info.options:
+            method(pipeline=pipeline, as_of=AS_OF)
+        else:
+            with pytest.raises(crmcore.ValidationError, match="pipeline"):
+                method(pipeline=pipeline, as_of=AS_OF)
+        if "start" in info.options:
+            method(start=JAN1, as_of=AS_OF)
+        else:
+            with pytest.raises(crmcore.ValidationError, match="start"):
+                method(start=JAN1, as_of=AS_OF)
+        if not info.groups:
+            with pytest.raises(crmcore.ValidationError, match="group"):
+                method(group="campaign", as_of=AS_OF)

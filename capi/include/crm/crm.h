@@ -33,7 +33,8 @@
  *    thread may use one, but not two threads at once.
  *  - crm_version_number(), crm_version_string(), crm_last_error(),
  *    crm_free(), crm_filter_normalize(), crm_currency_minor_digits(),
- *    crm_money_parse(), crm_money_format() and crm_report_available*() are
+ *    crm_money_parse(), crm_money_format(), crm_report_available*(),
+ *    crm_report_info_*() and crm_report_option_doc() are
  *    safe on any thread at any time. (The functions of these families that
  *    take a crm_db, such as crm_money_convert(), follow the crm_db rule.)
  *    crm_last_error() reports the calling thread's most recent failure.
@@ -1806,7 +1807,7 @@ CRM_API crm_status crm_money_convert(crm_db *db, int64_t minor_units, const char
  * Reports a sales manager reads: pipeline, forecast, win rates, funnel,
  * leads, campaign return, activity, at-risk accounts, birthdays and the
  * history of the open pipeline. crm_report_available() lists their names;
- * crm/report.hpp of the C++ API documents each one's rows and columns.
+ * crm_report_info_*() tell what each shows, its options and its columns.
  * A report is a table of typed columns (read through crm_report_rows()),
  * the currency of its money columns (CRM_COLUMN_DECIMAL, in the base
  * currency) and the exchange rates it used. Amounts are summed per
@@ -1847,26 +1848,66 @@ CRM_API crm_status crm_report_options_set_pipeline(crm_report_options *options, 
 /** Only records in saved segment segment_id: a segment of the report's
  *  records, or of accounts or contacts (then their records); 0 for none. */
 CRM_API crm_status crm_report_options_set_segment(crm_report_options *options, int64_t segment_id);
-/** Periods of the forecast, leads and activity reports: "week", "month"
+/** Periods of the reports with the "interval" option: "week", "month"
  *  (the default) or "quarter"; any other is CRM_INVALID_ARGUMENT. */
 CRM_API crm_status crm_report_options_set_interval(crm_report_options *options, const char *interval);
-/** What the rows of win_rates, leads and lead_conversion stand for:
+/** What the rows of the reports with the "group" option stand for:
  *  "owner" (the default), "lead_source", "product", "campaign", "industry"
- *  or "job_title"; any other is CRM_INVALID_ARGUMENT. */
+ *  or "job_title" (crm_report_info_group() lists those each report takes);
+ *  any other is CRM_INVALID_ARGUMENT. */
 CRM_API crm_status crm_report_options_set_group(crm_report_options *options, const char *group);
-/** N of at_risk_accounts (no activity in N days; 0: 90) and
- *  upcoming_birthdays (in the next N days; 0: 7); negative is
+/** The days the reports with the "days" option look at; 0 for each
+ *  report's default (crm_report_info_default_days()); negative is
  *  CRM_INVALID_ARGUMENT. */
 CRM_API crm_status crm_report_options_set_days(crm_report_options *options, int days);
 
 /** How many reports crm_report_run() knows. */
 CRM_API crm_status crm_report_available_count(size_t *out_count);
-/** The name of report number index ("pipeline_by_stage", "forecast",
- *  "win_rates", "funnel", "leads", "lead_conversion", "campaign_return",
- *  "activities_per_week", "overdue_tasks", "at_risk_accounts",
- *  "upcoming_birthdays", "open_pipeline_history"); static storage.
- *  CRM_NOT_FOUND past the last. */
+/** The name of report number index; static storage. CRM_NOT_FOUND past
+ *  the last. The crm_report_info_*() functions describe each one. */
 CRM_API crm_status crm_report_available(size_t index, const char **out_name);
+
+/* What each report is and takes, from the library's one catalog of reports.
+ * Every string is static storage. An unknown report name is
+ * CRM_INVALID_ARGUMENT listing the names; an index past the last of a list
+ * CRM_NOT_FOUND. */
+
+/** What report name shows, in one line. */
+CRM_API crm_status crm_report_info_title(const char *name, const char **out_title);
+/** What report name shows, in a paragraph: its records, the date the range
+ *  applies to, the order of its rows. */
+CRM_API crm_status crm_report_info_summary(const char *name, const char **out_summary);
+/** How many options report name accepts. */
+CRM_API crm_status crm_report_info_option_count(const char *name, size_t *out_count);
+/** Option number index that report name accepts: "start", "end", "as_of",
+ *  "owner", "pipeline", "segment", "interval", "group" or "days" (the
+ *  crm_report_options_set_*() of that name). A report refuses a range,
+ *  owner, pipeline, segment or group it does not accept with
+ *  CRM_INVALID_ARGUMENT; it ignores an interval or days it does not use. */
+CRM_API crm_status crm_report_info_option(const char *name, size_t index, const char **out_option);
+/** What report option `option` ("start", "group", ...) does, in one sentence;
+ *  CRM_INVALID_ARGUMENT for another name. */
+CRM_API crm_status crm_report_option_doc(const char *option, const char **out_doc);
+/** How many groupings report name takes (0 without the "group" option). */
+CRM_API crm_status crm_report_info_group_count(const char *name, size_t *out_count);
+/** Grouping number index that report name takes ("owner", "lead_source",
+ *  ...), as crm_report_options_set_group() names it. */
+CRM_API crm_status crm_report_info_group(const char *name, size_t index, const char **out_group);
+/** How many record kinds of segment report name takes (0 without the
+ *  "segment" option). */
+CRM_API crm_status crm_report_info_segment_kind_count(const char *name, size_t *out_count);
+/** Record kind number index ("account", "contact", "lead", "opportunity",
+ *  "activity") of the segments report name takes. */
+CRM_API crm_status crm_report_info_segment_kind(const char *name, size_t index, const char **out_kind);
+/** The days report name looks at when the days option is 0 (0 for a report
+ *  without the "days" option). */
+CRM_API crm_status crm_report_info_default_days(const char *name, int *out_days);
+/** How many columns the table of report name has. */
+CRM_API crm_status crm_report_info_column_count(const char *name, size_t *out_count);
+/** Column number index of report name's table, as crm_report_rows() gives
+ *  it: its name, type and what a cell holds; any out pointer may be NULL. */
+CRM_API crm_status crm_report_info_column(const char *name, size_t index, const char **out_name,
+                                          crm_column_type *out_type, const char **out_doc);
 
 /** Runs report name with options (NULL: the defaults of
  *  crm_report_options_new()) over one snapshot of the database; free
