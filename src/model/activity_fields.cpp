@@ -1,4 +1,4 @@
-// The fields of activities (ActivityData, Activity), in CSV export order.
+// The fields of activities (ActivityData, Activity), in declaration order (CSV export puts the keys first).
 #include "model/field_aliases.hpp"
 #include "model/field_table.hpp"
 
