@@ -28,7 +28,9 @@ namespace crm {
 /// What kind of value a field holds (the C++ type is in RecordField::member).
 enum class RecordFieldType {
   text,           ///< std::string, one line (trimmed) unless FieldInfo::multiline.
-  integer,        ///< std::int64_t or int (also std::optional<int>).
+  integer,        ///< std::int64_t or int.
+  duration,       ///< std::int64_t whole seconds; CSV also reads "2:05" and "1:02:05".
+  percent,        ///< std::optional<int> 0..100; CSV also reads "40 %".
   money,          ///< Money: an amount and its currency.
   date,           ///< std::optional<Date>.
   instant,        ///< Instant or std::optional<Instant>, UTC.

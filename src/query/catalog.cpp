@@ -79,7 +79,9 @@ FieldSpec from_descriptor(const FieldInfo& field) {
               .currency_sql = "{t}." + std::string(sql.currency)};
     case RecordFieldType::date: return typed(std::move(name), FieldType::date, column);
     case RecordFieldType::instant: return typed(std::move(name), FieldType::instant, column);
-    case RecordFieldType::integer: return typed(std::move(name), FieldType::number, column);
+    case RecordFieldType::integer:
+    case RecordFieldType::duration:
+    case RecordFieldType::percent: return typed(std::move(name), FieldType::number, column);
     case RecordFieldType::boolean: return typed(std::move(name), FieldType::boolean, column);
     case RecordFieldType::birthday: return typed(std::move(name), FieldType::birthday, column);
     case RecordFieldType::text:
