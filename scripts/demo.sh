@@ -7,5 +7,5 @@ cd "$(dirname "$0")/.."
 scripts/install-deps.sh build
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DCRM_BUILD_TESTS=OFF -DCRM_BUILD_BENCHMARKS=OFF -DCRM_BUILD_PYTHON=OFF
 cmake --build build -j2 --target crm
-build/tools/crm/crm demo build/demo.crm
+build/tools/crm/crm --region LV demo build/demo.crm   # the sample writes Latvian numbers without +371
 build/tools/crm/crm report build/demo.crm pipeline_by_stage

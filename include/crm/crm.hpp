@@ -29,6 +29,7 @@
 #include "crm/segment.hpp"
 #include "crm/table.hpp"
 #include "crm/telephony.hpp"
+#include "crm/text.hpp"
 #include "crm/time.hpp"
 #include "crm/timeline.hpp"
 #include "crm/version.hpp"

@@ -118,6 +118,12 @@ class CustomValue {
 /// Custom values of a record by field name. A field without a value is absent.
 using CustomValues = std::map<std::string, CustomValue>;
 
+/// Throws Error(invalid_argument) naming "custom_field.name" unless `name`
+/// has the shape of a custom field name: letters, digits and "_", starting
+/// with a letter, at most 64 characters. CustomFields::define() and update()
+/// check this and, knowing the record kind, that the name is not built in.
+void check_custom_field_name(std::string_view name);
+
 /// What an administrator sets on a custom field.
 struct CustomFieldData {
   /// Unique per record kind, ignoring case; letters, digits and "_", starting
@@ -170,6 +176,15 @@ class CustomFields {
   /// Removes the field and its values from every record of its kind; other
   /// data of those records stays as it is.
   void remove(CustomFieldId id);
+
+  /// `values` for a record of `kind` with every text value read as the type
+  /// of the field it names (ignoring case), by CustomValue::parse() naming
+  /// "<kind>.custom.<field>": for surfaces that take values as text (the C
+  /// ABI). Typed values, blank text and names no field of `kind` has stay as
+  /// they are, for create and update to check (they report an unknown name
+  /// with the nearest defined one). Throws invalid_argument for text that
+  /// does not read as its field's type.
+  CustomValues typed_values(RecordKind kind, const CustomValues& values) const;
 
  private:
   friend struct detail::StoreAccess;  // constructs stores: Database and the implementation

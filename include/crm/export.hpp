@@ -46,6 +46,11 @@ std::string_view export_format_name(ExportFormat format) noexcept;
 /// The format named `name` (as export_format_name() writes it), or nullopt.
 std::optional<ExportFormat> export_format_from_name(std::string_view name) noexcept;
 
+/// Throws Error(invalid_argument) naming "delimiter" unless `delimiter` is
+/// one an export writes CSV with: ',', ';' or '\t'. Every surface checks
+/// ExportOptions::delimiter with it.
+void check_export_delimiter(char delimiter);
+
 /// What to export and how.
 struct ExportOptions {
   /// The kind of record written, one per row.
@@ -56,7 +61,7 @@ struct ExportOptions {
   /// tag, country, deleted (soft-deleted records are left out unless asked
   /// for), sort. Its paging fields (limit, after, offset) are ignored.
   ListQuery query{};
-  /// CSV only: ',', ';' or '\t' (invalid_argument otherwise).
+  /// CSV only: ',', ';' or '\t' (check_export_delimiter()).
   char delimiter = ',';
 };
 

@@ -2,6 +2,7 @@
 // ERP, 1C and Excel exports) without mess.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <istream>
@@ -56,6 +57,14 @@ std::optional<ImportMode> import_mode_from_name(std::string_view name) noexcept;
 std::optional<ImportKey> import_key_from_name(std::string_view name) noexcept;
 std::optional<DuplicateAction> duplicate_action_from_name(std::string_view name) noexcept;
 
+/// The rows an import writes per transaction when none is given, on every surface.
+inline constexpr std::size_t kDefaultBatchRows = 2000;
+/// The most rows per transaction an import accepts (the fewest is 1).
+inline constexpr std::size_t kMaxBatchRows = 100000;
+/// Throws Error(invalid_argument) naming "batch_rows" unless `rows` is
+/// 1..kMaxBatchRows. Every surface checks ImportOptions::batch_rows with it.
+void check_batch_rows(std::size_t rows);
+
 /// How far an import has come; passed to ImportOptions::progress.
 struct ImportProgress {
   std::int64_t rows = 0;         ///< Data rows read so far.
@@ -91,9 +100,10 @@ struct ImportOptions {
   /// Write nothing when any row fails; otherwise good rows are written and
   /// bad ones reported.
   bool all_or_nothing = false;
-  /// Rows per transaction when rows are written as they come (1..100000).
-  /// A stopped or failed import keeps the rows of finished transactions.
-  std::size_t batch_rows = 2000;
+  /// Rows per transaction when rows are written as they come (1..kMaxBatchRows,
+  /// check_batch_rows()). A stopped or failed import keeps the rows of
+  /// finished transactions.
+  std::size_t batch_rows = kDefaultBatchRows;
   /// Called after every batch of rows with the progress so far, on the
   /// importing thread; returning false stops the import there
   /// (ImportResult::stopped). It must not use this Database. May be empty.

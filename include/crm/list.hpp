@@ -2,7 +2,10 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "crm/ids.hpp"
@@ -16,12 +19,37 @@ enum class DeletedFilter {
   only,     ///< Only soft-deleted records (the recycle bin).
 };
 
+/// "exclude", "include" or "only": the name every surface (C, Python, the
+/// crm program) uses for `filter`.
+std::string_view deleted_filter_name(DeletedFilter filter) noexcept;
+/// The filter named `name` (as deleted_filter_name() writes it), or nullopt.
+std::optional<DeletedFilter> deleted_filter_from_name(std::string_view name) noexcept;
+/// The filter named `name`; throws Error(invalid_argument) naming "deleted"
+/// and listing the names when there is none.
+DeletedFilter parse_deleted_filter(std::string_view name);
+
 /// The order of a list. Ties are broken by id, so the order is total.
 enum class SortBy {
   name,        ///< Case- and diacritic-insensitive name (contacts: last, then first name).
   id,          ///< Creation order.
   updated_at,  ///< Time of the last change.
 };
+
+/// "name", "id" or "updated_at": the name every surface uses for `sort`.
+std::string_view sort_by_name(SortBy sort) noexcept;
+/// The order named `name` (as sort_by_name() writes it), or nullopt.
+std::optional<SortBy> sort_by_from_name(std::string_view name) noexcept;
+/// The order named `name`; throws Error(invalid_argument) naming "sort" and
+/// listing the names when there is none.
+SortBy parse_sort_by(std::string_view name);
+
+/// The page size of a list when none is given, on every surface.
+inline constexpr std::size_t kDefaultPageSize = 100;
+/// The largest page size a list accepts (the smallest is 1).
+inline constexpr std::size_t kMaxPageSize = 10000;
+/// Throws Error(invalid_argument) naming `field` unless `page_size` is
+/// 1..kMaxPageSize. Every surface checks page sizes with it.
+void check_page_size(std::int64_t page_size, std::string_view field = "page_size");
 
 /// What to list and which page of it. Filters combine with "and".
 struct ListQuery {
@@ -46,8 +74,8 @@ struct ListQuery {
   /// multi-valued field. Empty: `sort` applies.
   std::string sort_field{};
   bool descending = false;
-  /// Page size, 1 to 10000.
-  std::size_t limit = 100;
+  /// Page size, 1 to kMaxPageSize (check_page_size()).
+  std::size_t limit = kDefaultPageSize;
   /// Continue after the page that returned this token (Page::next). Stable
   /// under concurrent inserts, and fast at any depth. Empty: the first page.
   std::string after{};

@@ -26,10 +26,18 @@ struct SearchHit {
   double score = 0;                       ///< Relevance, higher is better (bm25; words in the title count more than words elsewhere). Compare scores of one search only.
 };
 
+/// The hits a search returns when no limit is given, on every surface.
+inline constexpr std::size_t kDefaultSearchHits = 20;
+/// The most hits a search returns (the fewest is 1).
+inline constexpr std::size_t kMaxSearchHits = 1000;
+/// Throws Error(invalid_argument) naming "limit" unless `limit` is
+/// 1..kMaxSearchHits. Every surface checks search limits with it.
+void check_search_limit(std::int64_t limit);
+
 /// Which records Search::find() looks through and how many it returns.
 struct SearchQuery {
-  std::vector<RecordKind> kinds{};  ///< Only records of these kinds; empty: every kind.
-  std::size_t limit = 20;          ///< At most this many hits, best first: 1..1000.
+  std::vector<RecordKind> kinds{};            ///< Only records of these kinds; empty: every kind.
+  std::size_t limit = kDefaultSearchHits;     ///< At most this many hits, best first: 1..kMaxSearchHits.
 };
 
 /// Full-text search over the live (not soft-deleted) records of a Database

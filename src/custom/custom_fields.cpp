@@ -75,13 +75,7 @@ const std::set<std::string>& reserved_names(RecordKind kind) {
 }
 
 std::string checked_name(RecordKind kind, const std::string& name) {
-  const bool shape = !name.empty() && name.size() <= 64 && std::isalpha(static_cast<unsigned char>(name[0])) &&
-                     std::all_of(name.begin(), name.end(), [](char c) {
-                       return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
-                     });
-  if (!shape)
-    refuse("custom_field.name", quote(name) + " is not a field name: letters, digits and _, starting with a letter, "
-                                "at most 64 characters");
+  check_custom_field_name(name);
   if (reserved_names(kind).count(casefold(name)))
     refuse("custom_field.name", quote(name) + " is a built-in field or a word of the segment language on " +
                                     std::string(custom_table(kind)));

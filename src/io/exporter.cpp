@@ -21,14 +21,18 @@ std::unique_ptr<detail::RecordWriter> writer_for(std::ostream& out, const Export
   if (options.format == ExportFormat::json) return detail::json_record_writer(out, options.kind, std::move(custom));
   if (options.format != ExportFormat::csv)
     throw Error(ErrorCode::invalid_argument, "export.format: unknown format (csv or json)", "format");
-  const char d = options.delimiter;
-  if (d != ',' && d != ';' && d != '\t')
-    throw Error(ErrorCode::invalid_argument,
-                "export.delimiter: '" + std::string(1, d) + "' is not a CSV delimiter (',', ';' or a tab)", "delimiter");
-  return detail::csv_record_writer(out, d, options.kind, std::move(custom));
+  check_export_delimiter(options.delimiter);
+  return detail::csv_record_writer(out, options.delimiter, options.kind, std::move(custom));
 }
 
 }  // namespace
+
+void check_export_delimiter(char delimiter) {
+  if (delimiter != ',' && delimiter != ';' && delimiter != '\t')
+    throw Error(ErrorCode::invalid_argument,
+                "export.delimiter: '" + std::string(1, delimiter) + "' is not a CSV delimiter (',', ';' or a tab)",
+                "delimiter");
+}
 
 std::string_view export_format_name(ExportFormat format) noexcept {
   return detail::name_of<ExportFormat>(kFormats, format);

@@ -49,6 +49,13 @@ std::optional<DuplicateAction> duplicate_action_from_name(std::string_view name)
   return detail::from_name<DuplicateAction>(kActions, name);
 }
 
+void check_batch_rows(std::size_t rows) {
+  if (rows < 1 || rows > kMaxBatchRows)
+    throw Error(ErrorCode::invalid_argument,
+                "batch_rows: " + std::to_string(rows) + " is not between 1 and " + std::to_string(kMaxBatchRows),
+                "batch_rows");
+}
+
 namespace detail {
 
 void check_import_options(const ImportOptions& options) {
@@ -59,8 +66,7 @@ void check_import_options(const ImportOptions& options) {
   if (options.mode == ImportMode::upsert && !kind_has_key(options.kind, options.key))
     refuse("key", std::string(record_kind_name(options.kind)) + "s cannot be found by " +
                       std::string(import_key_name(options.key)));
-  if (options.batch_rows < 1 || options.batch_rows > 100000)
-    refuse("batch_rows", std::to_string(options.batch_rows) + " is not between 1 and 100000");
+  check_batch_rows(options.batch_rows);
   if (options.delimiter != 0 && options.delimiter != ',' && options.delimiter != ';' && options.delimiter != '\t')
     refuse("delimiter", std::string("'") + options.delimiter + "' is not ',', ';' or a tab");
 }

@@ -178,9 +178,7 @@ void bind_token_value(RawStatement& statement, char mark, const std::string& val
 // `extra` (SQL expressions), and hands each row of the page to on_row.
 // Returns the token of the next page ("" at the end).
 void check_paging(const ListQuery& query) {
-  if (query.limit < 1 || query.limit > 10000)
-    throw Error(ErrorCode::invalid_argument,
-                "limit: " + std::to_string(query.limit) + " is outside 1..10000", "limit");
+  check_page_size(static_cast<std::int64_t>(query.limit), "limit");
   if (!query.after.empty() && query.offset != 0)
     throw Error(ErrorCode::invalid_argument, "offset: cannot be combined with a page token (after)", "offset");
 }

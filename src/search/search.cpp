@@ -14,15 +14,12 @@ namespace {
 
 using namespace detail;
 
-constexpr std::size_t kMaxLimit = 1000;
-
 [[noreturn]] void refuse(const char* field, const std::string& problem) {
   throw Error(ErrorCode::invalid_argument, std::string(field) + ": " + problem, field);
 }
 
 void check_query(const SearchQuery& query) {
-  if (query.limit < 1 || query.limit > kMaxLimit)
-    refuse("limit", std::to_string(query.limit) + " is not from 1 to " + std::to_string(kMaxLimit));
+  check_search_limit(static_cast<std::int64_t>(query.limit));
   for (RecordKind kind : query.kinds)
     if (!record_kind_from_name(record_kind_name(kind)))
       refuse("kinds", "unknown record kind " + std::to_string(static_cast<int>(kind)));
@@ -84,6 +81,11 @@ std::vector<SearchHit> run_search(Session& session, const std::string& expressio
 }
 
 }  // namespace
+
+void check_search_limit(std::int64_t limit) {
+  if (limit < 1 || limit > static_cast<std::int64_t>(kMaxSearchHits))
+    refuse("limit", std::to_string(limit) + " is not from 1 to " + std::to_string(kMaxSearchHits));
+}
 
 std::vector<SearchHit> Search::find(std::string_view text, const SearchQuery& query) const {
   return guarded([&] {

@@ -6,6 +6,7 @@
 #include <utf8proc.h>
 
 #include "crm/error.hpp"
+#include "crm/text.hpp"
 
 namespace crm::detail {
 namespace {
@@ -185,3 +186,14 @@ bool has_space_or_invisible(std::string_view text) noexcept {
 }
 
 }  // namespace crm::detail
+
+namespace crm {
+
+bool is_valid_utf8(std::string_view text) noexcept { return detail::is_valid_utf8(text); }
+
+void check_utf8(std::string_view text, std::string_view field) {
+  if (!is_valid_utf8(text))
+    throw Error(ErrorCode::invalid_argument, std::string(field) + ": text is not valid UTF-8", std::string(field));
+}
+
+}  // namespace crm

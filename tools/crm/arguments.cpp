@@ -160,7 +160,12 @@ ListQuery list_query(const Arguments& args) {
   query.country = option(args, "country");
   query.where = option(args, "where");
   query.sort_field = option(args, "sort");
-  if (const auto limit = number_option(args, "limit", 1)) query.limit = static_cast<std::size_t>(*limit);
+  if (const std::string deleted = option(args, "deleted"); !deleted.empty())
+    query.deleted = parse_deleted_filter(deleted);
+  if (const auto limit = number_option(args, "limit", 1)) {
+    check_page_size(*limit, "limit");
+    query.limit = static_cast<std::size_t>(*limit);
+  }
   return query;
 }
 

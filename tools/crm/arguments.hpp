@@ -19,7 +19,7 @@ extern const char* const kUsage;
 
 /// A parsed command line.
 struct Arguments {
-  std::string region = "LV";                    ///< --region: default country of phone numbers.
+  std::string region{};                         ///< --region: default country of phone numbers; none, as in the library.
   std::string user;                             ///< --user, else $USER: who makes the changes.
   std::string command;                          ///< The first word that is not an option.
   std::vector<std::string> positional;          ///< The words after the command.

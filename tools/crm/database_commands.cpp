@@ -18,7 +18,10 @@ void demonstrate_call_lookup(Database& db, std::ostream& out) {
     if (contact.phones.empty() || contact.phones.front().e164.rfind("+371", 0) != 0 ||
         contact.phones.front().raw == contact.phones.front().e164)
       continue;
-    const std::string dialled = "00" + contact.phones.front().e164.substr(1);
+    // "00371..." reads only with a default region; without one, "+371 2...".
+    const std::string& e164 = contact.phones.front().e164;
+    const std::string dialled = db.default_region().empty() ? e164.substr(0, 4) + " " + e164.substr(4)
+                                                            : "00" + e164.substr(1);
     const auto found = db.contacts().find_by_phone(dialled);
     if (found.empty()) continue;
     Names names(db);

@@ -26,7 +26,8 @@ char delimiter_option(const Arguments& args) {
 }  // namespace
 
 int run_export(const Arguments& args) {
-  check_options(args, {"format", "where", "segment", "delimiter", "output", "owner", "tag", "country", "sort"});
+  check_options(args,
+                {"format", "where", "segment", "delimiter", "output", "owner", "tag", "country", "sort", "deleted"});
   Database db = open_database(args);
   ExportOptions options;
   options.kind = kind_argument(args);

@@ -34,7 +34,7 @@ std::string amounts(const StageTotals& totals, bool weighted) {
 // The live deals of `pipeline` summed per stage, read page by page.
 std::map<std::int64_t, StageTotals> totals_by_stage(Database& db, const Pipeline& pipeline) {
   std::map<std::int64_t, StageTotals> totals;
-  ListQuery query{.sort = SortBy::id, .limit = 10000};
+  ListQuery query{.sort = SortBy::id, .limit = kMaxPageSize};
   do {
     const TablePage page = db.opportunities().select({"stage_id", "currency", "amount_minor", "probability"}, query,
                                                      {.pipeline = pipeline.id});

@@ -19,7 +19,8 @@ database:
   check DB                integrity check; exit status 1 when problems are found
   version                 library and schema version
 
-customers (filters: --owner USER --tag TAG --country CC --where FILTER --sort FIELD --limit N):
+customers (filters: --owner USER --tag TAG --country CC --where FILTER --sort FIELD --limit N
+           --deleted exclude|include|only, the last for the recycle bin):
   accounts DB [filters]   list accounts
   contacts DB [filters]   list contacts
   leads DB [filters]      list leads with their status
@@ -49,7 +50,7 @@ import:
 
 export:
   export DB KIND [--format csv|json] [--where FILTER] [--segment NAME] [--delimiter ,|;|tab]
-           [--owner USER] [--tag TAG] [--country CC] [--sort FIELD] [--output FILE]
+           [--owner USER] [--tag TAG] [--country CC] [--sort FIELD] [--deleted WHICH] [--output FILE]
                           writes accounts, contacts, leads, opportunities or activities (KIND), or a
                           segment's members, as CSV or JSON to standard output or FILE (replaced whole)
 
@@ -106,7 +107,8 @@ FILTER is a segment-language condition, e.g. --where 'account.industry = "Retail
 birthday within next 7 days' or --where 'amount >= 10000 EUR and expected_close in this quarter';
 FIELD is a field to sort by (country, last_activity_at, a custom field).
 A RECORD, ACCOUNT or CONTACT is a row id or an external reference (such as SAMPLE-A-0001).
---region CC sets the country for phone numbers written without a country code (default LV).
+--region CC sets the country for phone numbers written without a country code (default: none,
+as in the library, so "26 123 456" needs --region LV while "+371 26 123 456" reads anywhere).
 --user NAME is who the changes are recorded as made by (default: $USER).
 )";
 

@@ -12,7 +12,7 @@ namespace {
 // `print_page` print the first page, returning the token of the next one.
 template <class PrintPage>
 int list_records(const Arguments& args, const char* what, PrintPage print_page) {
-  check_options(args, {"owner", "tag", "country", "where", "sort", "limit"});
+  check_options(args, {"owner", "tag", "country", "where", "sort", "deleted", "limit"});
   Database db = open_database(args);
   note_more(print_page(db, list_query(args), std::cout), what, std::cout);
   return 0;

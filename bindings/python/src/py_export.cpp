@@ -129,7 +129,8 @@ void register_exports(py::module_& m) {
          const WhereText& where, SegmentId segment, const std::string& delimiter, const std::string& owner,
          const std::string& tag, const std::string& country, const std::string& deleted, const std::string& sort,
          const std::string& sort_field, bool descending) {
-        const Filters filters{owner, tag, country, where.text, segment, deleted, sort, sort_field, descending, 1000};
+        const Filters filters{owner, tag, country, where.text, segment, deleted, sort, sort_field, descending,
+                              kDefaultPageSize};
         return run_export(db, kind, target, format, filters, delimiter);
       },
       py::arg("kind"), py::arg("target"), py::arg("format") = "csv", py::kw_only(), py::arg("where") = py::none(),

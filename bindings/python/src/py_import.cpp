@@ -151,7 +151,7 @@ void register_imports(py::module_& m) {
       py::arg("source"), py::arg("kind") = "contact", py::kw_only(), py::arg("encoding") = "UTF-8",
       py::arg("delimiter") = "", py::arg("columns") = std::map<std::string, std::string>{},
       py::arg("mode") = "insert", py::arg("key") = "external_ref", py::arg("on_duplicate") = "report",
-      py::arg("dry_run") = false, py::arg("all_or_nothing") = false, py::arg("batch_rows") = 2000,
+      py::arg("dry_run") = false, py::arg("all_or_nothing") = false, py::arg("batch_rows") = kDefaultBatchRows,
       py::arg("progress") = py::none(),
       "Imports records of kind ('account', 'contact', 'lead', 'opportunity', 'activity') from a CSV file: a "
       "path (read in one streaming pass) or an open file object (read whole first; a text file is already "

@@ -46,13 +46,11 @@ void register_search(py::module_& m) {
   database_class(m).def(
       "search",
       [](PyDatabase& db, const std::string& text, py::handle kinds, std::int64_t limit) {
-        if (limit < 1)  // the C++ API takes a size_t and says the same for 0
-          throw Error(ErrorCode::invalid_argument, "limit: " + std::to_string(limit) + " is not from 1 to 1000",
-                      "limit");
+        check_search_limit(limit);  // here, as the C++ API takes a size_t
         const SearchQuery query{kinds_from(kinds), static_cast<std::size_t>(limit)};
         return db.run([&](Database& d) { return d.search().find(text, query); });
       },
-      py::arg("text"), py::arg("kinds") = py::none(), py::arg("limit") = 20,
+      py::arg("text"), py::arg("kinds") = py::none(), py::arg("limit") = kDefaultSearchHits,
       "Full-text search over accounts, contacts, leads, deals and activities: a list of SearchHit, best first. "
       "Every word of text must occur in a record, ignoring case and diacritics ('berzina' finds 'Bērziņa'); "
       "'kov*' matches words that begin so; an email matches as written; a phone number in any written form "

@@ -84,7 +84,7 @@ Segment segment_for(Database& d, SegmentId id, const MemberIds& members) {
 #define MEMBER_FILTER_ARG_LIST                                                                              \
   py::arg("owner") = "", py::arg("tag") = "", py::arg("country") = "", py::arg("where") = "",               \
       py::arg("deleted") = "exclude", py::arg("sort") = "name", py::arg("sort_field") = "",                 \
-      py::arg("descending") = false, py::arg("page_size") = 1000
+      py::arg("descending") = false, py::arg("page_size") = kDefaultPageSize
 #define MEMBER_FILTER_PARAMS                                                                                \
   const std::string &owner, const std::string &tag, const std::string &country, const WhereText &where,     \
       const std::string &deleted, const std::string &sort, const std::string &sort_field, bool descending,  \

@@ -11,21 +11,6 @@ namespace py = pybind11;
 namespace crm::python {
 namespace {
 
-DeletedFilter deleted_filter(const std::string& name) {
-  if (name == "exclude") return DeletedFilter::exclude;
-  if (name == "include") return DeletedFilter::include;
-  if (name == "only") return DeletedFilter::only;
-  throw Error(ErrorCode::invalid_argument, "deleted: '" + name + "' is not one of 'exclude', 'include', 'only'",
-              "deleted");
-}
-
-SortBy sort_by(const std::string& name) {
-  if (name == "name") return SortBy::name;
-  if (name == "id") return SortBy::id;
-  if (name == "updated_at") return SortBy::updated_at;
-  throw Error(ErrorCode::invalid_argument, "sort: '" + name + "' is not one of 'name', 'id', 'updated_at'", "sort");
-}
-
 // One cell of a Table as a new Python object.
 PyObject* cell(const Table& table, std::size_t row, std::size_t column) {
   if (table.is_null(row, column)) Py_RETURN_NONE;
@@ -58,17 +43,15 @@ struct PyEmployments {
 }  // namespace
 
 ListQuery Filters::query() const {
-  if (page_size < 1 || page_size > 10000)
-    throw Error(ErrorCode::invalid_argument, "page_size: " + std::to_string(page_size) + " is outside 1..10000",
-                "page_size");
+  check_page_size(static_cast<std::int64_t>(page_size));
   ListQuery q;
   q.owner = owner;
   q.tag = tag;
   q.country = country;
   q.where = where;
   q.segment = segment;
-  q.deleted = deleted_filter(deleted);
-  q.sort = sort_by(sort);
+  q.deleted = parse_deleted_filter(deleted);
+  q.sort = parse_sort_by(sort);
   q.sort_field = sort_field;
   q.descending = descending;
   q.limit = page_size;

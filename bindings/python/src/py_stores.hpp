@@ -28,7 +28,7 @@ struct Filters {
   SegmentId segment;
   std::string deleted = "exclude", sort = "name", sort_field;
   bool descending = false;
-  std::size_t page_size = 1000;
+  std::size_t page_size = kDefaultPageSize;
 
   /// The ListQuery these describe; throws ValidationError for bad values.
   ListQuery query() const;
@@ -39,7 +39,7 @@ struct Filters {
       pybind11::arg("where") = "", pybind11::arg("segment") = pybind11::none(),                         \
       pybind11::arg("deleted") = "exclude", pybind11::arg("sort") = "name",                             \
       pybind11::arg("sort_field") = "", pybind11::arg("descending") = false,                            \
-      pybind11::arg("page_size") = 1000
+      pybind11::arg("page_size") = ::crm::kDefaultPageSize
 #define CRM_FILTER_ARGS pybind11::kw_only(), CRM_FILTER_ARG_LIST
 #define CRM_FILTER_PARAMS                                                                               \
   const std::string &owner, const std::string &tag, const std::string &country,                         \

@@ -50,7 +50,7 @@ void register_values(py::module_& m) {
       "Checks a decimal amount against the currency's minor unit and returns it with exactly that many digits.");
 
   py::class_<Birthday>(m, "Birthday", "A birthday whose year may be unknown.")
-      .def(py::init(&birthday), py::arg("year") = py::none(), py::arg("month"), py::arg("day"),
+      .def(py::init(&birthday), py::arg("year") = py::none(), py::kw_only(), py::arg("month"), py::arg("day"),
            "A birthday; year may be None. 29 February needs a leap year or no year.")
       .def_static("parse", &Birthday::parse, py::arg("text"), "Reads 'YYYY-MM-DD' or '--MM-DD'.")
       .def_readonly("year", &Birthday::year, "The year, or None when unknown.")
