@@ -48,8 +48,8 @@ std::uint32_t c_roles(const crm::FieldInfo& info) {
   constexpr std::pair<R, std::uint32_t> kBits[] = {
       {R::filter, CRM_FIELD_FILTER},          {R::sort, CRM_FIELD_SORT},
       {R::select, CRM_FIELD_SELECT},          {R::csv_read, CRM_FIELD_CSV_READ},
-      {R::csv_write, CRM_FIELD_CSV_WRITE},    {R::merge_choose, CRM_FIELD_MERGE},
-      {R::merge_unite, CRM_FIELD_MERGE},      {R::personal, CRM_FIELD_PERSONAL},
+      {R::csv_write, CRM_FIELD_CSV_WRITE},    {R::merge_choose, CRM_FIELD_MERGE_CHOOSE},
+      {R::merge_unite, CRM_FIELD_MERGE_UNITE},      {R::personal, CRM_FIELD_PERSONAL},
       {R::audited, CRM_FIELD_AUDITED},        {R::maintained, CRM_FIELD_READ_ONLY},
   };
   std::uint32_t roles = 0;

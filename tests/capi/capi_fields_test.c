@@ -197,6 +197,12 @@ static void test_enumeration(void) {
   CHECK(same(text, "text"));
   CHECK_OK(crm_record_field_roles("contact", index, &roles));
   CHECK((roles & CRM_FIELD_CSV_WRITE) && (roles & CRM_FIELD_FILTER) && !(roles & CRM_FIELD_READ_ONLY));
+  CHECK((roles & CRM_FIELD_MERGE_CHOOSE) && !(roles & CRM_FIELD_MERGE_UNITE));
+  index = field_index("contact", "emails");
+  CHECK_OK(crm_record_field_type("contact", index, &text));
+  CHECK(same(text, "emails"));
+  CHECK_OK(crm_record_field_roles("contact", index, &roles));
+  CHECK((roles & CRM_FIELD_MERGE_UNITE) && (roles & CRM_FIELD_PERSONAL));
   index = field_index("contact", "birthday");
   CHECK_OK(crm_record_field_type("contact", index, &text));
   CHECK(same(text, "birthday"));

@@ -49,13 +49,13 @@ std::vector<std::string> role_names(const FieldInfo& info) {
   using R = FieldRole;
   constexpr std::pair<R, const char*> kRoles[] = {
       {R::filter, "filter"},         {R::sort, "sort"},         {R::select, "select"},
-      {R::csv_read, "csv_read"},     {R::csv_write, "csv_write"}, {R::merge_choose, "merge"},
-      {R::merge_unite, "merge"},     {R::personal, "personal"}, {R::audited, "audited"},
+      {R::csv_read, "csv_read"},     {R::csv_write, "csv_write"}, {R::merge_choose, "merge_choose"},
+      {R::merge_unite, "merge_unite"},     {R::personal, "personal"}, {R::audited, "audited"},
       {R::maintained, "read_only"},
   };
   std::vector<std::string> roles;
   for (const auto& [role, role_name] : kRoles)
-    if (info.has(role) && (roles.empty() || roles.back() != role_name)) roles.emplace_back(role_name);
+    if (info.has(role)) roles.emplace_back(role_name);
   return roles;
 }
 
@@ -121,8 +121,9 @@ void register_record_fields(py::module_& m) {
                     "'recurrence', 'address' or 'custom'.")
       .def_readonly("doc", &FieldDescription::doc, "One line for people.")
       .def_readonly("roles", &FieldDescription::roles,
-                    "What it takes part in: 'filter', 'sort', 'select', 'csv_read', 'csv_write', 'merge', "
-                    "'personal', 'audited', 'read_only'.")
+                    "What it takes part in: 'filter', 'sort', 'select', 'csv_read', 'csv_write', 'merge_choose' "
+                    "(a merge takes one side's value), 'merge_unite' (a merge keeps both sides'), 'personal', "
+                    "'audited', 'read_only'.")
       .def_readonly("read_only", &FieldDescription::read_only, "True when the library maintains it.")
       .def("__repr__", [](const FieldDescription& f) { return "<RecordField " + f.name + " " + f.type + ">"; });
   m.def(

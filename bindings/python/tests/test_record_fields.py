@@ -67,7 +67,7 @@ def test_every_kind_is_described():
         assert all(f.read_only == ("read_only" in f.roles) for f in fields)
     job_title = {f.name: f for f in crmcore.record_fields("contact")}["job_title"]
     assert (job_title.type, job_title.read_only) == ("text", False)
-    assert {"filter", "sort", "select", "csv_read", "csv_write", "merge", "audited"} <= set(job_title.roles)
+    assert {"filter", "sort", "select", "csv_read", "csv_write", "merge_choose", "audited"} <= set(job_title.roles)
     assert "street" in [f.name for f in crmcore.record_fields("account")]  # an address part by its own name
     assert repr(job_title) == "<RecordField job_title text>"
     with pytest.raises(crmcore.ValidationError, match=r"record_kind: 'deal' is not one of"):

@@ -1111,10 +1111,11 @@ CRM_API crm_status crm_calendar_add_business_days(crm_db *db, const char *countr
 #define CRM_FIELD_SELECT 0x4u     /**< a column of the kind's select */
 #define CRM_FIELD_CSV_READ 0x8u   /**< read by CSV import */
 #define CRM_FIELD_CSV_WRITE 0x10u /**< written by CSV export */
-#define CRM_FIELD_MERGE 0x20u     /**< merging duplicates chooses or unites its values */
+#define CRM_FIELD_MERGE_CHOOSE 0x20u /**< merging duplicates takes one side's value (crm_merge_options_take()) */
 #define CRM_FIELD_PERSONAL 0x40u  /**< personal data of a person (privacy export and erasure) */
 #define CRM_FIELD_AUDITED 0x80u   /**< a change of it is a change of the record */
 #define CRM_FIELD_READ_ONLY 0x100u /**< maintained by the library; callers cannot set it */
+#define CRM_FIELD_MERGE_UNITE 0x200u /**< merging duplicates keeps both sides' values (emails, tags, ...) */
 
 /** The number of built-in fields of record_kind. */
 CRM_API crm_status crm_record_field_count(const char *record_kind, size_t *out_count);
@@ -1602,13 +1603,9 @@ CRM_API crm_status crm_merge_options_new(crm_merge_options **out_options);
 /** Frees merge options; NULL is a no-op. */
 CRM_API void crm_merge_options_free(crm_merge_options *options);
 /** Makes field take its value from side, even an empty one. Fields: a
- *  built-in field of the merged kind (contacts: first_name, last_name,
- *  job_title, birthday, preferred_language, country, owner, lead_source,
- *  campaign, external_ref, description; accounts: name,
- *  registration_number, vat_id, industry, website, phone, email, address
- *  (all its parts together), parent, owner, lead_source, campaign,
- *  external_ref, description) or a custom field,
- *  ignoring case; names are checked by the merge (CRM_INVALID_ARGUMENT with
+ *  built-in field of the merged kind with CRM_FIELD_MERGE_CHOOSE among its
+ *  crm_record_field_roles() (for accounts "address" is all its parts
+ *  together) or a custom field, ignoring case; names are checked by the merge (CRM_INVALID_ARGUMENT with
  *  the nearest name). A field not chosen takes the survivor's value, or the
  *  other's when the survivor has none. Choosing a field again replaces the
  *  choice; a side other than the two is CRM_INVALID_ARGUMENT. */
