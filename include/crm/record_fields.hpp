@@ -28,7 +28,9 @@ namespace crm {
 /// What kind of value a field holds (the C++ type is in RecordField::member).
 enum class RecordFieldType {
   text,           ///< std::string, one line (trimmed) unless FieldInfo::multiline.
-  integer,        ///< std::int64_t or int (also std::optional<int>).
+  integer,        ///< std::int64_t or int.
+  duration,       ///< std::int64_t whole seconds; CSV also reads "2:05" and "1:02:05".
+  percent,        ///< std::optional<int> 0..100; CSV also reads "40 %".
   money,          ///< Money: an amount and its currency.
   date,           ///< std::optional<Date>.
   instant,        ///< Instant or std::optional<Instant>, UTC.
@@ -67,6 +69,7 @@ enum class FieldRole : std::uint32_t {
   personal = 1u << 7,       ///< Personal data of a person (GDPR export and erasure).
   audited = 1u << 8,        ///< A change of it is a change of the record (history, events).
   maintained = 1u << 9,     ///< Read-only: maintained by the library, a member of the stored struct only.
+  key = 1u << 10,           ///< Identifies the record (id, external_ref); CSV export writes keys first.
 };
 
 /// A set of FieldRole bits.
@@ -127,6 +130,7 @@ struct FieldSql {
   std::string_view table{};
   std::string_view link{};        ///< side_table: its column holding the record's id ("contact_id").
   std::string_view lookup_key{};  ///< reference: the column of `table` a filter compares ("name_key", "kind").
+  std::string_view currency{};    ///< money: the currency column; `column` holds the amount in minor units.
   TextNormalization normalize = TextNormalization::nfc;  ///< How a filter literal is normalized.
 };
 
@@ -202,8 +206,9 @@ struct RecordField {
   }
 };
 
-/// The fields of `Record` in CSV export order. The stored structs (Contact,
-/// ...) list their data struct's fields first, then what the library maintains.
+/// The fields of `Record`, mostly in declaration order (CSV export writes the
+/// `key` fields first, then the others in this order). The stored structs
+/// (Contact, ...) list "id", their data struct's fields, then what the library maintains.
 template <class Record>
 const std::vector<RecordField<Record>>& record_fields();
 

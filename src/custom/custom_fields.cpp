@@ -4,6 +4,8 @@
 
 #include "common/fields.hpp"
 #include "crm/custom_field.hpp"
+#include "crm/lead.hpp"
+#include "crm/record_fields.hpp"
 #include "crm/error.hpp"
 #include "custom/custom_field_store.hpp"
 #include "query/catalog.hpp"
@@ -23,36 +25,48 @@ using namespace detail;
   throw Error(ErrorCode::invalid_argument, field + ": " + problem, field);
 }
 
-// Names a custom field cannot take on records of `kind`: the built-in fields
-// (those the segment language names and the records' own members) and the
-// words of the segment language.
+// The columns select() reads on records of `kind` (activities have no select()).
+std::vector<Column> selectable_columns(RecordKind kind) {
+  switch (kind) {
+    case RecordKind::account: return Accounts::selectable_columns();
+    case RecordKind::contact: return Contacts::selectable_columns();
+    case RecordKind::lead: return Leads::selectable_columns();
+    case RecordKind::opportunity: return Opportunities::selectable_columns();
+    case RecordKind::activity: break;
+  }
+  return {};
+}
+
+// Names a custom field cannot take on records of `kind`: every name of a
+// built-in field (its member name, its segment-language name, its CSV
+// columns and its id column), the columns of the kind's select(), the
+// catalog's aggregates, the record kinds and the words of the segment language.
 const std::set<std::string>& reserved_names(RecordKind kind) {
-  static const std::set<std::string> kCommon = {
-      "id", "version", "created_at", "updated_at", "deleted_at", "owner", "tags", "external_ref", "description",
-      "and", "or", "not", "in", "between", "contains", "starts", "with", "is", "empty", "tagged", "has", "today",
-      "this", "last", "next", "within", "days", "true", "false", "account", "contact", "lead", "opportunity",
-      "activity", "custom", "activity_count"};
+  // Words of the segment language beyond filter_keywords(), and the count every kind has.
+  static const std::set<std::string> kWords = {"days", "activity_count"};
+  // Words people use for a built-in field that are none of its names; on
+  // activities also the names the other kinds' records all have built in.
   static const std::set<std::string> kByKind[] = {
-      {"name", "registration_number", "vat_id", "industry", "website", "phone", "phone_e164", "email", "street",
-       "city", "postal_code", "region", "country", "parent", "parent_id", "lead_source", "campaign", "won_revenue",
-       "open_pipeline", "last_activity_at", "activity_count"},
-      {"first_name", "last_name", "name", "emails", "email", "phones", "phone", "job_title", "birthday",
-       "preferred_language", "language", "country", "account_id", "account_name", "lead_source", "campaign", "consents",
-       "last_activity_at", "activity_count"},
-      {"first_name", "last_name", "name", "company_name", "email", "phone", "phone_e164", "source", "campaign",
-       "job_title", "industry", "status", "disqualified_reason", "country", "converted_at"},
-      {"name", "account_id", "account_name", "primary_contact", "primary_contact_id", "contacts", "amount",
-       "amount_minor", "currency", "expected_close", "pipeline", "pipeline_id", "stage", "stage_id", "stage_kind",
-       "probability", "weighted_amount", "closed", "closed_on", "lost_reason", "lead_source", "campaign",
-       "next_step", "line_items"},
-      {"kind", "subject", "body", "status", "start", "starts_at", "due", "duration", "duration_seconds", "direction",
-       "outcome", "phone", "phone_e164", "email", "reminder_at", "recurrence", "completed_at", "previous"}};
+      {}, {"name", "language"}, {"name"}, {}, {"due", "description", "external_ref", "tags"}};
   static const auto merged = [] {
     std::array<std::set<std::string>, 5> all;
     for (std::size_t i = 0; i < all.size(); ++i) {
-      all[i] = kCommon;
+      const auto of = static_cast<RecordKind>(i);
+      all[i] = kWords;
       all[i].insert(kByKind[i].begin(), kByKind[i].end());
-      for (const auto& field : builtin_fields(static_cast<RecordKind>(i))) all[i].insert(field.name);
+      for (const FieldInfo& field : record_fields(of)) {
+        all[i].emplace(field.name);
+        all[i].emplace(field.filter_field());
+        for (const CsvColumn& column : field.csv) all[i].emplace(column.name);
+        if (field.type == RecordFieldType::reference && field.storage == FieldStorage::column)
+          all[i].emplace(field.sql.column);
+        if (field.type == RecordFieldType::money) all[i].insert({std::string(field.sql.column), std::string(field.sql.currency)});
+      }
+      for (const Column& column : selectable_columns(of)) all[i].insert(column.name);
+      for (const auto& field : builtin_fields(of)) all[i].insert(field.name);
+      for (RecordKind other : {RecordKind::account, RecordKind::contact, RecordKind::lead, RecordKind::opportunity,
+                               RecordKind::activity})
+        all[i].emplace(record_kind_name(other));
       all[i].insert(filter_keywords().begin(), filter_keywords().end());
     }
     return all;

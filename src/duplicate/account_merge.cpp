@@ -7,6 +7,7 @@
 #include "crm/account.hpp"
 #include "crm/error.hpp"
 #include "duplicate/field_picker.hpp"
+#include "duplicate/merge_fields.hpp"
 #include "duplicate/merge_history.hpp"
 #include "duplicate/merge_snapshot.hpp"
 #include "duplicate/record_merge.hpp"
@@ -15,13 +16,6 @@
 
 namespace crm::detail {
 namespace {
-
-constexpr std::string_view kChosen[] = {"name",        "registration_number", "vat_id",       "industry",
-                                        "website",     "phone",               "email",        "address",
-                                        "parent",      "owner",               "lead_source",  "campaign",
-                                        "external_ref", "description"};
-constexpr std::string_view kUnited[] = {"tags"};
-constexpr MergeFields kAccountFields{kChosen, kUnited};
 
 // The merged parent: the other is about to go, so a survivor under it takes
 // its place (the other's parent), and nothing is its own parent.
@@ -35,22 +29,8 @@ AccountId merged_parent(const Account& survivor, const Account& other, const Fie
 Account merged_account(const Account& current, const Account& survivor, const Account& other,
                        const FieldPicker& pick) {
   Account merged = current;
-  merged.name = pick.pick("name", current.name, other.name);
-  merged.registration_number = pick.pick("registration_number", current.registration_number, other.registration_number);
-  merged.vat_id = pick.pick("vat_id", current.vat_id, other.vat_id);
-  merged.industry = pick.pick("industry", current.industry, other.industry);
-  merged.website = pick.pick("website", current.website, other.website);
-  merged.phone = pick.pick("phone", current.phone, other.phone);
-  merged.email = pick.pick("email", current.email, other.email);
-  merged.address = pick.pick("address", current.address, other.address);
+  merge_fields_into(merged, other, pick);
   merged.parent = merged_parent(survivor, other, pick);
-  merged.owner = pick.pick("owner", current.owner, other.owner);
-  merged.lead_source = pick.pick("lead_source", current.lead_source, other.lead_source);
-  merged.campaign = pick.pick("campaign", current.campaign, other.campaign);
-  merged.external_ref = pick.pick("external_ref", current.external_ref, other.external_ref);
-  merged.description = pick.pick("description", current.description, other.description);
-  merged.tags.insert(merged.tags.end(), other.tags.begin(), other.tags.end());  // update() drops repeats
-  merged.custom = pick.pick_custom(current.custom, other.custom);
   return merged;
 }
 
@@ -76,7 +56,7 @@ void refuse_parent_loop(Session& session, AccountId survivor, AccountId other) {
 Account merge_accounts(Session& session, AccountId survivor_id, AccountId other_id, const MergeChoices& choices) {
   WriteScope scope(session);
   require_mergeable(session, kAccountTable, survivor_id.value(), other_id.value());
-  const FieldPicker pick(session, RecordKind::account, kAccountFields, choices);
+  const FieldPicker pick(session, RecordKind::account, merge_fields<Account>(), choices);
   Accounts accounts(session);
   const Account survivor = accounts.get(survivor_id);
   const Account other = accounts.get(other_id);

@@ -2,6 +2,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "crm/error.hpp"
+#include "crm/record_fields.hpp"
+
 namespace crm::detail {
 namespace {
 
@@ -16,16 +19,6 @@ json custom_json(const CustomValues& values) {
   json object = json::object();
   for (const auto& [name, value] : values) object[name] = value.to_string();
   return object;
-}
-
-// id, version, created_at, updated_at and custom, which every record has.
-template <class Record>
-json record_json(const Record& record) {
-  return {{"id", record.id.value()},
-          {"version", record.version},
-          {"created_at", format_instant(record.created_at)},
-          {"updated_at", format_instant(record.updated_at)},
-          {"custom", custom_json(record.custom)}};
 }
 
 json emails_json(const std::vector<Email>& emails) {
@@ -50,53 +43,51 @@ json consents_json(const std::vector<Consent>& consents) {
   return array;
 }
 
+json value_json(const std::string& text) { return text; }
+json value_json(std::int64_t number) { return number; }
+json value_json(int number) { return number; }
+json value_json(const Instant& at) { return format_instant(at); }
+json value_json(const std::optional<Instant>& at) { return at ? json(format_instant(*at)) : json(nullptr); }
+json value_json(const std::optional<Birthday>& birthday) {
+  return birthday ? json(birthday->to_string()) : json(nullptr);
+}
+json value_json(const std::vector<Email>& emails) { return emails_json(emails); }
+json value_json(const std::vector<Phone>& phones) { return phones_json(phones); }
+json value_json(const std::vector<Consent>& consents) { return consents_json(consents); }
+json value_json(const std::vector<std::string>& tags) { return tags; }
+json value_json(const CustomValues& values) { return custom_json(values); }
+template <class Tag>
+json value_json(Id<Tag> id) {
+  return id_or_null(id);
+}
+/// An address as an object of its parts, named as the segment language names them ("street").
+json value_json(const Address& address) {
+  json object = json::object();
+  for (const RecordField<AccountData>& part : record_fields<AccountData>())
+    if (part.address_part) object[std::string(part.info.filter_field())] = address.*part.address_part;
+  return object;
+}
+/// Members of other types are not in the snapshots of contacts and accounts.
+template <class Value>
+json value_json(const Value&) {
+  throw Error(ErrorCode::unsupported, "merge snapshot: a field of a type it does not write");
+}
+
+/// Every field of `record` by name; an address as one object of its parts.
+template <class Record>
+std::string snapshot(const Record& record) {
+  json object = json::object();
+  for (const RecordField<Record>& field : record_fields<Record>())
+    if (!field.address_part)
+      std::visit([&](auto member) { object[std::string(field.info.name)] = value_json(record.*member); },
+                 field.member);
+  return object.dump();
+}
+
 }  // namespace
 
-std::string contact_snapshot(const Contact& c) {
-  json snapshot = record_json(c);
-  snapshot.update(json{{"first_name", c.first_name},
-                       {"last_name", c.last_name},
-                       {"emails", emails_json(c.emails)},
-                       {"phones", phones_json(c.phones)},
-                       {"job_title", c.job_title},
-                       {"birthday", c.birthday ? json(c.birthday->to_string()) : json(nullptr)},
-                       {"preferred_language", c.preferred_language},
-                       {"country", c.country},
-                       {"owner", c.owner},
-                       {"lead_source", c.lead_source},
-                       {"campaign", c.campaign},
-                       {"external_ref", c.external_ref},
-                       {"consents", consents_json(c.consents)},
-                       {"tags", c.tags},
-                       {"description", c.description},
-                       {"account", id_or_null(c.account)}});
-  return snapshot.dump();
-}
+std::string contact_snapshot(const Contact& contact) { return snapshot(contact); }
 
-std::string account_snapshot(const Account& a) {
-  json snapshot = record_json(a);
-  snapshot.update(json{{"name", a.name},
-                       {"registration_number", a.registration_number},
-                       {"vat_id", a.vat_id},
-                       {"industry", a.industry},
-                       {"website", a.website},
-                       {"phone", a.phone},
-                       {"phone_e164", a.phone_e164},
-                       {"email", a.email},
-                       {"address",
-                        {{"street", a.address.street},
-                         {"city", a.address.city},
-                         {"postal_code", a.address.postal_code},
-                         {"region", a.address.region},
-                         {"country", a.address.country}}},
-                       {"parent", id_or_null(a.parent)},
-                       {"owner", a.owner},
-                       {"lead_source", a.lead_source},
-                       {"campaign", a.campaign},
-                       {"external_ref", a.external_ref},
-                       {"tags", a.tags},
-                       {"description", a.description}});
-  return snapshot.dump();
-}
+std::string account_snapshot(const Account& account) { return snapshot(account); }
 
 }  // namespace crm::detail

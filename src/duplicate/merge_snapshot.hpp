@@ -8,13 +8,13 @@
 
 namespace crm::detail {
 
-/// The contact's fields as a JSON object: id, names, emails, phones,
-/// consents, tags, the current account, custom values by name (as text),
-/// version and time stamps.
+/// The contact's fields as a JSON object: every field of the record
+/// descriptors by name (emails, phones and consents as arrays of objects, the
+/// current account's id, custom values by name as text, version, time stamps).
 std::string contact_snapshot(const Contact& contact);
 
-/// The account's fields as a JSON object: id, name, identifiers, address,
-/// parent, tags, custom values by name (as text), version and time stamps.
+/// The account's fields as a JSON object: every field of the record
+/// descriptors by name, the address as one object of its parts.
 std::string account_snapshot(const Account& account);
 
 }  // namespace crm::detail

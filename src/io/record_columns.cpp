@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <charconv>
-#include <span>
+#include <functional>
+#include <type_traits>
 
 #include "crm/error.hpp"
 #include "crm/money.hpp"
+#include "crm/record_fields.hpp"
 #include "io/cell_text.hpp"
 #include "text/unicode.hpp"
 
@@ -15,19 +17,9 @@ namespace {
 /// One column: how its cell is read into a draft and written from one.
 struct ColumnSpec {
   std::string_view name;
-  void (*read)(RecordDraft& draft, std::string_view text, std::string_view column);
-  std::string (*write)(const RecordDraft& draft);  ///< nullptr: read on import only, not exported
+  std::function<void(RecordDraft& draft, std::string_view text, std::string_view column)> read;
+  std::function<std::string(const RecordDraft& draft)> write;  ///< empty: read on import only, not exported
 };
-
-template <class T>
-struct MemberOf;
-template <class C, class M>
-struct MemberOf<M C::*> {
-  using Class = C;
-};
-/// The record data type a pointer to member belongs to.
-template <auto Member>
-using ClassOf = typename MemberOf<decltype(Member)>::Class;
 
 template <class Data>
 Data& data(RecordDraft& draft) {
@@ -51,88 +43,6 @@ std::string upper_ascii(std::string_view text) {
   return out;
 }
 
-// ---- Generic columns: text, references, addresses, tags, dates, the id.
-
-template <auto Member>
-void read_line(RecordDraft& draft, std::string_view text, std::string_view) {
-  data<ClassOf<Member>>(draft).*Member = std::string(trim(text));
-}
-template <auto Member>
-void read_free_text(RecordDraft& draft, std::string_view text, std::string_view) {
-  data<ClassOf<Member>>(draft).*Member = std::string(text);
-}
-template <auto Member>
-std::string write_text(const RecordDraft& draft) {
-  return data<ClassOf<Member>>(draft).*Member;
-}
-/// A single-line text field (trimmed).
-template <auto Member>
-constexpr ColumnSpec line(std::string_view name) {
-  return {name, read_line<Member>, write_text<Member>};
-}
-/// A free-text field, kept as written (descriptions, bodies).
-template <auto Member>
-constexpr ColumnSpec free_text(std::string_view name) {
-  return {name, read_free_text<Member>, write_text<Member>};
-}
-
-template <auto Member>
-void read_ref(RecordDraft& draft, std::string_view text, std::string_view) {
-  draft.refs.*Member = std::string(trim(text));
-}
-template <auto Member>
-std::string write_ref(const RecordDraft& draft) {
-  return draft.refs.*Member;
-}
-/// Text naming another record (RecordRefs).
-template <auto Member>
-constexpr ColumnSpec ref(std::string_view name) {
-  return {name, read_ref<Member>, write_ref<Member>};
-}
-
-template <auto Part>
-void read_address(RecordDraft& draft, std::string_view text, std::string_view) {
-  data<AccountData>(draft).address.*Part = std::string(trim(text));
-}
-template <auto Part>
-std::string write_address(const RecordDraft& draft) {
-  return data<AccountData>(draft).address.*Part;
-}
-/// A part of an account's address.
-template <auto Part>
-constexpr ColumnSpec address(std::string_view name) {
-  return {name, read_address<Part>, write_address<Part>};
-}
-
-template <class Data>
-void read_tags(RecordDraft& draft, std::string_view text, std::string_view) {
-  for (std::string_view tag : split_items(text)) data<Data>(draft).tags.emplace_back(tag);
-}
-template <class Data>
-std::string write_tags(const RecordDraft& draft) {
-  return join(data<Data>(draft).tags);
-}
-/// The tags of records of Data, "vip; newsletter".
-template <class Data>
-constexpr ColumnSpec tags() {
-  return {"tags", read_tags<Data>, write_tags<Data>};
-}
-
-template <auto Member>
-void read_optional_date(RecordDraft& draft, std::string_view text, std::string_view column) {
-  data<ClassOf<Member>>(draft).*Member = read_date(text, draft.slash_dates, column);
-}
-template <auto Member>
-std::string write_optional_date(const RecordDraft& draft) {
-  const std::optional<Date>& date = data<ClassOf<Member>>(draft).*Member;
-  return date ? format_date(*date) : std::string();
-}
-/// An optional date field.
-template <auto Member>
-constexpr ColumnSpec optional_date(std::string_view name) {
-  return {name, read_optional_date<Member>, write_optional_date<Member>};
-}
-
 /// The "id" column: a row id as exported. Other systems' ids ("003Ec00000Cy")
 /// are not ours and are left out rather than refused: the importer ignores ids.
 void read_id(RecordDraft& draft, std::string_view text, std::string_view) {
@@ -142,100 +52,6 @@ void read_id(RecordDraft& draft, std::string_view text, std::string_view) {
   draft.id = error == std::errc() && end == t.data() + t.size() && id > 0 ? id : 0;
 }
 std::string write_id(const RecordDraft& draft) { return draft.id ? std::to_string(draft.id) : std::string(); }
-constexpr ColumnSpec kId{"id", read_id, write_id};
-
-// ---- Contacts: emails, phones, consents, birthday.
-
-void read_emails(RecordDraft& draft, std::string_view text, std::string_view) {
-  auto& emails = data<ContactData>(draft).emails;
-  for (std::string_view address : split_items(text, ";,")) emails.push_back(Email{std::string(address), emails.empty()});
-}
-std::string write_emails(const RecordDraft& draft) {
-  std::vector<Email> emails = data<ContactData>(draft).emails;
-  std::stable_partition(emails.begin(), emails.end(), [](const Email& email) { return email.primary; });
-  std::vector<std::string> addresses;
-  for (const Email& email : emails) addresses.push_back(email.address);
-  return join(addresses);
-}
-
-std::optional<PhoneKind> phone_kind_named(std::string_view word) {
-  const std::string key = name_key(word);
-  if (const auto kind = phone_kind_from_name(key)) return kind;
-  constexpr std::pair<std::string_view, PhoneKind> kSynonyms[] = {
-      {"cell", PhoneKind::mobile}, {"office", PhoneKind::work}, {"business", PhoneKind::work}, {"private", PhoneKind::home}};
-  for (const auto& [name, kind] : kSynonyms)
-    if (name == key) return kind;
-  return std::nullopt;
-}
-
-/// Phones "mobile: +371 26 123 456; 67000000": a known kind before ':' sets
-/// the kind, otherwise the item is the number and `Kind` its kind.
-template <PhoneKind Kind>
-void read_phones(RecordDraft& draft, std::string_view text, std::string_view column) {
-  for (std::string_view item : split_items(text)) {
-    Phone phone{Kind, std::string(item), {}};
-    const std::size_t colon = item.find(':');
-    const auto kind = colon == std::string_view::npos ? std::nullopt : phone_kind_named(item.substr(0, colon));
-    if (kind) {
-      phone.kind = *kind;
-      phone.raw = std::string(trim(item.substr(colon + 1)));
-      if (phone.raw.empty()) refuse_cell(column, item, "a phone number after its kind ('work: 67000000')");
-    }
-    data<ContactData>(draft).phones.push_back(std::move(phone));
-  }
-}
-std::string write_phones(const RecordDraft& draft) {
-  std::vector<std::string> items;
-  for (const Phone& phone : data<ContactData>(draft).phones)
-    items.push_back(std::string(phone_kind_name(phone.kind)) + ": " + phone.raw);
-  return join(items);
-}
-
-/// Consents "email: yes 2025-01-02T10:00:00Z; sms: no".
-void read_consents(RecordDraft& draft, std::string_view text, std::string_view column) {
-  constexpr std::string_view expected = "a consent such as 'email: yes 2025-01-02T10:00:00Z' or 'sms: no'";
-  for (std::string_view item : split_items(text)) {
-    const std::size_t colon = item.find(':');
-    if (colon == std::string_view::npos) refuse_cell(column, item, expected);
-    const ConsentChannel channel =
-        read_enum<ConsentChannel>(item.substr(0, colon), consent_channel_from_name, {{"e mail", ConsentChannel::email}},
-                                  "a consent channel (email, phone, sms or post)", column);
-    const std::string_view answer = trim(item.substr(colon + 1));
-    const std::size_t space = answer.find(' ');
-    Consent consent{channel, read_boolean(answer.substr(0, space), column), {}};
-    if (space != std::string_view::npos) consent.changed_at = read_instant(answer.substr(space + 1), draft.slash_dates, column);
-    data<ContactData>(draft).consents.push_back(consent);
-  }
-}
-std::string write_consents(const RecordDraft& draft) {
-  std::vector<std::string> items;
-  for (const Consent& consent : data<ContactData>(draft).consents)
-    items.push_back(std::string(consent_channel_name(consent.channel)) + ": " + (consent.granted ? "yes" : "no") +
-                    (consent.changed_at.is_special() ? "" : " " + format_instant_cell(consent.changed_at)));
-  return join(items);
-}
-
-void read_birthday_cell(RecordDraft& draft, std::string_view text, std::string_view column) {
-  data<ContactData>(draft).birthday = read_birthday(text, draft.slash_dates, column);
-}
-std::string write_birthday(const RecordDraft& draft) {
-  const auto& birthday = data<ContactData>(draft).birthday;
-  return birthday ? birthday->to_string() : std::string();
-}
-
-// ---- Leads.
-
-void read_lead_status(RecordDraft& draft, std::string_view text, std::string_view column) {
-  data<LeadData>(draft).status =
-      read_enum<LeadStatus>(text, lead_status_from_name, {{"fresh", LeadStatus::fresh}, {"open", LeadStatus::fresh}},
-                            "a lead status (new, contacted, qualified or disqualified)", column);
-}
-std::string write_lead_status(const RecordDraft& draft) {
-  return std::string(lead_status_name(data<LeadData>(draft).status));
-}
-
-// ---- Opportunities: amount and currency, probability, close date.
-
 /// Money of `decimal` in `currency`: refuses an unknown currency (naming
 /// `currency_column`) and more decimals than it has (naming `amount_column`).
 Money make_money(const std::string& decimal, const std::string& currency, std::string_view amount_column,
@@ -273,95 +89,186 @@ void read_amount_cell(RecordDraft& draft, std::string_view text, std::string_vie
   draft.amount_text = std::move(amount.decimal);
   if (!amount.currency.empty()) set_currency(draft, amount.currency, column, text);
 }
-std::string write_amount(const RecordDraft& draft) { return data<OpportunityData>(draft).amount.amount_string(); }
+// ---- Cells of one value, read and written by the member's C++ type.
 
-void read_currency(RecordDraft& draft, std::string_view text, std::string_view column) {
-  set_currency(draft, upper_ascii(trim(text)), column, text);
+/// What a cell reader needs besides the text.
+struct CellContext {
+  const FieldInfo& field;   ///< The field the cell belongs to.
+  CsvCell cell;             ///< What the cell holds.
+  std::string_view column;  ///< The column's name, for errors.
+  SlashDates slashes;       ///< How dates with slashes are read.
+};
+
+/// A single-line text (trimmed), or a free text kept as written (multiline).
+void read_value(std::string& value, std::string_view text, const CellContext& c) {
+  value = c.field.multiline ? std::string(text) : std::string(trim(text));
 }
-std::string write_currency(const RecordDraft& draft) {
-  return std::string(data<OpportunityData>(draft).amount.currency());
+std::string write_value(const std::string& value, const FieldInfo&) { return value; }
+
+/// Tags "vip; newsletter".
+void read_value(std::vector<std::string>& tags, std::string_view text, const CellContext&) {
+  for (std::string_view tag : split_items(text)) tags.emplace_back(tag);
+}
+std::string write_value(const std::vector<std::string>& tags, const FieldInfo&) { return join(tags); }
+
+void read_value(std::optional<Date>& date, std::string_view text, const CellContext& c) {
+  date = read_date(text, c.slashes, c.column);
+}
+std::string write_value(const std::optional<Date>& date, const FieldInfo&) {
+  return date ? format_date(*date) : std::string();
 }
 
-void read_probability(RecordDraft& draft, std::string_view text, std::string_view column) {
+void read_value(Instant& at, std::string_view text, const CellContext& c) { at = read_instant(text, c.slashes, c.column); }
+std::string write_value(const Instant& at, const FieldInfo&) {
+  return at.is_special() ? std::string() : format_instant_cell(at);
+}
+
+void read_value(std::optional<Instant>& at, std::string_view text, const CellContext& c) {
+  at = read_instant(text, c.slashes, c.column);
+}
+std::string write_value(const std::optional<Instant>& at, const FieldInfo&) {
+  return at ? format_instant_cell(*at) : std::string();
+}
+
+/// Whole seconds ("125", "2:05") for a duration, else an integer.
+void read_value(std::int64_t& number, std::string_view text, const CellContext& c) {
+  number = c.field.type == RecordFieldType::duration ? read_duration(text, c.column) : read_integer(trim(text), c.column);
+}
+std::string write_value(const std::int64_t& number, const FieldInfo&) { return std::to_string(number); }
+
+/// A percentage 0..100 ("40", "40 %").
+void read_value(std::optional<int>& percent, std::string_view text, const CellContext& c) {
   std::string_view t = trim(text);
   if (t.ends_with('%')) t = trim(t.substr(0, t.size() - 1));
-  const std::int64_t percent = read_integer(t, column);
-  if (percent < 0 || percent > 100) refuse_cell(column, text, "a probability from 0 to 100");
-  data<OpportunityData>(draft).probability_override = static_cast<int>(percent);
+  const std::int64_t value = read_integer(t, c.column);
+  if (value < 0 || value > 100) refuse_cell(c.column, text, "a probability from 0 to 100");
+  percent = static_cast<int>(value);
 }
-std::string write_probability(const RecordDraft& draft) {
-  const auto& percent = data<OpportunityData>(draft).probability_override;
+std::string write_value(const std::optional<int>& percent, const FieldInfo&) {
   return percent ? std::to_string(*percent) : std::string();
 }
 
-/// "close_date" (input only): the expected close of an open deal and the
-/// close date of a won or lost one, as most CRMs keep one date for both.
-void read_close_date(RecordDraft& draft, std::string_view text, std::string_view column) {
-  const Date date = read_date(text, draft.slash_dates, column);
-  data<OpportunityData>(draft).expected_close = date;
-  data<OpportunityData>(draft).closed_on = date;
+/// Emails "a@x.lv; b@y.lv", also separated by ","; the first is primary.
+void read_value(std::vector<Email>& emails, std::string_view text, const CellContext&) {
+  for (std::string_view address : split_items(text, ";,")) emails.push_back(Email{std::string(address), emails.empty()});
+}
+std::string write_value(const std::vector<Email>& all, const FieldInfo&) {
+  std::vector<Email> emails = all;
+  std::stable_partition(emails.begin(), emails.end(), [](const Email& email) { return email.primary; });
+  std::vector<std::string> addresses;
+  for (const Email& email : emails) addresses.push_back(email.address);
+  return join(addresses);
 }
 
-// ---- Activities: kind, status, direction, times, duration, recurrence.
+std::optional<PhoneKind> phone_kind_named(std::string_view word) {
+  const std::string key = name_key(word);
+  if (const auto kind = phone_kind_from_name(key)) return kind;
+  constexpr std::pair<std::string_view, PhoneKind> kSynonyms[] = {
+      {"cell", PhoneKind::mobile}, {"office", PhoneKind::work}, {"business", PhoneKind::work}, {"private", PhoneKind::home}};
+  for (const auto& [name, kind] : kSynonyms)
+    if (name == key) return kind;
+  return std::nullopt;
+}
 
-void read_activity_kind(RecordDraft& draft, std::string_view text, std::string_view column) {
-  data<ActivityData>(draft).kind = read_enum<ActivityKind>(
+/// The kind of the phones of a column of one kind ("phones_work"), mobile otherwise.
+PhoneKind phone_kind_of(CsvCell cell) {
+  switch (cell) {
+    case CsvCell::work: return PhoneKind::work;
+    case CsvCell::home: return PhoneKind::home;
+    case CsvCell::other: return PhoneKind::other;
+    default: return PhoneKind::mobile;
+  }
+}
+
+/// Phones "mobile: +371 26 123 456; 67000000": a known kind before ':' sets
+/// the kind, otherwise the item is the number of the column's kind.
+void read_value(std::vector<Phone>& phones, std::string_view text, const CellContext& c) {
+  for (std::string_view item : split_items(text)) {
+    Phone phone{phone_kind_of(c.cell), std::string(item), {}};
+    const std::size_t colon = item.find(':');
+    const auto kind = colon == std::string_view::npos ? std::nullopt : phone_kind_named(item.substr(0, colon));
+    if (kind) {
+      phone.kind = *kind;
+      phone.raw = std::string(trim(item.substr(colon + 1)));
+      if (phone.raw.empty()) refuse_cell(c.column, item, "a phone number after its kind ('work: 67000000')");
+    }
+    phones.push_back(std::move(phone));
+  }
+}
+std::string write_value(const std::vector<Phone>& phones, const FieldInfo&) {
+  std::vector<std::string> items;
+  for (const Phone& phone : phones) items.push_back(std::string(phone_kind_name(phone.kind)) + ": " + phone.raw);
+  return join(items);
+}
+
+/// Consents "email: yes 2025-01-02T10:00:00Z; sms: no".
+void read_value(std::vector<Consent>& consents, std::string_view text, const CellContext& c) {
+  constexpr std::string_view expected = "a consent such as 'email: yes 2025-01-02T10:00:00Z' or 'sms: no'";
+  for (std::string_view item : split_items(text)) {
+    const std::size_t colon = item.find(':');
+    if (colon == std::string_view::npos) refuse_cell(c.column, item, expected);
+    const ConsentChannel channel =
+        read_enum<ConsentChannel>(item.substr(0, colon), consent_channel_from_name, {{"e mail", ConsentChannel::email}},
+                                  "a consent channel (email, phone, sms or post)", c.column);
+    const std::string_view answer = trim(item.substr(colon + 1));
+    const std::size_t space = answer.find(' ');
+    Consent consent{channel, read_boolean(answer.substr(0, space), c.column), {}};
+    if (space != std::string_view::npos) consent.changed_at = read_instant(answer.substr(space + 1), c.slashes, c.column);
+    consents.push_back(consent);
+  }
+}
+std::string write_value(const std::vector<Consent>& consents, const FieldInfo&) {
+  std::vector<std::string> items;
+  for (const Consent& consent : consents)
+    items.push_back(std::string(consent_channel_name(consent.channel)) + ": " + (consent.granted ? "yes" : "no") +
+                    (consent.changed_at.is_special() ? "" : " " + format_instant_cell(consent.changed_at)));
+  return join(items);
+}
+
+void read_value(std::optional<Birthday>& birthday, std::string_view text, const CellContext& c) {
+  birthday = read_birthday(text, c.slashes, c.column);
+}
+std::string write_value(const std::optional<Birthday>& birthday, const FieldInfo&) {
+  return birthday ? birthday->to_string() : std::string();
+}
+
+void read_value(LeadStatus& status, std::string_view text, const CellContext& c) {
+  status = read_enum<LeadStatus>(text, lead_status_from_name, {{"fresh", LeadStatus::fresh}, {"open", LeadStatus::fresh}},
+                                 "a lead status (new, contacted, qualified or disqualified)", c.column);
+}
+std::string write_value(const LeadStatus& status, const FieldInfo&) { return std::string(lead_status_name(status)); }
+
+void read_value(ActivityKind& kind, std::string_view text, const CellContext& c) {
+  kind = read_enum<ActivityKind>(
       text, activity_kind_from_name,
       {{"phone call", ActivityKind::call}, {"e mail", ActivityKind::email}, {"text", ActivityKind::sms},
        {"text message", ActivityKind::sms}, {"appointment", ActivityKind::meeting}, {"visit", ActivityKind::meeting},
        {"to do", ActivityKind::task}, {"todo", ActivityKind::task}, {"comment", ActivityKind::note}},
-      "an activity kind (call, meeting, email, task, note or sms)", column);
+      "an activity kind (call, meeting, email, task, note or sms)", c.column);
 }
-std::string write_activity_kind(const RecordDraft& draft) {
-  return std::string(activity_kind_name(data<ActivityData>(draft).kind));
-}
+std::string write_value(const ActivityKind& kind, const FieldInfo&) { return std::string(activity_kind_name(kind)); }
 
-void read_activity_status(RecordDraft& draft, std::string_view text, std::string_view column) {
-  data<ActivityData>(draft).status = read_enum<ActivityStatus>(
+void read_value(ActivityStatus& status, std::string_view text, const CellContext& c) {
+  status = read_enum<ActivityStatus>(
       text, activity_status_from_name,
       {{"scheduled", ActivityStatus::planned}, {"not started", ActivityStatus::planned},
        {"open", ActivityStatus::planned}, {"in progress", ActivityStatus::planned},
        {"completed", ActivityStatus::done}, {"complete", ActivityStatus::done}, {"finished", ActivityStatus::done},
        {"canceled", ActivityStatus::cancelled}},
-      "an activity status (planned, done or cancelled)", column);
+      "an activity status (planned, done or cancelled)", c.column);
 }
-std::string write_activity_status(const RecordDraft& draft) {
-  return std::string(activity_status_name(data<ActivityData>(draft).status));
+std::string write_value(const ActivityStatus& status, const FieldInfo&) {
+  return std::string(activity_status_name(status));
 }
 
-void read_direction(RecordDraft& draft, std::string_view text, std::string_view column) {
-  data<ActivityData>(draft).direction = read_enum<Direction>(
+void read_value(Direction& direction, std::string_view text, const CellContext& c) {
+  direction = read_enum<Direction>(
       text, direction_from_name,
       {{"none", Direction::none}, {"incoming", Direction::inbound}, {"in", Direction::inbound},
        {"outgoing", Direction::outbound}, {"out", Direction::outbound}},
-      "a direction (inbound or outbound)", column);
+      "a direction (inbound or outbound)", c.column);
 }
-std::string write_direction(const RecordDraft& draft) {
-  return std::string(direction_name(data<ActivityData>(draft).direction));
-}
-
-void read_starts_at(RecordDraft& draft, std::string_view text, std::string_view column) {
-  data<ActivityData>(draft).starts_at = read_instant(text, draft.slash_dates, column);
-}
-std::string write_starts_at(const RecordDraft& draft) {
-  const Instant& at = data<ActivityData>(draft).starts_at;
-  return at.is_special() ? std::string() : format_instant_cell(at);
-}
-
-void read_reminder(RecordDraft& draft, std::string_view text, std::string_view column) {
-  data<ActivityData>(draft).reminder_at = read_instant(text, draft.slash_dates, column);
-}
-std::string write_reminder(const RecordDraft& draft) {
-  const auto& at = data<ActivityData>(draft).reminder_at;
-  return at ? format_instant_cell(*at) : std::string();
-}
-
-void read_duration_cell(RecordDraft& draft, std::string_view text, std::string_view column) {
-  data<ActivityData>(draft).duration_seconds = read_duration(text, column);
-}
-std::string write_duration(const RecordDraft& draft) {
-  return std::to_string(data<ActivityData>(draft).duration_seconds);
-}
+std::string write_value(const Direction& direction, const FieldInfo&) { return std::string(direction_name(direction)); }
 
 /// The recurrence unit a word names ("week", "weeks", "weekly"), if any.
 std::optional<RecurrenceUnit> recurrence_unit_word(std::string_view word) {
@@ -373,9 +280,10 @@ std::optional<RecurrenceUnit> recurrence_unit_word(std::string_view word) {
 }
 
 /// "every 2 weeks on business days in LV", "every day", "monthly".
-void read_recurrence(RecordDraft& draft, std::string_view text, std::string_view column) {
+void read_value(std::optional<Recurrence>& recurrence, std::string_view text, const CellContext& c) {
   constexpr std::string_view expected =
       "a recurrence such as 'every 2 weeks', 'every day on business days in LV' or 'monthly'";
+  const std::string_view column = c.column;
   const std::string key = name_key(text);
   const std::vector<std::string_view> words = split_items(key, " ");
   Recurrence rule;
@@ -386,7 +294,7 @@ void read_recurrence(RecordDraft& draft, std::string_view text, std::string_view
     ++at;
   } else {
     if (word("every")) ++at;
-    if (at < words.size() && std::all_of(words[at].begin(), words[at].end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    if (at < words.size() && std::all_of(words[at].begin(), words[at].end(), [](char ch) { return ch >= '0' && ch <= '9'; })) {
       if (words[at].size() > 6) refuse_cell(column, text, expected);
       rule.interval = std::stoi(std::string(words[at++]));
     }
@@ -404,10 +312,9 @@ void read_recurrence(RecordDraft& draft, std::string_view text, std::string_view
     at += 2;
   }
   if (at != words.size()) refuse_cell(column, text, expected);
-  data<ActivityData>(draft).recurrence = rule;
+  recurrence = rule;
 }
-std::string write_recurrence(const RecordDraft& draft) {
-  const auto& rule = data<ActivityData>(draft).recurrence;
+std::string write_value(const std::optional<Recurrence>& rule, const FieldInfo&) {
   if (!rule) return {};
   const std::string unit(recurrence_unit_name(rule->unit));
   std::string text = rule->interval == 1 ? "every " + unit : "every " + std::to_string(rule->interval) + " " + unit + "s";
@@ -416,135 +323,110 @@ std::string write_recurrence(const RecordDraft& draft) {
   return text;
 }
 
-// ---- The columns of each kind, in export order; input-only ones last.
+/// Members of other types have no cell format: their descriptors list no CSV column.
+template <class Value>
+void read_value(Value&, std::string_view, const CellContext& c) {
+  throw Error(ErrorCode::unsupported, std::string(c.column) + ": a field without a cell format", std::string(c.column));
+}
+template <class Value>
+std::string write_value(const Value&, const FieldInfo& field) {
+  throw Error(ErrorCode::unsupported, std::string(field.name) + ": a field without a cell format",
+              std::string(field.name));
+}
 
-constexpr ColumnSpec kAccountColumns[] = {
-    kId,
-    line<&AccountData::external_ref>("external_ref"),
-    line<&AccountData::name>("name"),
-    line<&AccountData::registration_number>("registration_number"),
-    line<&AccountData::vat_id>("vat_id"),
-    line<&AccountData::industry>("industry"),
-    line<&AccountData::website>("website"),
-    line<&AccountData::phone>("phone"),
-    line<&AccountData::email>("email"),
-    address<&Address::street>("address_street"),
-    address<&Address::city>("address_city"),
-    address<&Address::postal_code>("address_postal_code"),
-    address<&Address::region>("address_region"),
-    address<&Address::country>("address_country"),
-    ref<&RecordRefs::account_ref>("parent_ref"),
-    ref<&RecordRefs::account_name>("parent"),
-    line<&AccountData::owner>("owner"),
-    line<&AccountData::lead_source>("lead_source"),
-    line<&AccountData::campaign>("campaign"),
-    tags<AccountData>(),
-    free_text<&AccountData::description>("description"),
-};
+// ---- Links to other records: text in RecordRefs, resolved by the importer.
 
-constexpr ColumnSpec kContactColumns[] = {
-    kId,
-    line<&ContactData::external_ref>("external_ref"),
-    line<&ContactData::first_name>("first_name"),
-    line<&ContactData::last_name>("last_name"),
-    {"emails", read_emails, write_emails},
-    {"phones", read_phones<PhoneKind::mobile>, write_phones},
-    line<&ContactData::job_title>("job_title"),
-    ref<&RecordRefs::account_ref>("account_ref"),
-    ref<&RecordRefs::account_name>("account"),
-    {"birthday", read_birthday_cell, write_birthday},
-    line<&ContactData::preferred_language>("preferred_language"),
-    line<&ContactData::country>("country"),
-    line<&ContactData::owner>("owner"),
-    line<&ContactData::lead_source>("lead_source"),
-    line<&ContactData::campaign>("campaign"),
-    {"consents", read_consents, write_consents},
-    tags<ContactData>(),
-    free_text<&ContactData::description>("description"),
-    {"phones_mobile", read_phones<PhoneKind::mobile>, nullptr},
-    {"phones_work", read_phones<PhoneKind::work>, nullptr},
-    {"phones_home", read_phones<PhoneKind::home>, nullptr},
-    {"phones_other", read_phones<PhoneKind::other>, nullptr},
-};
+/// The RecordRefs member a cell of a reference to `target` fills.
+std::string RecordRefs::*refs_member(std::string_view target, CsvCell cell) {
+  const bool by_ref = cell == CsvCell::external_ref;
+  if (target == "account") return by_ref ? &RecordRefs::account_ref : &RecordRefs::account_name;
+  if (target == "contact") return by_ref ? &RecordRefs::contact_ref : &RecordRefs::contact_email;
+  if (target == "opportunity") return by_ref ? &RecordRefs::opportunity_ref : &RecordRefs::opportunity_name;
+  if (target == "lead") return &RecordRefs::lead_ref;
+  if (target == "pipeline") return &RecordRefs::pipeline;
+  if (target == "stage") return &RecordRefs::stage;
+  if (target == "lost_reason") return &RecordRefs::lost_reason;
+  throw Error(ErrorCode::unsupported, std::string(target) + ": records no CSV column can name", std::string(target));
+}
 
-constexpr ColumnSpec kLeadColumns[] = {
-    kId,
-    line<&LeadData::external_ref>("external_ref"),
-    line<&LeadData::first_name>("first_name"),
-    line<&LeadData::last_name>("last_name"),
-    line<&LeadData::company_name>("company_name"),
-    line<&LeadData::email>("email"),
-    line<&LeadData::phone>("phone"),
-    line<&LeadData::source>("source"),
-    line<&LeadData::campaign>("campaign"),
-    line<&LeadData::job_title>("job_title"),
-    line<&LeadData::industry>("industry"),
-    {"status", read_lead_status, write_lead_status},
-    line<&LeadData::disqualified_reason>("disqualified_reason"),
-    line<&LeadData::country>("country"),
-    line<&LeadData::owner>("owner"),
-    tags<LeadData>(),
-    free_text<&LeadData::description>("description"),
-};
+// ---- The columns of each kind, from the record descriptors.
 
-constexpr ColumnSpec kOpportunityColumns[] = {
-    kId,
-    line<&OpportunityData::external_ref>("external_ref"),
-    line<&OpportunityData::name>("name"),
-    ref<&RecordRefs::account_ref>("account_ref"),
-    ref<&RecordRefs::account_name>("account"),
-    ref<&RecordRefs::contact_ref>("contact_ref"),
-    ref<&RecordRefs::contact_email>("contact_email"),
-    {"amount", read_amount_cell, write_amount},
-    {"currency", read_currency, write_currency},
-    ref<&RecordRefs::pipeline>("pipeline"),
-    ref<&RecordRefs::stage>("stage"),
-    {"probability", read_probability, write_probability},
-    optional_date<&OpportunityData::expected_close>("expected_close"),
-    optional_date<&OpportunityData::closed_on>("closed_on"),
-    ref<&RecordRefs::lost_reason>("lost_reason"),
-    line<&OpportunityData::owner>("owner"),
-    line<&OpportunityData::lead_source>("lead_source"),
-    line<&OpportunityData::campaign>("campaign"),
-    line<&OpportunityData::next_step>("next_step"),
-    tags<OpportunityData>(),
-    free_text<&OpportunityData::description>("description"),
-    {"close_date", read_close_date, nullptr},
-};
-
-constexpr ColumnSpec kActivityColumns[] = {
-    kId,
-    {"kind", read_activity_kind, write_activity_kind},
-    line<&ActivityData::subject>("subject"),
-    {"status", read_activity_status, write_activity_status},
-    {"starts_at", read_starts_at, write_starts_at},
-    {"duration_seconds", read_duration_cell, write_duration},
-    {"direction", read_direction, write_direction},
-    line<&ActivityData::outcome>("outcome"),
-    line<&ActivityData::phone>("phone"),
-    line<&ActivityData::email>("email"),
-    line<&ActivityData::owner>("owner"),
-    {"reminder_at", read_reminder, write_reminder},
-    {"recurrence", read_recurrence, write_recurrence},
-    ref<&RecordRefs::account_ref>("account_ref"),
-    ref<&RecordRefs::account_name>("account"),
-    ref<&RecordRefs::contact_ref>("contact_ref"),
-    ref<&RecordRefs::contact_email>("contact_email"),
-    ref<&RecordRefs::opportunity_ref>("opportunity_ref"),
-    ref<&RecordRefs::opportunity_name>("opportunity"),
-    ref<&RecordRefs::lead_ref>("lead_ref"),
-    free_text<&ActivityData::body>("body"),
-};
-
-std::span<const ColumnSpec> columns_of(RecordKind kind) {
-  switch (kind) {
-    case RecordKind::account: return kAccountColumns;
-    case RecordKind::contact: return kContactColumns;
-    case RecordKind::lead: return kLeadColumns;
-    case RecordKind::opportunity: return kOpportunityColumns;
-    case RecordKind::activity: return kActivityColumns;
+/// The column of `cell` of field `field` of Data.
+template <class Data>
+ColumnSpec column_of(const RecordField<Data>& field, const CsvColumn& csv) {
+  const RecordField<Data>* f = &field;  // the tables are static: the pointer stays valid
+  const CsvCell cell = csv.cell;
+  ColumnSpec spec{csv.name, {}, {}};
+  if (field.info.type == RecordFieldType::reference) {
+    const auto member = refs_member(field.info.target, cell);
+    spec.read = [member](RecordDraft& draft, std::string_view text, std::string_view) {
+      draft.refs.*member = std::string(trim(text));
+    };
+    spec.write = [member](const RecordDraft& draft) { return draft.refs.*member; };
+  } else if (field.info.type == RecordFieldType::money) {
+    // The amount and currency are kept as text until finish_draft() knows both.
+    if (cell == CsvCell::currency) {
+      spec.read = [](RecordDraft& draft, std::string_view text, std::string_view column) {
+        set_currency(draft, upper_ascii(trim(text)), column, text);
+      };
+    } else {
+      spec.read = read_amount_cell;
+    }
+    spec.write = [f, cell](const RecordDraft& draft) {
+      const Data& record = data<Data>(draft);
+      return f->apply(record, [&](const auto& value) -> std::string {
+        if constexpr (std::is_same_v<std::remove_cvref_t<decltype(value)>, Money>)
+          return cell == CsvCell::currency ? std::string(value.currency()) : value.amount_string();
+        else
+          return write_value(value, f->info);
+      });
+    };
+  } else {
+    // A cell that also sets the field named by `also` (a deal's "close_date").
+    const RecordField<Data>* also = nullptr;
+    if (cell == CsvCell::both_dates)
+      for (const RecordField<Data>& other : record_fields<Data>())
+        if (other.info.name == field.info.also) also = &other;
+    spec.read = [f, cell, also](RecordDraft& draft, std::string_view text, std::string_view column) {
+      Data& record = data<Data>(draft);
+      f->apply(record, [&](auto& value) {
+        read_value(value, text, CellContext{f->info, cell, column, draft.slash_dates});
+        if (also)
+          also->apply(record, [&](auto& other) {
+            if constexpr (std::is_same_v<decltype(other), decltype(value)>) other = value;
+          });
+      });
+    };
+    spec.write = [f](const RecordDraft& draft) {
+      return f->apply(data<Data>(draft), [&](const auto& value) -> std::string { return write_value(value, f->info); });
+    };
   }
-  throw Error(ErrorCode::invalid_argument, "record kind: unknown", "kind");
+  if (!csv.exported) spec.write = nullptr;
+  return spec;
+}
+
+/// The columns of records of Data stored as `kind`: the row id, the key
+/// fields, then the other fields in descriptor order; input-only ones included.
+template <class Data>
+std::vector<ColumnSpec> columns_for(RecordKind kind) {
+  std::vector<ColumnSpec> columns;
+  // The maintained fields with a column: the row id, kept in RecordDraft::id.
+  for (const FieldInfo& field : record_fields(kind))
+    if (field.has(FieldRole::maintained))
+      for (const CsvColumn& csv : field.csv) columns.push_back({csv.name, read_id, write_id});
+  for (const bool keys : {true, false})
+    for (const RecordField<Data>& field : record_fields<Data>())
+      if (field.info.has(FieldRole::key) == keys)
+        for (const CsvColumn& csv : field.info.csv) columns.push_back(column_of(field, csv));
+  return columns;
+}
+
+const std::vector<ColumnSpec>& columns_of(RecordKind kind) {
+  static const std::vector<ColumnSpec> all[] = {
+      columns_for<AccountData>(RecordKind::account), columns_for<ContactData>(RecordKind::contact),
+      columns_for<LeadData>(RecordKind::lead), columns_for<OpportunityData>(RecordKind::opportunity),
+      columns_for<ActivityData>(RecordKind::activity)};
+  return all[static_cast<std::size_t>(kind)];
 }
 
 const ColumnSpec* find_column(RecordKind kind, std::string_view name) {

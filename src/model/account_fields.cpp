@@ -1,4 +1,4 @@
-// The fields of accounts (AccountData, Account), in CSV export order. The
+// The fields of accounts (AccountData, Account), in declaration order (CSV export puts the keys first). The
 // parts of the address are fields of their own ("address_street", ...).
 #include "model/field_aliases.hpp"
 #include "model/field_table.hpp"
@@ -19,7 +19,6 @@ constexpr FieldRoles kPart = kQuery | kCsv | kAudited;
 template <>
 const std::vector<RecordField<AccountData>>& record_fields<AccountData>() {
   static const std::vector<RecordField<AccountData>> fields = {
-      {{.name = "external_ref", .roles = kChosen, .doc = "The embedding system's key (ERP customer code); unique when set.", .csv = {{"external_ref", with(kExternalRefHeaders, {"Customer Id", "Customer Code", "Customer Number", "Account Number"})}}, .sql = {.column = "external_ref"}}, &AccountData::external_ref},
       {{.name = "name", .roles = kChosen, .doc = "Required: the organization's name.", .csv = {{"name", with(kCompanyHeaders, {"Name", "Customer", "Customer Name"})}}, .sql = {.column = "name", .key_column = "name_key"}}, &AccountData::name},
       {{.name = "registration_number", .roles = kChosen, .doc = "Company register number.", .csv = {{"registration_number", {"Registration Number", "Registration No", "Reg No", "Company Number", "Company Registration Number"}}}, .sql = {.column = "registration_number"}}, &AccountData::registration_number},
       {{.name = "vat_id", .roles = kChosen, .doc = "VAT identification number.", .csv = {{"vat_id", {"VAT", "VAT ID", "VAT Number", "VAT No", "Tax ID"}}}, .sql = {.column = "vat_id"}}, &AccountData::vat_id},
@@ -39,6 +38,7 @@ const std::vector<RecordField<AccountData>>& record_fields<AccountData>() {
       {{.name = "owner", .roles = kChosen, .doc = "The user responsible for the account.", .csv = {{"owner", kOwnerHeaders}}, .sql = {.column = "owner"}}, &AccountData::owner},
       {{.name = "lead_source", .roles = kChosen, .doc = "How the account was found: a lead source by name.", .csv = {{"lead_source", with(kSourceHeaders, {"Account Source"})}}, .sql = {.column = "lead_source_id", .table = "lead_sources"}}, &AccountData::lead_source},
       {{.name = "campaign", .roles = kChosen, .doc = "The campaign that brought it, by name.", .csv = {{"campaign", kCampaignHeaders}}, .sql = {.column = "campaign_id", .table = "campaigns"}}, &AccountData::campaign},
+      {{.name = "external_ref", .roles = kChosen | R::key, .doc = "The embedding system's key (ERP customer code); unique when set.", .csv = {{"external_ref", with(kExternalRefHeaders, {"Customer Id", "Customer Code", "Customer Number", "Account Number"})}}, .sql = {.column = "external_ref"}}, &AccountData::external_ref},
       {{.name = "tags", .type = T::tags, .storage = S::side_table, .roles = R::select | kCsv | kAudited | R::merge_unite, .doc = "Free labels; case-insensitively unique.", .csv = {{"tags", kTagHeaders}}, .sql = {.column = "tag", .table = "account_tags", .link = "account_id"}}, &AccountData::tags},
       {{.name = "description", .roles = kChosen, .doc = "Free text; may span lines.", .csv = {{"description", kDescriptionHeaders}}, .sql = {.column = "description"}, .multiline = true}, &AccountData::description},
       {{.name = "custom", .type = T::custom, .storage = S::custom_json, .roles = kAudited | R::merge_choose, .doc = "Values of the custom fields, by field name.", .sql = {.column = "custom"}}, &AccountData::custom},

@@ -1,4 +1,4 @@
-// The fields of activities (ActivityData, Activity), in CSV export order.
+// The fields of activities (ActivityData, Activity), in declaration order (CSV export puts the keys first).
 #include "model/field_aliases.hpp"
 #include "model/field_table.hpp"
 
@@ -21,7 +21,7 @@ const std::vector<RecordField<ActivityData>>& record_fields<ActivityData>() {
       {{.name = "subject", .roles = kPlain, .doc = "What it is about.", .csv = {{"subject", {"Title"}}}, .sql = {.column = "subject", .key_column = "subject_key"}}, &ActivityData::subject},
       {{.name = "status", .type = T::enumeration, .roles = kPlain, .doc = "Planned, done or cancelled.", .csv = {{"status", {}}}, .sql = {.column = "status"}, .values = {"planned", "done", "cancelled"}}, &ActivityData::status},
       {{.name = "starts_at", .type = T::instant, .roles = kPlain, .doc = "When it starts (call, meeting) or is due (task).", .filter_name = "start", .csv = {{"starts_at", {"Start", "Starts", "Start Date", "Start Time", "Date", "Due Date", "Due", "Activity Date", "Timestamp", "When", "Date Time"}}}, .sql = {.column = "starts_at"}}, &ActivityData::starts_at},
-      {{.name = "duration_seconds", .type = T::integer, .roles = kPlain, .doc = "Not negative.", .filter_name = "duration", .csv = {{"duration_seconds", {"Duration", "Call Duration", "Call Duration In Seconds"}}}, .sql = {.column = "duration_seconds"}}, &ActivityData::duration_seconds},
+      {{.name = "duration_seconds", .type = T::duration, .roles = kPlain, .doc = "Not negative.", .filter_name = "duration", .csv = {{"duration_seconds", {"Duration", "Call Duration", "Call Duration In Seconds"}}}, .sql = {.column = "duration_seconds"}}, &ActivityData::duration_seconds},
       {{.name = "direction", .type = T::enumeration, .roles = kPlain, .doc = "Inbound or outbound; only for calls, emails and sms.", .csv = {{"direction", {"Call Type"}}}, .sql = {.column = "direction"}, .values = {"inbound", "outbound"}}, &ActivityData::direction},
       {{.name = "outcome", .roles = kPlain, .doc = "What came of it (\"reached\", \"voicemail\", ...).", .csv = {{"outcome", {"Result", "Call Disposition", "Call Result"}}}, .sql = {.column = "outcome"}}, &ActivityData::outcome},
       {{.name = "phone", .roles = kPlain | R::personal, .doc = "The number used, as written (calls, sms).", .csv = {{"phone", {"Phone Number", "Number"}}}, .sql = {.column = "phone", .compare = "phone_e164", .key_column = "phone_e164", .normalize = N::phone}}, &ActivityData::phone},

@@ -1,4 +1,4 @@
-// The fields of contacts (ContactData, Contact), in CSV export order.
+// The fields of contacts (ContactData, Contact), in declaration order (CSV export puts the keys first).
 #include "model/field_aliases.hpp"
 #include "model/field_table.hpp"
 
@@ -17,7 +17,6 @@ constexpr FieldRoles kPersonal = kChosen | R::personal;
 template <>
 const std::vector<RecordField<ContactData>>& record_fields<ContactData>() {
   static const std::vector<RecordField<ContactData>> fields = {
-      {{.name = "external_ref", .roles = kChosen, .doc = "The embedding system's key; unique when set.", .csv = {{"external_ref", with(kExternalRefHeaders, {"Customer Id", "Customer Code"})}}, .sql = {.column = "external_ref"}}, &ContactData::external_ref},
       {{.name = "first_name", .roles = kPersonal, .doc = "Given name(s).", .csv = {{"first_name", kFirstNameHeaders}}, .sql = {.column = "first_name"}}, &ContactData::first_name},
       {{.name = "last_name", .roles = kPersonal, .doc = "Required: family name (or the only name).", .csv = {{"last_name", kLastNameHeaders}}, .sql = {.column = "last_name"}}, &ContactData::last_name},
       {{.name = "emails", .type = T::emails, .storage = S::side_table, .roles = R::filter | R::select | kCsv | kAudited | R::merge_unite | R::personal, .doc = "Email addresses, primary first on read.", .filter_name = "email",
@@ -40,6 +39,7 @@ const std::vector<RecordField<ContactData>>& record_fields<ContactData>() {
       {{.name = "owner", .roles = kChosen, .doc = "The user responsible for the contact.", .csv = {{"owner", kOwnerHeaders}}, .sql = {.column = "owner"}}, &ContactData::owner},
       {{.name = "lead_source", .roles = kChosen, .doc = "How the contact was found: a lead source by name.", .csv = {{"lead_source", kSourceHeaders}}, .sql = {.column = "lead_source_id", .table = "lead_sources"}}, &ContactData::lead_source},
       {{.name = "campaign", .roles = kChosen, .doc = "The campaign that brought them, by name.", .csv = {{"campaign", kCampaignHeaders}}, .sql = {.column = "campaign_id", .table = "campaigns"}}, &ContactData::campaign},
+      {{.name = "external_ref", .roles = kChosen | R::key, .doc = "The embedding system's key; unique when set.", .csv = {{"external_ref", with(kExternalRefHeaders, {"Customer Id", "Customer Code"})}}, .sql = {.column = "external_ref"}}, &ContactData::external_ref},
       {{.name = "consents", .type = T::consents, .storage = S::side_table, .roles = kCsv | kAudited | R::merge_unite | R::personal, .doc = "Marketing consent, at most one per channel.", .csv = {{"consents", {"Consent"}}}, .sql = {.table = "contact_consents", .link = "contact_id"}}, &ContactData::consents},
       {{.name = "tags", .type = T::tags, .storage = S::side_table, .roles = R::select | kCsv | kAudited | R::merge_unite, .doc = "Free labels; case-insensitively unique.", .csv = {{"tags", kTagHeaders}}, .sql = {.column = "tag", .table = "contact_tags", .link = "contact_id"}}, &ContactData::tags},
       {{.name = "description", .roles = kChosen, .doc = "Free text.", .csv = {{"description", kDescriptionHeaders}}, .sql = {.column = "description"}, .multiline = true}, &ContactData::description},

@@ -71,7 +71,7 @@ std::vector<RecordField<Stored>> stamps(bool select = true) {
 template <class Stored>
 RecordField<Stored> id_field(std::string_view target, bool select = true) {
   const FieldRoles selected = select ? static_cast<FieldRoles>(FieldRole::select) : 0u;
-  return {{.name = "id", .type = RecordFieldType::reference, .roles = kMaintained | selected | kCsv,
+  return {{.name = "id", .type = RecordFieldType::reference, .roles = kMaintained | FieldRole::key | selected | kCsv,
            .doc = "Row id.", .csv = {{"id", {}}}, .sql = {.column = "id"}, .target = target},
           &Stored::id};
 }

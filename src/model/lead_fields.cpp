@@ -1,4 +1,4 @@
-// The fields of leads (LeadData, Lead), in CSV export order.
+// The fields of leads (LeadData, Lead), in declaration order (CSV export puts the keys first).
 #include "model/field_aliases.hpp"
 #include "model/field_table.hpp"
 
@@ -17,7 +17,6 @@ constexpr FieldRoles kPersonal = kPlain | R::personal;
 template <>
 const std::vector<RecordField<LeadData>>& record_fields<LeadData>() {
   static const std::vector<RecordField<LeadData>> fields = {
-      {{.name = "external_ref", .roles = kPlain, .doc = "The embedding system's key; unique when set.", .csv = {{"external_ref", kExternalRefHeaders}}, .sql = {.column = "external_ref"}}, &LeadData::external_ref},
       {{.name = "first_name", .roles = kPersonal, .doc = "The person's given name(s).", .csv = {{"first_name", kFirstNameHeaders}}, .sql = {.column = "first_name"}}, &LeadData::first_name},
       {{.name = "last_name", .roles = kPersonal, .doc = "The person's family name.", .csv = {{"last_name", kLastNameHeaders}}, .sql = {.column = "last_name"}}, &LeadData::last_name},
       {{.name = "company_name", .roles = kPlain, .doc = "The company's name.", .csv = {{"company_name", kCompanyHeaders}}, .sql = {.column = "company_name"}}, &LeadData::company_name},
@@ -31,6 +30,7 @@ const std::vector<RecordField<LeadData>>& record_fields<LeadData>() {
       {{.name = "disqualified_reason", .roles = kPlain, .doc = "Required when disqualified, refused otherwise.", .csv = {{"disqualified_reason", {"Disqualification Reason", "Reason"}}}, .sql = {.column = "disqualified_reason"}}, &LeadData::disqualified_reason},
       {{.name = "country", .roles = kPlain, .doc = "ISO 3166-1 alpha-2.", .csv = {{"country", {"Country Code"}}}, .sql = {.column = "country", .normalize = N::country}}, &LeadData::country},
       {{.name = "owner", .roles = kPlain, .doc = "The responsible user.", .csv = {{"owner", kOwnerHeaders}}, .sql = {.column = "owner"}}, &LeadData::owner},
+      {{.name = "external_ref", .roles = kPlain | R::key, .doc = "The embedding system's key; unique when set.", .csv = {{"external_ref", kExternalRefHeaders}}, .sql = {.column = "external_ref"}}, &LeadData::external_ref},
       {{.name = "tags", .type = T::tags, .storage = S::side_table, .roles = R::select | kCsv | kAudited, .doc = "Free labels; case-insensitively unique.", .csv = {{"tags", kTagHeaders}}, .sql = {.column = "tag", .table = "lead_tags", .link = "lead_id"}}, &LeadData::tags},
       {{.name = "description", .roles = kPlain, .doc = "Free text.", .csv = {{"description", kDescriptionHeaders}}, .sql = {.column = "description"}, .multiline = true}, &LeadData::description},
       {{.name = "custom", .type = T::custom, .storage = S::custom_json, .roles = kAudited, .doc = "Values of the custom fields, by field name.", .sql = {.column = "custom"}}, &LeadData::custom},

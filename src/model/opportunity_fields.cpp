@@ -1,4 +1,4 @@
-// The fields of opportunities (OpportunityData, Opportunity), in CSV export order.
+// The fields of opportunities (OpportunityData, Opportunity), in declaration order (CSV export puts the keys first).
 #include "model/field_aliases.hpp"
 #include "model/field_table.hpp"
 
@@ -17,7 +17,6 @@ constexpr FieldRoles kNamedLink = R::filter | R::select | kCsv | kAudited;
 template <>
 const std::vector<RecordField<OpportunityData>>& record_fields<OpportunityData>() {
   static const std::vector<RecordField<OpportunityData>> fields = {
-      {{.name = "external_ref", .roles = kPlain, .doc = "The embedding system's key; unique when set.", .csv = {{"external_ref", with(kExternalRefHeaders, {"Opportunity Id", "Deal Id"})}}, .sql = {.column = "external_ref"}}, &OpportunityData::external_ref},
       {{.name = "name", .roles = kPlain, .doc = "Required: the deal's name.", .csv = {{"name", {"Opportunity", "Opportunity Name", "Deal", "Deal Name"}}}, .sql = {.column = "name", .key_column = "name_key"}}, &OpportunityData::name},
       {{.name = "account", .type = T::reference, .roles = R::select | kCsv | kAudited, .doc = "Required: the customer.",
         .csv = {{"account_ref", {"Account External Ref", "Customer Id", "Customer Code"}, CsvCell::external_ref}, {"account", {"Account Name", "Company", "Company Name", "Customer", "Customer Name"}, CsvCell::name}},
@@ -27,10 +26,10 @@ const std::vector<RecordField<OpportunityData>>& record_fields<OpportunityData>(
         .sql = {.column = "primary_contact_id", .table = "contacts"}, .target = "contact"}, &OpportunityData::primary_contact},
       {{.name = "amount", .type = T::money, .roles = kPlain, .doc = "The value of the deal; with line items their sum.",
         .csv = {{"amount", {"Value", "Deal Value", "Deal Amount", "Close Value", "Opportunity Amount"}}, {"currency", {"Currency Code", "CurrencyIsoCode"}, CsvCell::currency}},
-        .sql = {.column = "amount_minor", .key_column = "currency"}}, &OpportunityData::amount},
+        .sql = {.column = "amount_minor", .currency = "currency"}}, &OpportunityData::amount},
       {{.name = "pipeline", .type = T::reference, .roles = kNamedLink, .doc = "Unset: the default pipeline.", .csv = {{"pipeline", {"Sales Pipeline"}, CsvCell::name}}, .sql = {.column = "pipeline_id", .table = "pipelines", .lookup_key = "name_key"}, .target = "pipeline"}, &OpportunityData::pipeline},
       {{.name = "stage", .type = T::reference, .roles = kNamedLink, .doc = "Unset: the pipeline's first open stage.", .csv = {{"stage", {"Deal Stage", "Stage Name", "Sales Stage"}, CsvCell::name}}, .sql = {.column = "stage_id", .table = "stages", .lookup_key = "name_key"}, .target = "stage"}, &OpportunityData::stage},
-      {{.name = "probability_override", .type = T::integer, .roles = kCsv | kAudited, .doc = "Win probability 0..100 overriding the stage's default.", .csv = {{"probability", {"Probability (%)", "Win Probability", "probability_override"}}}, .sql = {.column = "probability_override"}}, &OpportunityData::probability_override},
+      {{.name = "probability_override", .type = T::percent, .roles = kCsv | kAudited, .doc = "Win probability 0..100 overriding the stage's default.", .csv = {{"probability", {"Probability (%)", "Win Probability", "probability_override"}}}, .sql = {.column = "probability_override"}}, &OpportunityData::probability_override},
       {{.name = "expected_close", .type = T::date, .roles = kPlain, .doc = "When it is expected to close.", .csv = {{"expected_close", {"Expected Close Date", "Expected Closing Date"}}}, .sql = {.column = "expected_close"}}, &OpportunityData::expected_close},
       {{.name = "closed_on", .type = T::date, .roles = kPlain, .doc = "The close date of a won or lost deal.", .filter_name = "closed",
         .csv = {{"closed_on", {"Closed Date", "Date Closed"}}, {"close_date", {"Closing Date"}, CsvCell::both_dates, false}},
@@ -40,6 +39,7 @@ const std::vector<RecordField<OpportunityData>>& record_fields<OpportunityData>(
       {{.name = "lead_source", .roles = kPlain, .doc = "How the deal came in: a lead source by name.", .csv = {{"lead_source", kSourceHeaders}}, .sql = {.column = "lead_source_id", .table = "lead_sources"}}, &OpportunityData::lead_source},
       {{.name = "campaign", .roles = kPlain, .doc = "The campaign that brought it, by name.", .csv = {{"campaign", kCampaignHeaders}}, .sql = {.column = "campaign_id", .table = "campaigns"}}, &OpportunityData::campaign},
       {{.name = "next_step", .roles = kPlain, .doc = "What happens next.", .csv = {{"next_step", {}}}, .sql = {.column = "next_step"}}, &OpportunityData::next_step},
+      {{.name = "external_ref", .roles = kPlain | R::key, .doc = "The embedding system's key; unique when set.", .csv = {{"external_ref", with(kExternalRefHeaders, {"Opportunity Id", "Deal Id"})}}, .sql = {.column = "external_ref"}}, &OpportunityData::external_ref},
       {{.name = "tags", .type = T::tags, .storage = S::side_table, .roles = R::select | kCsv | kAudited, .doc = "Labels.", .csv = {{"tags", kTagHeaders}}, .sql = {.column = "tag", .table = "opportunity_tags", .link = "opportunity_id"}}, &OpportunityData::tags},
       {{.name = "description", .roles = kPlain, .doc = "Free text.", .csv = {{"description", kDescriptionHeaders}}, .sql = {.column = "description"}, .multiline = true}, &OpportunityData::description},
       {{.name = "contacts", .type = T::deal_contacts, .storage = S::side_table, .roles = kAudited, .doc = "Further people and their roles.", .sql = {.table = "opportunity_contacts", .link = "opportunity_id"}}, &OpportunityData::contacts},

@@ -1,5 +1,8 @@
 #include "query/catalog.hpp"
 
+#include "crm/error.hpp"
+#include "crm/record_fields.hpp"
+
 namespace crm::detail {
 namespace {
 
@@ -9,9 +12,9 @@ std::string replace_all(std::string text, std::string_view from, std::string_vie
   return text;
 }
 
-FieldSpec text(std::string name, std::string column, std::string key = {}, Normalize normalize = Normalize::nfc) {
-  return {.name = std::move(name), .type = FieldType::text, .sql = "{t}." + column,
-          .key_sql = key.empty() ? std::string() : "{t}." + key, .normalize = normalize};
+FieldSpec text(std::string name, std::string_view column, std::string_view key, Normalize normalize) {
+  return {.name = std::move(name), .type = FieldType::text, .sql = "{t}." + std::string(column),
+          .key_sql = key.empty() ? std::string() : "{t}." + std::string(key), .normalize = normalize};
 }
 
 // A text field holding the name of the row `id_column` points to in
@@ -23,32 +26,71 @@ FieldSpec named(std::string name, std::string_view table, std::string_view id_co
           .key_sql = "(SELECT name_key" + row};
 }
 
-// Where a record came from, by name: its lead source (called "source" on
-// leads) and its campaign.
-FieldSpec source_field(std::string name = "lead_source") {
-  return named(std::move(name), "lead_sources", "lead_source_id");
-}
-FieldSpec campaign_field() { return named("campaign", "campaigns", "campaign_id"); }
-
 FieldSpec typed(std::string name, FieldType type, std::string sql) {
   return {.name = std::move(name), .type = type, .sql = std::move(sql)};
 }
 
-FieldSpec enumeration(std::string name, std::string column, std::vector<std::string> values) {
-  return {.name = std::move(name), .type = FieldType::enumeration, .sql = "{t}." + column, .values = std::move(values)};
+std::vector<std::string> value_names(const FieldInfo& field) {
+  return {field.values.begin(), field.values.end()};
 }
 
-FieldSpec lookup(std::string name, std::string id_column, std::string table, std::string key,
+// A field whose id column names a row of `table`: compared by that row's
+// `key` column, as a name (stage, pipeline) or from a fixed list (stage kind).
+FieldSpec lookup(std::string name, std::string_view id_column, std::string_view table, std::string_view key,
                  std::vector<std::string> values = {}) {
   const bool named = values.empty();
   return {.name = std::move(name), .type = named ? FieldType::lookup : FieldType::enumeration,
-          .sql = "{t}." + id_column, .values = std::move(values), .lookup_table = table, .lookup_key = std::move(key),
-          .lookup_names = named ? "SELECT DISTINCT name FROM " + table : std::string()};
+          .sql = "{t}." + std::string(id_column), .values = std::move(values), .lookup_table = std::string(table),
+          .lookup_key = std::string(key),
+          .lookup_names = named ? "SELECT DISTINCT name FROM " + std::string(table) : std::string()};
 }
 
-FieldSpec collection(std::string name, std::string from, std::string element, Normalize normalize) {
-  return {.name = std::move(name), .type = FieldType::text, .sql = {}, .key_sql = "{r}." + element,
-          .normalize = normalize, .collection = std::move(from), .element = "{r}." + element};
+Normalize normalization(TextNormalization normalize) {
+  switch (normalize) {
+    case TextNormalization::casefold: return Normalize::casefold;
+    case TextNormalization::country: return Normalize::country;
+    case TextNormalization::phone: return Normalize::phone;
+    case TextNormalization::nfc: break;
+  }
+  return Normalize::nfc;
+}
+
+// The catalog entry of a record field the segment language names, built
+// from its descriptor's type and SQL storage.
+FieldSpec from_descriptor(const FieldInfo& field) {
+  std::string name(field.filter_field());
+  const FieldSql& sql = field.sql;
+  const std::string column = "{t}." + std::string(sql.column);
+  switch (field.type) {
+    case RecordFieldType::emails:
+    case RecordFieldType::phones: {
+      const std::string element = "{r}." + std::string(sql.key_column);
+      return {.name = std::move(name), .type = FieldType::text, .sql = {}, .key_sql = element,
+              .normalize = normalization(sql.normalize),
+              .collection = "FROM " + std::string(sql.table) + " {r} WHERE {r}." + std::string(sql.link) + " = {t}.id",
+              .element = element};
+    }
+    case RecordFieldType::enumeration:
+      if (!sql.table.empty()) return lookup(std::move(name), sql.column, sql.table, sql.lookup_key, value_names(field));
+      return {.name = std::move(name), .type = FieldType::enumeration, .sql = column, .values = value_names(field)};
+    case RecordFieldType::reference: return lookup(std::move(name), sql.column, sql.table, sql.lookup_key);
+    case RecordFieldType::money:
+      return {.name = std::move(name), .type = FieldType::money, .sql = column,
+              .currency_sql = "{t}." + std::string(sql.currency)};
+    case RecordFieldType::date: return typed(std::move(name), FieldType::date, column);
+    case RecordFieldType::instant: return typed(std::move(name), FieldType::instant, column);
+    case RecordFieldType::integer:
+    case RecordFieldType::duration:
+    case RecordFieldType::percent: return typed(std::move(name), FieldType::number, column);
+    case RecordFieldType::boolean: return typed(std::move(name), FieldType::boolean, column);
+    case RecordFieldType::birthday: return typed(std::move(name), FieldType::birthday, column);
+    case RecordFieldType::text:
+      if (!sql.table.empty()) return named(std::move(name), sql.table, sql.column);
+      return text(std::move(name), sql.compare.empty() ? sql.column : sql.compare, sql.key_column,
+                  normalization(sql.normalize));
+    default: break;
+  }
+  throw Error(ErrorCode::unsupported, std::string(name) + ": a field of this type cannot be filtered", std::string(name));
 }
 
 // The related opportunities' amounts in one currency, by stage kind.
@@ -68,78 +110,26 @@ FieldSpec last_activity(RecordKind kind) {
                    " AND agg_a.deleted_at IS NULL AND agg_a.status = 'done')");
 }
 
-std::vector<FieldSpec> stamps(std::vector<FieldSpec> fields) {
-  fields.push_back(text("owner", "owner"));
-  fields.push_back(typed("created_at", FieldType::instant, "{t}.created_at"));
-  fields.push_back(typed("updated_at", FieldType::instant, "{t}.updated_at"));
+// The fields of `kind` the segment language names (from the record
+// descriptors), then the aggregates over related records.
+std::vector<FieldSpec> fields_of(RecordKind kind) {
+  std::vector<FieldSpec> fields;
+  for (const FieldInfo& field : record_fields(kind))
+    if (field.has(FieldRole::filter)) fields.push_back(from_descriptor(field));
+  if (kind == RecordKind::account || kind == RecordKind::contact) {
+    fields.push_back(deal_sum("won_revenue", kind, "won"));
+    fields.push_back(deal_sum("open_pipeline", kind, "open"));
+  }
+  if (kind != RecordKind::activity) fields.push_back(last_activity(kind));
   return fields;
-}
-
-std::vector<FieldSpec> account_fields() {
-  return stamps({text("name", "name", "name_key"), text("registration_number", "registration_number"),
-                 text("vat_id", "vat_id"), text("industry", "industry"), text("website", "website"),
-                 text("phone", "phone_e164", "phone_e164", Normalize::phone),
-                 text("email", "email_key", "email_key", Normalize::casefold), text("street", "street"),
-                 text("city", "city"), text("postal_code", "postal_code"), text("region", "region"),
-                 text("country", "country", {}, Normalize::country), source_field(), campaign_field(),
-                 text("external_ref", "external_ref"), text("description", "description"),
-                 deal_sum("won_revenue", RecordKind::account, "won"),
-                 deal_sum("open_pipeline", RecordKind::account, "open"), last_activity(RecordKind::account)});
-}
-
-std::vector<FieldSpec> contact_fields() {
-  return stamps({text("first_name", "first_name"), text("last_name", "last_name"),
-                 collection("email", "FROM contact_emails {r} WHERE {r}.contact_id = {t}.id", "address_key",
-                            Normalize::casefold),
-                 collection("phone", "FROM contact_phones {r} WHERE {r}.contact_id = {t}.id", "e164", Normalize::phone),
-                 text("job_title", "job_title"), typed("birthday", FieldType::birthday, "{t}.birthday"),
-                 text("preferred_language", "preferred_language"), text("country", "country", {}, Normalize::country),
-                 source_field(), campaign_field(), text("external_ref", "external_ref"),
-                 text("description", "description"), deal_sum("won_revenue", RecordKind::contact, "won"),
-                 deal_sum("open_pipeline", RecordKind::contact, "open"), last_activity(RecordKind::contact)});
-}
-
-std::vector<FieldSpec> lead_fields() {
-  return stamps({text("first_name", "first_name"), text("last_name", "last_name"),
-                 text("company_name", "company_name"), text("email", "email_key", "email_key", Normalize::casefold),
-                 text("phone", "phone_e164", "phone_e164", Normalize::phone), source_field("source"),
-                 campaign_field(), text("job_title", "job_title"), text("industry", "industry"),
-                 enumeration("status", "status", {"new", "contacted", "qualified", "disqualified"}),
-                 text("disqualified_reason", "disqualified_reason"), text("country", "country", {}, Normalize::country),
-                 text("external_ref", "external_ref"), text("description", "description"),
-                 typed("converted_at", FieldType::instant, "{t}.converted_at"), last_activity(RecordKind::lead)});
-}
-
-std::vector<FieldSpec> opportunity_fields() {
-  return stamps({text("name", "name", "name_key"),
-                 {.name = "amount", .type = FieldType::money, .sql = "{t}.amount_minor", .currency_sql = "{t}.currency"},
-                 typed("expected_close", FieldType::date, "{t}.expected_close"),
-                 typed("closed", FieldType::date, "{t}.closed_on"), lookup("stage", "stage_id", "stages", "name_key"),
-                 lookup("status", "stage_id", "stages", "kind", {"open", "won", "lost"}),
-                 lookup("pipeline", "pipeline_id", "pipelines", "name_key"),
-                 lookup("lost_reason", "lost_reason_id", "lost_reasons", "name_key"),
-                 typed("probability", FieldType::number, "{t}.probability"), source_field(),
-                 campaign_field(), text("next_step", "next_step"), text("external_ref", "external_ref"),
-                 text("description", "description"), last_activity(RecordKind::opportunity)});
-}
-
-std::vector<FieldSpec> activity_fields() {
-  return stamps({enumeration("kind", "kind", {"call", "meeting", "email", "task", "note", "sms"}),
-                 text("subject", "subject", "subject_key"), text("body", "body"),
-                 enumeration("status", "status", {"planned", "done", "cancelled"}),
-                 typed("start", FieldType::instant, "{t}.starts_at"),
-                 typed("duration", FieldType::number, "{t}.duration_seconds"),
-                 enumeration("direction", "direction", {"inbound", "outbound"}), text("outcome", "outcome"),
-                 text("phone", "phone_e164", "phone_e164", Normalize::phone), text("email", "email"),
-                 typed("reminder_at", FieldType::instant, "{t}.reminder_at"),
-                 typed("completed_at", FieldType::instant, "{t}.completed_at")});
 }
 
 }  // namespace
 
 const std::vector<FieldSpec>& builtin_fields(RecordKind kind) {
-  static const std::vector<FieldSpec> all[] = {account_fields(), contact_fields(), lead_fields(), opportunity_fields(),
-                                               activity_fields()};
+  static const std::vector<FieldSpec> all[] = {fields_of(RecordKind::account), fields_of(RecordKind::contact),
+                                               fields_of(RecordKind::lead), fields_of(RecordKind::opportunity),
+                                               fields_of(RecordKind::activity)};
   return all[static_cast<std::size_t>(kind)];
 }
 
