@@ -1,31 +1,11 @@
 // Accounts through the C ABI.
 #include "c_custom.hpp"
+#include "c_fields.hpp"
 
 using namespace crm::capi;
 using crm::Account;
 
 namespace {
-
-constexpr TextField<Account> kFields[] = {
-    {"name", [](Account& a) { return &a.name; }, true},
-    {"registration_number", [](Account& a) { return &a.registration_number; }, true},
-    {"vat_id", [](Account& a) { return &a.vat_id; }, true},
-    {"industry", [](Account& a) { return &a.industry; }, true},
-    {"website", [](Account& a) { return &a.website; }, true},
-    {"phone", [](Account& a) { return &a.phone; }, true},
-    {"email", [](Account& a) { return &a.email; }, true},
-    {"street", [](Account& a) { return &a.address.street; }, true},
-    {"city", [](Account& a) { return &a.address.city; }, true},
-    {"postal_code", [](Account& a) { return &a.address.postal_code; }, true},
-    {"region", [](Account& a) { return &a.address.region; }, true},
-    {"country", [](Account& a) { return &a.address.country; }, true},
-    {"owner", [](Account& a) { return &a.owner; }, true},
-    {"lead_source", [](Account& a) { return &a.lead_source; }, true},
-    {"campaign", [](Account& a) { return &a.campaign; }, true},
-    {"external_ref", [](Account& a) { return &a.external_ref; }, true},
-    {"description", [](Account& a) { return &a.description; }, true},
-    {"phone_e164", [](Account& a) { return &a.phone_e164; }, false},
-};
 
 // Hands `account` out through an optional out-parameter.
 crm_status give(crm::Account account, crm_account** out) {
@@ -46,11 +26,11 @@ crm_status crm_account_new(crm_account** out_account) {
 void crm_account_free(crm_account* account) { delete account; }
 
 crm_status crm_account_set(crm_account* account, const char* field, const char* value) {
-  return set_field<crm_account>(account, kFields, field, value, __func__);
+  return set_described(account, field, value, __func__);
 }
 
 crm_status crm_account_get_field(const crm_account* account, const char* field, const char** out_value) {
-  return get_field<crm_account>(account, kFields, field, out_value, __func__);
+  return get_described(account, field, out_value, __func__);
 }
 
 crm_status crm_account_id(const crm_account* account, int64_t* out_id) {

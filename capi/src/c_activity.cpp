@@ -1,33 +1,11 @@
 // Activities, agendas, reminders and telephony through the C ABI.
 #include "c_custom.hpp"
+#include "c_fields.hpp"
 
 using namespace crm::capi;
 using crm::Activity;
 
 namespace {
-
-constexpr TextField<Activity> kFields[] = {
-    {"subject", [](Activity& a) { return &a.subject; }, true},
-    {"body", [](Activity& a) { return &a.body; }, true},
-    {"outcome", [](Activity& a) { return &a.outcome; }, true},
-    {"phone", [](Activity& a) { return &a.phone; }, true},
-    {"email", [](Activity& a) { return &a.email; }, true},
-    {"owner", [](Activity& a) { return &a.owner; }, true},
-    {"phone_e164", [](Activity& a) { return &a.phone_e164; }, false},
-};
-
-[[noreturn]] void refuse(const char* field, const std::string& value, const char* what) {
-  const std::string name = std::string("activity.") + field;
-  throw crm::Error(crm::ErrorCode::invalid_argument, name + ": '" + value + "' is not " + what, name);
-}
-
-// The named value of an enumeration; "" gives `fallback`.
-template <class Enum, class FromName>
-Enum named(const std::string& value, Enum fallback, FromName from_name, const char* field, const char* what) {
-  if (value.empty()) return fallback;
-  if (const auto found = from_name(value)) return *found;
-  refuse(field, value, what);
-}
 
 // The recurrence of a task, made (weekly) when a part of it is set first.
 crm::Recurrence& recurrence(Activity& a) {
@@ -35,34 +13,9 @@ crm::Recurrence& recurrence(Activity& a) {
   return *a.recurrence;
 }
 
-std::optional<crm::Instant> optional_instant(const std::string& value) {
-  if (value.empty()) return std::nullopt;
-  return crm::parse_instant(value);
-}
-
-constexpr ParsedField<Activity> kParsed[] = {
-    {"kind",
-     [](Activity& a, const std::string& v) {
-       a.kind = named(v, crm::ActivityKind::task, crm::activity_kind_from_name, "kind",
-                      "an activity kind (call, meeting, email, task, note, sms)");
-     },
-     [](const Activity& a) { return std::string(crm::activity_kind_name(a.kind)); }},
-    {"status",
-     [](Activity& a, const std::string& v) {
-       a.status = named(v, crm::ActivityStatus::planned, crm::activity_status_from_name, "status",
-                        "an activity status (planned, done, cancelled)");
-     },
-     [](const Activity& a) { return std::string(crm::activity_status_name(a.status)); }},
-    {"direction",
-     [](Activity& a, const std::string& v) {
-       a.direction = named(v, crm::Direction::none, crm::direction_from_name, "direction",
-                           "a direction (inbound, outbound or \"\")");
-     },
-     [](const Activity& a) { return std::string(crm::direction_name(a.direction)); }},
-    {"starts_at", [](Activity& a, const std::string& v) { a.starts_at = optional_instant(v).value_or(crm::Instant()); },
-     [](const Activity& a) { return instant_text(a.starts_at); }},
-    {"reminder_at", [](Activity& a, const std::string& v) { a.reminder_at = optional_instant(v); },
-     [](const Activity& a) { return instant_text(a.reminder_at); }},
+// Besides the descriptor fields, C reads and sets the parts of a task's
+// recurrence (the descriptors' `recurrence`) as fields of their own.
+constexpr ParsedField<Activity> kRecurrenceText[] = {
     {"recurrence_unit",
      [](Activity& a, const std::string& v) {
        if (v.empty()) {
@@ -70,7 +23,10 @@ constexpr ParsedField<Activity> kParsed[] = {
          return;
        }
        const auto unit = crm::recurrence_unit_from_name(v);
-       if (!unit) refuse("recurrence_unit", v, "a recurrence unit (day, week, month or \"\")");
+       if (!unit)
+         throw crm::Error(crm::ErrorCode::invalid_argument,
+                          "activity.recurrence_unit: '" + v + "' is not a recurrence unit (day, week, month or \"\")",
+                          "activity.recurrence_unit");
        recurrence(a).unit = *unit;
      },
      [](const Activity& a) {
@@ -81,20 +37,9 @@ constexpr ParsedField<Activity> kParsed[] = {
        if (a.recurrence || !v.empty()) recurrence(a).calendar = v;
      },
      [](const Activity& a) { return a.recurrence ? a.recurrence->calendar : std::string(); }},
-    {"completed_at", nullptr, [](const Activity& a) { return instant_text(a.completed_at); }},
 };
 
-constexpr IntField<Activity> kIntegers[] = {
-    {"duration_seconds", [](const Activity& a) { return a.duration_seconds; },
-     [](Activity& a, std::int64_t v) { a.duration_seconds = v; }},
-    {"account", [](const Activity& a) { return a.account.value(); },
-     [](Activity& a, std::int64_t v) { a.account = crm::AccountId(v); }},
-    {"contact", [](const Activity& a) { return a.contact.value(); },
-     [](Activity& a, std::int64_t v) { a.contact = crm::ContactId(v); }},
-    {"opportunity", [](const Activity& a) { return a.opportunity.value(); },
-     [](Activity& a, std::int64_t v) { a.opportunity = crm::OpportunityId(v); }},
-    {"lead", [](const Activity& a) { return a.lead.value(); },
-     [](Activity& a, std::int64_t v) { a.lead = crm::LeadId(v); }},
+constexpr IntField<Activity> kRecurrenceIntegers[] = {
     {"recurrence_interval",
      [](const Activity& a) { return static_cast<std::int64_t>(a.recurrence ? a.recurrence->interval : 0); },
      [](Activity& a, std::int64_t v) { recurrence(a).interval = narrow_int(v, "activity.recurrence_interval"); }},
@@ -109,9 +54,6 @@ constexpr IntField<Activity> kIntegers[] = {
                           "activity.recurrence_business_days");
        if (a.recurrence || v) recurrence(a).business_days_only = v == 1;
      }},
-    {"id", [](const Activity& a) { return a.id.value(); }, nullptr},
-    {"version", [](const Activity& a) { return a.version; }, nullptr},
-    {"previous", [](const Activity& a) { return a.previous.value(); }, nullptr},
 };
 
 crm_status give(crm::Activity activity, crm_activity** out) {
@@ -132,19 +74,19 @@ crm_status crm_activity_new(crm_activity** out_activity) {
 void crm_activity_free(crm_activity* activity) { delete activity; }
 
 crm_status crm_activity_set(crm_activity* activity, const char* field, const char* value) {
-  return set_field<crm_activity>(activity, kFields, field, value, __func__, kParsed);
+  return set_described(activity, field, value, __func__, kRecurrenceText);
 }
 
 crm_status crm_activity_get_field(const crm_activity* activity, const char* field, const char** out_value) {
-  return get_field<crm_activity>(activity, kFields, field, out_value, __func__, kParsed);
+  return get_described(activity, field, out_value, __func__, kRecurrenceText);
 }
 
 crm_status crm_activity_set_int(crm_activity* activity, const char* field, int64_t value) {
-  return set_int_field<crm_activity>(activity, kIntegers, field, value, __func__);
+  return set_described_int(activity, field, value, __func__, kRecurrenceIntegers);
 }
 
 crm_status crm_activity_get_int(const crm_activity* activity, const char* field, int64_t* out_value) {
-  return get_int_field<crm_activity>(activity, kIntegers, field, out_value, __func__);
+  return get_described_int(activity, field, out_value, __func__, kRecurrenceIntegers);
 }
 
 CRM_CUSTOM_FUNCTIONS(activity)

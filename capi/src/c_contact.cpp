@@ -1,30 +1,16 @@
 // Contacts through the C ABI.
 #include "c_custom.hpp"
+#include "c_fields.hpp"
 
 using namespace crm::capi;
 using crm::Contact;
 
 namespace {
 
-constexpr TextField<Contact> kFields[] = {
-    {"first_name", [](Contact& c) { return &c.first_name; }, true},
-    {"last_name", [](Contact& c) { return &c.last_name; }, true},
-    {"job_title", [](Contact& c) { return &c.job_title; }, true},
-    {"preferred_language", [](Contact& c) { return &c.preferred_language; }, true},
-    {"country", [](Contact& c) { return &c.country; }, true},
-    {"owner", [](Contact& c) { return &c.owner; }, true},
-    {"lead_source", [](Contact& c) { return &c.lead_source; }, true},
-    {"campaign", [](Contact& c) { return &c.campaign; }, true},
-    {"external_ref", [](Contact& c) { return &c.external_ref; }, true},
-    {"description", [](Contact& c) { return &c.description; }, true},
-};
-
 crm_status give(crm::Contact contact, crm_contact** out) {
   if (out) *out = new crm_contact{std::move(contact), {}};
   return CRM_OK;
 }
-
-bool is_birthday(const char* field) { return field && std::strcmp(field, "birthday") == 0; }
 
 std::optional<crm::ConsentChannel> channel_of(crm_channel channel) {
   if (channel < CRM_CHANNEL_EMAIL || channel > CRM_CHANNEL_POST) return std::nullopt;
@@ -50,26 +36,11 @@ crm_status crm_contact_new(crm_contact** out_contact) {
 void crm_contact_free(crm_contact* contact) { delete contact; }
 
 crm_status crm_contact_set(crm_contact* contact, const char* field, const char* value) {
-  if (!is_birthday(field)) return set_field<crm_contact>(contact, kFields, field, value, __func__);
-  CRM_REQUIRE(contact);
-  return guard([&] {
-    std::optional<crm::Birthday> birthday;
-    if (value && *value) birthday = crm::Birthday::parse(value);  // a bad value leaves the record as it was
-    contact->record.birthday = birthday;
-    contact->formatted.values.clear();
-    return CRM_OK;
-  });
+  return set_described(contact, field, value, __func__);
 }
 
 crm_status crm_contact_get_field(const crm_contact* contact, const char* field, const char** out_value) {
-  if (!is_birthday(field)) return get_field<crm_contact>(contact, kFields, field, out_value, __func__);
-  CRM_REQUIRE(contact);
-  CRM_REQUIRE(out_value);
-  return guard([&] {
-    const auto& birthday = contact->record.birthday;
-    *out_value = contact->formatted.keep("birthday", birthday ? birthday->to_string() : "");
-    return CRM_OK;
-  });
+  return get_described(contact, field, out_value, __func__);
 }
 
 crm_status crm_contact_id(const crm_contact* contact, int64_t* out_id) {

@@ -1,51 +1,11 @@
 // Leads and their conversion through the C ABI.
 #include "c_custom.hpp"
+#include "c_fields.hpp"
 
 using namespace crm::capi;
 using crm::Lead;
 
 namespace {
-
-constexpr TextField<Lead> kFields[] = {
-    {"first_name", [](Lead& l) { return &l.first_name; }, true},
-    {"last_name", [](Lead& l) { return &l.last_name; }, true},
-    {"company_name", [](Lead& l) { return &l.company_name; }, true},
-    {"email", [](Lead& l) { return &l.email; }, true},
-    {"phone", [](Lead& l) { return &l.phone; }, true},
-    {"source", [](Lead& l) { return &l.source; }, true},
-    {"campaign", [](Lead& l) { return &l.campaign; }, true},
-    {"job_title", [](Lead& l) { return &l.job_title; }, true},
-    {"industry", [](Lead& l) { return &l.industry; }, true},
-    {"disqualified_reason", [](Lead& l) { return &l.disqualified_reason; }, true},
-    {"country", [](Lead& l) { return &l.country; }, true},
-    {"owner", [](Lead& l) { return &l.owner; }, true},
-    {"external_ref", [](Lead& l) { return &l.external_ref; }, true},
-    {"description", [](Lead& l) { return &l.description; }, true},
-    {"phone_e164", [](Lead& l) { return &l.phone_e164; }, false},
-};
-
-// The status named `value` ("" is the default, "new"), or invalid_argument.
-crm::LeadStatus lead_status(const std::string& value) {
-  if (value.empty()) return crm::LeadStatus::fresh;
-  if (const auto status = crm::lead_status_from_name(value)) return *status;
-  throw crm::Error(crm::ErrorCode::invalid_argument,
-                   "lead.status: '" + value + "' is not a lead status (new, contacted, qualified, disqualified)",
-                   "lead.status");
-}
-
-constexpr ParsedField<Lead> kParsed[] = {
-    {"status", [](Lead& l, const std::string& v) { l.status = lead_status(v); },
-     [](const Lead& l) { return std::string(crm::lead_status_name(l.status)); }},
-    {"converted_at", nullptr, [](const Lead& l) { return instant_text(l.converted_at); }},
-};
-
-constexpr IntField<Lead> kIntegers[] = {
-    {"id", [](const Lead& l) { return l.id.value(); }, nullptr},
-    {"version", [](const Lead& l) { return l.version; }, nullptr},
-    {"converted_account", [](const Lead& l) { return l.converted_account.value(); }, nullptr},
-    {"converted_contact", [](const Lead& l) { return l.converted_contact.value(); }, nullptr},
-    {"converted_opportunity", [](const Lead& l) { return l.converted_opportunity.value(); }, nullptr},
-};
 
 crm_status give(crm::Lead lead, crm_lead** out) {
   if (out) *out = new crm_lead{std::move(lead), {}};
@@ -65,15 +25,15 @@ crm_status crm_lead_new(crm_lead** out_lead) {
 void crm_lead_free(crm_lead* lead) { delete lead; }
 
 crm_status crm_lead_set(crm_lead* lead, const char* field, const char* value) {
-  return set_field<crm_lead>(lead, kFields, field, value, __func__, kParsed);
+  return set_described(lead, field, value, __func__);
 }
 
 crm_status crm_lead_get_field(const crm_lead* lead, const char* field, const char** out_value) {
-  return get_field<crm_lead>(lead, kFields, field, out_value, __func__, kParsed);
+  return get_described(lead, field, out_value, __func__);
 }
 
 crm_status crm_lead_get_int(const crm_lead* lead, const char* field, int64_t* out_value) {
-  return get_int_field<crm_lead>(lead, kIntegers, field, out_value, __func__);
+  return get_described_int(lead, field, out_value, __func__);
 }
 
 CRM_TAG_FUNCTIONS(lead)

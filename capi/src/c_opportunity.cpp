@@ -1,5 +1,6 @@
 // Opportunities (deals) and their stage history through the C ABI.
 #include "c_custom.hpp"
+#include "c_fields.hpp"
 
 using namespace crm::capi;
 using crm::Opportunity;
@@ -7,43 +8,8 @@ using crm::StageChange;
 
 namespace {
 
-constexpr TextField<Opportunity> kFields[] = {
-    {"name", [](Opportunity& o) { return &o.name; }, true},
-    {"owner", [](Opportunity& o) { return &o.owner; }, true},
-    {"lead_source", [](Opportunity& o) { return &o.lead_source; }, true},
-    {"campaign", [](Opportunity& o) { return &o.campaign; }, true},
-    {"next_step", [](Opportunity& o) { return &o.next_step; }, true},
-    {"description", [](Opportunity& o) { return &o.description; }, true},
-    {"external_ref", [](Opportunity& o) { return &o.external_ref; }, true},
-};
-
-constexpr ParsedField<Opportunity> kParsed[] = {
-    {"expected_close", [](Opportunity& o, const std::string& v) { o.expected_close = optional_date(v); },
-     [](const Opportunity& o) { return date_text(o.expected_close); }},
-    {"closed_on", [](Opportunity& o, const std::string& v) { o.closed_on = optional_date(v); },
-     [](const Opportunity& o) { return date_text(o.closed_on); }},
-    {"stage_kind", nullptr, [](const Opportunity& o) { return std::string(crm::stage_kind_name(o.stage_kind)); }},
-};
-
+// Besides the descriptor fields: whether the deal is won or lost.
 constexpr IntField<Opportunity> kIntegers[] = {
-    {"account", [](const Opportunity& o) { return o.account.value(); },
-     [](Opportunity& o, std::int64_t v) { o.account = crm::AccountId(v); }},
-    {"primary_contact", [](const Opportunity& o) { return o.primary_contact.value(); },
-     [](Opportunity& o, std::int64_t v) { o.primary_contact = crm::ContactId(v); }},
-    {"pipeline", [](const Opportunity& o) { return o.pipeline.value(); },
-     [](Opportunity& o, std::int64_t v) { o.pipeline = crm::PipelineId(v); }},
-    {"stage", [](const Opportunity& o) { return o.stage.value(); },
-     [](Opportunity& o, std::int64_t v) { o.stage = crm::StageId(v); }},
-    {"lost_reason", [](const Opportunity& o) { return o.lost_reason.value(); },
-     [](Opportunity& o, std::int64_t v) { o.lost_reason = crm::LostReasonId(v); }},
-    {"probability_override",
-     [](const Opportunity& o) { return static_cast<std::int64_t>(o.probability_override.value_or(-1)); },
-     [](Opportunity& o, std::int64_t v) {
-       o.probability_override = v == -1 ? std::nullopt : std::optional<int>(narrow_int(v, "probability_override"));
-     }},
-    {"id", [](const Opportunity& o) { return o.id.value(); }, nullptr},
-    {"version", [](const Opportunity& o) { return o.version; }, nullptr},
-    {"probability", [](const Opportunity& o) { return static_cast<std::int64_t>(o.probability); }, nullptr},
     {"closed", [](const Opportunity& o) { return static_cast<std::int64_t>(o.closed() ? 1 : 0); }, nullptr},
 };
 
@@ -75,19 +41,19 @@ crm_status crm_opportunity_new(crm_opportunity** out_opportunity) {
 void crm_opportunity_free(crm_opportunity* opportunity) { delete opportunity; }
 
 crm_status crm_opportunity_set(crm_opportunity* opportunity, const char* field, const char* value) {
-  return set_field<crm_opportunity>(opportunity, kFields, field, value, __func__, kParsed);
+  return set_described(opportunity, field, value, __func__);
 }
 
 crm_status crm_opportunity_get_field(const crm_opportunity* opportunity, const char* field, const char** out_value) {
-  return get_field<crm_opportunity>(opportunity, kFields, field, out_value, __func__, kParsed);
+  return get_described(opportunity, field, out_value, __func__);
 }
 
 crm_status crm_opportunity_set_int(crm_opportunity* opportunity, const char* field, int64_t value) {
-  return set_int_field<crm_opportunity>(opportunity, kIntegers, field, value, __func__);
+  return set_described_int(opportunity, field, value, __func__, kIntegers);
 }
 
 crm_status crm_opportunity_get_int(const crm_opportunity* opportunity, const char* field, int64_t* out_value) {
-  return get_int_field<crm_opportunity>(opportunity, kIntegers, field, out_value, __func__);
+  return get_described_int(opportunity, field, out_value, __func__, kIntegers);
 }
 
 crm_status crm_opportunity_set_amount(crm_opportunity* opportunity, int64_t minor_units, const char* currency) {

@@ -50,6 +50,15 @@ _CustomValue = str | int | Decimal | Money | datetime.date | bool | list[str]
 
 def parse_custom_value(type: str, text: str) -> _CustomValue: ...
 
+class RecordField:
+    name: str
+    type: str
+    doc: str
+    roles: list[str]
+    read_only: bool
+
+def record_fields(kind: str) -> list[RecordField]: ...
+
 class Birthday:
     year: int | None
     month: int

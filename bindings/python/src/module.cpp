@@ -13,6 +13,7 @@ PYBIND11_MODULE(_crmcore, module) {
   crm::python::import_datetime();
   crm::python::register_errors(module);
   crm::python::register_values(module);
+  crm::python::register_record_fields(module);
   crm::python::register_records(module);
   crm::python::register_database(module);
   crm::python::register_custom_fields(module);

@@ -4,6 +4,7 @@
 
 #include "crm/crm.hpp"
 #include "py_enums.hpp"
+#include "py_fields.hpp"
 #include "py_stores.hpp"
 
 namespace py = pybind11;
@@ -65,12 +66,6 @@ struct PyCalendars {
   SharedDatabase db;
 };
 
-// Activity.starts_at: None (unset, meaning now when stored) or an aware datetime.
-Instant starts_at_from(py::handle value) {
-  if (value.is_none()) return Instant();
-  return instant_from_python(value, "activity.starts_at");
-}
-
 void bind_activity(py::module_& m) {
   py::class_<Recurrence>(m, "Recurrence",
                          "How a task repeats: every `interval` days, weeks or months; with business_days_only, "
@@ -99,51 +94,12 @@ void bind_activity(py::module_& m) {
                                 "A call, meeting, email, task, note or sms, done or planned. Set fields as "
                                 "attributes or keyword arguments to Activities.create()/update().");
   activity.def(py::init<>(), "An empty activity (a planned task); fill it and pass it to db.activities.create().")
-      .def_readonly("id", &Activity::id, "Row id, None before it is stored.")
-      .def_property(
-          "kind", [](const Activity& a) { return std::string(activity_kind_name(a.kind)); },
-          [](Activity& a, const std::string& kind) { a.kind = activity_kind(kind); },
-          "'call', 'meeting', 'email', 'task', 'note' or 'sms'.")
-      .def_readwrite("subject", &Activity::subject, "Short title.")
-      .def_readwrite("body", &Activity::body, "Notes, the text of an email or sms.")
-      .def_property(
-          "status", [](const Activity& a) { return std::string(activity_status_name(a.status)); },
-          [](Activity& a, const std::string& status) { a.status = activity_status(status); },
-          "'planned', 'done' or 'cancelled'.")
-      .def_property(
-          "starts_at", [](const Activity& a) { return a.starts_at; },
-          [](Activity& a, py::handle value) { a.starts_at = starts_at_from(value); },
-          "When it starts or is due (aware datetime); None before it is stored means now.")
-      .def_readwrite("duration_seconds", &Activity::duration_seconds, "Length in seconds, not negative.")
-      .def_property(
-          "direction", [](const Activity& a) { return std::string(direction_name(a.direction)); },
-          [](Activity& a, const std::string& name) { a.direction = direction(name); },
-          "'inbound', 'outbound' or '' (calls, emails and sms only).")
-      .def_readwrite("outcome", &Activity::outcome, "What came of it ('reached', 'voicemail', ...).")
-      .def_readwrite("phone", &Activity::phone, "The number used, as written.")
-      .def_readonly("phone_e164", &Activity::phone_e164, "The number in E.164 when it is one, else ''.")
-      .def_readwrite("email", &Activity::email, "The address used.")
-      .def_readwrite("owner", &Activity::owner, "Owner or assignee.")
-      .def_readwrite("reminder_at", &Activity::reminder_at,
-                     "When to remind the owner (aware datetime), not after starts_at; planned activities only.")
-      .def_readwrite("recurrence", &Activity::recurrence, "Tasks only: a Recurrence, or None.")
-      .def_readwrite("account", &Activity::account, "Linked account id, or None.")
-      .def_readwrite("contact", &Activity::contact, "Linked contact id, or None.")
-      .def_readwrite("opportunity", &Activity::opportunity, "Linked deal id, or None.")
-      .def_readwrite("lead", &Activity::lead, "Linked lead id, or None.")
-      .def_readonly("completed_at", &Activity::completed_at, "When marked done, or None.")
-      .def_readonly("previous", &Activity::previous, "The occurrence this one recurs from, or None.")
       .def("__repr__", [](const Activity& a) {
         return "<Activity " + id_label(a.id) + " " + std::string(activity_kind_name(a.kind)) + " " +
                quoted(a.subject) + " " + std::string(activity_status_name(a.status)) + " v" +
                std::to_string(a.version) + (a.deleted_at ? " deleted" : "") + ">";
       });
-  bind_record_stamps(activity);
-  bind_custom_values(activity, RecordKind::activity);
-  activity.attr("_fields") = py::make_tuple(
-      "id", "version", "kind", "subject", "body", "status", "starts_at", "duration_seconds", "direction", "outcome",
-      "phone", "phone_e164", "email", "owner", "reminder_at", "recurrence", "account", "contact", "opportunity",
-      "lead", "completed_at", "previous", "custom", "created_at", "updated_at", "deleted_at");
+  bind_record_fields(activity, RecordKind::activity);
 
   py::class_<Completion>(m, "Completion", "What Activities.complete() did.")
       .def_readonly("completed", &Completion::completed, "The activity, now done.")

@@ -19,6 +19,8 @@ void register_records(pybind11::module_& module);
 void register_database(pybind11::module_& module);
 /// CustomField and CustomFields (db.custom_fields).
 void register_custom_fields(pybind11::module_& module);
+/// RecordField and record_fields(): the descriptors of the record kinds.
+void register_record_fields(pybind11::module_& module);
 
 /// Sets the attributes named in `fields` on `record` (a bound record
 /// object), refusing unknown names and read-only ones with TypeError.

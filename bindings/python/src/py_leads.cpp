@@ -1,16 +1,13 @@
 // Leads and their conversion into an account, a contact and a deal.
 #include "crm/crm.hpp"
 #include "py_enums.hpp"
+#include "py_fields.hpp"
 #include "py_stores.hpp"
 
 namespace py = pybind11;
 
 namespace crm::python {
 namespace {
-
-LeadStatus lead_status(const std::string& name) {
-  return enum_from_name(name, lead_status_from_name, "lead.status", "'new', 'contacted', 'qualified', 'disqualified'");
-}
 
 struct LeadTraits : PlainTraits<Lead, LeadId, &Database::leads> {
   static constexpr const char* noun = "lead";
@@ -22,33 +19,6 @@ void bind_lead(py::module_& m) {
                         "A lead: interest not yet qualified. Needs a person's or a company name. Set fields as "
                         "attributes or keyword arguments to Leads.create()/update().");
   lead.def(py::init<>(), "An empty lead; fill it and pass it to db.leads.create().")
-      .def_readonly("id", &Lead::id, "Row id, None before it is stored.")
-      .def_readwrite("first_name", &Lead::first_name, "Given name(s).")
-      .def_readwrite("last_name", &Lead::last_name, "Family name.")
-      .def_readwrite("company_name", &Lead::company_name, "The organization's name.")
-      .def_readwrite("email", &Lead::email, "Email address.")
-      .def_readwrite("phone", &Lead::phone, "Phone number as written.")
-      .def_readonly("phone_e164", &Lead::phone_e164, "The phone in E.164, set when stored.")
-      .def_readwrite("source", &Lead::source,
-                     "Where the interest came from: a lead source by name ('web form', 'fair'), added to "
-                     "db.lead_sources when new.")
-      .def_readwrite("campaign", &Lead::campaign, "The campaign that brought the lead, by name; it must exist.")
-      .def_readwrite("job_title", &Lead::job_title, "The person's job title.")
-      .def_readwrite("industry", &Lead::industry, "The company's industry.")
-      .def_property(
-          "status", [](const Lead& l) { return std::string(lead_status_name(l.status)); },
-          [](Lead& l, const std::string& status) { l.status = lead_status(status); },
-          "'new', 'contacted', 'qualified' or 'disqualified'.")
-      .def_readwrite("disqualified_reason", &Lead::disqualified_reason, "Required when disqualified, else empty.")
-      .def_readwrite("country", &Lead::country, "ISO 3166-1 alpha-2.")
-      .def_readwrite("owner", &Lead::owner, "The responsible user.")
-      .def_readwrite("external_ref", &Lead::external_ref, "The embedding system's key; unique when set.")
-      .def_readwrite("description", &Lead::description, "Free text.")
-      .def_readwrite("tags", &Lead::tags, "Labels (assign a new list to change them).")
-      .def_readonly("converted_at", &Lead::converted_at, "When converted (UTC datetime), or None.")
-      .def_readonly("converted_account", &Lead::converted_account, "The account it became, or None.")
-      .def_readonly("converted_contact", &Lead::converted_contact, "The contact it became, or None.")
-      .def_readonly("converted_opportunity", &Lead::converted_opportunity, "The deal it became, or None.")
       .def("__repr__", [](const Lead& l) {
         const std::string person = l.first_name.empty() ? l.last_name : l.first_name + " " + l.last_name;
         const std::string name = person.empty() ? l.company_name
@@ -57,13 +27,7 @@ void bind_lead(py::module_& m) {
         return "<Lead " + id_label(l.id) + " " + quoted(name) + " " + std::string(lead_status_name(l.status)) +
                " v" + std::to_string(l.version) + (l.deleted_at ? " deleted" : "") + ">";
       });
-  bind_record_stamps(lead);
-  bind_custom_values(lead, RecordKind::lead);
-  lead.attr("_fields") = py::make_tuple(
-      "id", "version", "first_name", "last_name", "company_name", "email", "phone", "phone_e164", "source", "campaign",
-      "job_title", "industry", "status", "disqualified_reason", "country", "owner", "external_ref", "description",
-      "tags", "converted_at", "converted_account", "converted_contact", "converted_opportunity", "custom",
-      "created_at", "updated_at", "deleted_at");
+  bind_record_fields(lead, RecordKind::lead);
 
   py::class_<LeadConversionResult>(m, "LeadConversion", "What Leads.convert() made.")
       .def_readonly("lead", &LeadConversionResult::lead, "The lead, now qualified and linked.")

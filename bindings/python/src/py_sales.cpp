@@ -4,6 +4,7 @@
 
 #include "crm/crm.hpp"
 #include "py_enums.hpp"
+#include "py_fields.hpp"
 #include "py_money.hpp"
 #include "py_stores.hpp"
 
@@ -302,53 +303,13 @@ void bind_opportunity_records(py::module_& m) {
                                "An opportunity (deal). Set fields as attributes or keyword arguments to "
                                "Opportunities.create()/update().");
   deal.def(py::init<>(), "An empty deal; fill it and pass it to db.opportunities.create().")
-      .def_readonly("id", &Opportunity::id, "Row id, None before it is stored.")
-      .def_readwrite("account", &Opportunity::account, "The customer's account id (required).")
-      .def_readwrite("primary_contact", &Opportunity::primary_contact, "The main person's contact id, or None.")
-      .def_property(
-          "contacts", [](const Opportunity& o) { return o.contacts; },
-          [](Opportunity& o, py::handle value) { o.contacts = items_from<OpportunityContact>(value, "OpportunityContact"); },
-          "Further people: OpportunityContact objects or (contact, role) pairs.")
-      .def_readwrite("name", &Opportunity::name, "Required.")
-      .def_readwrite("amount", &Opportunity::amount,
-                     "The value (crmcore.Money); with line items their sum. Its currency is the deal's.")
-      .def_readwrite("expected_close", &Opportunity::expected_close, "Expected close date, or None.")
-      .def_readwrite("pipeline", &Opportunity::pipeline, "The pipeline's id; None: the default pipeline.")
-      .def_readwrite("stage", &Opportunity::stage, "The stage's id; None: the pipeline's first open stage.")
-      .def_property_readonly(
-          "stage_kind", [](const Opportunity& o) { return std::string(stage_kind_name(o.stage_kind)); },
-          "'open', 'won' or 'lost'.")
-      .def_readonly("probability", &Opportunity::probability,
-                    "The win probability in force: the override, else the stage's default.")
-      .def_readwrite("probability_override", &Opportunity::probability_override,
-                     "A probability 0..100 that overrides the stage's default, or None.")
-      .def_readwrite("owner", &Opportunity::owner, "The responsible user.")
-      .def_readwrite("lead_source", &Opportunity::lead_source,
-                     "How the deal came in: a lead source by name, added to db.lead_sources when new.")
-      .def_readwrite("campaign", &Opportunity::campaign, "The campaign that brought it, by name; it must exist.")
-      .def_readwrite("next_step", &Opportunity::next_step, "What happens next.")
-      .def_readwrite("description", &Opportunity::description, "Free text.")
-      .def_readwrite("external_ref", &Opportunity::external_ref, "The embedding system's key; unique when set.")
-      .def_readwrite("tags", &Opportunity::tags, "Labels (assign a new list to change them).")
-      .def_property(
-          "line_items", [](const Opportunity& o) { return o.line_items; },
-          [](Opportunity& o, py::handle value) { o.line_items = items_from<LineItem>(value, "LineItem"); },
-          "Products sold: LineItem objects, (product, quantity, ...) tuples or products.")
-      .def_readwrite("lost_reason", &Opportunity::lost_reason, "Why it was lost (a LostReason id); lost deals only.")
-      .def_readwrite("closed_on", &Opportunity::closed_on, "The close date of a won or lost deal, else None.")
       .def_property_readonly("closed", &Opportunity::closed, "True when won or lost.")
       .def("__repr__", [](const Opportunity& o) {
         return "<Opportunity " + id_label(o.id) + " " + quoted(o.name) + " " + o.amount.to_string() + " " +
                std::string(stage_kind_name(o.stage_kind)) + " v" + std::to_string(o.version) +
                (o.deleted_at ? " deleted" : "") + ">";
       });
-  bind_record_stamps(deal);
-  bind_custom_values(deal, RecordKind::opportunity);
-  deal.attr("_fields") = py::make_tuple(
-      "id", "version", "account", "primary_contact", "contacts", "name", "amount", "expected_close", "pipeline",
-      "stage", "stage_kind", "probability", "probability_override", "owner", "lead_source", "campaign", "next_step",
-      "description", "external_ref", "tags", "line_items", "lost_reason", "closed_on", "custom", "created_at",
-      "updated_at", "deleted_at");
+  bind_record_fields(deal, RecordKind::opportunity);
 
   py::class_<StageChange>(m, "StageChange", "One recorded stage change of a deal: created, moved, won, lost, reopened.")
       .def_readonly("id", &StageChange::id, "Row id.")

@@ -342,16 +342,15 @@ CRM_API crm_status crm_account_new(crm_account **out_account);
 /** Frees an account record; NULL is a no-op. */
 CRM_API void crm_account_free(crm_account *account);
 
-/** Sets a text field by name; NULL or "" unsets it. Fields: name,
- *  registration_number, vat_id, industry, website, phone, email, street,
- *  city, postal_code, region, country, owner, lead_source (a lead source by
- *  name, added when new), campaign (a campaign by name, which must exist),
- *  external_ref, description. Values are validated when the record is
- *  stored; an unknown or read-only field is CRM_INVALID_ARGUMENT. */
+/** Sets a field by name as text; NULL or "" unsets it. The fields and their
+ *  types: crm_record_field_count("account", ...) and the functions beside it
+ *  (lead_source names a lead source, added when new; campaign a campaign,
+ *  which must exist). Values are validated when the record is stored; an
+ *  unknown or read-only field is CRM_INVALID_ARGUMENT. */
 CRM_API crm_status crm_account_set(crm_account *account, const char *field, const char *value);
-/** Reads a text field: the settable ones plus phone_e164, created_at,
- *  updated_at and deleted_at. *out_value is borrowed until the record is
- *  changed or freed. */
+/** Reads a field as text: every field crm_record_field_name() lists for
+ *  "account" with a type read as text (the read-only ones too).
+ *  *out_value is borrowed until the record is changed or freed. */
 CRM_API crm_status crm_account_get_field(const crm_account *account, const char *field, const char **out_value);
 /** The row id (0 before it is stored). */
 CRM_API crm_status crm_account_id(const crm_account *account, int64_t *out_id);
@@ -452,15 +451,16 @@ CRM_API crm_status crm_contact_new(crm_contact **out_contact);
 /** Frees a contact record; NULL is a no-op. */
 CRM_API void crm_contact_free(crm_contact *contact);
 
-/** Sets a text field by name; NULL or "" unsets it. Fields: first_name,
- *  last_name, job_title, birthday ("YYYY-MM-DD" or "--MM-DD"),
- *  preferred_language, country, owner, lead_source (a lead source by name,
- *  added when new), campaign (a campaign by name, which must exist),
- *  external_ref, description. A malformed birthday is CRM_INVALID_ARGUMENT
- *  here; other values are validated when stored. */
+/** Sets a field by name as text; NULL or "" unsets it. The fields and their
+ *  types: crm_record_field_count("contact", ...) and the functions beside it
+ *  (birthday is "YYYY-MM-DD" or "--MM-DD"; lead_source names a lead source,
+ *  added when new; campaign a campaign, which must exist). A value that does
+ *  not read as the field's type (a malformed birthday) is
+ *  CRM_INVALID_ARGUMENT here; other values are validated when stored. */
 CRM_API crm_status crm_contact_set(crm_contact *contact, const char *field, const char *value);
-/** Reads a text field: the settable ones plus created_at, updated_at and
- *  deleted_at. Borrowed until the record is changed or freed. */
+/** Reads a field as text: every field crm_record_field_name() lists for
+ *  "contact" with a type read as text. Borrowed until the record is changed
+ *  or freed. */
 CRM_API crm_status crm_contact_get_field(const crm_contact *contact, const char *field, const char **out_value);
 /** The row id (0 before it is stored). */
 CRM_API crm_status crm_contact_id(const crm_contact *contact, int64_t *out_id);
@@ -735,20 +735,23 @@ typedef struct crm_stage_change crm_stage_change;
 CRM_API crm_status crm_opportunity_new(crm_opportunity **out_opportunity);
 /** Frees a deal; NULL is a no-op. */
 CRM_API void crm_opportunity_free(crm_opportunity *opportunity);
-/** Sets a text field: name, owner, lead_source (a lead source by name, added
- *  when new), campaign (a campaign by name, which must exist), next_step,
- *  description, external_ref, expected_close and closed_on (dates). NULL or
- *  "" unsets it. */
+/** Sets a field as text; NULL or "" unsets it. The fields and their types:
+ *  crm_record_field_count("opportunity", ...) and the functions beside it
+ *  (lead_source names a lead source, added when new; campaign a campaign,
+ *  which must exist; expected_close and closed_on are dates). */
 CRM_API crm_status crm_opportunity_set(crm_opportunity *opportunity, const char *field, const char *value);
-/** Reads a text field: the settable ones plus stage_kind ("open", "won",
- *  "lost"), created_at, updated_at, deleted_at (NULL while not deleted). */
+/** Reads a field as text: every field crm_record_field_name() lists for
+ *  "opportunity" with a type read as text, such as stage_kind ("open",
+ *  "won", "lost"); deleted_at is NULL while not deleted. */
 CRM_API crm_status crm_opportunity_get_field(const crm_opportunity *opportunity, const char *field,
                                              const char **out_value);
-/** Sets an integer field: account, primary_contact, pipeline, stage,
- *  lost_reason (ids, 0 unsets) and probability_override (-1 unsets). */
+/** Sets an integer field: the settable "integer" and "reference" fields
+ *  crm_record_field_name() lists for "opportunity" (ids, 0 unsets;
+ *  probability_override: -1 unsets). */
 CRM_API crm_status crm_opportunity_set_int(crm_opportunity *opportunity, const char *field, int64_t value);
-/** Reads an integer field: the settable ones plus id, version, probability
- *  (in force) and closed (1 when won or lost). */
+/** Reads an integer field: the "integer" and "reference" fields
+ *  crm_record_field_name() lists for "opportunity", such as id, version and
+ *  probability (in force), and closed (1 when won or lost). */
 CRM_API crm_status crm_opportunity_get_int(const crm_opportunity *opportunity, const char *field,
                                            int64_t *out_value);
 /** Sets the amount (its currency is the deal's currency). */
@@ -861,17 +864,17 @@ typedef struct crm_lead crm_lead;
 CRM_API crm_status crm_lead_new(crm_lead **out_lead);
 /** Frees a lead; NULL is a no-op. */
 CRM_API void crm_lead_free(crm_lead *lead);
-/** Sets a text field: first_name, last_name, company_name, email, phone,
- *  source (a lead source by name, added when new), campaign (a campaign by
- *  name, which must exist), job_title, industry, status ("new",
- *  "contacted", "qualified", "disqualified"), disqualified_reason, country,
- *  owner, external_ref, description. */
+/** Sets a field as text; NULL or "" unsets it. The fields and their types:
+ *  crm_record_field_count("lead", ...) and the functions beside it (source
+ *  names a lead source, added when new; campaign a campaign, which must
+ *  exist; status is "new", "contacted", "qualified" or "disqualified"). */
 CRM_API crm_status crm_lead_set(crm_lead *lead, const char *field, const char *value);
-/** Reads a text field: the settable ones plus phone_e164, converted_at,
- *  created_at, updated_at, deleted_at (NULL while not deleted). */
+/** Reads a field as text: every field crm_record_field_name() lists for
+ *  "lead" with a type read as text; deleted_at is NULL while not deleted. */
 CRM_API crm_status crm_lead_get_field(const crm_lead *lead, const char *field, const char **out_value);
-/** Reads an integer: id, version, converted_account, converted_contact,
- *  converted_opportunity (0 when none). */
+/** Reads an integer: the "integer" and "reference" fields
+ *  crm_record_field_name() lists for "lead", such as id, version and
+ *  converted_account (0 when none). */
 CRM_API crm_status crm_lead_get_int(const crm_lead *lead, const char *field, int64_t *out_value);
 /** Number of tags. */
 CRM_API crm_status crm_lead_tag_count(const crm_lead *lead, size_t *out_count);
@@ -951,19 +954,24 @@ typedef struct crm_activity crm_activity;
 CRM_API crm_status crm_activity_new(crm_activity **out_activity);
 /** Frees an activity; NULL is a no-op. */
 CRM_API void crm_activity_free(crm_activity *activity);
-/** Sets a text field: kind ("call", "meeting", "email", "task", "note",
- *  "sms"), status ("planned", "done", "cancelled"), subject, body,
- *  starts_at and reminder_at (instants), direction ("inbound", "outbound",
- *  ""), outcome, phone, email, owner, recurrence_unit ("day", "week",
- *  "month"; "" for no recurrence), recurrence_calendar (country). */
+/** Sets a field as text; NULL or "" unsets it. The fields and their types:
+ *  crm_record_field_count("activity", ...) and the functions beside it
+ *  (kind: "call", "meeting", "email", "task", "note", "sms"; status:
+ *  "planned", "done", "cancelled"; direction: "inbound", "outbound", "").
+ *  Also recurrence_unit ("day", "week", "month"; "" for no recurrence) and
+ *  recurrence_calendar (country). */
 CRM_API crm_status crm_activity_set(crm_activity *activity, const char *field, const char *value);
-/** Reads a text field: the settable ones plus phone_e164, completed_at,
- *  created_at, updated_at, deleted_at (NULL while not deleted). */
+/** Reads a field as text: every field crm_record_field_name() lists for
+ *  "activity" with a type read as text, and the two above; deleted_at is
+ *  NULL while not deleted. */
 CRM_API crm_status crm_activity_get_field(const crm_activity *activity, const char *field, const char **out_value);
-/** Sets an integer field: duration_seconds, account, contact, opportunity,
- *  lead (ids, 0 unsets), recurrence_interval, recurrence_business_days (0/1). */
+/** Sets an integer field: the settable "integer" and "reference" fields
+ *  crm_record_field_name() lists for "activity" (ids, 0 unsets), and
+ *  recurrence_interval and recurrence_business_days (0/1). */
 CRM_API crm_status crm_activity_set_int(crm_activity *activity, const char *field, int64_t value);
-/** Reads an integer field: the settable ones plus id, version, previous. */
+/** Reads an integer field: the "integer" and "reference" fields
+ *  crm_record_field_name() lists for "activity" (id, version, previous, ...)
+ *  and the two above. */
 CRM_API crm_status crm_activity_get_int(const crm_activity *activity, const char *field, int64_t *out_value);
 /** Sets the value of custom field name (see crm_custom_field_define()) as
  *  text in the form crm_custom_field_set_default() describes; NULL or ""
@@ -1072,6 +1080,54 @@ CRM_API crm_status crm_calendar_is_business_day(crm_db *db, const char *country,
  *  free *out_day with crm_free(). */
 CRM_API crm_status crm_calendar_add_business_days(crm_db *db, const char *country, const char *from, int days,
                                                   char **out_day);
+
+/* ---- Record fields ------------------------------------------------------ */
+
+/** The built-in fields of each record kind ("account", "contact", "lead",
+ *  "opportunity", "activity"), from the library's one description of every
+ *  kind, in export order. A field's type decides how C reaches it:
+ *   - "text", "date" (YYYY-MM-DD), "instant" (UTC ISO-8601), "birthday"
+ *     ("YYYY-MM-DD" or "--MM-DD"), "enumeration" (one of its names), "money"
+ *     ("1234.50 EUR"), "integer", "reference" (the id of another record),
+ *     "boolean" ("1"/"0"): read with crm_<kind>_get_field() and, unless
+ *     CRM_FIELD_READ_ONLY, set with crm_<kind>_set() as text; NULL or ""
+ *     gives the value a new record has. "integer", "reference" (0 for none)
+ *     and "boolean" are also read and set as int64_t with
+ *     crm_<kind>_get_int()/_set_int() where the kind has them; an optional
+ *     integer reads -1 for none.
+ *   - "emails", "phones", "consents", "tags", "deal_contacts" (a deal's
+ *     further contacts), "line_items", "recurrence" (set and read as
+ *     recurrence_unit, recurrence_interval, recurrence_business_days and
+ *     recurrence_calendar), "custom" (crm_<kind>_set_custom()) and "address"
+ *     (the whole address; its parts are fields of their own): through the
+ *     kind's own functions.
+ *  The index runs from 0 to the count; strings are static (valid while the
+ *  library is loaded). A record_kind that is not one of the five is
+ *  CRM_INVALID_ARGUMENT (field "record_kind"), an index past the fields
+ *  CRM_NOT_FOUND. */
+
+/** Role bits of crm_record_field_roles(); values never change. */
+#define CRM_FIELD_FILTER 0x1u     /**< named by the segment language (crm_segment_*, crm_query_set_where()) */
+#define CRM_FIELD_SORT 0x2u       /**< crm_query_set_sort_field() accepts it */
+#define CRM_FIELD_SELECT 0x4u     /**< a column of the kind's select */
+#define CRM_FIELD_CSV_READ 0x8u   /**< read by CSV import */
+#define CRM_FIELD_CSV_WRITE 0x10u /**< written by CSV export */
+#define CRM_FIELD_MERGE_CHOOSE 0x20u /**< merging duplicates takes one side's value (crm_merge_options_take()) */
+#define CRM_FIELD_PERSONAL 0x40u  /**< personal data of a person (privacy export and erasure) */
+#define CRM_FIELD_AUDITED 0x80u   /**< a change of it is a change of the record */
+#define CRM_FIELD_READ_ONLY 0x100u /**< maintained by the library; callers cannot set it */
+#define CRM_FIELD_MERGE_UNITE 0x200u /**< merging duplicates keeps both sides' values (emails, tags, ...) */
+
+/** The number of built-in fields of record_kind. */
+CRM_API crm_status crm_record_field_count(const char *record_kind, size_t *out_count);
+/** The name of field number index, as crm_<kind>_set() and _get_field() take it. */
+CRM_API crm_status crm_record_field_name(const char *record_kind, size_t index, const char **out_name);
+/** The type of field number index ("text", "date", ...; see above). */
+CRM_API crm_status crm_record_field_type(const char *record_kind, size_t index, const char **out_type);
+/** One line describing field number index, for people. */
+CRM_API crm_status crm_record_field_doc(const char *record_kind, size_t index, const char **out_doc);
+/** The CRM_FIELD_* bits of field number index. */
+CRM_API crm_status crm_record_field_roles(const char *record_kind, size_t index, uint32_t *out_roles);
 
 /* ---- Custom fields ------------------------------------------------------ */
 
@@ -1548,13 +1604,9 @@ CRM_API crm_status crm_merge_options_new(crm_merge_options **out_options);
 /** Frees merge options; NULL is a no-op. */
 CRM_API void crm_merge_options_free(crm_merge_options *options);
 /** Makes field take its value from side, even an empty one. Fields: a
- *  built-in field of the merged kind (contacts: first_name, last_name,
- *  job_title, birthday, preferred_language, country, owner, lead_source,
- *  campaign, external_ref, description; accounts: name,
- *  registration_number, vat_id, industry, website, phone, email, address
- *  (all its parts together), parent, owner, lead_source, campaign,
- *  external_ref, description) or a custom field,
- *  ignoring case; names are checked by the merge (CRM_INVALID_ARGUMENT with
+ *  built-in field of the merged kind with CRM_FIELD_MERGE_CHOOSE among its
+ *  crm_record_field_roles() (for accounts "address" is all its parts
+ *  together) or a custom field, ignoring case; names are checked by the merge (CRM_INVALID_ARGUMENT with
  *  the nearest name). A field not chosen takes the survivor's value, or the
  *  other's when the survivor has none. Choosing a field again replaces the
  *  choice; a side other than the two is CRM_INVALID_ARGUMENT. */
