@@ -61,7 +61,7 @@ enum class FieldStorage {
 enum class FieldRole : std::uint32_t {
   filter = 1u << 0,         ///< Named by the segment language (FieldInfo::filter_name).
   sort = 1u << 1,           ///< A list can be sorted by it (sort_field, by filter_name).
-  select = 1u << 2,         ///< A column of the kind's select().
+  select = 1u << 2,         ///< A column of select(), named as filter_field() (links: their id column, "parent_id").
   csv_read = 1u << 3,       ///< Read by CSV import (FieldInfo::csv).
   csv_write = 1u << 4,      ///< Written by CSV export (columns of FieldInfo::csv that export).
   merge_choose = 1u << 5,   ///< Merging duplicates picks one record's value.
@@ -131,6 +131,7 @@ struct FieldSql {
   std::string_view link{};        ///< side_table: its column holding the record's id ("contact_id").
   std::string_view lookup_key{};  ///< reference: the column of `table` a filter compares ("name_key", "kind").
   std::string_view currency{};    ///< money: the currency column; `column` holds the amount in minor units.
+  std::string_view selected{};    ///< The column select() reads when not `column` (a lead's "phone_e164").
   TextNormalization normalize = TextNormalization::nfc;  ///< How a filter literal is normalized.
 };
 

@@ -11,6 +11,7 @@
 #include "storage/session.hpp"
 #include "storage/sql_values.hpp"
 #include "text/unicode.hpp"
+#include "model/select_columns.hpp"
 
 namespace crm {
 namespace {
@@ -164,37 +165,12 @@ void check_parent(Session& session, AccountId parent, AccountId self) {
                 "account.parent");
 }
 
-constexpr SelectableColumn kColumns[] = {
-    {"id", "accounts.id", ColumnType::integer},
-    {"name", "accounts.name", ColumnType::text},
-    {"registration_number", "accounts.registration_number", ColumnType::text},
-    {"vat_id", "accounts.vat_id", ColumnType::text},
-    {"industry", "accounts.industry", ColumnType::text},
-    {"website", "accounts.website", ColumnType::text},
-    {"phone", "accounts.phone", ColumnType::text},
-    {"phone_e164", "accounts.phone_e164", ColumnType::text},
-    {"email", "accounts.email", ColumnType::text},
-    {"street", "accounts.street", ColumnType::text},
-    {"city", "accounts.city", ColumnType::text},
-    {"postal_code", "accounts.postal_code", ColumnType::text},
-    {"region", "accounts.region", ColumnType::text},
-    {"country", "accounts.country", ColumnType::text},
-    {"parent_id", "accounts.parent_id", ColumnType::integer},
-    {"owner", "accounts.owner", ColumnType::text},
-    {"lead_source", "account_source.name", ColumnType::text,
-     "LEFT JOIN lead_sources account_source ON account_source.id = accounts.lead_source_id"},
-    {"campaign", "account_campaign.name", ColumnType::text,
-     "LEFT JOIN campaigns account_campaign ON account_campaign.id = accounts.campaign_id"},
-    {"external_ref", "accounts.external_ref", ColumnType::text},
-    {"description", "accounts.description", ColumnType::text},
-    {"tags", "(SELECT group_concat(tag, ', ') FROM (SELECT tag FROM account_tags WHERE account_id = accounts.id "
-             "ORDER BY tag_key))",
-     ColumnType::text},
-    {"created_at", "accounts.created_at", ColumnType::instant},
-    {"updated_at", "accounts.updated_at", ColumnType::instant},
-    {"deleted_at", "accounts.deleted_at", ColumnType::instant},
-    {"version", "accounts.version", ColumnType::integer},
-};
+// The select() columns: the plain fields', from the record descriptors.
+const std::vector<SelectableColumn>& select_columns() {
+  static const std::vector<model::SelectColumn> plain = model::plain_select_columns(RecordKind::account, "accounts");
+  static const std::vector<SelectableColumn> all = model::column_views<SelectableColumn>(plain);
+  return all;
+}
 
 }  // namespace
 
@@ -275,10 +251,10 @@ Page<Account> Accounts::list(const ListQuery& query) const {
 }
 
 TablePage Accounts::select(const std::vector<std::string>& columns, const ListQuery& query) const {
-  return guarded_read(session_, [&] { return select_page(session_, RecordKind::account, query, kColumns, columns); });
+  return guarded_read(session_, [&] { return select_page(session_, RecordKind::account, query, select_columns(), columns); });
 }
 
-std::vector<Column> Accounts::selectable_columns() { return column_list(kColumns); }
+std::vector<Column> Accounts::selectable_columns() { return column_list(select_columns()); }
 
 std::int64_t Accounts::count(const ListQuery& query) const {
   return guarded_read(session_, [&] { return count_rows(session_, RecordKind::account, query); });

@@ -10,6 +10,7 @@
 #include "storage/errors.hpp"
 #include "storage/session.hpp"
 #include "text/unicode.hpp"
+#include "model/select_columns.hpp"
 
 namespace crm {
 namespace {
@@ -30,21 +31,9 @@ void follow_account(Session& session, std::int64_t contact, AccountId current, c
   "FROM employments WHERE contact_id = contacts.id AND ended_on IS NULL ORDER BY started_on DESC " \
   "NULLS LAST, id DESC LIMIT 1"
 
-constexpr SelectableColumn kColumns[] = {
-    {"id", "contacts.id", ColumnType::integer},
-    {"first_name", "contacts.first_name", ColumnType::text},
-    {"last_name", "contacts.last_name", ColumnType::text},
-    {"job_title", "contacts.job_title", ColumnType::text},
-    {"birthday", "contacts.birthday", ColumnType::text},
-    {"preferred_language", "contacts.preferred_language", ColumnType::text},
-    {"country", "contacts.country", ColumnType::text},
-    {"owner", "contacts.owner", ColumnType::text},
-    {"lead_source", "contact_source.name", ColumnType::text,
-     "LEFT JOIN lead_sources contact_source ON contact_source.id = contacts.lead_source_id"},
-    {"campaign", "contact_campaign.name", ColumnType::text,
-     "LEFT JOIN campaigns contact_campaign ON contact_campaign.id = contacts.campaign_id"},
-    {"external_ref", "contacts.external_ref", ColumnType::text},
-    {"description", "contacts.description", ColumnType::text},
+// Columns select() reads that are not a plain field's: the primary email, the first
+// phone and the current employer.
+const SelectableColumn kOwnColumns[] = {
     {"email", "primary_email.address", ColumnType::text,
      "LEFT JOIN contact_emails primary_email ON primary_email.contact_id = contacts.id AND primary_email.position = 0"},
     {"phone", "first_phone.e164", ColumnType::text,
@@ -52,14 +41,18 @@ constexpr SelectableColumn kColumns[] = {
     {"account_id", "(SELECT account_id " CRM_CURRENT_EMPLOYMENT ")", ColumnType::integer},
     {"account_name", "(SELECT name FROM accounts WHERE id = (SELECT account_id " CRM_CURRENT_EMPLOYMENT "))",
      ColumnType::text},
-    {"tags", "(SELECT group_concat(tag, ', ') FROM (SELECT tag FROM contact_tags WHERE contact_id = contacts.id "
-             "ORDER BY tag_key))",
-     ColumnType::text},
-    {"created_at", "contacts.created_at", ColumnType::instant},
-    {"updated_at", "contacts.updated_at", ColumnType::instant},
-    {"deleted_at", "contacts.deleted_at", ColumnType::instant},
-    {"version", "contacts.version", ColumnType::integer},
 };
+
+// Every select() column: the plain fields' (from the record descriptors), then kOwnColumns.
+const std::vector<SelectableColumn>& select_columns() {
+  static const std::vector<model::SelectColumn> plain = model::plain_select_columns(RecordKind::contact, "contacts");
+  static const std::vector<SelectableColumn> all = [] {
+    std::vector<SelectableColumn> list = model::column_views<SelectableColumn>(plain);
+    list.insert(list.end(), std::begin(kOwnColumns), std::end(kOwnColumns));
+    return list;
+  }();
+  return all;
+}
 
 #undef CRM_CURRENT_EMPLOYMENT
 
@@ -139,10 +132,10 @@ Page<Contact> Contacts::list(const ListQuery& query) const {
 }
 
 TablePage Contacts::select(const std::vector<std::string>& columns, const ListQuery& query) const {
-  return guarded_read(session_, [&] { return select_page(session_, RecordKind::contact, query, kColumns, columns); });
+  return guarded_read(session_, [&] { return select_page(session_, RecordKind::contact, query, select_columns(), columns); });
 }
 
-std::vector<Column> Contacts::selectable_columns() { return column_list(kColumns); }
+std::vector<Column> Contacts::selectable_columns() { return column_list(select_columns()); }
 
 std::int64_t Contacts::count(const ListQuery& query) const {
   return guarded_read(session_, [&] { return count_rows(session_, RecordKind::contact, query); });

@@ -18,6 +18,7 @@
 #include "storage/sql_values.hpp"
 #include "text/unicode.hpp"
 #include "storage/store_access.hpp"
+#include "model/select_columns.hpp"
 
 namespace crm {
 namespace {
@@ -275,45 +276,20 @@ std::int64_t Leads::count(const ListQuery& query) const {
 
 namespace {
 
-constexpr SelectableColumn kColumns[] = {
-    {"id", "leads.id", ColumnType::integer},
-    {"first_name", "leads.first_name", ColumnType::text},
-    {"last_name", "leads.last_name", ColumnType::text},
-    {"company_name", "leads.company_name", ColumnType::text},
-    {"email", "leads.email", ColumnType::text},
-    {"phone", "leads.phone_e164", ColumnType::text},
-    {"source", "lead_origin.name", ColumnType::text,
-     "LEFT JOIN lead_sources lead_origin ON lead_origin.id = leads.lead_source_id"},
-    {"campaign", "lead_campaign.name", ColumnType::text,
-     "LEFT JOIN campaigns lead_campaign ON lead_campaign.id = leads.campaign_id"},
-    {"job_title", "leads.job_title", ColumnType::text},
-    {"industry", "leads.industry", ColumnType::text},
-    {"status", "leads.status", ColumnType::text},
-    {"disqualified_reason", "leads.disqualified_reason", ColumnType::text},
-    {"country", "leads.country", ColumnType::text},
-    {"owner", "leads.owner", ColumnType::text},
-    {"external_ref", "leads.external_ref", ColumnType::text},
-    {"description", "leads.description", ColumnType::text},
-    {"tags", "(SELECT group_concat(tag, ', ') FROM (SELECT tag FROM lead_tags WHERE lead_id = leads.id "
-             "ORDER BY tag_key))",
-     ColumnType::text},
-    {"converted_at", "leads.converted_at", ColumnType::instant},
-    {"converted_account_id", "leads.converted_account_id", ColumnType::integer},
-    {"converted_contact_id", "leads.converted_contact_id", ColumnType::integer},
-    {"converted_opportunity_id", "leads.converted_opportunity_id", ColumnType::integer},
-    {"created_at", "leads.created_at", ColumnType::instant},
-    {"updated_at", "leads.updated_at", ColumnType::instant},
-    {"deleted_at", "leads.deleted_at", ColumnType::instant},
-    {"version", "leads.version", ColumnType::integer},
-};
+// The select() columns: the plain fields', from the record descriptors.
+const std::vector<SelectableColumn>& select_columns() {
+  static const std::vector<model::SelectColumn> plain = model::plain_select_columns(RecordKind::lead, "leads");
+  static const std::vector<SelectableColumn> all = model::column_views<SelectableColumn>(plain);
+  return all;
+}
 
 }  // namespace
 
 TablePage Leads::select(const std::vector<std::string>& columns, const ListQuery& query) const {
-  return guarded_read(session_, [&] { return select_page(session_, RecordKind::lead, query, kColumns, columns); });
+  return guarded_read(session_, [&] { return select_page(session_, RecordKind::lead, query, select_columns(), columns); });
 }
 
-std::vector<Column> Leads::selectable_columns() { return column_list(kColumns); }
+std::vector<Column> Leads::selectable_columns() { return column_list(select_columns()); }
 
 std::optional<Lead> Leads::find_by_external_ref(const std::string& external_ref) const {
   return guarded_read(session_, [&]() -> std::optional<Lead> {

@@ -4,6 +4,11 @@
 
 #include <gtest/gtest.h>
 
+#include "crm/account.hpp"
+#include "crm/lead.hpp"
+#include "io/record_columns.hpp"
+#include "query/catalog.hpp"
+
 #include <algorithm>
 #include <set>
 #include <type_traits>
@@ -165,6 +170,58 @@ TEST(RecordFields, ReadAndWriteAMemberByName) {
         if constexpr (std::is_same_v<std::remove_cvref_t<decltype(value)>, std::string>) city = value;
       });
   EXPECT_EQ(city, "Riga");
+}
+
+/// The names select() of `kind` reads, or nullopt for a kind without select().
+std::optional<std::set<std::string>> select_names(RecordKind kind) {
+  std::vector<Column> columns;
+  switch (kind) {
+    case RecordKind::account: columns = Accounts::selectable_columns(); break;
+    case RecordKind::contact: columns = Contacts::selectable_columns(); break;
+    case RecordKind::lead: columns = Leads::selectable_columns(); break;
+    case RecordKind::opportunity: columns = Opportunities::selectable_columns(); break;
+    case RecordKind::activity: return std::nullopt;
+  }
+  std::set<std::string> names;
+  for (const Column& column : columns) names.insert(column.name);
+  return names;
+}
+
+TEST(RecordFields, EachRoleIsTakenByItsSurface) {
+  for (RecordKind kind : kKinds) {
+    std::set<std::string> catalog;
+    for (const detail::FieldSpec& spec : detail::builtin_fields(kind)) catalog.insert(spec.name);
+    const std::vector<std::string> exported = detail::column_names(kind);
+    const auto selected = select_names(kind);
+    for (const FieldInfo& field : record_fields(kind)) {
+      const std::string name(field.filter_field());
+      EXPECT_EQ(catalog.count(name), field.has(FieldRole::filter) ? 1u : 0u) << record_kind_name(kind) << " " << name;
+      for (const CsvColumn& column : field.csv) {
+        EXPECT_TRUE(detail::is_column(kind, column.name)) << column.name;
+        const bool written =
+            std::find(exported.begin(), exported.end(), column.name) != exported.end();
+        EXPECT_EQ(written, column.exported && field.has(FieldRole::csv_write)) << column.name;
+        for (std::string_view alias : column.aliases) {
+          EXPECT_EQ(detail::column_for_header(kind, alias).has_value(), true) << alias;
+        }
+        EXPECT_EQ(detail::column_for_header(kind, column.name), std::string(column.name));
+      }
+      if (!selected) {
+        EXPECT_FALSE(field.has(FieldRole::select)) << field.name;
+        continue;
+      }
+      // A field select() reads under its name, its segment name or its id column ("parent_id").
+      const bool readable = selected->count(std::string(field.name)) || selected->count(name) ||
+                            (field.type == RecordFieldType::reference && selected->count(std::string(field.sql.column)));
+      if (field.has(FieldRole::select)) {
+        EXPECT_TRUE(readable) << record_kind_name(kind) << " " << field.name;
+      }
+    }
+    std::size_t csv_columns = 0;
+    for (const FieldInfo& field : record_fields(kind))
+      for (const CsvColumn& column : field.csv) csv_columns += column.exported ? 1 : 0;
+    EXPECT_EQ(exported.size(), csv_columns) << record_kind_name(kind);
+  }
 }
 
 }  // namespace
