@@ -6,7 +6,7 @@
 #include <string>
 
 #include "crm/custom_field.hpp"
-#include "custom/custom_field_store.hpp"
+#include "model/custom_field_store.hpp"
 #include "storage/session.hpp"
 #include "text/unicode.hpp"
 
