@@ -104,7 +104,7 @@ std::vector<std::int64_t> accounts_by_registration(Session& session, const std::
 // Stored records of `Data`'s kind whose `key` is `text`.
 template <class Data>
 std::vector<std::int64_t> find_by_key(Session& session, ImportKey key, const std::string& text) {
-  typename Kind<Data>::Store store(session);
+  auto store = detail::StoreAccess::make<typename Kind<Data>::Store>(session);
   switch (key) {
     case ImportKey::external_ref:
       if constexpr (requires { store.find_by_external_ref(text); }) return ids_of(store.find_by_external_ref(text));
@@ -214,7 +214,7 @@ void RowWriter::insert(RecordDraft& draft) {
   std::visit(
       [&](auto& data) {
         using Data = std::decay_t<decltype(data)>;
-        typename Kind<Data>::Store(session_).create(data);
+        detail::StoreAccess::make<typename Kind<Data>::Store>(session_).create(data);
       },
       draft.data);
   ++result_.inserted;
@@ -225,7 +225,7 @@ void RowWriter::update(std::int64_t id, const PreparedRow& row) {
       [&](const auto& parsed) {
         using Data = std::decay_t<decltype(parsed)>;
         using Traits = Kind<Data>;
-        typename Traits::Store store(session_);
+        auto store = detail::StoreAccess::make<typename Traits::Store>(session_);
         typename Traits::Record stored = store.get(typename Traits::Id(id));
         RecordDraft draft = new_draft(options_.kind);
         draft.data = static_cast<const Data&>(stored);
