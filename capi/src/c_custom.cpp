@@ -24,10 +24,6 @@ CustomValues::const_iterator find_value(const CustomValues& values, std::string_
   return std::find_if(values.begin(), values.end(), [&](const auto& entry) { return same_name(entry.first, name); });
 }
 
-bool blank(const std::string& text) {
-  return std::all_of(text.begin(), text.end(), [](char c) { return std::isspace(static_cast<unsigned char>(c)); });
-}
-
 }  // namespace
 
 crm_status set_custom(CustomValues& values, const FormattedText& formatted, const char* name, const char* value,
@@ -72,25 +68,7 @@ RecordKind record_kind_of(const char* name) {
 }
 
 CustomValues typed_custom(Database& database, RecordKind kind, const CustomValues& values) {
-  CustomValues typed;
-  std::optional<std::vector<CustomField>> fields;  // read once, when a value needs its field
-  for (const auto& [name, value] : values) {
-    const auto* text = std::get_if<std::string>(&value.get());
-    const CustomField* field = nullptr;
-    if (text && !blank(*text)) {
-      if (!fields) fields = database.custom_fields().list(kind);
-      const auto found = std::find_if(fields->begin(), fields->end(),
-                                      [&](const CustomField& candidate) { return same_name(candidate.name, name); });
-      if (found != fields->end()) field = &*found;
-    }
-    if (!field) {
-      typed.emplace(name, value);  // typed already, no value, or an unknown name the library reports
-      continue;
-    }
-    const std::string path = std::string(record_kind_name(kind)) + ".custom." + field->name;
-    typed.emplace(name, CustomValue::parse(field->type, *text, path));
-  }
-  return typed;
+  return database.custom_fields().typed_values(kind, values);
 }
 
 }  // namespace crm::capi
@@ -121,6 +99,7 @@ crm_status crm_custom_field_new(const char* name, const char* type, crm_custom_f
   CRM_REQUIRE(name);
   CRM_REQUIRE(type);
   return guard([&] {
+    crm::check_custom_field_name(name);
     crm::CustomField field;
     field.name = name;
     field.type = type_of(type);

@@ -160,11 +160,11 @@ crm_status crm_import_options_set_all_or_nothing(crm_import_options* options, in
 
 crm_status crm_import_options_set_batch_rows(crm_import_options* options, size_t rows) {
   CRM_REQUIRE(options);
-  if (rows < 1 || rows > 100000)
-    return fail(CRM_INVALID_ARGUMENT, "batch_rows: " + std::to_string(rows) + " is not between 1 and 100000",
-                "batch_rows");
-  options->options.batch_rows = rows;
-  return CRM_OK;
+  return guard([&] {
+    crm::check_batch_rows(rows);
+    options->options.batch_rows = rows;
+    return CRM_OK;
+  });
 }
 
 crm_status crm_import_options_set_progress(crm_import_options* options, crm_import_progress_fn progress,

@@ -19,37 +19,7 @@ char* owned_copy(const std::string& text) {
   return copy;
 }
 
-void require_utf8(const char* value, const char* field) {
-  const auto* p = reinterpret_cast<const unsigned char*>(value ? value : "");
-  while (*p) {
-    const unsigned char lead = *p;
-    int extra = 0;
-    std::uint32_t code = lead;
-    if (lead < 0x80) {
-      ++p;
-      continue;
-    } else if (lead >= 0xC2 && lead <= 0xDF) {
-      extra = 1, code = lead & 0x1F;
-    } else if (lead >= 0xE0 && lead <= 0xEF) {
-      extra = 2, code = lead & 0x0F;
-    } else if (lead >= 0xF0 && lead <= 0xF4) {
-      extra = 3, code = lead & 0x07;
-    } else {
-      extra = -1;
-    }
-    ++p;
-    for (int i = 0; i < extra; ++i, ++p) {
-      if ((*p & 0xC0) != 0x80) {
-        extra = -1;
-        break;
-      }
-      code = (code << 6) | (*p & 0x3F);
-    }
-    const bool overlong = (extra == 2 && code < 0x800) || (extra == 3 && code < 0x10000);
-    if (extra < 0 || overlong || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF))
-      throw Error(ErrorCode::invalid_argument, std::string(field) + ": text is not valid UTF-8", field);
-  }
-}
+void require_utf8(const char* value, const char* field) { crm::check_utf8(value ? value : "", field); }
 
 }  // namespace crm::capi
 

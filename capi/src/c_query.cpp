@@ -153,11 +153,11 @@ crm_status crm_query_set_sort(crm_query* query, crm_sort sort, int descending) {
 
 crm_status crm_query_set_page_size(crm_query* query, int page_size) {
   CRM_REQUIRE(query);
-  if (page_size < 1 || page_size > 10000)
-    return fail_with(CRM_INVALID_ARGUMENT,
-                     [&] { return "page_size: " + std::to_string(page_size) + " is outside 1..10000"; }, "page_size");
-  query->query.limit = static_cast<std::size_t>(page_size);
-  return CRM_OK;
+  return guard([&] {
+    crm::check_page_size(page_size);
+    query->query.limit = static_cast<std::size_t>(page_size);
+    return CRM_OK;
+  });
 }
 
 crm_status crm_query_set_offset(crm_query* query, int64_t offset) {

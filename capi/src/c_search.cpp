@@ -11,8 +11,6 @@ struct crm_search_options {
 
 namespace {
 
-constexpr int kMaxLimit = 1000;
-
 // The hits as a table with the columns of crm_search_column.
 crm::TablePage hit_table(const std::vector<crm::SearchHit>& hits) {
   using crm::ColumnType;
@@ -60,12 +58,11 @@ crm_status crm_search_options_add_kind(crm_search_options* options, const char* 
 
 crm_status crm_search_options_set_limit(crm_search_options* options, int limit) {
   CRM_REQUIRE(options);
-  if (limit < 1 || limit > kMaxLimit)
-    return fail_with(CRM_INVALID_ARGUMENT,
-                     [&] { return "limit: " + std::to_string(limit) + " is not from 1 to " + std::to_string(kMaxLimit); },
-                     "limit");
-  options->query.limit = static_cast<std::size_t>(limit);
-  return CRM_OK;
+  return guard([&] {
+    crm::check_search_limit(limit);
+    options->query.limit = static_cast<std::size_t>(limit);
+    return CRM_OK;
+  });
 }
 
 crm_status crm_db_search(crm_db* db, const char* text, const crm_search_options* options, crm_cursor** out_cursor) {

@@ -246,7 +246,8 @@ CRM_API crm_status crm_query_set_country(crm_query *query, const char *country);
 CRM_API crm_status crm_query_set_deleted(crm_query *query, crm_deleted_filter filter);
 /** Order and direction (descending non-zero). */
 CRM_API crm_status crm_query_set_sort(crm_query *query, crm_sort sort, int descending);
-/** Records fetched per round trip, 1..10000; cursors page transparently. */
+/** Records fetched per round trip, 1..10000 (default 100, as in C++ and
+ *  Python); cursors page transparently. */
 CRM_API crm_status crm_query_set_page_size(crm_query *query, int page_size);
 /** Records to skip before the first one returned (>= 0). */
 CRM_API crm_status crm_query_set_offset(crm_query *query, int64_t offset);
@@ -751,9 +752,15 @@ CRM_API crm_status crm_opportunity_get_field(const crm_opportunity *opportunity,
 CRM_API crm_status crm_opportunity_set_int(crm_opportunity *opportunity, const char *field, int64_t value);
 /** Reads an integer field: the "integer" and "reference" fields
  *  crm_record_field_name() lists for "opportunity", such as id, version and
- *  probability (in force), and closed (1 when won or lost). */
+ *  probability (in force), and closed (1 when won or lost).
+ *  Deprecated for "id" and "version" (they keep working): use
+ *  crm_opportunity_id() and crm_opportunity_version(). */
 CRM_API crm_status crm_opportunity_get_int(const crm_opportunity *opportunity, const char *field,
                                            int64_t *out_value);
+/** The row id (0 before it is stored). */
+CRM_API crm_status crm_opportunity_id(const crm_opportunity *opportunity, int64_t *out_id);
+/** The version; crm_opportunity_update() checks it against the stored one. */
+CRM_API crm_status crm_opportunity_version(const crm_opportunity *opportunity, int64_t *out_version);
 /** Sets the amount (its currency is the deal's currency). */
 CRM_API crm_status crm_opportunity_set_amount(crm_opportunity *opportunity, int64_t minor_units,
                                               const char *currency);
@@ -847,9 +854,12 @@ CRM_API crm_status crm_cursor_opportunity(const crm_cursor *cursor, const crm_op
 CRM_API crm_status crm_opportunity_stage_history(crm_db *db, int64_t id, crm_cursor **out_cursor);
 /** The stage change at the cursor; borrowed until the next call on the cursor. */
 CRM_API crm_status crm_cursor_stage_change(const crm_cursor *cursor, const crm_stage_change **out_change);
-/** An integer of a stage change: id, opportunity, from_stage (0 at
- *  creation), to_stage, amount_minor, probability, lost_reason. */
+/** An integer of a stage change: opportunity, from_stage (0 at creation),
+ *  to_stage, amount_minor, probability, lost_reason, and id (deprecated,
+ *  still working: use crm_stage_change_id()). */
 CRM_API crm_status crm_stage_change_get_int(const crm_stage_change *change, const char *field, int64_t *out_value);
+/** The stage change's row id. */
+CRM_API crm_status crm_stage_change_id(const crm_stage_change *change, int64_t *out_id);
 /** A text of a stage change: at (UTC instant), by (user), currency;
  *  borrowed until the cursor moves or is freed. */
 CRM_API crm_status crm_stage_change_get_field(const crm_stage_change *change, const char *field,
@@ -874,8 +884,14 @@ CRM_API crm_status crm_lead_set(crm_lead *lead, const char *field, const char *v
 CRM_API crm_status crm_lead_get_field(const crm_lead *lead, const char *field, const char **out_value);
 /** Reads an integer: the "integer" and "reference" fields
  *  crm_record_field_name() lists for "lead", such as id, version and
- *  converted_account (0 when none). */
+ *  converted_account (0 when none).
+ *  Deprecated for "id" and "version" (they keep working): use
+ *  crm_lead_id() and crm_lead_version(). */
 CRM_API crm_status crm_lead_get_int(const crm_lead *lead, const char *field, int64_t *out_value);
+/** The row id (0 before it is stored). */
+CRM_API crm_status crm_lead_id(const crm_lead *lead, int64_t *out_id);
+/** The version; crm_lead_update() checks it against the stored one. */
+CRM_API crm_status crm_lead_version(const crm_lead *lead, int64_t *out_version);
 /** Number of tags. */
 CRM_API crm_status crm_lead_tag_count(const crm_lead *lead, size_t *out_count);
 /** Tag number index; borrowed until the record is changed or freed. */
@@ -971,8 +987,14 @@ CRM_API crm_status crm_activity_get_field(const crm_activity *activity, const ch
 CRM_API crm_status crm_activity_set_int(crm_activity *activity, const char *field, int64_t value);
 /** Reads an integer field: the "integer" and "reference" fields
  *  crm_record_field_name() lists for "activity" (id, version, previous, ...)
- *  and the two above. */
+ *  and the two above.
+ *  Deprecated for "id" and "version" (they keep working): use
+ *  crm_activity_id() and crm_activity_version(). */
 CRM_API crm_status crm_activity_get_int(const crm_activity *activity, const char *field, int64_t *out_value);
+/** The row id (0 before it is stored). */
+CRM_API crm_status crm_activity_id(const crm_activity *activity, int64_t *out_id);
+/** The version; crm_activity_update() checks it against the stored one. */
+CRM_API crm_status crm_activity_version(const crm_activity *activity, int64_t *out_version);
 /** Sets the value of custom field name (see crm_custom_field_define()) as
  *  text in the form crm_custom_field_set_default() describes; NULL or ""
  *  removes it. The text is read as the field's type, and an unknown name
@@ -1143,8 +1165,11 @@ CRM_API crm_status crm_record_field_roles(const char *record_kind, size_t index,
 typedef struct crm_custom_field crm_custom_field;
 
 /** A new field definition to fill and pass to crm_custom_field_define().
- *  name: letters, digits and "_", starting with a letter; type: one of the
- *  names above (else CRM_INVALID_ARGUMENT). */
+ *  name: letters, digits and "_", starting with a letter, at most 64
+ *  characters; type: one of the names above (else CRM_INVALID_ARGUMENT
+ *  naming custom_field.name or custom_field.type, and *out_field is NULL).
+ *  Whether the name is a built-in field of the record kind is checked by
+ *  crm_custom_field_define(). */
 CRM_API crm_status crm_custom_field_new(const char *name, const char *type, crm_custom_field **out_field);
 /** Frees a field; NULL is a no-op. */
 CRM_API void crm_custom_field_free(crm_custom_field *field);
@@ -1394,9 +1419,11 @@ CRM_API crm_status crm_segment_select(crm_db *db, int64_t id, const char *column
  * strings, never JSON numbers; custom values under "custom". Deal line items
  * are not exported. */
 
-/** Only for crm_export_to_file(): the CSV delimiter, ',' (the default), ';'
+/** Deprecated (keeps working): set the delimiter on crm_export_options
+ *  with crm_export_options_set_delimiter() and call crm_export_to_file_v2().
+ *  Only for crm_export_to_file(): the CSV delimiter, ',' (the default), ';'
  *  or '\t'; any other is CRM_INVALID_ARGUMENT and the query keeps its
- *  delimiter. Lists ignore it. */
+ *  delimiter. Lists and crm_export_to_file_v2() ignore it. */
 CRM_API crm_status crm_query_set_csv_delimiter(crm_query *query, char delimiter);
 
 /** Writes the records of record_kind ("account", "contact", "lead",
@@ -1414,6 +1441,27 @@ CRM_API crm_status crm_query_set_csv_delimiter(crm_query *query, char delimiter)
  *  CRM_PERMISSION_DENIED; other write failures CRM_IO. */
 CRM_API crm_status crm_export_to_file(crm_db *db, const char *record_kind, const char *format,
                                       const crm_query *query, const char *path, int64_t *out_rows);
+
+/** How an export is written, apart from which records (the query): the
+ *  file format and the CSV delimiter. */
+typedef struct crm_export_options crm_export_options;
+
+/** Options for crm_export_to_file_v2(): CSV with ',' until set otherwise. */
+CRM_API crm_status crm_export_options_new(crm_export_options **out_options);
+/** Frees export options; NULL is a no-op. */
+CRM_API void crm_export_options_free(crm_export_options *options);
+/** The file format, "csv" or "json"; any other is CRM_INVALID_ARGUMENT and
+ *  the options keep their format. */
+CRM_API crm_status crm_export_options_set_format(crm_export_options *options, const char *format);
+/** The CSV delimiter, ',', ';' or '\t'; any other is CRM_INVALID_ARGUMENT
+ *  and the options keep their delimiter. JSON ignores it. */
+CRM_API crm_status crm_export_options_set_delimiter(crm_export_options *options, char delimiter);
+/** crm_export_to_file() with the format and delimiter taken from options
+ *  (NULL: CSV with ','), not from the query: the records of record_kind
+ *  that query selects (NULL: every live record) to the file at path, with
+ *  the same filters, atomic replacement and errors. */
+CRM_API crm_status crm_export_to_file_v2(crm_db *db, const char *record_kind, const crm_query *query,
+                                         const crm_export_options *options, const char *path, int64_t *out_rows);
 
 /* ---- Importing CSV files ------------------------------------------------
  * Imports accounts, contacts, leads, opportunities or activities from CSV
