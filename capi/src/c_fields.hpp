@@ -48,8 +48,8 @@ std::string_view surface_name(const RecordField<Record>& field) noexcept {
 constexpr bool is_text_type(RecordFieldType type) noexcept {
   using T = RecordFieldType;
   switch (type) {
-    case T::text: case T::integer: case T::money: case T::date: case T::instant: case T::boolean:
-    case T::birthday: case T::enumeration: case T::reference:
+    case T::text: case T::integer: case T::duration: case T::percent: case T::money: case T::date:
+    case T::instant: case T::boolean: case T::birthday: case T::enumeration: case T::reference:
       return true;
     default:
       return false;
@@ -59,7 +59,8 @@ constexpr bool is_text_type(RecordFieldType type) noexcept {
 /// True for a field of a type crm_*_get_int()/crm_*_set_int() read and write.
 constexpr bool is_integer_type(RecordFieldType type) noexcept {
   using T = RecordFieldType;
-  return type == T::integer || type == T::reference || type == T::boolean;
+  return type == T::integer || type == T::duration || type == T::percent || type == T::reference ||
+         type == T::boolean;
 }
 
 /// True when callers may set the field (the library maintains the others).

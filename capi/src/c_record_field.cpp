@@ -22,6 +22,8 @@ const char* type_name(crm::RecordFieldType type) {
   switch (type) {
     case T::text: return "text";
     case T::integer: return "integer";
+    case T::duration: return "duration";
+    case T::percent: return "percent";
     case T::money: return "money";
     case T::date: return "date";
     case T::instant: return "instant";
@@ -51,6 +53,7 @@ std::uint32_t c_roles(const crm::FieldInfo& info) {
       {R::csv_write, CRM_FIELD_CSV_WRITE},    {R::merge_choose, CRM_FIELD_MERGE_CHOOSE},
       {R::merge_unite, CRM_FIELD_MERGE_UNITE},      {R::personal, CRM_FIELD_PERSONAL},
       {R::audited, CRM_FIELD_AUDITED},        {R::maintained, CRM_FIELD_READ_ONLY},
+      {R::key, CRM_FIELD_KEY},
   };
   std::uint32_t roles = 0;
   for (const auto& [role, bit] : kBits)

@@ -1,4 +1,6 @@
-// Field access by name and tag lists, shared by the account and contact handles.
+// Field access by name for handles whose fields are listed by hand (products,
+// campaigns, stage changes; the record kinds with descriptors use
+// c_fields.hpp), the extras of those, and tag lists.
 #pragma once
 
 #include <cstdint>
@@ -127,27 +129,6 @@ crm_status get_field(const Handle* handle, std::span<const TextField<decltype(Ha
                       (has_deleted_at ? ", created_at, updated_at, deleted_at" : ", created_at, updated_at"),
                   name);
     }
-    return CRM_OK;
-  });
-}
-
-/// crm_*_set_int(): sets a writable integer field.
-template <class Handle>
-crm_status set_int_field(Handle* handle, std::span<const IntField<decltype(Handle::record)>> fields, const char* name,
-                         std::int64_t value, const char* function) {
-  if (!handle) return misuse(function, "the record must not be NULL");
-  if (!name) return misuse(function, "field must not be NULL");
-  return guard([&] {
-    const auto* field = find_named(fields, name);
-    if (!field || !field->set) {
-      std::string names;
-      append_names(names, fields, true);
-      return fail(CRM_INVALID_ARGUMENT,
-                  std::string(function) + ": '" + name + "' is not an integer field that can be set; fields: " + names,
-                  name);
-    }
-    field->set(handle->record, value);
-    handle->formatted.values.clear();
     return CRM_OK;
   });
 }

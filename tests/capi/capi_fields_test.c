@@ -73,8 +73,8 @@ static crm_status activity_custom(const void *r, size_t *n) {
 
 /* True for the types crm_<kind>_get_field() reads as text. */
 static int is_text_type(const char *type) {
-  static const char *const kTypes[] = {"text",     "integer",     "money",    "date", "instant",
-                                       "boolean",  "birthday",    "enumeration", "reference"};
+  static const char *const kTypes[] = {"text",    "integer",  "duration",    "percent",  "money", "date",
+                                       "instant", "boolean",  "birthday",    "enumeration", "reference"};
   size_t i;
   for (i = 0; i < sizeof kTypes / sizeof kTypes[0]; ++i)
     if (strcmp(type, kTypes[i]) == 0) return 1;
@@ -82,7 +82,8 @@ static int is_text_type(const char *type) {
 }
 
 static int is_integer_type(const char *type) {
-  return strcmp(type, "integer") == 0 || strcmp(type, "reference") == 0 || strcmp(type, "boolean") == 0;
+  return strcmp(type, "integer") == 0 || strcmp(type, "duration") == 0 || strcmp(type, "percent") == 0 ||
+         strcmp(type, "reference") == 0 || strcmp(type, "boolean") == 0;
 }
 
 /* Reaches a field of a type that has functions of its own; 0 when C has no
@@ -215,7 +216,7 @@ static void test_enumeration(void) {
   CHECK_OK(crm_record_field_type("opportunity", index, &text));
   CHECK(same(text, "reference"));
   CHECK_OK(crm_record_field_roles("opportunity", index, &roles));
-  CHECK(roles & CRM_FIELD_READ_ONLY);
+  CHECK((roles & CRM_FIELD_READ_ONLY) && (roles & CRM_FIELD_KEY));
   index = field_index("activity", "kind");
   CHECK_OK(crm_record_field_type("activity", index, &text));
   CHECK(same(text, "enumeration"));

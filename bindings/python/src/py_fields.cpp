@@ -24,6 +24,8 @@ const char* type_name(RecordFieldType type) {
   switch (type) {
     case T::text: return "text";
     case T::integer: return "integer";
+    case T::duration: return "duration";
+    case T::percent: return "percent";
     case T::money: return "money";
     case T::date: return "date";
     case T::instant: return "instant";
@@ -51,7 +53,7 @@ std::vector<std::string> role_names(const FieldInfo& info) {
       {R::filter, "filter"},         {R::sort, "sort"},         {R::select, "select"},
       {R::csv_read, "csv_read"},     {R::csv_write, "csv_write"}, {R::merge_choose, "merge_choose"},
       {R::merge_unite, "merge_unite"},     {R::personal, "personal"}, {R::audited, "audited"},
-      {R::maintained, "read_only"},
+      {R::maintained, "read_only"},    {R::key, "key"},
   };
   std::vector<std::string> roles;
   for (const auto& [role, role_name] : kRoles)
@@ -116,14 +118,15 @@ void register_record_fields(py::module_& m) {
                                "kind: what crmcore.record_fields() lists.")
       .def_readonly("name", &FieldDescription::name, "The property's name ('job_title', 'street').")
       .def_readonly("type", &FieldDescription::type,
-                    "'text', 'integer', 'money', 'date', 'instant', 'boolean', 'birthday', 'enumeration', "
+                    "'text', 'integer', 'duration' (seconds), 'percent' (0..100 or None), 'money', 'date', 'instant', "
+                    "'boolean', 'birthday', 'enumeration', "
                     "'reference', 'emails', 'phones', 'tags', 'consents', 'deal_contacts', 'line_items', "
                     "'recurrence', 'address' or 'custom'.")
       .def_readonly("doc", &FieldDescription::doc, "One line for people.")
       .def_readonly("roles", &FieldDescription::roles,
                     "What it takes part in: 'filter', 'sort', 'select', 'csv_read', 'csv_write', 'merge_choose' "
                     "(a merge takes one side's value), 'merge_unite' (a merge keeps both sides'), 'personal', "
-                    "'audited', 'read_only'.")
+                    "'audited', 'read_only', 'key' (identifies the record: id, external_ref).")
       .def_readonly("read_only", &FieldDescription::read_only, "True when the library maintains it.")
       .def("__repr__", [](const FieldDescription& f) { return "<RecordField " + f.name + " " + f.type + ">"; });
   m.def(

@@ -15,7 +15,8 @@ KINDS = {"account": crmcore.Account, "contact": crmcore.Contact, "lead": crmcore
          "opportunity": crmcore.Opportunity, "activity": crmcore.Activity}
 # What the stubs write for a property of each descriptor type.
 STUB_TYPES = {
-    "text": {"str"}, "integer": {"int", "int | None"}, "money": {"Money"}, "date": {"datetime.date | None"},
+    "text": {"str"}, "integer": {"int", "int | None"}, "duration": {"int"}, "percent": {"int | None"},
+    "money": {"Money"}, "date": {"datetime.date | None"},
     "instant": {"datetime.datetime | None"}, "boolean": {"bool"}, "birthday": {"Birthday | None"},
     "enumeration": {"str"}, "reference": {"int | None"}, "emails": {"list[Email]"}, "phones": {"list[Phone]"},
     "tags": {"list[str]"}, "consents": {"list[Consent]"}, "deal_contacts": {"list[OpportunityContact]"},
@@ -68,6 +69,7 @@ def test_every_kind_is_described():
     job_title = {f.name: f for f in crmcore.record_fields("contact")}["job_title"]
     assert (job_title.type, job_title.read_only) == ("text", False)
     assert {"filter", "sort", "select", "csv_read", "csv_write", "merge_choose", "audited"} <= set(job_title.roles)
+    assert "key" in {f.name: f for f in crmcore.record_fields("lead")}["external_ref"].roles
     assert "street" in [f.name for f in crmcore.record_fields("account")]  # an address part by its own name
     assert repr(job_title) == "<RecordField job_title text>"
     with pytest.raises(crmcore.ValidationError, match=r"record_kind: 'deal' is not one of"):

@@ -1110,13 +1110,14 @@ CRM_API crm_status crm_calendar_add_business_days(crm_db *db, const char *countr
  *  kind, in export order. A field's type decides how C reaches it:
  *   - "text", "date" (YYYY-MM-DD), "instant" (UTC ISO-8601), "birthday"
  *     ("YYYY-MM-DD" or "--MM-DD"), "enumeration" (one of its names), "money"
- *     ("1234.50 EUR"), "integer", "reference" (the id of another record),
+ *     ("1234.50 EUR"), "integer", "duration" (whole seconds), "percent"
+ *     (0..100, "" for none), "reference" (the id of another record),
  *     "boolean" ("1"/"0"): read with crm_<kind>_get_field() and, unless
  *     CRM_FIELD_READ_ONLY, set with crm_<kind>_set() as text; NULL or ""
- *     gives the value a new record has. "integer", "reference" (0 for none)
- *     and "boolean" are also read and set as int64_t with
- *     crm_<kind>_get_int()/_set_int() where the kind has them; an optional
- *     integer reads -1 for none.
+ *     gives the value a new record has. "integer", "duration", "percent"
+ *     (-1 for none), "reference" (0 for none) and "boolean" are also read
+ *     and set as int64_t with crm_<kind>_get_int()/_set_int() where the
+ *     kind has them; an optional integer reads -1 for none.
  *   - "emails", "phones", "consents", "tags", "deal_contacts" (a deal's
  *     further contacts), "line_items", "recurrence" (set and read as
  *     recurrence_unit, recurrence_interval, recurrence_business_days and
@@ -1139,6 +1140,7 @@ CRM_API crm_status crm_calendar_add_business_days(crm_db *db, const char *countr
 #define CRM_FIELD_AUDITED 0x80u   /**< a change of it is a change of the record */
 #define CRM_FIELD_READ_ONLY 0x100u /**< maintained by the library; callers cannot set it */
 #define CRM_FIELD_MERGE_UNITE 0x200u /**< merging duplicates keeps both sides' values (emails, tags, ...) */
+#define CRM_FIELD_KEY 0x400u      /**< identifies the record (id, external_ref) */
 
 /** The number of built-in fields of record_kind. */
 CRM_API crm_status crm_record_field_count(const char *record_kind, size_t *out_count);
