@@ -3,7 +3,7 @@
 #
 #   crm_add_layer(NAME FOLDERS folder... SOURCES file...)
 #     Adds the object library crm_layer_NAME from SOURCES (paths under src/).
-#     Its include root ${CRM_LAYER_ROOT}/NAME holds a link to each folder of
+#     Its include root (build tree: layers/NAME) holds a link to each folder of
 #     this layer and of every layer added before it, so `#include "query/x.hpp"`
 #     resolves in query/ and above and fails below. Layers are added lowest first;
 #     CRM_LAYERS lists them in that order.
@@ -11,12 +11,11 @@
 #   crm_layer_include_root(NAME OUT)
 #     Sets OUT to the include root of layer NAME (for probes and tests).
 
-set(CRM_LAYER_ROOT ${PROJECT_BINARY_DIR}/layers)
 set(CRM_LAYERS "" CACHE INTERNAL "The layers of src/, lowest first")
 set(CRM_LAYER_FOLDERS "" CACHE INTERNAL "The folders of the layers added so far")
 
 function(crm_layer_include_root name out)
-  set(${out} ${CRM_LAYER_ROOT}/${name} PARENT_SCOPE)
+  set(${out} ${PROJECT_BINARY_DIR}/layers/${name} PARENT_SCOPE)
 endfunction()
 
 # Usage requirements every layer compiles with: the public headers and the
@@ -33,7 +32,7 @@ endfunction()
 function(crm_add_layer name)
   cmake_parse_arguments(PARSE_ARGV 1 LAYER "" "" "FOLDERS;SOURCES")
   set(visible ${CRM_LAYER_FOLDERS} ${LAYER_FOLDERS})
-  set(root ${CRM_LAYER_ROOT}/${name})
+  crm_layer_include_root(${name} root)
   file(REMOVE_RECURSE ${root})
   file(MAKE_DIRECTORY ${root})
   foreach(folder IN LISTS visible)
