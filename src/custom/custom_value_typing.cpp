@@ -31,7 +31,9 @@ CustomValues CustomFields::typed_values(RecordKind kind, const CustomValues& val
   return detail::guarded_read(session_, [&] {
     const auto fields = detail::current_custom_fields(session_, kind);
     CustomValues typed;
-    for (const auto& [name, value] : values) {
+    for (const auto& entry : values) {  // not a structured binding: clang 14 cannot capture one in a lambda
+      const std::string& name = entry.first;
+      const CustomValue& value = entry.second;
       const auto* text = std::get_if<std::string>(&value.get());
       const auto field = std::find_if(fields->begin(), fields->end(),
                                       [&](const CustomField& candidate) { return same_name(candidate.name, name); });
