@@ -33,15 +33,6 @@ inline constexpr const char* kind_noun<Opportunity> = "opportunity";
 template <>
 inline constexpr const char* kind_noun<Activity> = "activity";
 
-/// The name C (and Python) use for a field: its descriptor name, and for an
-/// address part the part's own name ("address_street" is "street").
-template <class Record>
-std::string_view surface_name(const RecordField<Record>& field) noexcept {
-  std::string_view name = field.info.name;
-  if (field.address_part) name.remove_prefix(name.find('_') + 1);
-  return name;
-}
-
 /// True for a field of a type crm_*_get_field()/crm_*_set() read and write
 /// as text; the others (lists, the whole address, custom values) have
 /// functions of their own.
@@ -70,25 +61,13 @@ inline bool is_settable(const FieldInfo& info) noexcept { return !info.has(Field
 template <class Record>
 const RecordField<Record>* find_descriptor(const char* name) noexcept {
   for (const auto& field : record_fields<Record>())
-    if (surface_name(field) == name) return &field;
+    if (surface_field_name(field) == name) return &field;
   return nullptr;
 }
 
 namespace field_text {
 
-/// The enumerators' names and what an error calls one value of each type.
-inline std::string_view name_of(LeadStatus value) { return lead_status_name(value); }
-inline std::string_view name_of(ActivityKind value) { return activity_kind_name(value); }
-inline std::string_view name_of(ActivityStatus value) { return activity_status_name(value); }
-inline std::string_view name_of(Direction value) { return direction_name(value); }
-inline std::string_view name_of(StageKind value) { return stage_kind_name(value); }
-inline std::optional<LeadStatus> from_name(std::string_view text, LeadStatus*) { return lead_status_from_name(text); }
-inline std::optional<ActivityKind> from_name(std::string_view text, ActivityKind*) { return activity_kind_from_name(text); }
-inline std::optional<ActivityStatus> from_name(std::string_view text, ActivityStatus*) {
-  return activity_status_from_name(text);
-}
-inline std::optional<Direction> from_name(std::string_view text, Direction*) { return direction_from_name(text); }
-inline std::optional<StageKind> from_name(std::string_view text, StageKind*) { return stage_kind_from_name(text); }
+/// What an error calls one value of each enumeration.
 inline const char* noun(LeadStatus*) { return "a lead status"; }
 inline const char* noun(ActivityKind*) { return "an activity kind"; }
 inline const char* noun(ActivityStatus*) { return "an activity status"; }
@@ -130,7 +109,7 @@ std::string format(const Value& value) {
   } else if constexpr (is_id<Value>) {
     return value ? std::to_string(value.value()) : std::string();
   } else if constexpr (is_enum<Value>) {
-    return std::string(name_of(value));
+    return std::string(enum_value_name(value));
   } else if constexpr (std::is_same_v<Value, Money>) {
     return value.currency().empty() ? std::string() : value.to_string();
   } else if constexpr (std::is_same_v<Value, std::optional<Date>>) {
@@ -165,7 +144,7 @@ void parse(Value& member, const std::string& value, const std::string& field, co
   } else if constexpr (is_id<Value>) {
     member = Value(integer(value, field));
   } else if constexpr (is_enum<Value>) {
-    const auto found = from_name(value, static_cast<Value*>(nullptr));
+    const auto found = enum_value_from_name(value, static_cast<Value*>(nullptr));
     if (!found) {
       std::string choices;
       for (std::string_view choice : info.values)
@@ -238,7 +217,7 @@ template <class Record, class Keep, class Extra>
 std::string descriptor_names(Keep keep, std::span<const Extra> extras, bool writable_only) {
   std::string names;
   for (const auto& field : record_fields<Record>())
-    if (keep(field.info)) names += std::string(names.empty() ? "" : ", ") + std::string(surface_name(field));
+    if (keep(field.info)) names += std::string(names.empty() ? "" : ", ") + std::string(surface_field_name(field));
   append_names(names, extras, writable_only);
   return names;
 }

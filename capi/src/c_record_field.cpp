@@ -16,34 +16,6 @@ struct CField {
   std::uint32_t roles = 0;
 };
 
-/// The name crm.h gives `type`.
-const char* type_name(crm::RecordFieldType type) {
-  using T = crm::RecordFieldType;
-  switch (type) {
-    case T::text: return "text";
-    case T::integer: return "integer";
-    case T::duration: return "duration";
-    case T::percent: return "percent";
-    case T::money: return "money";
-    case T::date: return "date";
-    case T::instant: return "instant";
-    case T::boolean: return "boolean";
-    case T::birthday: return "birthday";
-    case T::enumeration: return "enumeration";
-    case T::reference: return "reference";
-    case T::emails: return "emails";
-    case T::phones: return "phones";
-    case T::tags: return "tags";
-    case T::consents: return "consents";
-    case T::deal_contacts: return "deal_contacts";
-    case T::line_items: return "line_items";
-    case T::recurrence: return "recurrence";
-    case T::address: return "address";
-    case T::custom: return "custom";
-  }
-  return "unknown";
-}
-
 /// The CRM_FIELD_* bits of `info` (the C values are fixed; the C++ ones may move).
 std::uint32_t c_roles(const crm::FieldInfo& info) {
   using R = crm::FieldRole;
@@ -65,7 +37,7 @@ template <class Record>
 std::vector<CField> describe() {
   std::vector<CField> fields;
   for (const auto& field : crm::record_fields<Record>())
-    fields.push_back({std::string(surface_name(field)), type_name(field.info.type), std::string(field.info.doc),
+    fields.push_back({std::string(crm::surface_field_name(field)), std::string(crm::record_field_type_name(field.info.type)), std::string(field.info.doc),
                       c_roles(field.info)});
   return fields;
 }

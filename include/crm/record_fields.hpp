@@ -231,4 +231,40 @@ const std::vector<FieldInfo>& record_fields(RecordKind kind);
 /// The field of `kind` named `name` (its member name), or nullptr.
 const FieldInfo* find_record_field(RecordKind kind, std::string_view name) noexcept;
 
+/// The name of `type` as the C ABI and Python give it ("text", "integer", ...).
+std::string_view record_field_type_name(RecordFieldType type) noexcept;
+
+/// The name a field has on the C ABI and in Python: its descriptor name, and
+/// for an address part the part's own name ("address_street" is "street").
+template <class Record>
+std::string_view surface_field_name(const RecordField<Record>& field) noexcept {
+  std::string_view name = field.info.name;
+  if (field.address_part) name.remove_prefix(name.find('_') + 1);
+  return name;
+}
+
+/// The name of a value of a record field's enumeration, for code generic over
+/// the field types (each forwards to the enumeration's own *_name()).
+inline std::string_view enum_value_name(LeadStatus value) noexcept { return lead_status_name(value); }
+inline std::string_view enum_value_name(ActivityKind value) noexcept { return activity_kind_name(value); }
+inline std::string_view enum_value_name(ActivityStatus value) noexcept { return activity_status_name(value); }
+inline std::string_view enum_value_name(Direction value) noexcept { return direction_name(value); }
+inline std::string_view enum_value_name(StageKind value) noexcept { return stage_kind_name(value); }
+/// The value of enumeration `Value` named `text`, or nullopt (the tag pointer selects the enumeration).
+inline std::optional<LeadStatus> enum_value_from_name(std::string_view text, LeadStatus*) noexcept {
+  return lead_status_from_name(text);
+}
+inline std::optional<ActivityKind> enum_value_from_name(std::string_view text, ActivityKind*) noexcept {
+  return activity_kind_from_name(text);
+}
+inline std::optional<ActivityStatus> enum_value_from_name(std::string_view text, ActivityStatus*) noexcept {
+  return activity_status_from_name(text);
+}
+inline std::optional<Direction> enum_value_from_name(std::string_view text, Direction*) noexcept {
+  return direction_from_name(text);
+}
+inline std::optional<StageKind> enum_value_from_name(std::string_view text, StageKind*) noexcept {
+  return stage_kind_from_name(text);
+}
+
 }  // namespace crm

@@ -19,4 +19,31 @@ const FieldInfo* find_record_field(RecordKind kind, std::string_view name) noexc
   return nullptr;
 }
 
+std::string_view record_field_type_name(RecordFieldType type) noexcept {
+  using T = RecordFieldType;
+  switch (type) {
+    case T::text: return "text";
+    case T::integer: return "integer";
+    case T::duration: return "duration";
+    case T::percent: return "percent";
+    case T::money: return "money";
+    case T::date: return "date";
+    case T::instant: return "instant";
+    case T::boolean: return "boolean";
+    case T::birthday: return "birthday";
+    case T::enumeration: return "enumeration";
+    case T::reference: return "reference";
+    case T::emails: return "emails";
+    case T::phones: return "phones";
+    case T::tags: return "tags";
+    case T::consents: return "consents";
+    case T::deal_contacts: return "deal_contacts";
+    case T::line_items: return "line_items";
+    case T::recurrence: return "recurrence";
+    case T::address: return "address";
+    case T::custom: return "custom";
+  }
+  return "unknown";
+}
+
 }  // namespace crm

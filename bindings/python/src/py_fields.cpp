@@ -18,34 +18,6 @@ struct FieldDescription {
   bool read_only = false;
 };
 
-/// The name a field's type has in Python (and in C's crm_record_field_type()).
-const char* type_name(RecordFieldType type) {
-  using T = RecordFieldType;
-  switch (type) {
-    case T::text: return "text";
-    case T::integer: return "integer";
-    case T::duration: return "duration";
-    case T::percent: return "percent";
-    case T::money: return "money";
-    case T::date: return "date";
-    case T::instant: return "instant";
-    case T::boolean: return "boolean";
-    case T::birthday: return "birthday";
-    case T::enumeration: return "enumeration";
-    case T::reference: return "reference";
-    case T::emails: return "emails";
-    case T::phones: return "phones";
-    case T::tags: return "tags";
-    case T::consents: return "consents";
-    case T::deal_contacts: return "deal_contacts";
-    case T::line_items: return "line_items";
-    case T::recurrence: return "recurrence";
-    case T::address: return "address";
-    case T::custom: return "custom";
-  }
-  return "unknown";
-}
-
 /// The names of the roles of `info`, as Python gives them.
 std::vector<std::string> role_names(const FieldInfo& info) {
   using R = FieldRole;
@@ -65,7 +37,7 @@ template <class Record>
 std::vector<FieldDescription> describe() {
   std::vector<FieldDescription> fields;
   for (const RecordField<Record>& field : record_fields<Record>())
-    fields.push_back({std::string(surface_name(field)), type_name(field.info.type), std::string(field.info.doc),
+    fields.push_back({std::string(surface_field_name(field)), std::string(record_field_type_name(field.info.type)), std::string(field.info.doc),
                       role_names(field.info), field.info.has(FieldRole::maintained)});
   return fields;
 }

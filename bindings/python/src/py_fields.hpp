@@ -20,15 +20,6 @@
 
 namespace crm::python {
 
-/// The name Python (and C) use for a field: its descriptor name, and for an
-/// address part the part's own name ("address_street" is "street").
-template <class Record>
-std::string_view surface_name(const RecordField<Record>& field) noexcept {
-  std::string_view name = field.info.name;
-  if (field.address_part) name.remove_prefix(name.find('_') + 1);
-  return name;
-}
-
 /// A copy of `text` that lives as long as the module (for names and docs).
 const char* kept_text(std::string_view text);
 
@@ -42,19 +33,6 @@ std::vector<Consent> consents_from(pybind11::handle value);
 Instant instant_or_unset(pybind11::handle value, const std::string& field);
 
 namespace field_values {
-
-inline std::string_view name_of(LeadStatus value) { return lead_status_name(value); }
-inline std::string_view name_of(ActivityKind value) { return activity_kind_name(value); }
-inline std::string_view name_of(ActivityStatus value) { return activity_status_name(value); }
-inline std::string_view name_of(Direction value) { return direction_name(value); }
-inline std::string_view name_of(StageKind value) { return stage_kind_name(value); }
-inline std::optional<LeadStatus> from_name(std::string_view text, LeadStatus*) { return lead_status_from_name(text); }
-inline std::optional<ActivityKind> from_name(std::string_view text, ActivityKind*) { return activity_kind_from_name(text); }
-inline std::optional<ActivityStatus> from_name(std::string_view text, ActivityStatus*) {
-  return activity_status_from_name(text);
-}
-inline std::optional<Direction> from_name(std::string_view text, Direction*) { return direction_from_name(text); }
-inline std::optional<StageKind> from_name(std::string_view text, StageKind*) { return stage_kind_from_name(text); }
 
 /// The Python class of the items of a list member, or "" when it has none.
 template <class Item>
@@ -82,7 +60,7 @@ template <class Record, class... Options>
 void bind_field(pybind11::class_<Record, Options...>& cls, const RecordField<Record>& field, RecordKind kind) {
   namespace py = pybind11;
   namespace values = field_values;
-  const char* name = kept_text(surface_name(field));
+  const char* name = kept_text(surface_field_name(field));
   const char* doc = kept_text(field.info.doc);
   const std::string qualified = std::string(record_kind_name(kind)) + "." + name;
   const bool read_only = field.info.has(FieldRole::maintained);
@@ -102,7 +80,7 @@ void bind_field(pybind11::class_<Record, Options...>& cls, const RecordField<Rec
         } else if constexpr (std::is_same_v<Value, CustomValues>) {
           bind_custom_values(cls, kind);
         } else if constexpr (std::is_enum_v<Value>) {
-          const auto getter = [pointer](const Record& r) { return std::string(values::name_of(r.*pointer)); };
+          const auto getter = [pointer](const Record& r) { return std::string(enum_value_name(r.*pointer)); };
           if (read_only) {
             cls.def_property_readonly(name, getter, doc);
           } else {
@@ -113,7 +91,7 @@ void bind_field(pybind11::class_<Record, Options...>& cls, const RecordField<Rec
                 name, getter,
                 [pointer, qualified, choices](Record& r, const std::string& text) {
                   r.*pointer = enum_from_name(
-                      text, [](std::string_view t) { return values::from_name(t, static_cast<Value*>(nullptr)); },
+                      text, [](std::string_view t) { return enum_value_from_name(t, static_cast<Value*>(nullptr)); },
                       qualified.c_str(), choices.c_str());
                 },
                 doc);
@@ -161,7 +139,7 @@ void bind_record_fields(pybind11::class_<Record, Options...>& cls, RecordKind ki
   py::list names;
   for (const RecordField<Record>& field : record_fields<Record>()) {
     bind_field(cls, field, kind);
-    if (field.info.type != RecordFieldType::address) names.append(py::str(std::string(surface_name(field))));
+    if (field.info.type != RecordFieldType::address) names.append(py::str(std::string(surface_field_name(field))));
   }
   for (const char* name : extra) names.append(py::str(name));
   cls.def_property_readonly("deleted", [](const Record& r) { return r.deleted_at.has_value(); },
