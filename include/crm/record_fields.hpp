@@ -54,7 +54,8 @@ enum class FieldStorage {
   column,      ///< A column of the record's own table (FieldSql::column).
   side_table,  ///< Rows of another table linked to the record (FieldSql::table).
   custom_json, ///< The custom-values JSON of the record.
-  computed,    ///< Not stored as written: derived by the library from other data.
+  computed,    ///< Not stored as written: derived by the library from other data, or kept in columns
+               ///< of another shape (a deal's probability override: `probability` and a flag).
 };
 
 /// What a field takes part in; a bit set (see FieldRoles).
@@ -133,6 +134,7 @@ struct FieldSql {
   std::string_view currency{};    ///< money: the currency column; `column` holds the amount in minor units.
   std::string_view selected{};    ///< The column select() reads when not `column` (a lead's "phone_e164").
   TextNormalization normalize = TextNormalization::nfc;  ///< How a filter literal is normalized.
+  bool not_null = false;          ///< column: NOT NULL, so an empty text is stored as '' rather than NULL.
 };
 
 /// The untyped description of one field of a record kind.
@@ -149,6 +151,7 @@ struct FieldInfo {
   std::string_view target{};        ///< reference: "account", "contact", "pipeline", "stage", ...
   std::string_view also{};          ///< A second field a CsvCell::both_dates cell sets.
   bool multiline = false;           ///< text: kept as written, may span lines (descriptions).
+  bool required = false;            ///< text: a record without a value is refused.
 
   /// The name the segment language and sort use: filter_name or name.
   std::string_view filter_field() const noexcept { return filter_name.empty() ? name : filter_name; }

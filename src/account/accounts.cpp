@@ -7,6 +7,7 @@
 #include "crm/error.hpp"
 #include "listing/record_list.hpp"
 #include "model/custom_field_store.hpp"
+#include "model/plain_columns.hpp"
 #include "storage/errors.hpp"
 #include "storage/session.hpp"
 #include "storage/sql_values.hpp"
@@ -31,26 +32,13 @@ struct AccountRow {
 AccountRow normalize(const AccountData& in, Session& session, bool creating) {
   AccountRow row;
   AccountData& out = row.data;
-  out.name = require_line(in.name, "account.name");
-  out.registration_number = clean_line(in.registration_number, "account.registration_number");
-  out.vat_id = clean_line(in.vat_id, "account.vat_id");
-  out.industry = clean_line(in.industry, "account.industry");
-  out.website = clean_line(in.website, "account.website");
+  model::clean_plain_fields(in, out, "account", session.today());
   if (out.website.find(' ') != std::string::npos)
     throw Error(ErrorCode::invalid_argument, "account.website: " + quote(out.website) + " contains a space",
                 "account.website");
   out.phone = clean_line(in.phone, "account.phone");
   out.email = clean_email(in.email, "account.email");
-  out.address.street = clean_line(in.address.street, "account.address.street");
-  out.address.city = clean_line(in.address.city, "account.address.city");
-  out.address.postal_code = clean_line(in.address.postal_code, "account.address.postal_code");
-  out.address.region = clean_line(in.address.region, "account.address.region");
-  out.address.country = clean_country(in.address.country, "account.address.country");
-  out.parent = in.parent;
-  out.owner = clean_line(in.owner, "account.owner");
-  out.external_ref = clean_line(in.external_ref, "account.external_ref");
   out.tags = clean_tags(in.tags, "account.tags");
-  out.description = clean_text(in.description, "account.description");
   row.name_key = match_key(out.name);
   EncodedCustom custom = encode_custom(session, RecordKind::account, in.custom, creating);
   out.custom = std::move(custom.values);
@@ -63,34 +51,26 @@ AccountRow normalize(const AccountData& in, Session& session, bool creating) {
   return row;
 }
 
-// Columns written by create() and update(), in bind order.
-constexpr const char* kDataColumns =
-    "name, name_key, registration_number, vat_id, industry, website, phone, phone_e164, email, email_key, street, "
-    "city, postal_code, region, country, parent_id, owner, lead_source_id, campaign_id, external_ref, description, "
-    "custom";
+// Columns written by create() and update(), in bind order: the plain columns
+// (from the descriptors), then what the store derives; custom last.
+const std::string& data_columns() {
+  static const std::string columns = model::plain_column_list<AccountData>() +
+                                     ", name_key, phone_e164, email_key, lead_source_id, campaign_id, custom";
+  return columns;
+}
 
 void bind_data(SQLite::Statement& statement, const AccountRow& row) {
-  const AccountData& d = row.data;
-  const std::string* texts[] = {&d.name, &row.name_key, &d.registration_number, &d.vat_id, &d.industry,
-                                &d.website, &d.phone, &row.phone_e164, &d.email, &row.email_key,
-                                &d.address.street, &d.address.city, &d.address.postal_code, &d.address.region,
-                                &d.address.country};
-  int index = 1;
-  for (const std::string* text : texts) bind_text_or_null(statement, index++, *text);
-  if (d.parent)
-    statement.bind(index++, d.parent.value());
-  else
-    statement.bind(index++);
-  bind_text_or_null(statement, index++, d.owner);
+  int index = model::bind_plain_columns(statement, 1, row.data);
+  for (const std::string* text : {&row.name_key, &row.phone_e164, &row.email_key})
+    bind_text_or_null(statement, index++, *text);
   bind_origin_id(statement, index++, row.origin.lead_source_id);
   bind_origin_id(statement, index++, row.origin.campaign_id);
-  for (const std::string* text : {&d.external_ref, &d.description, &row.custom_json})
-    bind_text_or_null(statement, index++, *text);
+  bind_text_or_null(statement, index, row.custom_json);
 }
 
 const std::string& select_sql() {
   static const std::string text = "SELECT " + std::string(kRecordMetaColumns) + ", " +
-                                  with_origin_names(kDataColumns, "accounts") +
+                                  with_origin_names(data_columns(), "accounts") +
                                   " FROM accounts WHERE id IN (SELECT value FROM json_each(?))";
   return text;
 }
@@ -98,28 +78,12 @@ const std::string& select_sql() {
 Account read_account(SQLite::Statement& statement) {
   Account account;
   read_record_meta(statement, 0, account);
-  int i = 5;
-  account.name = column_text(statement, i++);
+  int i = model::read_plain_columns<AccountData>(statement, 5, account);
   ++i;  // name_key
-  account.registration_number = column_text(statement, i++);
-  account.vat_id = column_text(statement, i++);
-  account.industry = column_text(statement, i++);
-  account.website = column_text(statement, i++);
-  account.phone = column_text(statement, i++);
   account.phone_e164 = column_text(statement, i++);
-  account.email = column_text(statement, i++);
   ++i;  // email_key
-  account.address.street = column_text(statement, i++);
-  account.address.city = column_text(statement, i++);
-  account.address.postal_code = column_text(statement, i++);
-  account.address.region = column_text(statement, i++);
-  account.address.country = column_text(statement, i++);
-  account.parent = AccountId(statement.getColumn(i++).getInt64());
-  account.owner = column_text(statement, i++);
   account.lead_source = column_text(statement, i++);
   account.campaign = column_text(statement, i++);
-  account.external_ref = column_text(statement, i++);
-  account.description = column_text(statement, i++);
   return account;
 }
 
@@ -180,10 +144,10 @@ Account Accounts::create(const AccountData& data) {
     AccountRow row = normalize(data, session_, true);
     check_parent(session_, row.data.parent, AccountId());
     const Instant now = session_.now();
-    static const std::string insert_sql = record_insert_sql("accounts", kDataColumns);
+    static const std::string insert_sql = record_insert_sql("accounts", data_columns());
     auto insert = session_.prepare(insert_sql);
     bind_data(*insert, row);
-    const std::int64_t id = write_record(session_, kAccountTable, *insert, kDataColumns, now, 0, row.data.external_ref);
+    const std::int64_t id = write_record(session_, kAccountTable, *insert, data_columns(), now, 0, row.data.external_ref);
     Account account;
     static_cast<AccountData&>(account) = std::move(row.data);
     account.id = AccountId(id);
@@ -212,10 +176,10 @@ Account Accounts::update(const Account& account) {
     AccountRow row = normalize(account, session_, false);
     require_version(session_, kAccountTable, account.id.value(), account.version);
     check_parent(session_, row.data.parent, account.id);
-    static const std::string update_sql = record_update_sql("accounts", kDataColumns);
+    static const std::string update_sql = record_update_sql("accounts", data_columns());
     auto update = session_.prepare(update_sql);
     bind_data(*update, row);
-    write_record(session_, kAccountTable, *update, kDataColumns, session_.now(), account.id.value(),
+    write_record(session_, kAccountTable, *update, data_columns(), session_.now(), account.id.value(),
                  row.data.external_ref);
     store_tags(session_, kAccountTable, account.id.value(), row.data.tags, false);
     scope.commit();

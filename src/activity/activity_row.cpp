@@ -4,6 +4,7 @@
 #include "calendar/business_days.hpp"
 #include "common/enum_names.hpp"
 #include "common/fields.hpp"
+#include "model/plain_columns.hpp"
 #include "contact/contact_table.hpp"
 #include "crm/error.hpp"
 #include "model/custom_field_store.hpp"
@@ -103,34 +104,20 @@ Instant next_occurrence(Session& session, const Recurrence& rule, const Instant&
 ActivityRow normalize_activity(Session& session, const ActivityData& in, const Activity* stored, bool allow_unlinked) {
   ActivityRow row;
   ActivityData& out = row.data;
-  out.kind = in.kind;
-  if (!activity_kind_from_name(activity_kind_name(in.kind))) refuse("activity.kind", "unknown kind");
-  if (!activity_status_from_name(activity_status_name(in.status))) refuse("activity.status", "unknown status");
-  out.status = in.status;
-  out.subject = clean_line(in.subject, "activity.subject");
-  out.body = clean_text(in.body, "activity.body");
+  model::clean_plain_fields(in, out, "activity", session.today());
   out.starts_at = in.starts_at.is_special() ? session.now() : in.starts_at;
   if (in.duration_seconds < 0) refuse("activity.duration_seconds", std::to_string(in.duration_seconds) + " is negative");
-  out.duration_seconds = in.duration_seconds;
   const bool directed = in.kind == ActivityKind::call || in.kind == ActivityKind::email || in.kind == ActivityKind::sms;
   if (in.direction != Direction::none && !directed)
     refuse("activity.direction", "only calls, emails and sms have a direction");
-  out.direction = in.direction;
-  out.outcome = clean_line(in.outcome, "activity.outcome");
   out.phone = clean_line(in.phone, "activity.phone");
   if (!out.phone.empty()) row.phone_e164 = session.phones().to_e164(out.phone).value_or("");
   out.email = clean_email(in.email, "activity.email");
-  out.owner = clean_line(in.owner, "activity.owner");
   if (in.reminder_at) {
     if (in.status != ActivityStatus::planned) refuse("activity.reminder_at", "only planned activities have reminders");
     if (*in.reminder_at > out.starts_at)
       refuse("activity.reminder_at", "'" + format_instant(*in.reminder_at) + "' is after the activity starts");
-    out.reminder_at = in.reminder_at;
   }
-  out.account = in.account;
-  out.contact = in.contact;
-  out.opportunity = in.opportunity;
-  out.lead = in.lead;
   check_links(session, in, stored, allow_unlinked);
   check_recurrence(session, in, out);
   row.subject_key = match_key(out.subject);

@@ -6,6 +6,7 @@
 #include "common/fields.hpp"
 #include "crm/error.hpp"
 #include "model/custom_field_store.hpp"
+#include "model/plain_columns.hpp"
 #include "storage/session.hpp"
 #include "text/unicode.hpp"
 
@@ -64,22 +65,12 @@ void normalize_consents(const std::vector<Consent>& in, const Instant& now, Cont
 ContactRow normalize_contact(const ContactData& in, Session& session, bool creating) {
   ContactRow row;
   ContactData& out = row.data;
-  out.first_name = clean_line(in.first_name, "contact.first_name");
-  out.last_name = require_line(in.last_name, "contact.last_name");
+  model::clean_plain_fields(in, out, "contact", session.today());
+  out.preferred_language = clean_language(in.preferred_language, "contact.preferred_language");
   normalize_emails(in.emails, row);
   normalize_phones(in.phones, session, row);
-  out.job_title = clean_line(in.job_title, "contact.job_title");
-  if (in.birthday) {
-    in.birthday->validate(session.today(), "contact.birthday");
-    out.birthday = in.birthday;
-  }
-  out.preferred_language = clean_language(in.preferred_language, "contact.preferred_language");
-  out.country = clean_country(in.country, "contact.country");
-  out.owner = clean_line(in.owner, "contact.owner");
-  out.external_ref = clean_line(in.external_ref, "contact.external_ref");
   normalize_consents(in.consents, session.now(), row);
   out.tags = clean_tags(in.tags, "contact.tags");
-  out.description = clean_text(in.description, "contact.description");
   out.account = in.account;
   row.name_key = match_key(out.last_name + " " + out.first_name);
   EncodedCustom custom = encode_custom(session, RecordKind::contact, in.custom, creating);

@@ -6,6 +6,7 @@
 #include "contact/contact_table.hpp"
 #include "crm/error.hpp"
 #include "model/custom_field_store.hpp"
+#include "model/plain_columns.hpp"
 #include "employment/employment_links.hpp"
 #include "storage/session.hpp"
 #include "storage/sql_values.hpp"
@@ -44,43 +45,28 @@ std::string Contact::primary_email() const {
 namespace detail {
 namespace {
 
-constexpr const char* kDataColumns =
-    "first_name, last_name, name_key, job_title, birthday, preferred_language, country, owner, lead_source_id, "
-    "campaign_id, external_ref, description, custom";
+// The plain columns (from the descriptors), then what the store derives; custom last.
+const std::string& data_columns() {
+  static const std::string columns =
+      model::plain_column_list<ContactData>() + ", name_key, lead_source_id, campaign_id, custom";
+  return columns;
+}
 
 void bind_data(SQLite::Statement& statement, const ContactRow& row) {
-  const ContactData& d = row.data;
-  statement.bind(1, d.first_name);
-  statement.bind(2, d.last_name);
-  statement.bind(3, row.name_key);
-  bind_text_or_null(statement, 4, d.job_title);
-  bind_text_or_null(statement, 5, d.birthday ? d.birthday->to_string() : std::string());
-  int index = 6;
-  for (const std::string* text : {&d.preferred_language, &d.country, &d.owner})
-    bind_text_or_null(statement, index++, *text);
+  int index = model::bind_plain_columns(statement, 1, row.data);
+  statement.bind(index++, row.name_key);
   bind_origin_id(statement, index++, row.origin.lead_source_id);
   bind_origin_id(statement, index++, row.origin.campaign_id);
-  for (const std::string* text : {&d.external_ref, &d.description, &row.custom_json})
-    bind_text_or_null(statement, index++, *text);
+  bind_text_or_null(statement, index, row.custom_json);
 }
 
 Contact read_contact(SQLite::Statement& statement) {
   Contact contact;
   read_record_meta(statement, 0, contact);
-  int i = 5;
-  contact.first_name = column_text(statement, i++);
-  contact.last_name = column_text(statement, i++);
+  int i = model::read_plain_columns<ContactData>(statement, 5, contact);
   ++i;  // name_key
-  contact.job_title = column_text(statement, i++);
-  if (std::string birthday = column_text(statement, i++); !birthday.empty())
-    contact.birthday = Birthday::parse(birthday);
-  contact.preferred_language = column_text(statement, i++);
-  contact.country = column_text(statement, i++);
-  contact.owner = column_text(statement, i++);
   contact.lead_source = column_text(statement, i++);
   contact.campaign = column_text(statement, i++);
-  contact.external_ref = column_text(statement, i++);
-  contact.description = column_text(statement, i++);
   return contact;
 }
 
@@ -125,17 +111,17 @@ void delete_children(Session& session, std::int64_t id) {
 }  // namespace
 
 std::int64_t insert_contact_row(Session& session, const ContactRow& row, const Instant& now) {
-  static const std::string sql = record_insert_sql("contacts", kDataColumns);
+  static const std::string sql = record_insert_sql("contacts", data_columns());
   auto insert = session.prepare(sql);
   bind_data(*insert, row);
-  return write_record(session, kContactTable, *insert, kDataColumns, now, 0, row.data.external_ref);
+  return write_record(session, kContactTable, *insert, data_columns(), now, 0, row.data.external_ref);
 }
 
 void update_contact_row(Session& session, std::int64_t id, const ContactRow& row, const Instant& now) {
-  static const std::string sql = record_update_sql("contacts", kDataColumns);
+  static const std::string sql = record_update_sql("contacts", data_columns());
   auto update = session.prepare(sql);
   bind_data(*update, row);
-  write_record(session, kContactTable, *update, kDataColumns, now, id, row.data.external_ref);
+  write_record(session, kContactTable, *update, data_columns(), now, id, row.data.external_ref);
 }
 
 void store_contact_children(Session& session, std::int64_t id, ContactRow& row, const Instant& now, bool fresh) {
@@ -190,7 +176,7 @@ std::vector<Contact> load_contacts(Session& session, const std::vector<std::int6
   std::unordered_map<std::int64_t, Contact> by_id;
   {
     static const std::string sql = std::string("SELECT ") + kRecordMetaColumns + ", " +
-                                   with_origin_names(kDataColumns, "contacts") +
+                                   with_origin_names(data_columns(), "contacts") +
                                    " FROM contacts WHERE id IN (SELECT value FROM json_each(?))";
     auto statement = session.prepare(sql);
     statement->bind(1, json);

@@ -7,6 +7,7 @@
 #include "crm/error.hpp"
 #include "listing/record_list.hpp"
 #include "model/custom_field_store.hpp"
+#include "model/plain_columns.hpp"
 #include "crm/lead.hpp"
 #include "crm/opportunity.hpp"
 #include "lead/lead_table.hpp"
@@ -51,29 +52,17 @@ struct LeadRow {
 LeadRow normalize(Session& session, const LeadData& in, bool creating) {
   LeadRow row;
   LeadData& out = row.data;
-  out.first_name = clean_line(in.first_name, "lead.first_name");
-  out.last_name = clean_line(in.last_name, "lead.last_name");
-  out.company_name = clean_line(in.company_name, "lead.company_name");
+  model::clean_plain_fields(in, out, "lead", session.today());
   if (out.first_name.empty() && out.last_name.empty() && out.company_name.empty())
     throw Error(ErrorCode::invalid_argument, "lead: give a person's name or a company name", "lead.last_name");
   out.email = clean_email(in.email, "lead.email");
   out.phone = clean_line(in.phone, "lead.phone");
   if (!out.phone.empty()) row.phone_e164 = session.phones().require_e164(out.phone, "lead.phone");
   if (!out.email.empty()) row.email_key = casefold(out.email);
-  out.job_title = clean_line(in.job_title, "lead.job_title");
-  out.industry = clean_line(in.industry, "lead.industry");
-  if (!lead_status_from_name(lead_status_name(in.status)))
-    throw Error(ErrorCode::invalid_argument, "lead.status: unknown status", "lead.status");
-  out.status = in.status;
-  out.disqualified_reason = clean_line(in.disqualified_reason, "lead.disqualified_reason");
   if (out.status == LeadStatus::disqualified && out.disqualified_reason.empty())
     throw Error(ErrorCode::invalid_argument, "lead.disqualified_reason: a disqualified lead needs a reason",
                 "lead.disqualified_reason");
   if (out.status != LeadStatus::disqualified) out.disqualified_reason.clear();
-  out.country = clean_country(in.country, "lead.country");
-  out.owner = clean_line(in.owner, "lead.owner");
-  out.external_ref = clean_line(in.external_ref, "lead.external_ref");
-  out.description = clean_text(in.description, "lead.description");
   out.tags = clean_tags(in.tags, "lead.tags");
   row.name_key = match_key(out.last_name + " " + out.first_name + " " + out.company_name);
   EncodedCustom custom = encode_custom(session, RecordKind::lead, in.custom, creating);
@@ -85,35 +74,27 @@ LeadRow normalize(Session& session, const LeadData& in, bool creating) {
   return row;
 }
 
-constexpr const char* kDataColumns =
-    "first_name, last_name, company_name, name_key, email, email_key, phone, phone_e164, lead_source_id, campaign_id, "
-    "job_title, industry, status, disqualified_reason, country, owner, external_ref, description, custom";
+// The plain columns (from the descriptors), then what the store derives; custom last.
+const std::string& data_columns() {
+  static const std::string columns = model::plain_column_list<LeadData>() +
+                                     ", name_key, email_key, phone_e164, lead_source_id, campaign_id, custom";
+  return columns;
+}
 
 void bind_data(SQLite::Statement& s, const LeadRow& row) {
-  const LeadData& d = row.data;
-  s.bind(1, d.first_name);
-  s.bind(2, d.last_name);
-  bind_text_or_null(s, 3, d.company_name);
-  s.bind(4, row.name_key);
-  int index = 5;
-  for (const std::string* text : {&d.email, &row.email_key, &d.phone, &row.phone_e164})
-    bind_text_or_null(s, index++, *text);
-  bind_origin_id(s, 9, row.origin.lead_source_id);
-  bind_origin_id(s, 10, row.origin.campaign_id);
-  bind_text_or_null(s, 11, d.job_title);
-  bind_text_or_null(s, 12, d.industry);
-  s.bind(13, std::string(lead_status_name(d.status)));
-  index = 14;
-  for (const std::string* text :
-       {&d.disqualified_reason, &d.country, &d.owner, &d.external_ref, &d.description, &row.custom_json})
-    bind_text_or_null(s, index++, *text);
+  int index = model::bind_plain_columns(s, 1, row.data);
+  s.bind(index++, row.name_key);
+  for (const std::string* text : {&row.email_key, &row.phone_e164}) bind_text_or_null(s, index++, *text);
+  bind_origin_id(s, index++, row.origin.lead_source_id);
+  bind_origin_id(s, index++, row.origin.campaign_id);
+  bind_text_or_null(s, index, row.custom_json);
 }
 
 std::vector<Lead> load_leads(Session& session, const std::vector<std::int64_t>& ids) {
   if (ids.empty()) return {};
   const std::string json = ids_json(ids);
   static const std::string sql = std::string("SELECT ") + kRecordMetaColumns + ", " +
-                                 with_origin_names(kDataColumns, "leads") +
+                                 with_origin_names(data_columns(), "leads") +
                                  ", converted_at, converted_account_id, converted_contact_id, "
                                  "converted_opportunity_id FROM leads WHERE id IN (SELECT value FROM json_each(?))";
   auto statement = session.prepare(sql);
@@ -123,25 +104,12 @@ std::vector<Lead> load_leads(Session& session, const std::vector<std::int64_t>& 
   while (statement->executeStep()) {
     Lead lead;
     read_record_meta(*statement, 0, lead);
-    int i = 5;
-    lead.first_name = column_text(*statement, i++);
-    lead.last_name = column_text(*statement, i++);
-    lead.company_name = column_text(*statement, i++);
+    int i = model::read_plain_columns<LeadData>(*statement, 5, lead);
     ++i;  // name_key
-    lead.email = column_text(*statement, i++);
     ++i;  // email_key
-    lead.phone = column_text(*statement, i++);
     lead.phone_e164 = column_text(*statement, i++);
     lead.source = column_text(*statement, i++);
     lead.campaign = column_text(*statement, i++);
-    lead.job_title = column_text(*statement, i++);
-    lead.industry = column_text(*statement, i++);
-    lead.status = lead_status_from_name(statement->getColumn(i++).getString()).value_or(LeadStatus::fresh);
-    lead.disqualified_reason = column_text(*statement, i++);
-    lead.country = column_text(*statement, i++);
-    lead.owner = column_text(*statement, i++);
-    lead.external_ref = column_text(*statement, i++);
-    lead.description = column_text(*statement, i++);
     lead.custom = custom.decode(column_text(*statement, i++));
     lead.converted_at = column_optional_instant(*statement, i++);
     lead.converted_account = column_id<AccountId>(*statement, i++);
@@ -208,11 +176,11 @@ Lead Leads::create(const LeadData& data) {
   return guarded([&] {
     WriteScope scope(session_, creation_atomicity(session_, data.source));
     LeadRow row = normalize(session_, data, true);
-    static const std::string insert_sql = record_insert_sql("leads", kDataColumns);
+    static const std::string insert_sql = record_insert_sql("leads", data_columns());
     auto insert = session_.prepare(insert_sql);
     bind_data(*insert, row);
     const std::int64_t id =
-        write_record(session_, kLeadTable, *insert, kDataColumns, session_.now(), 0, row.data.external_ref);
+        write_record(session_, kLeadTable, *insert, data_columns(), session_.now(), 0, row.data.external_ref);
     scope.added_root("leads", id);
     store_tags(session_, kLeadTable, id, row.data.tags, true);
     scope.commit();
@@ -235,10 +203,10 @@ Lead Leads::update(const Lead& lead) {
                                            " has been converted; its status stays '" +
                                            std::string(lead_status_name(stored.status)) + "'",
                   "lead.status");
-    static const std::string update_sql = record_update_sql("leads", kDataColumns);
+    static const std::string update_sql = record_update_sql("leads", data_columns());
     auto update = session_.prepare(update_sql);
     bind_data(*update, row);
-    write_record(session_, kLeadTable, *update, kDataColumns, session_.now(), lead.id.value(), row.data.external_ref);
+    write_record(session_, kLeadTable, *update, data_columns(), session_.now(), lead.id.value(), row.data.external_ref);
     store_tags(session_, kLeadTable, lead.id.value(), row.data.tags, false);
     scope.commit();
     return load_one(session_, lead.id);

@@ -19,7 +19,7 @@ constexpr FieldRoles kPart = kQuery | kCsv | kAudited;
 template <>
 const std::vector<RecordField<AccountData>>& record_fields<AccountData>() {
   static const std::vector<RecordField<AccountData>> fields = {
-      {{.name = "name", .roles = kChosen, .doc = "Required: the organization's name.", .csv = {{"name", with(kCompanyHeaders, {"Name", "Customer", "Customer Name"})}}, .sql = {.column = "name", .key_column = "name_key"}}, &AccountData::name},
+      {{.name = "name", .roles = kChosen, .doc = "Required: the organization's name.", .csv = {{"name", with(kCompanyHeaders, {"Name", "Customer", "Customer Name"})}}, .sql = {.column = "name", .key_column = "name_key", .not_null = true}, .required = true}, &AccountData::name},
       {{.name = "registration_number", .roles = kChosen, .doc = "Company register number.", .csv = {{"registration_number", {"Registration Number", "Registration No", "Reg No", "Company Number", "Company Registration Number"}}}, .sql = {.column = "registration_number"}}, &AccountData::registration_number},
       {{.name = "vat_id", .roles = kChosen, .doc = "VAT identification number.", .csv = {{"vat_id", {"VAT", "VAT ID", "VAT Number", "VAT No", "Tax ID"}}}, .sql = {.column = "vat_id"}}, &AccountData::vat_id},
       {{.name = "industry", .roles = kChosen, .doc = "Industry or sector, free text.", .csv = {{"industry", {"Industry", "Sector"}}}, .sql = {.column = "industry"}}, &AccountData::industry},

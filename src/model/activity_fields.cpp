@@ -18,7 +18,7 @@ template <>
 const std::vector<RecordField<ActivityData>>& record_fields<ActivityData>() {
   static const std::vector<RecordField<ActivityData>> fields = {
       {{.name = "kind", .type = T::enumeration, .roles = kPlain, .doc = "Call, meeting, email, task, note or sms.", .csv = {{"kind", {"Type", "Activity Type", "Activity Kind", "Task Subtype"}}}, .sql = {.column = "kind"}, .values = {"call", "meeting", "email", "task", "note", "sms"}}, &ActivityData::kind},
-      {{.name = "subject", .roles = kPlain, .doc = "What it is about.", .csv = {{"subject", {"Title"}}}, .sql = {.column = "subject", .key_column = "subject_key"}}, &ActivityData::subject},
+      {{.name = "subject", .roles = kPlain, .doc = "What it is about.", .csv = {{"subject", {"Title"}}}, .sql = {.column = "subject", .key_column = "subject_key", .not_null = true}}, &ActivityData::subject},
       {{.name = "status", .type = T::enumeration, .roles = kPlain, .doc = "Planned, done or cancelled.", .csv = {{"status", {}}}, .sql = {.column = "status"}, .values = {"planned", "done", "cancelled"}}, &ActivityData::status},
       {{.name = "starts_at", .type = T::instant, .roles = kPlain, .doc = "When it starts (call, meeting) or is due (task).", .filter_name = "start", .csv = {{"starts_at", {"Start", "Starts", "Start Date", "Start Time", "Date", "Due Date", "Due", "Activity Date", "Timestamp", "When", "Date Time"}}}, .sql = {.column = "starts_at"}}, &ActivityData::starts_at},
       {{.name = "duration_seconds", .type = T::duration, .roles = kPlain, .doc = "Not negative.", .filter_name = "duration", .csv = {{"duration_seconds", {"Duration", "Call Duration", "Call Duration In Seconds"}}}, .sql = {.column = "duration_seconds"}}, &ActivityData::duration_seconds},

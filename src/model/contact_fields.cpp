@@ -17,8 +17,8 @@ constexpr FieldRoles kPersonal = kChosen | R::personal;
 template <>
 const std::vector<RecordField<ContactData>>& record_fields<ContactData>() {
   static const std::vector<RecordField<ContactData>> fields = {
-      {{.name = "first_name", .roles = kPersonal, .doc = "Given name(s).", .csv = {{"first_name", kFirstNameHeaders}}, .sql = {.column = "first_name"}}, &ContactData::first_name},
-      {{.name = "last_name", .roles = kPersonal, .doc = "Required: family name (or the only name).", .csv = {{"last_name", kLastNameHeaders}}, .sql = {.column = "last_name"}}, &ContactData::last_name},
+      {{.name = "first_name", .roles = kPersonal, .doc = "Given name(s).", .csv = {{"first_name", kFirstNameHeaders}}, .sql = {.column = "first_name", .not_null = true}}, &ContactData::first_name},
+      {{.name = "last_name", .roles = kPersonal, .doc = "Required: family name (or the only name).", .csv = {{"last_name", kLastNameHeaders}}, .sql = {.column = "last_name", .not_null = true}, .required = true}, &ContactData::last_name},
       {{.name = "emails", .type = T::emails, .storage = S::side_table, .roles = R::filter | R::select | kCsv | kAudited | R::merge_unite | R::personal, .doc = "Email addresses, primary first on read.", .filter_name = "email",
         .csv = {{"emails", with(kEmailHeaders, {"Email", "Email 1", "Email 2", "Email 3", "Work Email", "Personal Email", "Other Email"})}},
         .sql = {.column = "address", .key_column = "address_key", .table = "contact_emails", .link = "contact_id", .normalize = N::casefold}}, &ContactData::emails},

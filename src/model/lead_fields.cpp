@@ -17,8 +17,8 @@ constexpr FieldRoles kPersonal = kPlain | R::personal;
 template <>
 const std::vector<RecordField<LeadData>>& record_fields<LeadData>() {
   static const std::vector<RecordField<LeadData>> fields = {
-      {{.name = "first_name", .roles = kPersonal, .doc = "The person's given name(s).", .csv = {{"first_name", kFirstNameHeaders}}, .sql = {.column = "first_name"}}, &LeadData::first_name},
-      {{.name = "last_name", .roles = kPersonal, .doc = "The person's family name.", .csv = {{"last_name", kLastNameHeaders}}, .sql = {.column = "last_name"}}, &LeadData::last_name},
+      {{.name = "first_name", .roles = kPersonal, .doc = "The person's given name(s).", .csv = {{"first_name", kFirstNameHeaders}}, .sql = {.column = "first_name", .not_null = true}}, &LeadData::first_name},
+      {{.name = "last_name", .roles = kPersonal, .doc = "The person's family name.", .csv = {{"last_name", kLastNameHeaders}}, .sql = {.column = "last_name", .not_null = true}}, &LeadData::last_name},
       {{.name = "company_name", .roles = kPlain, .doc = "The company's name.", .csv = {{"company_name", kCompanyHeaders}}, .sql = {.column = "company_name"}}, &LeadData::company_name},
       {{.name = "email", .roles = kPersonal, .doc = "Email address.", .csv = {{"email", with(kEmailHeaders, {"Email"})}}, .sql = {.column = "email", .compare = "email_key", .key_column = "email_key", .normalize = N::casefold}}, &LeadData::email},
       {{.name = "phone", .roles = kPersonal, .doc = "Phone number as written; normalized to E.164 when stored.", .csv = {{"phone", with(kPhoneHeaders, {"Phone"})}}, .sql = {.column = "phone", .compare = "phone_e164", .key_column = "phone_e164", .selected = "phone_e164", .normalize = N::phone}}, &LeadData::phone},

@@ -17,7 +17,7 @@ constexpr FieldRoles kNamedLink = R::filter | R::select | kCsv | kAudited;
 template <>
 const std::vector<RecordField<OpportunityData>>& record_fields<OpportunityData>() {
   static const std::vector<RecordField<OpportunityData>> fields = {
-      {{.name = "name", .roles = kPlain, .doc = "Required: the deal's name.", .csv = {{"name", {"Opportunity", "Opportunity Name", "Deal", "Deal Name"}}}, .sql = {.column = "name", .key_column = "name_key"}}, &OpportunityData::name},
+      {{.name = "name", .roles = kPlain, .doc = "Required: the deal's name.", .csv = {{"name", {"Opportunity", "Opportunity Name", "Deal", "Deal Name"}}}, .sql = {.column = "name", .key_column = "name_key", .not_null = true}, .required = true}, &OpportunityData::name},
       {{.name = "account", .type = T::reference, .roles = R::select | kCsv | kAudited, .doc = "Required: the customer.",
         .csv = {{"account_ref", {"Account External Ref", "Customer Id", "Customer Code"}, CsvCell::external_ref}, {"account", {"Account Name", "Company", "Company Name", "Customer", "Customer Name"}, CsvCell::name}},
         .sql = {.column = "account_id", .table = "accounts"}, .target = "account"}, &OpportunityData::account},
@@ -29,7 +29,7 @@ const std::vector<RecordField<OpportunityData>>& record_fields<OpportunityData>(
         .sql = {.column = "amount_minor", .currency = "currency"}}, &OpportunityData::amount},
       {{.name = "pipeline", .type = T::reference, .roles = kNamedLink, .doc = "Unset: the default pipeline.", .csv = {{"pipeline", {"Sales Pipeline"}, CsvCell::name}}, .sql = {.column = "pipeline_id", .table = "pipelines", .lookup_key = "name_key"}, .target = "pipeline"}, &OpportunityData::pipeline},
       {{.name = "stage", .type = T::reference, .roles = kNamedLink, .doc = "Unset: the pipeline's first open stage.", .csv = {{"stage", {"Deal Stage", "Stage Name", "Sales Stage"}, CsvCell::name}}, .sql = {.column = "stage_id", .table = "stages", .lookup_key = "name_key"}, .target = "stage"}, &OpportunityData::stage},
-      {{.name = "probability_override", .type = T::percent, .roles = kCsv | kAudited, .doc = "Win probability 0..100 overriding the stage's default.", .csv = {{"probability", {"Probability (%)", "Win Probability", "probability_override"}}}, .sql = {.column = "probability_override"}}, &OpportunityData::probability_override},
+      {{.name = "probability_override", .type = T::percent, .storage = S::computed, .roles = kCsv | kAudited, .doc = "Win probability 0..100 overriding the stage's default.", .csv = {{"probability", {"Probability (%)", "Win Probability", "probability_override"}}}, .sql = {.column = "probability_overridden"}}, &OpportunityData::probability_override},
       {{.name = "expected_close", .type = T::date, .roles = kPlain, .doc = "When it is expected to close.", .csv = {{"expected_close", {"Expected Close Date", "Expected Closing Date"}}}, .sql = {.column = "expected_close"}}, &OpportunityData::expected_close},
       {{.name = "closed_on", .type = T::date, .roles = kPlain, .doc = "The close date of a won or lost deal.", .filter_name = "closed",
         .csv = {{"closed_on", {"Closed Date", "Date Closed"}}, {"close_date", {"Closing Date"}, CsvCell::both_dates, false}},

@@ -8,6 +8,7 @@
 #include "contact/contact_table.hpp"
 #include "crm/error.hpp"
 #include "model/custom_field_store.hpp"
+#include "model/plain_columns.hpp"
 #include "crm/product.hpp"
 #include "pipeline/pipeline_store.hpp"
 #include "storage/session.hpp"
@@ -21,15 +22,6 @@ namespace {
   throw Error(ErrorCode::invalid_argument, field + ": " + problem, field);
 }
 
-void clean_texts(const OpportunityData& in, OpportunityData& out) {
-  out.name = require_line(in.name, "opportunity.name");
-  out.owner = clean_line(in.owner, "opportunity.owner");
-  out.next_step = clean_line(in.next_step, "opportunity.next_step");
-  out.description = clean_text(in.description, "opportunity.description");
-  out.external_ref = clean_line(in.external_ref, "opportunity.external_ref");
-  out.tags = clean_tags(in.tags, "opportunity.tags");
-  out.expected_close = in.expected_close;
-}
 
 void check_people(Session& session, const OpportunityData& in, const Opportunity* stored, OpportunityData& out) {
   if (!in.account) refuse("opportunity.account", "is required");
@@ -135,7 +127,8 @@ void decide_closing(Session& session, const OpportunityData& in, const Opportuni
 OpportunityRow normalize_opportunity(Session& session, const OpportunityData& in, const Opportunity* stored) {
   OpportunityRow row;
   OpportunityData& out = row.data;
-  clean_texts(in, out);
+  model::clean_plain_fields(in, out, "opportunity", session.today());
+  out.tags = clean_tags(in.tags, "opportunity.tags");
   check_people(session, in, stored, out);
   row.stage = resolve_stage(session, in, stored);
   out.stage = row.stage.id;

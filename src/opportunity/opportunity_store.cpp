@@ -9,35 +9,27 @@
 #include "storage/session.hpp"
 #include "storage/sql_values.hpp"
 #include "model/custom_field_store.hpp"
+#include "model/plain_columns.hpp"
 
 namespace crm::detail {
 namespace {
 
-constexpr const char* kDataColumns =
-    "account_id, primary_contact_id, name, name_key, amount_minor, currency, expected_close, pipeline_id, "
-    "stage_id, probability, probability_overridden, closed_on, lost_reason_id, owner, lead_source_id, campaign_id, "
-    "next_step, description, external_ref, custom";
+// The plain columns (from the descriptors), then what the store derives; custom last.
+const std::string& data_columns() {
+  static const std::string columns =
+      model::plain_column_list<OpportunityData>() +
+      ", name_key, probability, probability_overridden, lead_source_id, campaign_id, custom";
+  return columns;
+}
 
 void bind_data(SQLite::Statement& s, const OpportunityRow& row) {
-  const OpportunityData& d = row.data;
-  s.bind(1, d.account.value());
-  bind_id_or_null(s, 2, d.primary_contact);
-  s.bind(3, d.name);
-  s.bind(4, row.name_key);
-  bind_money(s, 5, 6, d.amount);
-  bind_date_or_null(s, 7, d.expected_close);
-  s.bind(8, d.pipeline.value());
-  s.bind(9, d.stage.value());
-  s.bind(10, row.probability);
-  s.bind(11, d.probability_override ? 1 : 0);
-  bind_date_or_null(s, 12, d.closed_on);
-  bind_id_or_null(s, 13, d.lost_reason);
-  bind_text_or_null(s, 14, d.owner);
-  bind_origin_id(s, 15, row.origin.lead_source_id);
-  bind_origin_id(s, 16, row.origin.campaign_id);
-  int index = 17;
-  for (const std::string* text : {&d.next_step, &d.description, &d.external_ref, &row.custom_json})
-    bind_text_or_null(s, index++, *text);
+  int index = model::bind_plain_columns(s, 1, row.data);
+  s.bind(index++, row.name_key);
+  s.bind(index++, row.probability);
+  s.bind(index++, row.data.probability_override ? 1 : 0);
+  bind_origin_id(s, index++, row.origin.lead_source_id);
+  bind_origin_id(s, index++, row.origin.campaign_id);
+  bind_text_or_null(s, index, row.custom_json);
 }
 
 void record_stage_change(Session& session, std::int64_t id, StageId from, const OpportunityRow& row,
@@ -94,20 +86,13 @@ void store_children(Session& session, std::int64_t id, const OpportunityData& d,
 Opportunity read_opportunity(SQLite::Statement& s) {
   Opportunity o;
   read_record_meta(s, 0, o);
-  o.account = AccountId(s.getColumn(5).getInt64());
-  o.primary_contact = column_id<ContactId>(s, 6);
-  o.name = s.getColumn(7).getString();
-  o.amount = column_money(s, 9, 10);
-  o.expected_close = column_optional_date(s, 11);
-  o.pipeline = PipelineId(s.getColumn(12).getInt64());
-  o.stage = StageId(s.getColumn(13).getInt64());
-  o.probability = s.getColumn(14).getInt();
-  if (s.getColumn(15).getInt() != 0) o.probability_override = o.probability;
-  o.closed_on = column_optional_date(s, 16);
-  o.lost_reason = column_id<LostReasonId>(s, 17);
-  int i = 18;
-  for (std::string* text : {&o.owner, &o.lead_source, &o.campaign, &o.next_step, &o.description, &o.external_ref})
-    *text = column_text(s, i++);
+  int i = model::read_plain_columns<OpportunityData>(s, 5, o);
+  ++i;  // name_key
+  o.probability = s.getColumn(i++).getInt();
+  if (s.getColumn(i++).getInt() != 0) o.probability_override = o.probability;
+  o.lead_source = column_text(s, i++);
+  o.campaign = column_text(s, i++);
+  ++i;  // custom
   o.stage_kind = stage_kind_from_name(s.getColumn(i).getString()).value_or(StageKind::open);
   return o;
 }
@@ -133,20 +118,20 @@ constexpr const char* kStageChangeColumns =
 }  // namespace
 
 std::int64_t insert_opportunity(Session& session, const OpportunityRow& row, const Instant& now) {
-  static const std::string sql = record_insert_sql("opportunities", kDataColumns);
+  static const std::string sql = record_insert_sql("opportunities", data_columns());
   auto insert = session.prepare(sql);
   bind_data(*insert, row);
-  const std::int64_t id = write_record(session, kOpportunityTable, *insert, kDataColumns, now, 0, row.data.external_ref);
+  const std::int64_t id = write_record(session, kOpportunityTable, *insert, data_columns(), now, 0, row.data.external_ref);
   store_children(session, id, row.data, true);
   record_stage_change(session, id, StageId(), row, now);
   return id;
 }
 
 void update_opportunity(Session& session, const Opportunity& stored, const OpportunityRow& row, const Instant& now) {
-  static const std::string sql = record_update_sql("opportunities", kDataColumns);
+  static const std::string sql = record_update_sql("opportunities", data_columns());
   auto update = session.prepare(sql);
   bind_data(*update, row);
-  write_record(session, kOpportunityTable, *update, kDataColumns, now, stored.id.value(), row.data.external_ref);
+  write_record(session, kOpportunityTable, *update, data_columns(), now, stored.id.value(), row.data.external_ref);
   store_children(session, stored.id.value(), row.data, false);
   if (stored.stage != row.data.stage) record_stage_change(session, stored.id.value(), stored.stage, row, now);
 }
@@ -154,13 +139,10 @@ void update_opportunity(Session& session, const Opportunity& stored, const Oppor
 std::vector<Opportunity> load_opportunities(Session& session, const std::vector<std::int64_t>& ids) {
   if (ids.empty()) return {};
   const std::string json = ids_json(ids);
-  static const std::string select = std::string("SELECT o.id, o.version, o.created_at, o.updated_at, o.deleted_at, ") +
-                                    "o.account_id, o.primary_contact_id, o.name, o.name_key, o.amount_minor, o.currency, "
-                                    "o.expected_close, o.pipeline_id, o.stage_id, o.probability, o.probability_overridden, "
-                                    "o.closed_on, o.lost_reason_id, o.owner, " + lead_source_name_sql("o") + ", " +
-                                    campaign_name_sql("o") + ", o.next_step, "
-                                    "o.description, o.external_ref, s.kind, o.custom FROM opportunities o JOIN stages s ON "
-                                    "s.id = o.stage_id WHERE o.id IN (SELECT value FROM json_each(?))";
+  static const std::string select =
+      std::string("SELECT ") + kRecordMetaColumns + ", " + with_origin_names(data_columns(), "opportunities") +
+      ", (SELECT kind FROM stages WHERE stages.id = opportunities.stage_id) FROM opportunities "
+      "WHERE id IN (SELECT value FROM json_each(?))";
   std::unordered_map<std::int64_t, Opportunity> by_id;
   {
     auto statement = session.prepare(select);
@@ -168,7 +150,7 @@ std::vector<Opportunity> load_opportunities(Session& session, const std::vector<
     CustomDecoder custom(session, RecordKind::opportunity);
     while (statement->executeStep()) {
       Opportunity o = read_opportunity(*statement);
-      o.custom = custom.decode(column_text(*statement, statement->getColumnCount() - 1));  // custom is last
+      o.custom = custom.decode(column_text(*statement, statement->getColumnCount() - 2));  // custom before the stage kind
       by_id.emplace(o.id.value(), std::move(o));
     }
   }
