@@ -1,5 +1,6 @@
 #include "model/select_columns.hpp"
 
+#include "common/currency_sql.hpp"
 #include "crm/record_fields.hpp"
 
 namespace crm::model {
@@ -37,16 +38,34 @@ std::vector<SelectColumn> plain_select_columns(RecordKind kind, std::string_view
                          ColumnType::text});
       continue;
     }
-    const auto type = column_type(field);
-    if (!type || field.storage == FieldStorage::side_table || field.storage == FieldStorage::custom_json) continue;
-    if (field.type == RecordFieldType::text && !sql.table.empty()) {  // a name kept in `sql.table`
-      const std::string alias = t + "_" + std::string(field.name);
-      columns.push_back({std::string(field.name), alias + ".name", ColumnType::text,
-                         "LEFT JOIN " + std::string(sql.table) + " " + alias + " ON " + alias + ".id = " + t + "." +
-                             std::string(sql.column)});
+    if (field.type == RecordFieldType::money) {  // the amount in major units, then as stored
+      const std::string minor = t + "." + std::string(sql.column), currency = t + "." + std::string(sql.currency);
+      columns.push_back({std::string(field.name), "(" + minor + " * 1.0 / "+ detail::minor_unit_divisor_sql(currency) + ")",
+                         ColumnType::real});
+      columns.push_back({std::string(sql.column), minor, ColumnType::integer});
+      columns.push_back({std::string(sql.currency), currency, ColumnType::text});
       continue;
     }
-    if (!sql.lookup_key.empty() || (field.type == RecordFieldType::enumeration && !sql.table.empty())) continue;
+    const auto type = column_type(field);
+    if (!type || field.storage == FieldStorage::side_table || field.storage == FieldStorage::custom_json) continue;
+    // The row of `sql.table` that column `sql.column` points to, joined once
+    // for every field reading it (a deal's stage and stage_kind).
+    const std::string alias = t + "_" + std::string(sql.column);
+    const std::string join = "LEFT JOIN " + std::string(sql.table) + " " + alias + " ON " + alias + ".id = " + t +
+                             "." + std::string(sql.column);
+    if (field.type == RecordFieldType::text && !sql.table.empty()) {  // a name kept in `sql.table`
+      columns.push_back({std::string(field.name), alias + ".name", ColumnType::text, join});
+      continue;
+    }
+    if (field.type == RecordFieldType::enumeration && !sql.table.empty()) {  // a value of the row it points to
+      columns.push_back({std::string(field.name), alias + "." + std::string(sql.lookup_key), ColumnType::text, join});
+      continue;
+    }
+    if (!sql.lookup_key.empty()) {  // a named link (a deal's pipeline): its id column and its name
+      columns.push_back({std::string(sql.column), t + "." + std::string(sql.column), ColumnType::integer});
+      columns.push_back({std::string(field.name), alias + ".name", ColumnType::text, join});
+      continue;
+    }
     // A link to another record reads as its id column ("parent_id"); the row id as "id".
     const bool link = field.type == RecordFieldType::reference && !field.has(FieldRole::key);
     const std::string name(link ? sql.column : field.filter_field());

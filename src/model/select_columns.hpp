@@ -22,8 +22,10 @@ struct SelectColumn {
 
 /// The columns of the fields of `kind` with FieldRole::select that a column
 /// of `table` (the kind's SQL table), a name table or a tag table holds, in
-/// descriptor order. Fields kept elsewhere (a contact's emails, phones and
-/// employer; a deal's amount and stage names) are the record concept's own.
+/// descriptor order: a link by name gives its id column and its name
+/// ("pipeline_id", "pipeline"); money its amount in major units, minor units
+/// and currency ("amount", "amount_minor", "currency"). Fields kept elsewhere
+/// (a contact's emails, phones and employer) are the record concept's own.
 std::vector<SelectColumn> plain_select_columns(RecordKind kind, std::string_view table);
 
 /// `owned` as the storage layer's column views (Column is detail::SelectableColumn);

@@ -7,6 +7,7 @@
 #include "opportunity/opportunity_store.hpp"
 #include "opportunity/opportunity_table.hpp"
 #include "storage/errors.hpp"
+#include "model/select_columns.hpp"
 #include "storage/session.hpp"
 
 namespace crm {
@@ -14,49 +15,25 @@ namespace {
 
 using namespace detail;
 
+// Every select() column: the plain fields' (from the record descriptors), then
+// what only select() offers: the account's name and the weighted amount.
 const std::vector<SelectableColumn>& columns() {
   static const std::string amount = "(opportunities.amount_minor * 1.0 / " +
                                     minor_unit_divisor_sql("opportunities.currency") + ")";
   static const std::string weighted = "(" + amount + " * opportunities.probability / 100.0)";
-  static const std::vector<SelectableColumn> list = {
-      {"id", "opportunities.id", ColumnType::integer},
-      {"name", "opportunities.name", ColumnType::text},
-      {"account_id", "opportunities.account_id", ColumnType::integer},
+  static const std::vector<SelectableColumn> own = {
       {"account_name", "deal_account.name", ColumnType::text,
        "JOIN accounts deal_account ON deal_account.id = opportunities.account_id"},
-      {"primary_contact_id", "opportunities.primary_contact_id", ColumnType::integer},
-      {"amount", amount, ColumnType::real},
-      {"amount_minor", "opportunities.amount_minor", ColumnType::integer},
-      {"currency", "opportunities.currency", ColumnType::text},
-      {"expected_close", "opportunities.expected_close", ColumnType::date},
-      {"pipeline_id", "opportunities.pipeline_id", ColumnType::integer},
-      {"pipeline", "deal_pipeline.name", ColumnType::text,
-       "JOIN pipelines deal_pipeline ON deal_pipeline.id = opportunities.pipeline_id"},
-      {"stage_id", "opportunities.stage_id", ColumnType::integer},
-      {"stage", "deal_stage.name", ColumnType::text, "JOIN stages deal_stage ON deal_stage.id = opportunities.stage_id"},
-      {"stage_kind", "deal_stage.kind", ColumnType::text,
-       "JOIN stages deal_stage ON deal_stage.id = opportunities.stage_id"},
-      {"probability", "opportunities.probability", ColumnType::integer},
       {"weighted_amount", weighted, ColumnType::real},
-      {"closed_on", "opportunities.closed_on", ColumnType::date},
-      {"lost_reason", "deal_reason.name", ColumnType::text,
-       "LEFT JOIN lost_reasons deal_reason ON deal_reason.id = opportunities.lost_reason_id"},
-      {"owner", "opportunities.owner", ColumnType::text},
-      {"lead_source", "deal_source.name", ColumnType::text,
-       "LEFT JOIN lead_sources deal_source ON deal_source.id = opportunities.lead_source_id"},
-      {"campaign", "deal_campaign.name", ColumnType::text,
-       "LEFT JOIN campaigns deal_campaign ON deal_campaign.id = opportunities.campaign_id"},
-      {"next_step", "opportunities.next_step", ColumnType::text},
-      {"external_ref", "opportunities.external_ref", ColumnType::text},
-      {"tags", "(SELECT group_concat(tag, ', ') FROM (SELECT tag FROM opportunity_tags WHERE opportunity_id = "
-               "opportunities.id ORDER BY tag_key))",
-       ColumnType::text},
-      {"created_at", "opportunities.created_at", ColumnType::instant},
-      {"updated_at", "opportunities.updated_at", ColumnType::instant},
-      {"deleted_at", "opportunities.deleted_at", ColumnType::instant},
-      {"version", "opportunities.version", ColumnType::integer},
   };
-  return list;
+  static const std::vector<model::SelectColumn> plain =
+      model::plain_select_columns(RecordKind::opportunity, "opportunities");
+  static const std::vector<SelectableColumn> all = [] {
+    std::vector<SelectableColumn> list = model::column_views<SelectableColumn>(plain);
+    list.insert(list.end(), own.begin(), own.end());
+    return list;
+  }();
+  return all;
 }
 
 ExtraFilter filter_sql(const OpportunityFilter& filter) {
