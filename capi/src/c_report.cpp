@@ -38,19 +38,9 @@ crm_status set_day(crm_report_options* options, DateMember member, const char* d
   });
 }
 
-crm::ReportInterval interval_of(const char* name) {
-  if (const auto interval = crm::report_interval_from_name(name)) return *interval;
-  throw crm::Error(crm::ErrorCode::invalid_argument,
-                   std::string("interval: '") + name + "' is not an interval (week, month, quarter)", "interval");
-}
+crm::ReportInterval interval_of(const char* name) { return crm::require_report_interval(name); }
 
-crm::ReportGroup group_of(const char* name) {
-  if (const auto group = crm::report_group_from_name(name)) return *group;
-  throw crm::Error(crm::ErrorCode::invalid_argument,
-                   std::string("group: '") + name +
-                       "' is not a grouping (owner, lead_source, product, campaign, industry, job_title)",
-                   "group");
-}
+crm::ReportGroup group_of(const char* name) { return crm::require_report_group(name); }
 
 // Runs `read` on the catalog entry of report `name` inside guard():
 // CRM_INVALID_ARGUMENT listing the names for an unknown one.

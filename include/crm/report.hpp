@@ -35,6 +35,10 @@ enum class ReportInterval { week, month, quarter };
 std::string_view report_interval_name(ReportInterval interval) noexcept;
 /// The interval named `name`, or nullopt.
 std::optional<ReportInterval> report_interval_from_name(std::string_view name) noexcept;
+/// The interval named `name`; otherwise Error(invalid_argument) on field
+/// "interval" naming every interval ("... is not week, month or quarter").
+/// Every surface parses the option through this.
+ReportInterval require_report_interval(std::string_view name);
 
 /// What the rows of a grouped report stand for.
 enum class ReportGroup { owner, lead_source, product, campaign, industry, job_title };
@@ -42,6 +46,9 @@ enum class ReportGroup { owner, lead_source, product, campaign, industry, job_ti
 std::string_view report_group_name(ReportGroup group) noexcept;
 /// The grouping named `name`, or nullopt.
 std::optional<ReportGroup> report_group_from_name(std::string_view name) noexcept;
+/// The grouping named `name`; otherwise Error(invalid_argument) on field
+/// "group" naming every grouping. Every surface parses the option through this.
+ReportGroup require_report_group(std::string_view name);
 
 /// Filters and settings of a report. Each report says which date the range
 /// applies to; a filter a report cannot apply (a pipeline for leads, a

@@ -1,6 +1,7 @@
 // The names of intervals and groupings, and Reports::names() and run()
 // through the report catalog.
 #include "common/enum_names.hpp"
+#include "crm/error.hpp"
 #include "crm/report.hpp"
 #include "crm/report_catalog.hpp"
 #include "report/report_registry.hpp"
@@ -32,6 +33,27 @@ std::string_view report_group_name(ReportGroup group) noexcept { return detail::
 std::optional<ReportGroup> report_group_from_name(std::string_view name) noexcept {
   return detail::from_name<ReportGroup>(kGroups, name);
 }
+
+namespace {
+
+// The enumerator named `name` in `table`; else invalid_argument on `field`
+// listing the names ("interval: 'x' is not week, month or quarter").
+template <class Enum>
+Enum require_name(std::span<const EnumName<Enum>> table, std::string_view name, const std::string& field) {
+  if (const auto value = detail::from_name<Enum>(table, name)) return *value;
+  std::string names;
+  for (std::size_t i = 0; i < table.size(); ++i)
+    names += (i == 0 ? "" : i + 1 == table.size() ? " or " : ", ") + std::string(table[i].second);
+  throw Error(ErrorCode::invalid_argument, field + ": '" + std::string(name) + "' is not " + names, field);
+}
+
+}  // namespace
+
+ReportInterval require_report_interval(std::string_view name) {
+  return require_name<ReportInterval>(kIntervals, name, "interval");
+}
+
+ReportGroup require_report_group(std::string_view name) { return require_name<ReportGroup>(kGroups, name, "group"); }
 
 std::vector<std::string> Reports::names() {
   std::vector<std::string> names;

@@ -618,7 +618,7 @@ static void test_misuse(void) {
   crm_report_options_free(NULL);
   CHECK_OK(crm_report_options_new(&options));
   CHECK_FAILS(crm_report_options_set_interval(options, "fortnight"), CRM_INVALID_ARGUMENT, "fortnight");
-  CHECK_FAILS(crm_report_options_set_interval(options, "fortnight"), CRM_INVALID_ARGUMENT, "week, month, quarter");
+  CHECK_FAILS(crm_report_options_set_interval(options, "fortnight"), CRM_INVALID_ARGUMENT, "week, month or quarter");
   CHECK_FAILS(crm_report_options_set_interval(options, NULL), CRM_MISUSE, "interval");
   CHECK_FAILS(crm_report_options_set_group(options, "colour"), CRM_INVALID_ARGUMENT, "colour");
   CHECK_FAILS(crm_report_options_set_group(options, "colour"), CRM_INVALID_ARGUMENT, "lead_source");

@@ -249,8 +249,8 @@ run(0 "^month_end +open_deals +open_amount +weighted_amount\n-+\n${year}-01-31 +
     report "${REP}" open_pipeline_history --start ${year}-01-01 --end ${year}-06-30)
 # Bad report names and options.
 run(1 "'quarterly_bonus'.*pipeline_by_stage.*open_pipeline_history.*\\[invalid_argument\\]" report "${REP}" quarterly_bonus)
-run(1 "--interval: 'fortnight' is not week, month or quarter" report "${REP}" forecast --interval fortnight)
-run(1 "--group: 'colour' is not owner, lead_source, product, campaign, industry or job_title" report "${REP}" leads --group colour)
+run(1 "interval: 'fortnight' is not week, month or quarter" report "${REP}" forecast --interval fortnight)
+run(1 "group: 'colour' is not owner, lead_source, product, campaign, industry or job_title" report "${REP}" leads --group colour)
 run(1 "--days: 0 is less than 1" report "${REP}" at_risk_accounts --days 0)
 run(1 "--start: [^\n]*2025-13-01" report "${REP}" forecast --start 2025-13-01)
 run(1 "--pipeline: there is no pipeline named 'Renewals'" report "${REP}" funnel --pipeline Renewals)

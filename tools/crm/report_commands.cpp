@@ -57,8 +57,6 @@ std::vector<std::string> report_flags() {
   return flags;
 }
 
-constexpr const char* kGroups = "owner, lead_source, product, campaign, industry or job_title";
-
 ReportOptions report_options(Database& db, const Arguments& args) {
   ReportOptions options;
   options.start = date_option(args, "start");
@@ -68,9 +66,9 @@ ReportOptions report_options(Database& db, const Arguments& args) {
   if (const auto pipeline = pipeline_option(db, args)) options.pipeline = pipeline->id;
   options.segment = segment_option(db, args, {RecordKind::account, RecordKind::contact, RecordKind::lead,
                                               RecordKind::opportunity, RecordKind::activity});
-  options.interval = choice_option(args, "interval", report_interval_from_name, "week, month or quarter")
-                         .value_or(options.interval);
-  options.group = choice_option(args, "group", report_group_from_name, kGroups).value_or(options.group);
+  if (const std::string& interval = option(args, "interval"); !interval.empty())
+    options.interval = require_report_interval(interval);
+  if (const std::string& group = option(args, "group"); !group.empty()) options.group = require_report_group(group);
   options.days = static_cast<int>(number_option(args, "days", 1, 36600).value_or(0));
   return options;
 }

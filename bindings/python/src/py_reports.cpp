@@ -15,8 +15,6 @@ struct PyReports {
   SharedDatabase db;
 };
 
-constexpr const char* kIntervals = "'week', 'month', 'quarter'";
-constexpr const char* kGroups = "'owner', 'lead_source', 'product', 'campaign', 'industry', 'job_title'";
 
 // The keyword-only options every report takes; None (or '') leaves an option
 // at the report's default.
@@ -49,8 +47,8 @@ ReportOptions report_options(std::optional<Date> start, std::optional<Date> end,
   options.owner = owner;
   options.pipeline = pipeline;
   options.segment = segment;
-  if (interval) options.interval = enum_from_name(*interval, report_interval_from_name, "interval", kIntervals);
-  if (group) options.group = enum_from_name(*group, report_group_from_name, "group", kGroups);
+  if (interval) options.interval = require_report_interval(*interval);
+  if (group) options.group = require_report_group(*group);
   if (days) {
     if (*days < 1)
       throw Error(ErrorCode::invalid_argument, "days: " + std::to_string(*days) + " is not a positive number", "days");
