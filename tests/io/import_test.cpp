@@ -135,6 +135,22 @@ TEST_F(ImportTest, DealsReadDayMonthYearDatesAndAmountsWithCommaDecimalsAndSpace
   EXPECT_EQ(deals[1].amount, Money::parse("1234.50 EUR"));
 }
 
+TEST_F(ImportTest, ATabOrCarriageReturnBeforeAFormulaNeverLeavesAFormula) {
+  const ImportResult result = import_contacts(
+      "first_name,last_name,job_title\n"
+      "\"\t=1+1\",\"\r@SUM(A1)\",'=HYPERLINK(1)\n"
+      "\"\t+371 26 123 456\",\"\t-5.00\",'s-Hertogenbosch\n");
+  ASSERT_EQ(result.failed, 0) << issues_of(result);
+  const auto stored = contacts();
+  ASSERT_EQ(stored.size(), 2u);
+  EXPECT_EQ(stored[0].first_name, "'=1+1");   // not the live formula "=1+1"
+  EXPECT_EQ(stored[0].last_name, "'@SUM(A1)");
+  EXPECT_EQ(stored[0].job_title, "=HYPERLINK(1)");  // an escaped cell: its quote dropped
+  EXPECT_EQ(stored[1].first_name, "+371 26 123 456");  // numbers are only trimmed
+  EXPECT_EQ(stored[1].last_name, "-5.00");
+  EXPECT_EQ(stored[1].job_title, "'s-Hertogenbosch");
+}
+
 TEST_F(ImportTest, BadRowsAreReportedWithLineAndColumnWhileGoodRowsAreImported) {
   account("Baltic Timber SIA", "ERP-1");
   ImportOptions options;
