@@ -48,7 +48,7 @@ AccountRow normalize(const AccountData& in, Session& session, bool creating) {
   out.address.country = clean_country(in.address.country, "account.address.country");
   out.parent = in.parent;
   out.owner = clean_line(in.owner, "account.owner");
-  out.external_ref = clean_line(in.external_ref, "account.external_ref");
+  out.external_ref = clean_ref(in.external_ref, "account.external_ref");
   out.tags = clean_tags(in.tags, "account.tags");
   out.description = clean_text(in.description, "account.description");
   row.name_key = match_key(out.name);
@@ -263,7 +263,7 @@ std::int64_t Accounts::count(const ListQuery& query) const {
 std::optional<Account> Accounts::find_by_external_ref(const std::string& external_ref) const {
   return guarded_read(session_, [&]() -> std::optional<Account> {
     auto ids = live_ids_where(session_, kAccountTable, "external_ref",
-                              clean_line(external_ref, "external_ref"));
+                              clean_ref(external_ref, "external_ref"));
     auto accounts = load_accounts(session_, ids);
     if (accounts.empty()) return std::nullopt;
     return std::move(accounts.front());

@@ -76,7 +76,7 @@ ContactRow normalize_contact(const ContactData& in, Session& session, bool creat
   out.preferred_language = clean_language(in.preferred_language, "contact.preferred_language");
   out.country = clean_country(in.country, "contact.country");
   out.owner = clean_line(in.owner, "contact.owner");
-  out.external_ref = clean_line(in.external_ref, "contact.external_ref");
+  out.external_ref = clean_ref(in.external_ref, "contact.external_ref");
   normalize_consents(in.consents, session.now(), row);
   out.tags = clean_tags(in.tags, "contact.tags");
   out.description = clean_text(in.description, "contact.description");

@@ -72,7 +72,7 @@ LeadRow normalize(Session& session, const LeadData& in, bool creating) {
   if (out.status != LeadStatus::disqualified) out.disqualified_reason.clear();
   out.country = clean_country(in.country, "lead.country");
   out.owner = clean_line(in.owner, "lead.owner");
-  out.external_ref = clean_line(in.external_ref, "lead.external_ref");
+  out.external_ref = clean_ref(in.external_ref, "lead.external_ref");
   out.description = clean_text(in.description, "lead.description");
   out.tags = clean_tags(in.tags, "lead.tags");
   row.name_key = match_key(out.last_name + " " + out.first_name + " " + out.company_name);
@@ -294,7 +294,7 @@ std::vector<Column> Leads::selectable_columns() { return column_list(select_colu
 std::optional<Lead> Leads::find_by_external_ref(const std::string& external_ref) const {
   return guarded_read(session_, [&]() -> std::optional<Lead> {
     auto leads = load_leads(session_, live_ids_where(session_, kLeadTable, "external_ref",
-                                                     clean_line(external_ref, "external_ref")));
+                                                     clean_ref(external_ref, "external_ref")));
     if (leads.empty()) return std::nullopt;
     return std::move(leads.front());
   });

@@ -26,7 +26,7 @@ void clean_texts(const OpportunityData& in, OpportunityData& out) {
   out.owner = clean_line(in.owner, "opportunity.owner");
   out.next_step = clean_line(in.next_step, "opportunity.next_step");
   out.description = clean_text(in.description, "opportunity.description");
-  out.external_ref = clean_line(in.external_ref, "opportunity.external_ref");
+  out.external_ref = clean_ref(in.external_ref, "opportunity.external_ref");
   out.tags = clean_tags(in.tags, "opportunity.tags");
   out.expected_close = in.expected_close;
 }
