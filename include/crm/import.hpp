@@ -153,7 +153,9 @@ struct ImportResult {
 /// beside the writer. Each row is written whole or not at all. Throws
 /// crm::Error for problems with the import as a whole (unknown encoding or
 /// column, unreadable file, a kind without the chosen key, a file without a
-/// header); problems with rows are reported in ImportResult.
+/// header, a cell longer than kMaxCsvCellBytes or a record longer than
+/// kMaxCsvRecordBytes: invalid_argument naming the line, see crm/limits.hpp);
+/// problems with rows are reported in ImportResult.
 ///
 /// Formulas: a cell never becomes a spreadsheet formula on import. A cell
 /// that begins with "'" followed (after any further "'") by '=', '+', '-',
