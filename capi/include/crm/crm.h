@@ -12,7 +12,13 @@
  *  - Strings are UTF-8 and NUL-terminated. Strings passed in are copied
  *    before the call returns. Strings handed out are either borrowed (const
  *    char*, valid for the time the function's documentation states) or owned
- *    by the caller (char*, released with crm_free()).
+ *    by the caller (char*, released with crm_free()). Text longer than the
+ *    library's limits is CRM_INVALID_ARGUMENT naming the field and the
+ *    limit, with nothing written: one-line fields 1,000 bytes, external_ref
+ *    255, a tag 200, descriptions and notes 100,000, filter text 4 MiB and
+ *    10,000 values per filter (an in (...) list of text, numbers or names
+ *    counts once), search text 1,000 bytes and 32 words, an imported CSV
+ *    cell 1 MiB and record 4 MiB (the C++ header crm/limits.hpp).
  *  - Handles (crm_db, crm_account, ...) are opaque, created by the library and
  *    released with their own _free function, which accepts NULL.
  *  - Money crosses as int64_t minor units (cents) plus a three-letter ISO
