@@ -4,11 +4,12 @@
 
 using namespace crm::capi;
 
-/// How to write an export (crm_export_to_file_v2()): the file format and the
-/// CSV delimiter, checked when set.
+/// How to write an export (crm_export_to_file_v2()): the file format, the
+/// CSV delimiter (checked when set) and whether formulas are escaped.
 struct crm_export_options {
   crm::ExportFormat format = crm::ExportFormat::csv;
   char delimiter = ',';
+  bool escape_formulas = crm::ExportOptions{}.escape_formulas;
 };
 
 namespace {
@@ -20,17 +21,18 @@ crm::ExportFormat format_of(const char* name) {
 }
 
 // Writes the records of `record_kind` that `query` selects to `path` in the
-// format named `format_name` (NULL: `format`); *out_rows (when given)
-// receives how many.
+// format named `format_name` (NULL: chosen's), with chosen's delimiter and
+// formula escaping; *out_rows (when given) receives how many.
 crm_status write_export(crm::Database& database, const char* record_kind, const crm_query* query,
-                        const char* format_name, crm::ExportFormat format, char delimiter, const char* path,
+                        const char* format_name, const crm_export_options& chosen, const char* path,
                         int64_t* out_rows) {
   require_utf8(path, "path");
   crm::ExportOptions options;
   options.kind = record_kind_of(record_kind);
-  options.format = format_name ? format_of(format_name) : format;
+  options.format = format_name ? format_of(format_name) : chosen.format;
   options.query = plain_query(query, "exported records");
-  options.delimiter = delimiter;
+  options.delimiter = chosen.delimiter;
+  options.escape_formulas = chosen.escape_formulas;
   const std::int64_t rows = database.exports().write_file(path, options);
   if (out_rows) *out_rows = rows;
   return CRM_OK;
@@ -55,8 +57,9 @@ crm_status crm_export_to_file(crm_db* db, const char* record_kind, const char* f
   CRM_REQUIRE(format);
   CRM_REQUIRE(path);
   CRM_WITH_DB(db, {
-    return write_export(database, record_kind, query, format, crm::ExportFormat::csv,
-                        query ? query->csv_delimiter : ',', path, out_rows);
+    crm_export_options chosen;
+    chosen.delimiter = query ? query->csv_delimiter : ',';
+    return write_export(database, record_kind, query, format, chosen, path, out_rows);
   });
 }
 
@@ -90,6 +93,12 @@ crm_status crm_export_options_set_delimiter(crm_export_options* options, char de
   });
 }
 
+crm_status crm_export_options_set_escape_formulas(crm_export_options* options, int escape) {
+  CRM_REQUIRE(options);
+  options->escape_formulas = escape != 0;
+  return CRM_OK;
+}
+
 crm_status crm_export_to_file_v2(crm_db* db, const char* record_kind, const crm_query* query,
                                  const crm_export_options* options, const char* path, int64_t* out_rows) {
   CRM_REQUIRE(record_kind);
@@ -97,7 +106,7 @@ crm_status crm_export_to_file_v2(crm_db* db, const char* record_kind, const crm_
   CRM_WITH_DB(db, {
     const crm_export_options defaults;
     const crm_export_options& chosen = options ? *options : defaults;
-    return write_export(database, record_kind, query, nullptr, chosen.format, chosen.delimiter, path, out_rows);
+    return write_export(database, record_kind, query, nullptr, chosen, path, out_rows);
   });
 }
 

@@ -15,6 +15,7 @@
 #include "crm/export.hpp"
 #include "crm/filter.hpp"
 #include "crm/import.hpp"
+#include "crm/limits.hpp"
 #include "crm/ids.hpp"
 #include "crm/lead.hpp"
 #include "crm/list.hpp"

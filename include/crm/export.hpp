@@ -63,6 +63,19 @@ struct ExportOptions {
   ListQuery query{};
   /// CSV only: ',', ';' or '\t' (check_export_delimiter()).
   char delimiter = ',';
+  /// CSV only. True (the default): no cell starts a spreadsheet formula
+  /// (OWASP "CSV injection"). A cell that begins with '=', '+', '-', '@', a
+  /// tab or a carriage return is written with a single quote before it
+  /// ("=HYPERLINK(...)" -> "'=HYPERLINK(...)"), and so is a cell that
+  /// begins with "'" followed (after any further "'") by one of them, so
+  /// the import reads every cell back exactly: it drops that one quote.
+  /// Exempt: cells that are only a number or a phone number (an optional
+  /// sign, then digits, spaces and ". , ( ) / -": "-5.00", "+371 26 123
+  /// 456"), which a spreadsheet cannot run anything from. False: cells are
+  /// written as they are, for programs that read the file as data (the
+  /// import then still drops a quote written before a formula character).
+  /// JSON is never escaped.
+  bool escape_formulas = true;
 };
 
 /// The exports of a Database (db.exports()). An export reads one consistent

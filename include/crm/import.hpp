@@ -153,7 +153,19 @@ struct ImportResult {
 /// beside the writer. Each row is written whole or not at all. Throws
 /// crm::Error for problems with the import as a whole (unknown encoding or
 /// column, unreadable file, a kind without the chosen key, a file without a
-/// header); problems with rows are reported in ImportResult.
+/// header, a cell longer than kMaxCsvCellBytes or a record longer than
+/// kMaxCsvRecordBytes: invalid_argument naming the line, see crm/limits.hpp);
+/// problems with rows are reported in ImportResult.
+///
+/// Formulas: a cell never becomes a spreadsheet formula on import. A cell
+/// that begins with "'" followed (after any further "'") by '=', '+', '-',
+/// '@', a tab or a carriage return loses that one quote: it is how a CSV
+/// export escapes formulas (ExportOptions::escape_formulas), so an export
+/// reads back exactly ("'=SUM(A1)" -> "=SUM(A1)", "''=x" -> "'=x"). A cell
+/// that begins with a tab or carriage return (another program's escape)
+/// followed by '=', '+', '-' or '@' keeps an escape: it is read as "'" and
+/// the text after the white space ("\t=1+1" -> "'=1+1"), unless it is only
+/// a number or a phone number ("\t-5.00", "\t+371 26 123 456").
 class Imports {
  public:
 

@@ -69,8 +69,9 @@ class Search {
   /// connection's default region. Words with no letter or digit are
   /// ignored; when none is left the result is empty.
   /// Throws Error(invalid_argument) naming the field for blank or invalid
-  /// UTF-8 text ("text"), a limit outside 1..1000 ("limit") or an unknown
-  /// record kind ("kinds").
+  /// UTF-8 text, text longer than kMaxSearchTextBytes or of more than
+  /// kMaxSearchTerms words (crm/limits.hpp) ("text"), a limit outside
+  /// 1..1000 ("limit") or an unknown record kind ("kinds").
   std::vector<SearchHit> find(std::string_view text, const SearchQuery& query = {}) const;
 
  private:

@@ -227,7 +227,7 @@ std::int64_t Accounts::count(const ListQuery& query) const {
 std::optional<Account> Accounts::find_by_external_ref(const std::string& external_ref) const {
   return guarded_read(session_, [&]() -> std::optional<Account> {
     auto ids = live_ids_where(session_, kAccountTable, "external_ref",
-                              clean_line(external_ref, "external_ref"));
+                              clean_ref(external_ref, "external_ref"));
     auto accounts = load_accounts(session_, ids);
     if (accounts.empty()) return std::nullopt;
     return std::move(accounts.front());

@@ -59,15 +59,16 @@ std::string quote(std::string_view value) {
   return quoted;
 }
 
-std::string clean_line(std::string_view value, std::string_view field) {
+std::string clean_line(std::string_view value, std::string_view field, std::size_t max_bytes) {
   std::string text = to_nfc(value, field);
   std::string trimmed(trim(text));
   if (has_control_character(trimmed)) refuse(field, value, "contains a control character (a line break?)");
+  check_length(field, trimmed.size(), max_bytes);
   return trimmed;
 }
 
-std::string require_line(std::string_view value, std::string_view field) {
-  std::string text = clean_line(value, field);
+std::string require_line(std::string_view value, std::string_view field, std::size_t max_bytes) {
+  std::string text = clean_line(value, field, max_bytes);
   if (text.empty())
     throw Error(ErrorCode::invalid_argument, std::string(field) + ": must not be empty", std::string(field));
   return text;
@@ -78,7 +79,12 @@ std::string clean_text(std::string_view value, std::string_view field) {
   while (!text.empty() && (text.back() == ' ' || text.back() == '\n' || text.back() == '\t' || text.back() == '\r'))
     text.pop_back();
   if (has_control_character(text, "\n\t\r")) refuse(field, value, "contains a control character");
+  check_length(field, text.size(), kMaxTextBytes);
   return text;
+}
+
+std::string clean_ref(std::string_view value, std::string_view field) {
+  return clean_line(value, field, kMaxExternalRefBytes);
 }
 
 std::string clean_email(std::string_view value, std::string_view field) {
@@ -127,7 +133,7 @@ std::vector<std::string> clean_tags(const std::vector<std::string>& tags, std::s
   std::unordered_set<std::string> seen;
   for (std::size_t i = 0; i < tags.size(); ++i) {
     const std::string where = std::string(field) + "[" + std::to_string(i) + "]";
-    std::string tag = require_line(tags[i], where);
+    std::string tag = require_line(tags[i], where, kMaxTagBytes);
     if (seen.insert(casefold(tag)).second) result.push_back(std::move(tag));
   }
   return result;

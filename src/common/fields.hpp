@@ -7,17 +7,24 @@
 #include <string_view>
 #include <vector>
 
+#include "crm/limits.hpp"
+
 namespace crm::detail {
 
-/// A single-line value: valid UTF-8, NFC, trimmed, no control characters.
-/// Empty stays empty (an unset optional field).
-std::string clean_line(std::string_view value, std::string_view field);
+/// A single-line value: valid UTF-8, NFC, trimmed, no control characters,
+/// at most `max_bytes` long (crm/limits.hpp: kMaxLineBytes unless the field
+/// has a limit of its own). Empty stays empty (an unset optional field).
+std::string clean_line(std::string_view value, std::string_view field, std::size_t max_bytes = kMaxLineBytes);
 
 /// clean_line() that also refuses an empty result.
-std::string require_line(std::string_view value, std::string_view field);
+std::string require_line(std::string_view value, std::string_view field, std::size_t max_bytes = kMaxLineBytes);
+
+/// An external_ref: clean_line() with at most kMaxExternalRefBytes.
+std::string clean_ref(std::string_view value, std::string_view field);
 
 /// Free text (descriptions, notes): valid UTF-8, NFC, trailing white space
-/// removed; new lines and tabs allowed, other control characters refused.
+/// removed; new lines and tabs allowed, other control characters refused;
+/// at most kMaxTextBytes long.
 std::string clean_text(std::string_view value, std::string_view field);
 
 /// An email address: one "@", a non-empty local part of at most 64 bytes, a
@@ -31,7 +38,7 @@ std::string clean_country(std::string_view value, std::string_view field);
 /// A language tag such as "lv", "de", "en-GB" (BCP 47 shape); empty stays empty.
 std::string clean_language(std::string_view value, std::string_view field);
 
-/// Tags: each cleaned with clean_line(), empty ones refused, duplicates that
+/// Tags: each cleaned with clean_line() (at most kMaxTagBytes), empty ones refused, duplicates that
 /// differ only in case dropped (the first spelling is kept).
 std::vector<std::string> clean_tags(const std::vector<std::string>& tags, std::string_view field);
 

@@ -144,7 +144,7 @@ std::int64_t Contacts::count(const ListQuery& query) const {
 std::optional<Contact> Contacts::find_by_external_ref(const std::string& external_ref) const {
   return guarded_read(session_, [&]() -> std::optional<Contact> {
     auto contacts = load_contacts(
-        session_, live_ids_where(session_, kContactTable, "external_ref", clean_line(external_ref, "external_ref")));
+        session_, live_ids_where(session_, kContactTable, "external_ref", clean_ref(external_ref, "external_ref")));
     if (contacts.empty()) return std::nullopt;
     return std::move(contacts.front());
   });

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "crm/error.hpp"
+#include "crm/limits.hpp"
 #include "io/csv_delimiter.hpp"
 
 namespace crm::detail {
@@ -81,6 +82,7 @@ bool CsvReader::next(CsvRecord& record) {
   record.error.clear();
   record.error_column = 0;
   field_count_ = 0;
+  record_bytes_ = 0;
   read_record(record);
   record.fields.resize(field_count_);
   return true;
@@ -112,6 +114,10 @@ void CsvReader::read_record(CsvRecord& record) {
 }
 
 std::string& CsvReader::start_field(CsvRecord& record) {
+  if (field_count_ > 0) {
+    record_bytes_ += record.fields[field_count_ - 1].size() + 1;  // the field and its delimiter
+    check_size(record.fields[field_count_ - 1], record);
+  }
   if (field_count_ == record.fields.size()) record.fields.emplace_back();
   std::string& field = record.fields[field_count_++];
   field.clear();
@@ -125,6 +131,7 @@ CsvReader::FieldEnd CsvReader::read_unquoted(std::string& field, CsvRecord& reco
     const char* stop = begin;
     while (stop != end && !special_[static_cast<unsigned char>(*stop)]) ++stop;
     field.append(begin, stop);
+    check_size(field, record);
     pos_ += static_cast<std::size_t>(stop - begin);
     if (stop == end) continue;
     if (*stop == delimiter_) {
@@ -154,6 +161,7 @@ CsvReader::FieldEnd CsvReader::read_quoted(std::string& field, CsvRecord& record
     const std::string_view content = rest.substr(0, rest.find('"'));
     line_ += count_line_ends(content, after_cr);
     field.append(content);
+    check_size(field, record);
     pos_ += content.size();
     if (content.size() == rest.size()) continue;  // no closing quote in this chunk
     ++pos_;                                       // the quote
@@ -177,6 +185,18 @@ CsvReader::FieldEnd CsvReader::after_closing_quote(CsvRecord& record) {
   }
   fail(record, "text after the closing quote of a quoted field");
   return FieldEnd::error;
+}
+
+void CsvReader::check_size(const std::string& field, const CsvRecord& record) const {
+  const auto refuse = [&](const std::string& what, std::size_t limit, const char* name) {
+    throw Error(ErrorCode::invalid_argument,
+                "import: " + what + " on line " + std::to_string(record.line) + " is longer than " +
+                    std::to_string(limit) + " bytes, the most it may hold",
+                name);
+  };
+  if (field.size() > kMaxCsvCellBytes)
+    refuse("cell " + std::to_string(field_count_), kMaxCsvCellBytes, "cell");
+  if (record_bytes_ + field.size() > kMaxCsvRecordBytes) refuse("the record", kMaxCsvRecordBytes, "record");
 }
 
 void CsvReader::consume_line_end() {

@@ -39,7 +39,9 @@ struct CsvRecord {
 /// end with CRLF, LF or CR; a UTF-8 BOM and empty lines are skipped. A
 /// malformed record is returned with `error` set and reading resumes at the
 /// next line end. Whether records have the expected number of fields is for
-/// the caller to judge. The stream must outlive the reader.
+/// the caller to judge. A cell longer than kMaxCsvCellBytes or a record
+/// longer than kMaxCsvRecordBytes (crm/limits.hpp) ends the reading with
+/// Error(invalid_argument). The stream must outlive the reader.
 class CsvReader {
  public:
   /// Reads `in` as described by `options`; with no delimiter given, reads
@@ -82,6 +84,10 @@ class CsvReader {
   FieldEnd read_quoted(std::string& field, CsvRecord& record);
   /// Reads what follows a closing quote.
   FieldEnd after_closing_quote(CsvRecord& record);
+  /// Throws Error(invalid_argument) naming the line when `field` (being read
+  /// into `record`) is longer than kMaxCsvCellBytes or the record so far
+  /// longer than kMaxCsvRecordBytes (crm/limits.hpp).
+  void check_size(const std::string& field, const CsvRecord& record) const;
   /// Consumes the CR or LF at the read position and counts the line.
   void consume_line_end();
   /// Marks `record` malformed with `message` and skips to the next line.
@@ -99,6 +105,7 @@ class CsvReader {
   std::int64_t line_ = 1;             // physical line of the read position
   bool skip_lf_ = false;              // the last line end was a CR: an LF next belongs to it
   std::size_t field_count_ = 0;       // fields of the record being read
+  std::size_t record_bytes_ = 0;      // bytes of its fields before the current one
 };
 
 }  // namespace crm::detail

@@ -1,5 +1,6 @@
 // ExportFormat::csv: one header row, one row per record.
 #include "crm/error.hpp"
+#include "io/csv_formula.hpp"
 #include "io/csv_writer.hpp"
 #include "io/record_writer.hpp"
 
@@ -8,8 +9,10 @@ namespace {
 
 class CsvRecordWriter : public RecordWriter {
  public:
-  CsvRecordWriter(std::ostream& out, char delimiter, RecordKind kind, std::vector<CustomField> custom)
-      : out_(out), csv_(out, delimiter), columns_(column_names(kind)), custom_(std::move(custom)) {}
+  CsvRecordWriter(std::ostream& out, char delimiter, bool escape_formulas, RecordKind kind,
+                  std::vector<CustomField> custom)
+      : out_(out), csv_(out, delimiter), escape_formulas_(escape_formulas), columns_(column_names(kind)),
+        custom_(std::move(custom)) {}
 
   void begin() override {
     std::vector<std::string> header = columns_;
@@ -25,6 +28,8 @@ class CsvRecordWriter : public RecordWriter {
       const auto value = values.find(field.name);
       row_.push_back(value == values.end() ? std::string() : format_custom(value->second));
     }
+    if (escape_formulas_)
+      for (std::string& cell : row_) cell = escape_formula(cell);
     csv_.write_row(row_);
   }
 
@@ -36,6 +41,7 @@ class CsvRecordWriter : public RecordWriter {
  private:
   std::ostream& out_;
   CsvWriter csv_;
+  bool escape_formulas_;
   std::vector<std::string> columns_;
   std::vector<CustomField> custom_;
   std::vector<std::string> row_;  // reused between records
@@ -43,9 +49,9 @@ class CsvRecordWriter : public RecordWriter {
 
 }  // namespace
 
-std::unique_ptr<RecordWriter> csv_record_writer(std::ostream& out, char delimiter, RecordKind kind,
-                                                std::vector<CustomField> custom) {
-  return std::make_unique<CsvRecordWriter>(out, delimiter, kind, std::move(custom));
+std::unique_ptr<RecordWriter> csv_record_writer(std::ostream& out, char delimiter, bool escape_formulas,
+                                                RecordKind kind, std::vector<CustomField> custom) {
+  return std::make_unique<CsvRecordWriter>(out, delimiter, escape_formulas, kind, std::move(custom));
 }
 
 void require_good(const std::ostream& out) {

@@ -22,7 +22,7 @@ std::unique_ptr<detail::RecordWriter> writer_for(std::ostream& out, const Export
   if (options.format != ExportFormat::csv)
     throw Error(ErrorCode::invalid_argument, "export.format: unknown format (csv or json)", "format");
   check_export_delimiter(options.delimiter);
-  return detail::csv_record_writer(out, options.delimiter, options.kind, std::move(custom));
+  return detail::csv_record_writer(out, options.delimiter, options.escape_formulas, options.kind, std::move(custom));
 }
 
 }  // namespace

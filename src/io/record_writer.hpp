@@ -27,8 +27,9 @@ class RecordWriter {
 };
 
 /// CSV with `delimiter`: a header row of column_names(kind) and the names of
-/// `custom`, then one row per record (format_column(), format_custom()).
-std::unique_ptr<RecordWriter> csv_record_writer(std::ostream& out, char delimiter, RecordKind kind,
+/// `custom`, then one row per record (format_column(), format_custom()), each
+/// cell passed through escape_formula() when `escape_formulas`.
+std::unique_ptr<RecordWriter> csv_record_writer(std::ostream& out, char delimiter, bool escape_formulas, RecordKind kind,
                                                 std::vector<CustomField> custom);
 
 /// A JSON array with one object per record, keyed by column name, as

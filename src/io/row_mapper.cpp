@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "crm/error.hpp"
+#include "io/csv_formula.hpp"
 #include "text/unicode.hpp"
 
 namespace crm::detail {
@@ -94,8 +95,8 @@ void RowMapper::apply_cells(const std::vector<std::string>& cells, RecordDraft& 
     for (const ColumnBinding& binding : bindings_)
       if (!binding.custom && !is_blank(cells[binding.index])) clear_list(draft, binding.column);
   for (const ColumnBinding& binding : bindings_) {
-    const std::string& cell = cells[binding.index];
-    if (is_blank(cell)) continue;
+    if (is_blank(cells[binding.index])) continue;
+    const std::string cell = read_formula_cell(cells[binding.index]);
     try {
       if (binding.custom)
         apply_custom(draft, *binding.custom, cell);

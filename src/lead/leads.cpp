@@ -262,7 +262,7 @@ std::vector<Column> Leads::selectable_columns() { return column_list(select_colu
 std::optional<Lead> Leads::find_by_external_ref(const std::string& external_ref) const {
   return guarded_read(session_, [&]() -> std::optional<Lead> {
     auto leads = load_leads(session_, live_ids_where(session_, kLeadTable, "external_ref",
-                                                     clean_line(external_ref, "external_ref")));
+                                                     clean_ref(external_ref, "external_ref")));
     if (leads.empty()) return std::nullopt;
     return std::move(leads.front());
   });

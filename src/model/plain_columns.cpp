@@ -37,6 +37,7 @@ std::string error_field(const RecordField<Data>& field, std::string_view kind) {
 std::string clean_text_value(const FieldInfo& info, const std::string& value, const std::string& field) {
   if (info.sql.normalize == TextNormalization::country) return detail::clean_country(value, field);
   if (info.multiline) return detail::clean_text(value, field);
+  if (info.has(FieldRole::key)) return detail::clean_ref(value, field);
   return info.required ? detail::require_line(value, field) : detail::clean_line(value, field);
 }
 

@@ -152,7 +152,7 @@ std::vector<Column> Opportunities::selectable_columns() { return column_list(col
 std::optional<Opportunity> Opportunities::find_by_external_ref(const std::string& external_ref) const {
   return guarded_read(session_, [&]() -> std::optional<Opportunity> {
     auto deals = load_opportunities(
-        session_, live_ids_where(session_, kOpportunityTable, "external_ref", clean_line(external_ref, "external_ref")));
+        session_, live_ids_where(session_, kOpportunityTable, "external_ref", clean_ref(external_ref, "external_ref")));
     if (deals.empty()) return std::nullopt;
     return std::move(deals.front());
   });

@@ -8,6 +8,7 @@
 #include "common/fields.hpp"
 #include "common/periods.hpp"
 #include "crm/error.hpp"
+#include "crm/limits.hpp"
 #include "model/custom_field_store.hpp"
 #include "query/catalog.hpp"
 #include "query/parser.hpp"
@@ -109,7 +110,14 @@ class Compiler {
                        at.line, at.column);
   }
 
+  // Binds `value`; refuses the kMaxFilterValues + 1st value at once.
   std::string bind(std::variant<std::int64_t, double, std::string> value) {
+    if (parameters.size() == kMaxFilterValues)
+      throw Error(ErrorCode::invalid_argument,
+                  "filter: compares with more than " + std::to_string(kMaxFilterValues) + " values; at most " +
+                      std::to_string(kMaxFilterValues) +
+                      " (a list of text, numbers or names in one 'in (...)' counts as one value, however long)",
+                  "filter");
     std::string name = ":" + prefix_ + std::to_string(parameters.size() + 1);
     parameters.push_back({name, std::move(value)});
     return name;
@@ -118,8 +126,26 @@ class Compiler {
   std::string fresh_alias() { return "q" + prefix_ + std::to_string(++aliases_); }
 
   std::string join(const std::vector<Filter>& terms, const Scope& scope, const char* separator) {
+    std::vector<std::string> parts;
+    parts.reserve(terms.size());
+    for (const Filter& term : terms) parts.push_back(condition(term, scope));
+    return join_sql(parts, 0, parts.size(), separator);
+  }
+
+  // parts[from, to) joined by `separator` in parentheses, in nested groups
+  // of at most kGroup: SQLite's parser nests "a OR b OR c ..." one level per
+  // term and refuses expressions deeper than 1000, so long lists are grouped
+  // to a depth that grows with the logarithm of their length.
+  static constexpr std::size_t kGroup = 16;
+  static std::string join_sql(const std::vector<std::string>& parts, std::size_t from, std::size_t to,
+                              const char* separator) {
+    std::size_t step = 1;
+    while (step * kGroup < to - from) step *= kGroup;
     std::string sql = "(";
-    for (std::size_t i = 0; i < terms.size(); ++i) sql += (i ? separator : "") + condition(terms[i], scope);
+    for (std::size_t i = from; i < to; i += step) {
+      if (i > from) sql += separator;
+      sql += step == 1 ? parts[i] : join_sql(parts, i, std::min(i + step, to), separator);
+    }
     return sql + ")";
   }
 
@@ -142,13 +168,22 @@ class Compiler {
     return negated ? "NOT " + sql : sql;
   }
 
+  // Fields compared by one bound value (text, numbers, names) take the whole
+  // list as one JSON array parameter, so any number of values is one
+  // expression and one parameter; dates and amounts (a range or a pair each)
+  // are joined with OR.
   std::string compile(const Membership& m, const Scope& scope, SourcePosition at) {
     return on_field(m.operand, scope, at, [&](const FieldSpec& field) {
       if (field.type == FieldType::boolean) fail(at, field.name + " is true or false; compare it with =");
-      std::string sql = "(";
-      for (std::size_t i = 0; i < m.values.size(); ++i)
-        sql += (i ? " OR " : "") + compare(field, CompareOp::equal, m.values[i], at);
-      return sql + ")";
+      if (has_scalar_value(field)) {
+        nlohmann::json list = nlohmann::json::array();
+        for (const Literal& value : m.values)
+          std::visit([&](const auto& bound) { list.push_back(bound); }, scalar_value(field, value, at));
+        return equal_test(field, " IN (SELECT value FROM json_each(" + bind(list.dump()) + "))");
+      }
+      std::vector<std::string> parts;
+      for (const Literal& value : m.values) parts.push_back(compare(field, CompareOp::equal, value, at));
+      return join_sql(parts, 0, parts.size(), " OR ");
     });
   }
 
@@ -414,19 +449,46 @@ class Compiler {
       case FieldType::birthday:
         fail(at, "compare birthdays with 'birthday within next N days' or 'birthday is empty'");
       case FieldType::enumeration:
-      case FieldType::lookup: return compare_named(field, op, value, at);
+      case FieldType::lookup:
+        if (op != CompareOp::equal) fail(at, field.name + " is compared by name; use =, != or in");
+        return equal_test(field, " = " + bind(scalar_value(field, value, at)));
       case FieldType::text: break;
     }
-    return "(" + field.sql + " " + compare_symbol(op) + " " + bind(text_value(field, value, at)) + ")";
+    return "(" + field.sql + " " + compare_symbol(op) + " " + bind(scalar_value(field, value, at)) + ")";
   }
 
   std::string compare_number(const FieldSpec& field, CompareOp op, const Literal& value, SourcePosition at) {
-    const Number* number = std::get_if<Number>(&value);
-    if (!number) fail(at, field.name + " is a number; compare it with a number, not " + literal_kind(value));
-    const bool whole = number->text.find('.') == std::string::npos;
-    const std::string parameter =
-        whole ? bind(std::int64_t{std::stoll(number->text)}) : bind(std::stod(number->text));
-    return "(" + field.sql + " " + compare_symbol(op) + " " + parameter + ")";
+    return "(" + field.sql + " " + compare_symbol(op) + " " + bind(scalar_value(field, value, at)) + ")";
+  }
+
+  // True for the fields whose "= value" compares one bound value.
+  static bool has_scalar_value(const FieldSpec& field) {
+    return field.type == FieldType::text || field.type == FieldType::number || field.type == FieldType::enumeration ||
+           field.type == FieldType::lookup;
+  }
+
+  // The value `field = value` binds (has_scalar_value() fields): the number,
+  // the text normalized as stored, the stored name of an enumeration value,
+  // the key of a looked-up name.
+  std::variant<std::int64_t, double, std::string> scalar_value(const FieldSpec& field, const Literal& value,
+                                                               SourcePosition at) {
+    if (field.type == FieldType::number) {
+      const Number* number = std::get_if<Number>(&value);
+      if (!number) fail(at, field.name + " is a number; compare it with a number, not " + literal_kind(value));
+      if (number->text.find('.') == std::string::npos) return std::int64_t{std::stoll(number->text)};
+      return std::stod(number->text);
+    }
+    const std::string text = text_value(field, value, at);
+    if (field.type == FieldType::lookup) return looked_up(field, text, at);
+    if (field.type == FieldType::enumeration) return listed(field, text, at);
+    return text;
+  }
+
+  // `field` passing `test` (" = :p" or " IN (subquery)") on the value it
+  // stores, or for a lookup (stage, pipeline) on the key of the name it links to.
+  std::string equal_test(const FieldSpec& field, const std::string& test) {
+    if (field.lookup_table.empty()) return "(" + field.sql + test + ")";
+    return "(" + field.sql + " IN (SELECT id FROM " + field.lookup_table + " WHERE " + field.lookup_key + test + "))";
   }
 
   std::string compare_money(const FieldSpec& field, CompareOp op, const Literal& value, SourcePosition at) {
@@ -459,15 +521,6 @@ class Compiler {
 
   // Enumerations (status, kind, custom choices) and looked-up names (stage,
   // pipeline, lost reason): the value must be one that exists.
-  std::string compare_named(const FieldSpec& field, CompareOp op, const Literal& value, SourcePosition at) {
-    if (op != CompareOp::equal) fail(at, field.name + " is compared by name; use =, != or in");
-    const std::string text = text_value(field, value, at);
-    const std::string stored = field.type == FieldType::lookup ? looked_up(field, text, at) : listed(field, text, at);
-    if (field.lookup_table.empty()) return "(" + field.sql + " = " + bind(stored) + ")";
-    return "(" + field.sql + " IN (SELECT id FROM " + field.lookup_table +
-           " WHERE " + field.lookup_key + " = " + bind(stored) + "))";
-  }
-
   std::string listed(const FieldSpec& field, const std::string& text, SourcePosition at) {
     for (const std::string& allowed : field.values)
       if (casefold(allowed) == casefold(text)) return allowed;

@@ -13,18 +13,20 @@ bool operator==(const Filter& a, const Filter& b) { return a.node_ == b.node_ ||
 
 namespace {
 
-// `a op b` with nested nodes of the same kind flattened, as the parser reads
-// "a and (b and c)".
+// `terms` in one Group, nested groups of the same kind flattened.
 template <class Group>
-Filter combine(const Filter& a, const Filter& b) {
+Filter combine(std::vector<Filter> terms) {
+  if (terms.size() == 1) return std::move(terms.front());
+  const SourcePosition at = terms.front().node().position;
   Group group;
-  for (const Filter* side : {&a, &b}) {
-    if (const auto* same = std::get_if<Group>(&side->node().condition))
+  group.terms.reserve(terms.size());
+  for (Filter& term : terms) {
+    if (const auto* same = std::get_if<Group>(&term.node().condition))
       group.terms.insert(group.terms.end(), same->terms.begin(), same->terms.end());
     else
-      group.terms.push_back(*side);
+      group.terms.push_back(std::move(term));
   }
-  return Filter(FilterNode{std::move(group), a.node().position});
+  return Filter(FilterNode{std::move(group), at});
 }
 
 [[noreturn]] void refuse(const std::string& field, const std::string& problem) {
@@ -33,8 +35,11 @@ Filter combine(const Filter& a, const Filter& b) {
 
 }  // namespace
 
-Filter operator&&(const Filter& a, const Filter& b) { return combine<AllOf>(a, b); }
-Filter operator||(const Filter& a, const Filter& b) { return combine<AnyOf>(a, b); }
+Filter detail::all_of(std::vector<Filter> terms) { return combine<AllOf>(std::move(terms)); }
+Filter detail::any_of(std::vector<Filter> terms) { return combine<AnyOf>(std::move(terms)); }
+
+Filter operator&&(const Filter& a, const Filter& b) { return combine<AllOf>({a, b}); }
+Filter operator||(const Filter& a, const Filter& b) { return combine<AnyOf>({a, b}); }
 Filter operator!(const Filter& a) { return Filter(FilterNode{Negation{a}, a.node().position}); }
 
 namespace filters {

@@ -4,6 +4,7 @@
 
 #include "crm/custom_field.hpp"
 #include "crm/error.hpp"
+#include "crm/limits.hpp"
 #include "query/lexer.hpp"
 #include "text/unicode.hpp"
 
@@ -110,17 +111,18 @@ class Parser {
     return Filter(FilterNode{std::move(condition), at});
   }
 
+  // A chain "a or b or ..." is collected, then joined once: linear in its length.
   Filter parse_or() {
     Nest nest(*this);
-    Filter filter = parse_and();
-    while (accept_word("or")) filter = filter || parse_and();
-    return filter;
+    std::vector<Filter> terms{parse_and()};
+    while (accept_word("or")) terms.push_back(parse_and());
+    return any_of(std::move(terms));
   }
 
   Filter parse_and() {
-    Filter filter = parse_unary();
-    while (accept_word("and")) filter = filter && parse_unary();
-    return filter;
+    std::vector<Filter> terms{parse_unary()};
+    while (accept_word("and")) terms.push_back(parse_unary());
+    return all_of(std::move(terms));
   }
 
   Filter parse_unary() {
@@ -361,6 +363,9 @@ class Parser {
 }  // namespace
 }  // namespace detail
 
-Filter Filter::parse(std::string_view text) { return detail::Parser(detail::tokenize(text)).parse_all(); }
+Filter Filter::parse(std::string_view text) {
+  check_length("filter", text.size(), kMaxFilterTextBytes);
+  return detail::Parser(detail::tokenize(text)).parse_all();
+}
 
 }  // namespace crm

@@ -20,6 +20,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "crm/filter.hpp"
 
@@ -37,5 +38,12 @@ bool is_field_word(std::string_view name);
 
 /// Filters nest at most this deep (parentheses, not, has, activity_count).
 inline constexpr int kMaxFilterDepth = 64;
+
+/// `terms` joined by "and" (all_of) or "or" (any_of), terms that are
+/// themselves joined the same way flattened into the group (as "a and (b and
+/// c)" reads), at the position of the first term; one term is itself. Linear
+/// in the number of terms. `terms` must not be empty.
+Filter all_of(std::vector<Filter> terms);
+Filter any_of(std::vector<Filter> terms);
 
 }  // namespace crm::detail

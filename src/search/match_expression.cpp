@@ -6,6 +6,8 @@
 #include <utf8proc.h>
 
 #include "common/phone.hpp"
+#include "crm/error.hpp"
+#include "crm/limits.hpp"
 #include "search/spelling_variants.hpp"
 
 namespace crm::detail {
@@ -135,8 +137,13 @@ bool looks_like_phone_number(std::string_view text) noexcept {
 
 std::string match_expression(std::string_view text, const PhoneNormalizer& phones) {
   if (looks_like_phone_number(text)) return phone_expression(text, phones);
+  const std::vector<std::string_view> words = words_of(text);
+  if (words.size() > kMaxSearchTerms)
+    throw Error(ErrorCode::invalid_argument,
+                "text: " + std::to_string(words.size()) + " words; at most " + std::to_string(kMaxSearchTerms),
+                "text");
   std::string expression;
-  for (std::string_view word : words_of(text)) {
+  for (std::string_view word : words) {
     std::string term = word_expression(word);
     if (term.empty()) continue;
     expression += (expression.empty() ? "" : " AND ") + term;

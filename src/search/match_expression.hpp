@@ -15,7 +15,8 @@ class PhoneNormalizer;
 /// (valid UTF-8 in NFC): each word, as its spelling variants, quoted; a
 /// trailing '*' kept as a prefix search; phone-number text as its E.164
 /// digits (normalized with `phones`), its digits and its groups of digits.
-/// "" when no word has a letter or digit.
+/// "" when no word has a letter or digit. Throws Error(invalid_argument)
+/// naming "text" for more than kMaxSearchTerms words.
 std::string match_expression(std::string_view text, const PhoneNormalizer& phones);
 
 /// True for text written as a phone number: only digits, white space and

@@ -3,6 +3,7 @@
 #include <SQLiteCpp/Statement.h>
 
 #include "crm/error.hpp"
+#include "crm/limits.hpp"
 #include "search/match_expression.hpp"
 #include "storage/errors.hpp"
 #include "storage/search_indexing.hpp"
@@ -30,6 +31,7 @@ std::string checked_text(std::string_view text) {
   if (!is_valid_utf8(text)) refuse("text", "is not valid UTF-8");
   std::string nfc = to_nfc(trim(text), "text");
   if (nfc.empty()) refuse("text", "must not be empty");
+  check_length("text", nfc.size(), kMaxSearchTextBytes);
   return nfc;
 }
 

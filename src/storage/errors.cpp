@@ -3,6 +3,7 @@
 #include <new>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 
 #include <SQLiteCpp/Exception.h>
 #include <sqlite3.h>
@@ -29,6 +30,18 @@ ErrorCode code_for(int primary) {
   }
 }
 
+// SQLITE_ERROR messages of SQLite's own limits on one statement: the input
+// was larger than the engine takes at once, not a failing disk.
+bool is_engine_limit(std::string_view message) {
+  constexpr std::string_view kLimits[] = {"Expression tree is too large", "too many SQL variables",
+                                          "too many terms in compound SELECT", "too many arguments on function",
+                                          "too many columns", "LIKE or GLOB pattern too complex",
+                                          "too many FROM clause terms", "too many terms in ORDER BY clause"};
+  for (std::string_view limit : kLimits)
+    if (message.find(limit) != std::string_view::npos) return true;
+  return false;
+}
+
 }  // namespace
 
 void rethrow_as_crm_error() {
@@ -44,6 +57,9 @@ void rethrow_as_crm_error() {
     // compiler refuses such filters first; this is the safety net).
     if (primary == SQLITE_ERROR && std::string(e.what()).find("parser stack overflow") != std::string::npos)
       throw Error(ErrorCode::parse_error, "the filter nests too deeply for the database; write it flatter");
+    if (primary == SQLITE_ERROR && is_engine_limit(e.what()))
+      throw Error(ErrorCode::invalid_argument,
+                  std::string("database: ") + e.what() + " (the input is larger than the database takes at once)");
     throw Error(code_for(primary), std::string("database: ") + e.what());
   } catch (const std::out_of_range& e) {  // Boost.Date_Time reports impossible dates this way
     throw Error(ErrorCode::invalid_argument, std::string("value out of range: ") + e.what());

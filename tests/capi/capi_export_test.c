@@ -6,7 +6,8 @@
  * pointers, a closed handle, unknown kind or format, bad delimiter, invalid
  * UTF-8, a filter lists do not know, a segment of another kind, a missing
  * directory), each time with the status, crm_last_error()'s code and its
- * message.
+ * message; formulas escaped by default and read back exactly, or written as
+ * they are when asked.
  *
  *   crm_capi_export_test SCRATCH_DIR
  */
@@ -186,6 +187,71 @@ static void failed_export_leaves_the_file_as_it_was(void) {
   crm_db_free(db);
 }
 
+/* ---- formulas (OWASP "CSV injection") ------------------------------------ */
+
+/* The name of the first account of db. */
+static char *first_account_name(crm_db *db) {
+  crm_cursor *cursor = NULL;
+  char *name = NULL;
+  CHECK_OK(crm_account_list(db, NULL, &cursor));
+  if (crm_cursor_next(cursor) == CRM_ROW) {
+    const crm_account *account = NULL;
+    const char *value = NULL;
+    CHECK_OK(crm_cursor_account(cursor, &account));
+    CHECK_OK(crm_account_get_field(account, "name", &value));
+    name = malloc(strlen(value) + 1);
+    if (name) strcpy(name, value);
+  }
+  crm_cursor_free(cursor);
+  return name;
+}
+
+static void formulas_are_escaped_unless_asked_not_to(void) {
+  crm_db *db = NULL;
+  crm_db *copy = NULL;
+  crm_account *account = NULL;
+  crm_export_options *options = NULL;
+  crm_import_options *import = NULL;
+  crm_import_result *result = NULL;
+  const char *path = scratch_file("formulas.csv");
+  int64_t failed = -1;
+  char *name = NULL;
+  CHECK_OK(crm_db_open(":memory:", NULL, &db));
+  CHECK_OK(crm_account_new(&account));
+  CHECK_OK(crm_account_set(account, "name", "=cmd|' /C calc'!A0"));
+  CHECK_OK(crm_account_set(account, "phone", "+371 67 000 000"));
+  CHECK_OK(crm_account_create(db, account, NULL));
+  crm_account_free(account);
+
+  CHECK_OK(crm_export_options_new(&options));
+  CHECK_OK(crm_export_to_file_v2(db, "account", NULL, options, path, NULL));
+  CHECK(file_contains(path, ",'=cmd|' /C calc'!A0,"));
+  CHECK(file_contains(path, ",+371 67 000 000,"));
+  /* read back exactly */
+  CHECK_OK(crm_db_open(":memory:", NULL, &copy));
+  CHECK_OK(crm_import_options_new("account", &import));
+  CHECK_OK(crm_import_file(copy, path, import, &result));
+  CHECK_OK(crm_import_result_counts(result, NULL, NULL, NULL, NULL, &failed));
+  CHECK(failed == 0);
+  name = first_account_name(copy);
+  CHECK(name != NULL && strcmp(name, "=cmd|' /C calc'!A0") == 0);
+  free(name);
+
+  CHECK_OK(crm_export_options_set_escape_formulas(options, 0));
+  CHECK_OK(crm_export_to_file_v2(db, "account", NULL, options, path, NULL));
+  CHECK(file_contains(path, ",=cmd|' /C calc'!A0,"));
+  CHECK_OK(crm_export_options_set_escape_formulas(options, 1));
+  CHECK_OK(crm_export_to_file_v2(db, "account", NULL, options, path, NULL));
+  CHECK(file_contains(path, ",'=cmd|' /C calc'!A0,"));
+  CHECK_FAILS(crm_export_options_set_escape_formulas(NULL, 1), CRM_MISUSE, "options must not be NULL");
+
+  crm_import_result_free(result);
+  crm_import_options_free(import);
+  crm_export_options_free(options);
+  crm_db_free(copy);
+  crm_db_free(db);
+}
+
 /* ---- misuse ------------------------------------------------------------- */
 
 static void misuse_is_reported(void) {
@@ -222,6 +288,7 @@ int main(int argc, char **argv) {
   exports_json();
   delimiter_and_where_and_segment_choose_rows();
   failed_export_leaves_the_file_as_it_was();
+  formulas_are_escaped_unless_asked_not_to();
   misuse_is_reported();
   return check_report("capi_export");
 }

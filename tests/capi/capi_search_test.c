@@ -11,6 +11,7 @@
  */
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "check.h"
@@ -221,6 +222,30 @@ static void test_query_syntax_is_text(void) {
   crm_db_free(db);
 }
 
+/* Text over kMaxSearchTextBytes ("+371 " and 100k digits took 87 s) and more
+   words than kMaxSearchTerms are refused at once. */
+static void test_limits(void) {
+  crm_db *db = open_memory_in("LV");
+  crm_cursor *cursor = NULL;
+  char *text = malloc(100032);
+  int i;
+  make_contact(db, "Anna", "Bērziņa", NULL, NULL);
+  if (text != NULL) {
+    strcpy(text, "+371 ");
+    memset(text + 5, '7', 100000);
+    text[100005] = '\0';
+    CHECK_FAILS(crm_db_search(db, text, NULL, &cursor), CRM_INVALID_ARGUMENT, "at most 1000 bytes");
+    CHECK(cursor == NULL);
+    text[0] = '\0';
+    for (i = 0; i < 33; ++i) strcat(text, "anna ");
+    CHECK_FAILS(crm_db_search(db, text, NULL, &cursor), CRM_INVALID_ARGUMENT, "at most 32");
+    text[32 * 5] = '\0';
+    CHECK(count_hits(db, text, NULL, NULL, NULL) == 1);
+    free(text);
+  }
+  crm_db_free(db);
+}
+
 static void test_misuse(void) {
   crm_db *db = open_memory_in("LV");
   crm_search_options *options = NULL;
@@ -291,6 +316,7 @@ int main(int argc, char **argv) {
   test_options();
   test_index_follows_writes();
   test_query_syntax_is_text();
+  test_limits();
   test_misuse();
   return check_report("crm_capi_search_test");
 }

@@ -259,6 +259,69 @@ static void test_check_and_count(void) {
   crm_db_free(p.db);
 }
 
+/* ---- hostile sizes and the limits of crm/limits.hpp ----------------------- */
+
+/* "<field> in (\"<prefix>0\", ...)" or "<field> = \"<prefix>0\" or ..." of
+   count values, in a buffer the caller frees. */
+static char *long_filter(const char *field, const char *prefix, int count, int as_or) {
+  size_t size = 64 + (size_t)count * (strlen(field) + strlen(prefix) + 16);
+  char *text = malloc(size);
+  size_t used = 0;
+  int i;
+  if (text == NULL) return NULL;
+  if (!as_or) used += (size_t)sprintf(text + used, "%s in (", field);
+  for (i = 0; i < count; ++i) {
+    if (as_or) used += (size_t)sprintf(text + used, "%s%s = \"%s%d\"", i ? " or " : "", field, prefix, i);
+    else used += (size_t)sprintf(text + used, "%s\"%s%d\"", i ? ", " : "", prefix, i);
+  }
+  if (!as_or) sprintf(text + used, ")");
+  return text;
+}
+
+static void test_long_lists_and_limits(void) {
+  people p = make_people();
+  crm_contact *contact = NULL;
+  crm_segment *segment = NULL;
+  int64_t count = -1;
+  char *text = NULL;
+  char *huge = NULL;
+  CHECK_OK(crm_contact_new(&contact));
+  CHECK_OK(crm_contact_set(contact, "last_name", "Koks"));
+  CHECK_OK(crm_contact_set(contact, "external_ref", "ERP-999"));
+  CHECK_OK(crm_contact_create(p.db, contact, NULL));
+
+  /* 100,000 values in one list: one bound array, not "Expression tree is too large" (io). */
+  text = long_filter("external_ref", "ERP-", 100000, 0);
+  CHECK_OK(crm_filter_count(p.db, "contact", text, &count));
+  CHECK(count == 1);
+  free(text);
+  /* A segment of 1,000 ERP codes is saved. */
+  text = long_filter("external_ref", "ERP-", 1000, 0);
+  CHECK_OK(crm_segment_create(p.db, "contact", "ERP customers", text, &segment));
+  crm_segment_free(segment);
+  free(text);
+  /* 50,000 "or" terms parse at once and are refused naming the limit. */
+  text = long_filter("external_ref", "ERP-", 50000, 1);
+  CHECK_FAILS(crm_filter_count(p.db, "contact", text, &count), CRM_INVALID_ARGUMENT, "at most 10000");
+  free(text);
+  /* Filter text over 4 MiB; a name over 1000 bytes. */
+  huge = malloc(5 * 1024 * 1024);
+  if (huge != NULL) {
+    memset(huge, 'a', 5 * 1024 * 1024 - 1);
+    huge[5 * 1024 * 1024 - 1] = '\0';
+    CHECK_FAILS(crm_filter_check(p.db, "contact", huge), CRM_INVALID_ARGUMENT, "at most 4194304 bytes");
+    huge[1001] = '\0';
+    CHECK_OK(crm_contact_set(contact, "first_name", huge));
+    CHECK_OK(crm_contact_set(contact, "external_ref", ""));
+    CHECK_FAILS(crm_contact_create(p.db, contact, NULL), CRM_INVALID_ARGUMENT,
+                "contact.first_name: 1001 bytes long; at most 1000 bytes");
+    CHECK(same(crm_last_error()->field, "contact.first_name"));
+    free(huge);
+  }
+  crm_contact_free(contact);
+  crm_db_free(p.db);
+}
+
 /* ---- where, segment and sort field on list queries ------------------------ */
 
 static void test_query_where(void) {
@@ -1179,6 +1242,7 @@ int main(int argc, char **argv) {
   }
   test_normalize();
   test_check_and_count();
+  test_long_lists_and_limits();
   test_query_where();
   test_query_sort_field();
   test_dynamic_segment();

@@ -127,6 +127,28 @@ if(EXISTS "${WORK}/no/such/dir/out.csv")
   message(FATAL_ERROR "a failed export left a file")
 endif()
 
+# Formulas (OWASP "CSV injection"): escaped on export unless --escape-formulas no; a
+# tab before a formula in an imported cell never leaves a live formula.
+file(WRITE "${WORK}/formulas.csv" "last_name,job_title,external_ref\n=1+2,\"\t@SUM(A1)\",FORMULA-1\n")
+run(0 "1 inserted" import "${DB}" contact "${WORK}/formulas.csv")
+run(0 "\n[0-9]+,FORMULA-1,,'=1\\+2,[^\n]*,''@SUM\\(A1\\)," export "${DB}" contact --where "external_ref = \"FORMULA-1\"")
+run(0 "\n[0-9]+,FORMULA-1,,=1\\+2,[^\n]*,'@SUM\\(A1\\)," export "${DB}" contact --where "external_ref = \"FORMULA-1\""
+    --escape-formulas no)
+run(1 "--escape-formulas" export "${DB}" contact --escape-formulas maybe)
+
+# Hostile sizes: a long `in (...)` list works (it failed as an io error), search text over its limit is refused.
+set(codes "")
+foreach(i RANGE 1 5000)
+  string(APPEND codes "\"ERP-${i}\", ")
+endforeach()
+run(0 "=1\\+2 +'@SUM\\(A1\\)" contacts "${DB}" --where "external_ref in (${codes}\"FORMULA-1\")")
+string(REPEAT "7" 100000 digits)
+run(1 "at most 1000 bytes \\[invalid_argument\\]" search "${DB}" "+371 ${digits}")
+string(REPEAT "anna " 20000 words)
+run(1 "at most 1000 bytes \\[invalid_argument\\]" search "${DB}" "${words}")
+string(REPEAT "anna " 33 words)
+run(1 "33 words; at most 32 \\[invalid_argument\\]" search "${DB}" "${words}")
+
 # Importing a CSV file: good rows kept, a bad one listed with its line and header; a dry run writes nothing.
 file(WRITE "${WORK}/import.csv" "First Name;Last Name;Email\nAnna;Importa;anna.importa@example.lv\nJānis;Ozols;bad-email\n")
 run(1 "Imported 2 rows: 1 inserted, 0 updated, 0 skipped as duplicates, 1 refused.\n  line 3, column \"Email\": [^\n]*bad-email"

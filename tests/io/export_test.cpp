@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "crm/crm.hpp"
+#include "io/csv_formula.hpp"
 #include "io/csv_reader.hpp"
 #include "io/record_columns.hpp"
 #include "io/record_fields.hpp"
@@ -240,6 +241,62 @@ TEST_F(ExportTest, ExportedCsvImportsIntoAnotherDatabaseWithItsLinks) {
   ASSERT_EQ(calls.size(), 1u);
   EXPECT_TRUE(test::same_fields(static_cast<const ActivityData&>(calls[0]), static_cast<const ActivityData&>(activity)));
   EXPECT_EQ(calls[0].opportunity, lost.id);
+}
+
+// ---- Formulas (OWASP "CSV injection").
+
+// Values a spreadsheet would run, a value escaped by hand, and legitimate
+// numbers and phone numbers that must stay readable.
+const std::vector<std::string> kFormulaNames = {
+    "=cmd|' /C calc'!A0", "+1+1", "-2+3", "@SUM(A1)", "=HYPERLINK(\"http://x.example\",\"y\")", "'=1+1", "''@x",
+    "'s-Hertogenbosch"};
+
+TEST_F(ExportTest, CsvEscapesFormulasAndTheImportReadsThemBackExactly) {
+  for (const std::string& name : kFormulaNames)
+    db.accounts().create({.name = name, .phone = "+371 67 000 000", .description = "\t=1+1\nsecond line"});
+  const std::string text = exported({.kind = RecordKind::account, .query = {.sort = SortBy::id}});
+  const Csv csv = parse_csv(text);
+  ASSERT_EQ(csv.rows.size(), kFormulaNames.size());
+  for (const auto& row : csv.rows)
+    for (const std::string& cell : row)
+      EXPECT_TRUE(cell.empty() || !detail::is_formula_trigger(cell.front()) || detail::is_harmless_number(cell)) << cell;
+  EXPECT_EQ(csv.cell(0, "name"), "'=cmd|' /C calc'!A0");
+  EXPECT_EQ(csv.cell(5, "name"), "''=1+1");
+  EXPECT_EQ(csv.cell(7, "name"), "'s-Hertogenbosch");  // no formula after the quote: as it is
+  EXPECT_EQ(csv.cell(0, "phone"), "+371 67 000 000");  // a phone number stays readable
+  EXPECT_EQ(csv.cell(0, "description"), "'\t=1+1\nsecond line");
+
+  Database copy = Database::open_in_memory(test::test_options(clock));
+  std::istringstream in(text);
+  const ImportResult result = copy.imports().read(in, {.kind = RecordKind::account});
+  ASSERT_EQ(result.failed, 0) << (result.errors.empty() ? "" : result.errors[0].message);
+  const auto accounts = copy.accounts().list({.sort = SortBy::id}).items;
+  ASSERT_EQ(accounts.size(), kFormulaNames.size());
+  for (std::size_t i = 0; i < accounts.size(); ++i) {
+    EXPECT_EQ(accounts[i].name, kFormulaNames[i]);
+    EXPECT_EQ(accounts[i].phone, "+371 67 000 000");
+    EXPECT_EQ(accounts[i].description, "\t=1+1\nsecond line");
+  }
+}
+
+TEST_F(ExportTest, CsvKeepsNegativeNumbersAndWritesFormulasAsTheyAreWhenEscapingIsOff) {
+  db.custom_fields().define(RecordKind::opportunity, {.name = "balance", .type = CustomFieldType::decimal});
+  const Account acme = db.accounts().create({.name = "=1+1"});
+  OpportunityData deal{.account = acme.id, .name = "-2+3", .amount = Money(500, "EUR")};
+  deal.custom = {{"balance", CustomValue::decimal("-5.25")}};
+  db.opportunities().create(deal);
+  const Csv escaped = parse_csv(exported({.kind = RecordKind::opportunity}));
+  EXPECT_EQ(escaped.cell(0, "name"), "'-2+3");
+  EXPECT_EQ(escaped.cell(0, "balance"), "-5.25");  // a number: not escaped
+  EXPECT_EQ(escaped.cell(0, "account"), "'=1+1");
+  const Csv raw = parse_csv(exported({.kind = RecordKind::opportunity, .escape_formulas = false}));
+  EXPECT_EQ(raw.cell(0, "name"), "-2+3");
+  EXPECT_EQ(raw.cell(0, "account"), "=1+1");
+}
+
+TEST_F(ExportTest, JsonIsNeverEscaped) {
+  db.accounts().create({.name = "=1+1"});
+  EXPECT_EQ(json(RecordKind::account)[0]["name"], "=1+1");
 }
 
 // ---- Custom fields.

@@ -135,6 +135,22 @@ TEST_F(ImportTest, DealsReadDayMonthYearDatesAndAmountsWithCommaDecimalsAndSpace
   EXPECT_EQ(deals[1].amount, Money::parse("1234.50 EUR"));
 }
 
+TEST_F(ImportTest, ATabOrCarriageReturnBeforeAFormulaNeverLeavesAFormula) {
+  const ImportResult result = import_contacts(
+      "first_name,last_name,job_title\n"
+      "\"\t=1+1\",\"\r@SUM(A1)\",'=HYPERLINK(1)\n"
+      "\"\t+371 26 123 456\",\"\t-5.00\",'s-Hertogenbosch\n");
+  ASSERT_EQ(result.failed, 0) << issues_of(result);
+  const auto stored = contacts();
+  ASSERT_EQ(stored.size(), 2u);
+  EXPECT_EQ(stored[0].first_name, "'=1+1");   // not the live formula "=1+1"
+  EXPECT_EQ(stored[0].last_name, "'@SUM(A1)");
+  EXPECT_EQ(stored[0].job_title, "=HYPERLINK(1)");  // an escaped cell: its quote dropped
+  EXPECT_EQ(stored[1].first_name, "+371 26 123 456");  // numbers are only trimmed
+  EXPECT_EQ(stored[1].last_name, "-5.00");
+  EXPECT_EQ(stored[1].job_title, "'s-Hertogenbosch");
+}
+
 TEST_F(ImportTest, BadRowsAreReportedWithLineAndColumnWhileGoodRowsAreImported) {
   account("Baltic Timber SIA", "ERP-1");
   ImportOptions options;
@@ -468,6 +484,31 @@ TEST_F(ImportTest, ActivitiesLinkToContactsByEmailAndDealsByExternalRef) {
   EXPECT_EQ(activities[0].contact, contact.id);
   EXPECT_EQ(activities[0].opportunity, stored_deal.id);
   EXPECT_EQ(activities[0].starts_at, Instant(Date(2025, 3, 14), boost::posix_time::hours(9) + boost::posix_time::minutes(30)));
+}
+
+TEST_F(ImportTest, AValueLongerThanItsFieldsLimitIsARowErrorNamingTheLimit) {
+  const ImportResult result = import_contacts("first_name,last_name\n" + std::string(kMaxLineBytes + 1, 'a') +
+                                              ",Liepa\nAnna,Ozola\n");
+  EXPECT_EQ(result.inserted, 1);
+  ASSERT_EQ(result.failed, 1);
+  EXPECT_EQ(result.errors[0].column, "first_name");
+  EXPECT_NE(result.errors[0].message.find("at most " + std::to_string(kMaxLineBytes) + " bytes"), std::string::npos)
+      << result.errors[0].message;
+}
+
+TEST_F(ImportTest, ACellOrRecordLongerThanTheCsvLimitsEndsTheImportNamingTheLine) {
+  const std::string cell(kMaxCsvCellBytes + 1, 'x');
+  for (const std::string& text : {"first_name,last_name\nAnna,Ozola\n" + cell + ",Liepa\n",
+                                  "first_name,last_name\nAnna,Ozola\n\"" + cell + "\",Liepa\n"}) {
+    const Error error = EXPECT_CRM_ERROR(import_contacts(text, {.all_or_nothing = true}), ErrorCode::invalid_argument);
+    EXPECT_EQ(error.field(), "cell");
+    EXPECT_NE(std::string(error.what()).find("line 3"), std::string::npos) << error.what();
+  }
+  std::string record = "first_name,last_name\n";
+  const std::string part(kMaxCsvCellBytes / 2, 'y');
+  for (std::size_t i = 0; i * part.size() <= kMaxCsvRecordBytes; ++i) record += part + ",";
+  EXPECT_EQ(EXPECT_CRM_ERROR(import_contacts(record + "\n"), ErrorCode::invalid_argument).field(), "record");
+  EXPECT_TRUE(contacts().empty());
 }
 
 TEST_F(ImportTest, FilesAreReadFromDiskAndAMissingFileIsNotFound) {

@@ -2,6 +2,7 @@
 // spellings unicode61 keeps apart, ranking, prefixes, phone numbers and
 // emails, the kinds filter and the limit, hostile input, the index following
 // every write (the library's and plain SQL's), and older files migrated.
+#include <chrono>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -276,6 +277,29 @@ TEST_F(SearchTest, RefusesBlankTextInvalidUtf8AndUnknownKinds) {
     EXPECT_EQ(EXPECT_CRM_ERROR(find(text), ErrorCode::invalid_argument).field(), "text");
   EXPECT_EQ(EXPECT_CRM_ERROR(find("anna", {.kinds = {static_cast<RecordKind>(42)}}), ErrorCode::invalid_argument).field(),
             "kinds");
+}
+
+// Hostile sizes: "+371 " and 100k digits took 87 s, 50,000 words over 90 s;
+// now such text is refused at once, and the longest text taken is fast.
+TEST_F(SearchTest, RefusesTextLongerThanTheLimitOrWithTooManyWordsAtOnce) {
+  contact("Anna", "Bērziņa", {}, {{PhoneKind::mobile, "+371 26 123 456", ""}});
+  const auto started = std::chrono::steady_clock::now();
+  const Error digits = EXPECT_CRM_ERROR(find("+371 " + std::string(100'000, '7')), ErrorCode::invalid_argument);
+  EXPECT_EQ(digits.field(), "text");
+  EXPECT_NE(std::string(digits.what()).find("at most " + std::to_string(kMaxSearchTextBytes) + " bytes"),
+            std::string::npos) << digits.what();
+  std::string words;
+  for (int i = 0; i < 50'000; ++i) words += "w" + std::to_string(i % 10) + " ";
+  EXPECT_EQ(EXPECT_CRM_ERROR(find(words), ErrorCode::invalid_argument).field(), "text");
+  std::string many;
+  for (std::size_t i = 0; i <= kMaxSearchTerms; ++i) many += "anna ";
+  const Error terms = EXPECT_CRM_ERROR(find(many), ErrorCode::invalid_argument);
+  EXPECT_NE(std::string(terms.what()).find(std::to_string(kMaxSearchTerms)), std::string::npos) << terms.what();
+  // At the limits: as many words as allowed, and a phone number as long as the text may be.
+  many.resize(many.size() - 5);
+  EXPECT_EQ(find(many).size(), 1u);
+  EXPECT_TRUE(find("+371 " + std::string(kMaxSearchTextBytes - 5, '7')).empty());
+  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(1));
 }
 
 TEST_F(SearchTest, QuerySyntaxInTheTextIsOnlyText) {

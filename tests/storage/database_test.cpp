@@ -3,9 +3,11 @@
 #include <fstream>
 
 #include <SQLiteCpp/Database.h>
+#include <sqlite3.h>
 #include <gtest/gtest.h>
 
 #include "crm/crm.hpp"
+#include "storage/errors.hpp"
 #include "support/test_database.hpp"
 
 namespace crm {
@@ -338,6 +340,24 @@ TEST(WriteScopes, NestedScopeNoticesTheLostTransactionAtCommit) {
   detail::WriteScope inner(session);
   session.execute("ROLLBACK");
   EXPECT_CRM_ERROR(inner.commit(), ErrorCode::conflict);
+}
+
+// SQLite's limits on one statement are the caller's input being too large,
+// not a failing disk: invalid_argument, never io.
+TEST(Database, EngineLimitsAreInvalidArgumentNotIo) {
+  SQLite::Database raw(":memory:", SQLite::OPEN_READWRITE);
+  std::string deep = "SELECT 1";
+  for (int i = 0; i < 1500; ++i) deep += " OR 1";
+  std::string variables = "SELECT ?";
+  for (int i = 0; i < 40'000; ++i) variables += ", ?";
+  const std::string huge(2'000'000, 'x');
+  sqlite3_limit(raw.getHandle(), SQLITE_LIMIT_LENGTH, 1'000'000);
+  for (const std::string& sql : {deep, variables, "SELECT '" + huge + "'"}) {
+    const Error error = EXPECT_CRM_ERROR(detail::guarded([&] { raw.exec(sql); }), ErrorCode::invalid_argument);
+    EXPECT_EQ(std::string(error.what()).find("internal"), std::string::npos) << error.what();
+  }
+  // Other SQLite errors are not taken for the caller's input.
+  EXPECT_CRM_ERROR(detail::guarded([&] { raw.exec("SELECT * FROM no_such_table"); }), ErrorCode::io);
 }
 
 }  // namespace

@@ -27,12 +27,14 @@ char delimiter_option(const Arguments& args) {
 
 int run_export(const Arguments& args) {
   check_options(args,
-                {"format", "where", "segment", "delimiter", "output", "owner", "tag", "country", "sort", "deleted"});
+                {"format", "where", "segment", "delimiter", "escape-formulas", "output", "owner", "tag", "country", "sort",
+                 "deleted"});
   Database db = open_database(args);
   ExportOptions options;
   options.kind = kind_argument(args);
   options.format = choice_option(args, "format", export_format_from_name, "csv or json").value_or(ExportFormat::csv);
   options.delimiter = delimiter_option(args);
+  options.escape_formulas = yes_no_option(args, "escape-formulas").value_or(options.escape_formulas);
   options.query = list_query(args);
   options.query.segment = segment_option(db, args, {options.kind});
   const std::string output = option(args, "output");

@@ -51,8 +51,11 @@ import:
 export:
   export DB KIND [--format csv|json] [--where FILTER] [--segment NAME] [--delimiter ,|;|tab]
            [--owner USER] [--tag TAG] [--country CC] [--sort FIELD] [--deleted WHICH] [--output FILE]
+           [--escape-formulas yes|no]
                           writes accounts, contacts, leads, opportunities or activities (KIND), or a
-                          segment's members, as CSV or JSON to standard output or FILE (replaced whole)
+                          segment's members, as CSV or JSON to standard output or FILE (replaced whole);
+                          CSV cells a spreadsheet would run as formulas get a ' before them unless
+                          --escape-formulas no (for programs reading the file as data)
 
 sales:
   deals DB [--owner USER] [--tag TAG] [--account ACCOUNT] [--pipeline NAME] [--stage NAME]

@@ -109,12 +109,14 @@ std::int64_t export_to_file_object(const SharedDatabase& db, py::handle file, co
 }
 
 std::int64_t run_export(const SharedDatabase& db, const std::string& kind, py::handle target,
-                        const std::string& format, const Filters& filters, const std::string& delimiter) {
+                        const std::string& format, const Filters& filters, const std::string& delimiter,
+                        bool escape_formulas) {
   ExportOptions options;
   options.kind = record_kind_named(kind, "export.kind");
   options.format = format_named(format);
   options.query = filters.query();
   options.delimiter = delimiter_of(delimiter);
+  options.escape_formulas = escape_formulas;
   if (py::hasattr(target, "write")) return export_to_file_object(db, target, options);
   const std::string path = py::module_::import("os").attr("fspath")(target).cast<std::string>();
   return db->run([&](Database& d) { return d.exports().write_file(path, options); });
@@ -128,15 +130,15 @@ void register_exports(py::module_& m) {
       [](const SharedDatabase& db, const std::string& kind, py::handle target, const std::string& format,
          const WhereText& where, SegmentId segment, const std::string& delimiter, const std::string& owner,
          const std::string& tag, const std::string& country, const std::string& deleted, const std::string& sort,
-         const std::string& sort_field, bool descending) {
+         const std::string& sort_field, bool descending, bool escape_formulas) {
         const Filters filters{owner, tag, country, where.text, segment, deleted, sort, sort_field, descending,
                               kDefaultPageSize};
-        return run_export(db, kind, target, format, filters, delimiter);
+        return run_export(db, kind, target, format, filters, delimiter, escape_formulas);
       },
       py::arg("kind"), py::arg("target"), py::arg("format") = "csv", py::kw_only(), py::arg("where") = py::none(),
       py::arg("segment") = py::none(), py::arg("delimiter") = ",", py::arg("owner") = "", py::arg("tag") = "",
       py::arg("country") = "", py::arg("deleted") = "exclude", py::arg("sort") = "name", py::arg("sort_field") = "",
-      py::arg("descending") = false,
+      py::arg("descending") = false, py::arg("escape_formulas") = true,
       "Writes the records of `kind` ('account', 'contact', 'lead', 'opportunity', 'activity') to `target` in "
       "`format` ('csv' or 'json'); returns how many were written. `target` is a path (str or os.PathLike: the file "
       "is written under a temporary name and renamed into place, so it never holds half an export) or a file "
@@ -144,7 +146,9 @@ void register_exports(py::module_& m) {
       "must not use this database). Which records: where (segment-language text or a Filter), segment (id or "
       "Segment, of the same kind), owner, tag, country, deleted ('exclude', 'include', 'only'); order: sort or "
       "sort_field, descending. CSV: a header row of column names (then custom fields by name), delimiter ',', ';' "
-      "or '\\t'. JSON: an array of objects; money as decimal strings. Deal line items are not exported.");
+      "or '\\t'; escape_formulas (default True) writes a \"'\" before a cell a spreadsheet would run as a formula "
+      "(one beginning with '=', '+', '-', '@', tab or CR, numbers and phone numbers such as '-5.00' or '+371 2...' "
+      "excepted), which the import drops again; False writes cells as they are, for programs. JSON: an array of objects; money as decimal strings. Deal line items are not exported.");
 }
 
 }  // namespace crm::python

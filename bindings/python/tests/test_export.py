@@ -131,3 +131,26 @@ def test_export_on_a_closed_database_raises(db):
     db.close()
     with pytest.raises(crmcore.ValidationError, match="closed"):
         db.export("contact", io.StringIO())
+
+
+def test_formulas_are_escaped_by_default_and_read_back_exactly(db, tmp_path):
+    names = ["=cmd|' /C calc'!A0", "+1+1", "-2+3", "@SUM(A1)", "'=1+1"]
+    for name in names:
+        db.accounts.create(name=name, phone="+371 67 000 000")
+    path = tmp_path / "accounts.csv"
+    db.export("account", path, sort="id")
+    rows = read_csv(path)
+    assert [row["name"] for row in rows] == ["'" + name for name in names]
+    assert {row["phone"] for row in rows} == {"+371 67 000 000"}
+    with crmcore.open(":memory:", default_region="LV") as copy:
+        assert copy.import_csv(path, "account").failed == 0
+        assert [a.name for a in copy.accounts.list(sort="id")] == names
+
+
+def test_escape_formulas_false_writes_cells_as_they_are(db, tmp_path):
+    db.accounts.create(name="=HYPERLINK(\"http://x.example\")")
+    path = tmp_path / "raw.csv"
+    db.export("account", path, escape_formulas=False)
+    assert read_csv(path)[0]["name"] == '=HYPERLINK("http://x.example")'
+    db.export("account", path, escape_formulas=True)
+    assert read_csv(path)[0]["name"] == '\'=HYPERLINK("http://x.example")'

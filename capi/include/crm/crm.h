@@ -12,7 +12,13 @@
  *  - Strings are UTF-8 and NUL-terminated. Strings passed in are copied
  *    before the call returns. Strings handed out are either borrowed (const
  *    char*, valid for the time the function's documentation states) or owned
- *    by the caller (char*, released with crm_free()).
+ *    by the caller (char*, released with crm_free()). Text longer than the
+ *    library's limits is CRM_INVALID_ARGUMENT naming the field and the
+ *    limit, with nothing written: one-line fields 1,000 bytes, external_ref
+ *    255, a tag 200, descriptions and notes 100,000, filter text 4 MiB and
+ *    10,000 values per filter (an in (...) list of text, numbers or names
+ *    counts once), search text 1,000 bytes and 32 words, an imported CSV
+ *    cell 1 MiB and record 4 MiB (the C++ header crm/limits.hpp).
  *  - Handles (crm_db, crm_account, ...) are opaque, created by the library and
  *    released with their own _free function, which accepts NULL.
  *  - Money crosses as int64_t minor units (cents) plus a three-letter ISO
@@ -1445,10 +1451,11 @@ CRM_API crm_status crm_export_to_file(crm_db *db, const char *record_kind, const
                                       const crm_query *query, const char *path, int64_t *out_rows);
 
 /** How an export is written, apart from which records (the query): the
- *  file format and the CSV delimiter. */
+ *  file format, the CSV delimiter and whether formulas are escaped. */
 typedef struct crm_export_options crm_export_options;
 
-/** Options for crm_export_to_file_v2(): CSV with ',' until set otherwise. */
+/** Options for crm_export_to_file_v2(): CSV with ',' and formulas escaped
+ *  until set otherwise. */
 CRM_API crm_status crm_export_options_new(crm_export_options **out_options);
 /** Frees export options; NULL is a no-op. */
 CRM_API void crm_export_options_free(crm_export_options *options);
@@ -1458,8 +1465,17 @@ CRM_API crm_status crm_export_options_set_format(crm_export_options *options, co
 /** The CSV delimiter, ',', ';' or '\t'; any other is CRM_INVALID_ARGUMENT
  *  and the options keep their delimiter. JSON ignores it. */
 CRM_API crm_status crm_export_options_set_delimiter(crm_export_options *options, char delimiter);
-/** crm_export_to_file() with the format and delimiter taken from options
- *  (NULL: CSV with ','), not from the query: the records of record_kind
+/** CSV only: escape (non-zero, the default) or keep (0) cells a spreadsheet
+ *  would run as a formula (OWASP "CSV injection"). Escaped, a cell that
+ *  begins with '=', '+', '-', '@', a tab or a carriage return (or with "'"
+ *  before one of them) is written with a "'" before it; cells that are only
+ *  a number or phone number ("-5.00", "+371 26 123 456") are written as
+ *  they are. The import drops that quote, so an export reads back exactly.
+ *  Keep them (0) only for programs that read the file as data. JSON is never
+ *  escaped. */
+CRM_API crm_status crm_export_options_set_escape_formulas(crm_export_options *options, int escape);
+/** crm_export_to_file() with the format, delimiter and formula escaping
+ *  taken from options (NULL: CSV with ',', formulas escaped), not from the query: the records of record_kind
  *  that query selects (NULL: every live record) to the file at path, with
  *  the same filters, atomic replacement and errors. */
 CRM_API crm_status crm_export_to_file_v2(crm_db *db, const char *record_kind, const crm_query *query,
