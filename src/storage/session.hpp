@@ -162,6 +162,16 @@ class WriteScope {
 
   /// Commits (or releases the savepoint). Throws; the scope is then rolled back.
   void commit();
+  /// Calls `read` (which reads what this scope wrote), then commits and
+  /// returns what it read: a write returns its records as its own
+  /// transaction left them. Read after the commit, they could show another
+  /// connection's later change instead.
+  template <class Read>
+  auto commit_returning(Read&& read) {
+    auto result = read();
+    commit();
+    return result;
+  }
   /// Rolls back now; a no-op when already finished.
   void rollback() noexcept;
   /// True until commit() or rollback().
