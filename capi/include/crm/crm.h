@@ -1175,7 +1175,9 @@ typedef struct crm_custom_field crm_custom_field;
 CRM_API crm_status crm_custom_field_new(const char *name, const char *type, crm_custom_field **out_field);
 /** Frees a field; NULL is a no-op. */
 CRM_API void crm_custom_field_free(crm_custom_field *field);
-/** Renames the field (stored by crm_custom_field_update(); values stay). */
+/** Renames the field (stored by crm_custom_field_update(); values stay). A
+ *  name without the shape crm_custom_field_new() asks for fails with
+ *  CRM_INVALID_ARGUMENT naming custom_field.name, and the name stays. */
 CRM_API crm_status crm_custom_field_set_name(crm_custom_field *field, const char *name);
 /** Adds a choice to a "choice" or "choices" field. */
 CRM_API crm_status crm_custom_field_add_choice(crm_custom_field *field, const char *choice);
