@@ -1490,7 +1490,9 @@ typedef struct crm_import_result crm_import_result;
  *  updated) and the rows refused. Return 0 to go on; any other value stops
  *  the import after that batch, and crm_import_result_outcome() passes it
  *  back. Runs on the thread that called the import, which holds db: the
- *  callback must not use it. */
+ *  callback must not use it. A call on db from the callback fails with
+ *  CRM_INVALID_ARGUMENT, its message naming this rule, and crm_db_close(db)
+ *  there does nothing. */
 typedef int (*crm_import_progress_fn)(int64_t rows, int64_t bytes, int64_t total_bytes, int64_t imported,
                                       int64_t failed, void *user_data);
 
