@@ -35,14 +35,14 @@ class CallbackOutput : public std::streambuf {
     }
     return traits_type::not_eof(c);
   }
-  int sync() override { return pass_on() ? 0 : -1; }
+  // A flush of the export flushes the caller's stream too.
+  int sync() override { return pass_on(true) ? 0 : -1; }
 
  private:
-  bool pass_on() {
-    if (pptr() > pbase()) {
-      const detail::CallbackScope calling(session_);
-      out_.write(pbase(), pptr() - pbase());
-    }
+  bool pass_on(bool flush = false) {
+    const detail::CallbackScope calling(session_);
+    if (pptr() > pbase()) out_.write(pbase(), pptr() - pbase());
+    if (flush) out_.flush();
     setp(buffer_, buffer_ + sizeof buffer_);
     return static_cast<bool>(out_);
   }
