@@ -113,6 +113,7 @@ crm_status crm_custom_field_set_name(crm_custom_field* field, const char* name) 
   CRM_REQUIRE(field);
   CRM_REQUIRE(name);
   return guard([&] {
+    crm::check_custom_field_name(name);
     field->record.name = name;
     return CRM_OK;
   });

@@ -87,6 +87,7 @@ crm_status crm_db_open(const char* path, const crm_options* options, crm_db** ou
 void crm_db_close(crm_db* db) {
   if (!db) return;
   DbState& state = *db->state;
+  if (state.db && state.db->in_callback()) return;  // an operation of db still runs: see crm_import_progress_fn
   while (!state.transactions.empty()) state.transactions.pop_back();  // each rolls back
   state.db.reset();
 }

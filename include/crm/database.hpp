@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "crm/error.hpp"
 #include "crm/time.hpp"
 
 namespace crm {
@@ -43,6 +44,14 @@ enum class Synchronous {
   normal,  ///< Survives a process crash; the last commits may be lost if the machine fails.
   off,     ///< Fastest; the file may be damaged by a machine crash. For scratch files only.
 };
+
+/// The error (invalid_argument) thrown when code that a Database's own
+/// operation calls back (an import's progress callback, the clock of
+/// OpenOptions, the stream an export writes to) uses that same Database. A
+/// connection runs one operation at a time and the one calling back is not
+/// finished: the callback must not use the database that called it (give it
+/// a connection of its own). The C ABI and Python raise the same error.
+Error reentrant_use_error();
 
 /// Options for Database::open().
 struct OpenOptions {
@@ -88,14 +97,23 @@ class Database {
   Database& operator=(Database&& other) noexcept;
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;
-  /// Closes the connection; an open transaction is rolled back.
+  /// Closes the connection, as close() does.
   ~Database();
 
-  /// Closes the connection now. Later calls fail with invalid_argument
-  /// ("database is closed"); closing twice is harmless.
+  /// Rolls back an open transaction and closes the connection now, which
+  /// releases its locks for other writers. Later calls fail with
+  /// invalid_argument ("database is closed"), and so does commit() of a
+  /// Transaction still pending on it (nothing it wrote is kept); closing
+  /// twice is harmless. Called from a callback of this database's own
+  /// operation (see reentrant_use_error()), it does nothing: that operation
+  /// still uses the connection.
   void close() noexcept;
   /// False after close() or a move.
   bool is_open() const noexcept;
+  /// True while an operation of this database runs its caller's code (a
+  /// callback, see reentrant_use_error()): the database refuses to be used
+  /// and close() does nothing until the callback returns.
+  bool in_callback() const noexcept;
 
   /// The path given to open() (":memory:" for in-memory databases).
   std::string path() const;
@@ -194,9 +212,9 @@ class Database {
 /// Groups several operations into one atomic unit. Begins on construction
 /// (BEGIN IMMEDIATE, or a savepoint when a transaction is already open) and
 /// rolls back on destruction unless commit() was called. Movable, not
-/// copyable. It keeps the connection alive: closing the Database while a
-/// Transaction is pending closes the connection only when the Transaction
-/// ends (rolled back unless committed).
+/// copyable. Closing the Database while a Transaction is pending rolls it
+/// back at once; its commit() then fails with invalid_argument and its
+/// rollback() does nothing.
 class Transaction {
  public:
   /// Begins a transaction on `db`; throws busy when another writer holds the

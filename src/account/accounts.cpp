@@ -182,22 +182,23 @@ Account Accounts::update(const Account& account) {
     write_record(session_, kAccountTable, *update, data_columns(), session_.now(), account.id.value(),
                  row.data.external_ref);
     store_tags(session_, kAccountTable, account.id.value(), row.data.tags, false);
-    scope.commit();
-    return get(account.id);
+    return scope.commit_returning([&] { return get(account.id); });
   });
 }
 
 Account Accounts::remove(AccountId id) {
   return guarded([&] {
+    WriteScope scope(session_);
     set_deleted(session_, kAccountTable, id.value(), true);
-    return get(id);
+    return scope.commit_returning([&] { return get(id); });
   });
 }
 
 Account Accounts::restore(AccountId id) {
   return guarded([&] {
+    WriteScope scope(session_);
     set_deleted(session_, kAccountTable, id.value(), false);
-    return get(id);
+    return scope.commit_returning([&] { return get(id); });
   });
 }
 

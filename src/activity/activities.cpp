@@ -71,8 +71,7 @@ Activity Activities::create(const ActivityData& data) {
                                                 ? std::optional<Instant>(session_.now())
                                                 : std::nullopt);
     scope.added_root("activities", id);
-    scope.commit();
-    return load_one(session_, ActivityId(id));
+    return scope.commit_returning([&] { return load_one(session_, ActivityId(id)); });
   });
 }
 
@@ -86,8 +85,7 @@ Activity Activities::update(const Activity& activity) {
     require_version(session_, kActivityTable, activity.id.value(), activity.version);
     const Activity stored = load_one(session_, activity.id);
     save(session_, stored, activity, completion_time(stored, activity, session_.now()));
-    scope.commit();
-    return load_one(session_, activity.id);
+    return scope.commit_returning([&] { return load_one(session_, activity.id); });
   });
 }
 
@@ -108,8 +106,7 @@ Completion Activities::complete(ActivityId id, const std::string& outcome, std::
       const ActivityRow row = normalize_activity(session_, following, &stored, true);
       next = load_one(session_, ActivityId(insert_activity(session_, row, session_.now(), id)));
     }
-    scope.commit();
-    return Completion{load_one(session_, id), next};
+    return scope.commit_returning([&] { return Completion{load_one(session_, id), next}; });
   });
 }
 
@@ -121,8 +118,7 @@ Activity Activities::cancel(ActivityId id) {
     cancelled.status = ActivityStatus::cancelled;
     cancelled.reminder_at.reset();
     save(session_, stored, cancelled, std::nullopt);
-    scope.commit();
-    return load_one(session_, id);
+    return scope.commit_returning([&] { return load_one(session_, id); });
   });
 }
 
@@ -137,22 +133,23 @@ Activity Activities::attach_to_contact(ActivityId id, ContactId contact) {
     attached.contact = contact;
     if (!attached.account) attached.account = current_account(session_, contact.value());
     save(session_, stored, attached, stored.completed_at);
-    scope.commit();
-    return load_one(session_, id);
+    return scope.commit_returning([&] { return load_one(session_, id); });
   });
 }
 
 Activity Activities::remove(ActivityId id) {
   return guarded([&] {
+    WriteScope scope(session_);
     set_deleted(session_, kActivityTable, id.value(), true);
-    return get(id);
+    return scope.commit_returning([&] { return get(id); });
   });
 }
 
 Activity Activities::restore(ActivityId id) {
   return guarded([&] {
+    WriteScope scope(session_);
     set_deleted(session_, kActivityTable, id.value(), false);
-    return get(id);
+    return scope.commit_returning([&] { return get(id); });
   });
 }
 

@@ -174,8 +174,7 @@ Campaign Campaigns::create(const CampaignData& data) {
     insert->bind(13, now);
     insert->exec();
     const CampaignId id(session_.last_insert_id());
-    scope.commit();
-    return require_campaign(session_, id);
+    return scope.commit_returning([&] { return require_campaign(session_, id); });
   });
 }
 
@@ -221,8 +220,7 @@ Campaign Campaigns::update(const Campaign& campaign) {
     update->bind(12, format_instant(session_.now()));
     update->bind(13, campaign.id.value());
     update->exec();
-    scope.commit();
-    return require_campaign(session_, campaign.id);
+    return scope.commit_returning([&] { return require_campaign(session_, campaign.id); });
   });
 }
 

@@ -101,22 +101,23 @@ Contact Contacts::update(const Contact& contact) {
     update_contact_row(session_, id, row, now);
     store_contact_children(session_, id, row, now, false);
     follow_account(session_, id, current, row);
-    scope.commit();
-    return get(contact.id);
+    return scope.commit_returning([&] { return get(contact.id); });
   });
 }
 
 Contact Contacts::remove(ContactId id) {
   return guarded([&] {
+    WriteScope scope(session_);
     set_deleted(session_, kContactTable, id.value(), true);
-    return get(id);
+    return scope.commit_returning([&] { return get(id); });
   });
 }
 
 Contact Contacts::restore(ContactId id) {
   return guarded([&] {
+    WriteScope scope(session_);
     set_deleted(session_, kContactTable, id.value(), false);
-    return get(id);
+    return scope.commit_returning([&] { return get(id); });
   });
 }
 

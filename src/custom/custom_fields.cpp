@@ -200,8 +200,7 @@ CustomField CustomFields::define(RecordKind kind, const CustomFieldData& data) {
     field.id = CustomFieldId(session_.last_insert_id());
     if (field.indexed) set_index(session_, field, true);
     session_.forget_cached_definitions();
-    scope.commit();
-    return get(field.id);
+    return scope.commit_returning([&] { return get(field.id); });
   });
 }
 
@@ -259,8 +258,7 @@ CustomField CustomFields::update(CustomFieldId id, const CustomFieldData& data) 
     if (field.indexed != stored.indexed) set_index(session_, field, field.indexed);
     if (field.name != stored.name) rename_in_segments(session_, stored.record_kind, stored.name, field.name);
     session_.forget_cached_definitions();
-    scope.commit();
-    return get(id);
+    return scope.commit_returning([&] { return get(id); });
   });
 }
 

@@ -86,8 +86,16 @@ struct Database::Impl {
 
 Database::Database(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Database::Database(Database&& other) noexcept = default;
-Database& Database::operator=(Database&& other) noexcept = default;
-Database::~Database() = default;
+
+Database& Database::operator=(Database&& other) noexcept {
+  if (this != &other) {
+    close();
+    impl_ = std::move(other.impl_);
+  }
+  return *this;
+}
+
+Database::~Database() { close(); }
 
 Database Database::open(const std::string& path, const OpenOptions& options) {
   return guarded([&] {
@@ -107,9 +115,15 @@ Database Database::open(const std::string& path, const OpenOptions& options) {
 
 Database Database::open_in_memory(const OpenOptions& options) { return open(":memory:", options); }
 
-void Database::close() noexcept { impl_.reset(); }
+void Database::close() noexcept {
+  if (!impl_ || in_callback()) return;
+  impl_->session->close();  // a pending Transaction holds the session: it finds it closed
+  impl_.reset();
+}
 
 bool Database::is_open() const noexcept { return impl_ != nullptr; }
+
+bool Database::in_callback() const noexcept { return impl_ && impl_->session->in_callback(); }
 
 std::shared_ptr<detail::Session> Database::shared_session() const {
   if (!impl_) throw Error(ErrorCode::invalid_argument, "database: the database is closed");

@@ -104,8 +104,7 @@ Employment Employments::start(ContactId contact, AccountId account, const std::s
     require_live(session_, kAccountTable, account.value(), "employment.account");
     const std::int64_t id = insert_employment(session_, contact.value(), account.value(), clean_title, started_on);
     touch(session_, kContactTable, contact.value());
-    scope.commit();
-    return get(EmploymentId(id));
+    return scope.commit_returning([&] { return get(EmploymentId(id)); });
   });
 }
 
@@ -127,8 +126,7 @@ Employment Employments::end(EmploymentId id, const Date& ended_on) {
     update->bind(2, id.value());
     update->exec();
     touch(session_, kContactTable, employment.contact.value());
-    scope.commit();
-    return get(id);
+    return scope.commit_returning([&] { return get(id); });
   });
 }
 
@@ -146,8 +144,7 @@ Employment Employments::move(ContactId contact, AccountId account, const std::st
     retitle->bind(2, contact.value());
     retitle->exec();
     touch(session_, kContactTable, contact.value());
-    scope.commit();
-    return get(EmploymentId(id));
+    return scope.commit_returning([&] { return get(EmploymentId(id)); });
   });
 }
 

@@ -1,5 +1,8 @@
 // Exports: records of one kind, or a segment's members, written to CSV or
 // JSON page by page inside one read snapshot.
+#include <ostream>
+#include <streambuf>
+
 #include "common/enum_names.hpp"
 #include "crm/custom_field.hpp"
 #include "crm/error.hpp"
@@ -13,6 +16,41 @@
 
 namespace crm {
 namespace {
+
+// Passes what an export writes on to the caller's stream in blocks, each
+// under a CallbackScope: a stream that runs the caller's code (a Python file
+// object, say) must not use the connection the export is still reading.
+class CallbackOutput : public std::streambuf {
+ public:
+  CallbackOutput(const detail::Session& session, std::ostream& out) : session_(session), out_(out) {
+    setp(buffer_, buffer_ + sizeof buffer_);
+  }
+
+ protected:
+  int_type overflow(int_type c) override {
+    if (!pass_on()) return traits_type::eof();
+    if (!traits_type::eq_int_type(c, traits_type::eof())) {
+      *pptr() = traits_type::to_char_type(c);
+      pbump(1);
+    }
+    return traits_type::not_eof(c);
+  }
+  // A flush of the export flushes the caller's stream too.
+  int sync() override { return pass_on(true) ? 0 : -1; }
+
+ private:
+  bool pass_on(bool flush = false) {
+    const detail::CallbackScope calling(session_);
+    if (pptr() > pbase()) out_.write(pbase(), pptr() - pbase());
+    if (flush) out_.flush();
+    setp(buffer_, buffer_ + sizeof buffer_);
+    return static_cast<bool>(out_);
+  }
+
+  const detail::Session& session_;
+  std::ostream& out_;
+  char buffer_[1 << 16];
+};
 
 constexpr detail::EnumName<ExportFormat> kFormats[] = {{ExportFormat::csv, "csv"}, {ExportFormat::json, "json"}};
 
@@ -44,7 +82,9 @@ std::optional<ExportFormat> export_format_from_name(std::string_view name) noexc
 
 std::int64_t Exports::write(std::ostream& out, const ExportOptions& options) const {
   return detail::guarded_read(session_, [&] {
-    const auto writer = writer_for(out, options, detail::StoreAccess::make<CustomFields>(session_).list(options.kind));
+    CallbackOutput passing_on(session_, out);
+    std::ostream output(&passing_on);
+    const auto writer = writer_for(output, options, detail::StoreAccess::make<CustomFields>(session_).list(options.kind));
     detail::ExportPages pages(session_, options.kind, options.query);
     detail::ReferenceNames names(session_);
     std::vector<detail::RecordDraft> page = pages.next();  // the first page checks the query before anything is written
@@ -56,6 +96,7 @@ std::int64_t Exports::write(std::ostream& out, const ExportOptions& options) con
       rows += static_cast<std::int64_t>(page.size());
     }
     writer->end();
+    output.flush();
     return rows;
   });
 }

@@ -105,10 +105,12 @@ class Reading {
   std::thread thread_;  // last: starts once everything it uses exists
 };
 
-// Calls the progress callback; false when it asks to stop.
-bool report_progress(const ImportOptions& options, const ImportResult& result, std::int64_t bytes,
-                     std::int64_t total_bytes) {
+// Calls the progress callback (which must not use the session); false when
+// it asks to stop.
+bool report_progress(const detail::Session& session, const ImportOptions& options, const ImportResult& result,
+                     std::int64_t bytes, std::int64_t total_bytes) {
   if (!options.progress) return true;
+  const detail::CallbackScope calling(session);
   return options.progress(
       {result.rows, bytes, total_bytes, result.inserted + result.updated, result.failed});
 }
@@ -148,7 +150,7 @@ ImportResult Imports::run(std::istream& in, std::int64_t total_bytes, const Impo
         writer.write(row);
       }
       if (scope) scope->commit();
-      if (!report_progress(options, result, batch->bytes, total_bytes)) {
+      if (!report_progress(session_, options, result, batch->bytes, total_bytes)) {
         result.stopped = true;
         break;
       }

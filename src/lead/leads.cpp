@@ -183,8 +183,7 @@ Lead Leads::create(const LeadData& data) {
         write_record(session_, kLeadTable, *insert, data_columns(), session_.now(), 0, row.data.external_ref);
     scope.added_root("leads", id);
     store_tags(session_, kLeadTable, id, row.data.tags, true);
-    scope.commit();
-    return load_one(session_, LeadId(id));
+    return scope.commit_returning([&] { return load_one(session_, LeadId(id)); });
   });
 }
 
@@ -208,22 +207,23 @@ Lead Leads::update(const Lead& lead) {
     bind_data(*update, row);
     write_record(session_, kLeadTable, *update, data_columns(), session_.now(), lead.id.value(), row.data.external_ref);
     store_tags(session_, kLeadTable, lead.id.value(), row.data.tags, false);
-    scope.commit();
-    return load_one(session_, lead.id);
+    return scope.commit_returning([&] { return load_one(session_, lead.id); });
   });
 }
 
 Lead Leads::remove(LeadId id) {
   return guarded([&] {
+    WriteScope scope(session_);
     set_deleted(session_, kLeadTable, id.value(), true);
-    return get(id);
+    return scope.commit_returning([&] { return get(id); });
   });
 }
 
 Lead Leads::restore(LeadId id) {
   return guarded([&] {
+    WriteScope scope(session_);
     set_deleted(session_, kLeadTable, id.value(), false);
-    return get(id);
+    return scope.commit_returning([&] { return get(id); });
   });
 }
 
@@ -312,8 +312,7 @@ LeadConversionResult Leads::convert(LeadId id, const LeadConversion& how) {
     update->bind(5, now);
     update->bind(6, id.value());
     update->exec();
-    scope.commit();
-    return LeadConversionResult{load_one(session_, id), account, contact, deal};
+    return scope.commit_returning([&] { return LeadConversionResult{load_one(session_, id), account, contact, deal}; });
   });
 }
 

@@ -71,8 +71,7 @@ Opportunity Opportunities::create(const OpportunityData& data) {
     WriteScope scope(session_);
     const OpportunityRow row = normalize_opportunity(session_, data, nullptr);
     const std::int64_t id = insert_opportunity(session_, row, session_.now());
-    scope.commit();
-    return load_one(session_, OpportunityId(id));
+    return scope.commit_returning([&] { return load_one(session_, OpportunityId(id)); });
   });
 }
 
@@ -84,8 +83,7 @@ Opportunity Opportunities::update(const Opportunity& opportunity) {
   return guarded([&] {
     WriteScope scope(session_);
     save(session_, opportunity);
-    scope.commit();
-    return load_one(session_, opportunity.id);
+    return scope.commit_returning([&] { return load_one(session_, opportunity.id); });
   });
 }
 
@@ -99,8 +97,7 @@ Opportunity Opportunities::move_to_stage(OpportunityId id, StageId stage, const 
     changed.lost_reason = how.lost_reason;
     changed.closed_on = how.closed_on;
     save(session_, changed);
-    scope.commit();
-    return load_one(session_, id);
+    return scope.commit_returning([&] { return load_one(session_, id); });
   });
 }
 
@@ -113,15 +110,17 @@ std::vector<StageChange> Opportunities::stage_history(OpportunityId id) const {
 
 Opportunity Opportunities::remove(OpportunityId id) {
   return guarded([&] {
+    WriteScope scope(session_);
     set_deleted(session_, kOpportunityTable, id.value(), true);
-    return get(id);
+    return scope.commit_returning([&] { return get(id); });
   });
 }
 
 Opportunity Opportunities::restore(OpportunityId id) {
   return guarded([&] {
+    WriteScope scope(session_);
     set_deleted(session_, kOpportunityTable, id.value(), false);
-    return get(id);
+    return scope.commit_returning([&] { return get(id); });
   });
 }
 

@@ -199,8 +199,7 @@ Pipeline Pipelines::create(const std::string& name, const std::vector<StageData>
     }
     const PipelineId id(session_.last_insert_id());
     for (std::size_t i = 0; i < stages.size(); ++i) insert_stage(session_, id, stages[i], static_cast<int>(i + 1));
-    scope.commit();
-    return require_pipeline(session_, id, "pipeline");
+    return scope.commit_returning([&] { return require_pipeline(session_, id, "pipeline"); });
   });
 }
 
@@ -245,8 +244,7 @@ Pipeline Pipelines::rename(PipelineId id, const std::string& name) {
       if (is_unique_violation("pipelines.name_key")) name_taken("pipeline.name", clean_name);
       throw;
     }
-    scope.commit();
-    return require_pipeline(session_, id, "pipeline");
+    return scope.commit_returning([&] { return require_pipeline(session_, id, "pipeline"); });
   });
 }
 
@@ -258,8 +256,7 @@ Pipeline Pipelines::set_default(PipelineId id) {
     auto update = session_.prepare("UPDATE pipelines SET is_default = 1 WHERE id = ?");
     update->bind(1, id.value());
     update->exec();
-    scope.commit();
-    return require_pipeline(session_, id, "pipeline");
+    return scope.commit_returning([&] { return require_pipeline(session_, id, "pipeline"); });
   });
 }
 
@@ -288,8 +285,7 @@ Stage Pipelines::add_stage(PipelineId pipeline_id, const StageData& data, std::o
     insert_stage(session_, pipeline_id, added, at);
     all[static_cast<std::size_t>(at - 1)].id = StageId(session_.last_insert_id());
     renumber(session_, all);
-    scope.commit();
-    return require_stage(session_, all[static_cast<std::size_t>(at - 1)].id, "stage");
+    return scope.commit_returning([&] { return require_stage(session_, all[static_cast<std::size_t>(at - 1)].id, "stage"); });
   });
 }
 
@@ -330,8 +326,7 @@ Stage Pipelines::update_stage(StageId id, const StageData& data) {
     update->bind(4, std::string(stage_kind_name(clean.kind)));
     update->bind(5, id.value());
     update->exec();
-    scope.commit();
-    return require_stage(session_, id, "stage");
+    return scope.commit_returning([&] { return require_stage(session_, id, "stage"); });
   });
 }
 
@@ -355,8 +350,7 @@ Pipeline Pipelines::reorder_stages(PipelineId pipeline_id, const std::vector<Sta
       stages.push_back(*std::find_if(pipeline.stages.begin(), pipeline.stages.end(),
                                      [&](const Stage& s) { return s.id == id; }));
     renumber(session_, stages);
-    scope.commit();
-    return require_pipeline(session_, pipeline_id, "pipeline");
+    return scope.commit_returning([&] { return require_pipeline(session_, pipeline_id, "pipeline"); });
   });
 }
 
@@ -388,8 +382,7 @@ Pipeline Pipelines::remove_stage(StageId id, StageId move_to) {
     remove->bind(2, id.value());
     remove->exec();
     renumber(session_, remaining);
-    scope.commit();
-    return require_pipeline(session_, stage.pipeline, "pipeline");
+    return scope.commit_returning([&] { return require_pipeline(session_, stage.pipeline, "pipeline"); });
   });
 }
 
@@ -418,8 +411,7 @@ LostReason Pipelines::add_lost_reason(const std::string& name) {
       throw;
     }
     const LostReasonId id(session_.last_insert_id());
-    scope.commit();
-    return require_lost_reason(session_, id, "lost_reason");
+    return scope.commit_returning([&] { return require_lost_reason(session_, id, "lost_reason"); });
   });
 }
 
@@ -431,8 +423,7 @@ LostReason Pipelines::set_lost_reason_active(LostReasonId id, bool active) {
     update->bind(1, active ? 1 : 0);
     update->bind(2, id.value());
     update->exec();
-    scope.commit();
-    return require_lost_reason(session_, id, "lost_reason");
+    return scope.commit_returning([&] { return require_lost_reason(session_, id, "lost_reason"); });
   });
 }
 

@@ -83,8 +83,7 @@ Product Products::create(const ProductData& data) {
       throw;
     }
     const ProductId id(session_.last_insert_id());
-    scope.commit();
-    return require_product(session_, id);
+    return scope.commit_returning([&] { return require_product(session_, id); });
   });
 }
 
@@ -115,8 +114,7 @@ Product Products::update(const Product& product) {
       rethrow_if_sku_taken(d.sku);
       throw;
     }
-    scope.commit();
-    return require_product(session_, product.id);
+    return scope.commit_returning([&] { return require_product(session_, product.id); });
   });
 }
 

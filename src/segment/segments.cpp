@@ -124,8 +124,7 @@ Segment Segments::create(RecordKind kind, std::string_view name, const Filter& f
     check(kind, filter);
     const std::string text = filter.to_string();
     const SegmentId id = insert_segment(session_, kind, clean, &text);
-    scope.commit();
-    return get(id);
+    return scope.commit_returning([&] { return get(id); });
   });
 }
 
@@ -135,8 +134,7 @@ Segment Segments::create_list(RecordKind kind, std::string_view name) {
     segment_kind(kind);
     WriteScope scope(session_);
     const SegmentId id = insert_segment(session_, kind, clean, nullptr);
-    scope.commit();
-    return get(id);
+    return scope.commit_returning([&] { return get(id); });
   });
 }
 
@@ -155,8 +153,7 @@ Segment Segments::freeze(SegmentId id, std::string_view name) {
     copy.bind(":now", format_instant(session_.now()));
     bind_parameters(copy, members.parameters);
     copy.step();
-    scope.commit();
-    return get(list);
+    return scope.commit_returning([&] { return get(list); });
   });
 }
 
@@ -197,8 +194,7 @@ Segment Segments::rename(SegmentId id, std::string_view name) {
     update->bind(3, id.value());
     write_named(*update, segment.record_kind, clean);
     touch_segment(session_, id);
-    scope.commit();
-    return get(id);
+    return scope.commit_returning([&] { return get(id); });
   });
 }
 
@@ -214,8 +210,7 @@ Segment Segments::set_filter(SegmentId id, const Filter& filter) {
     update->bind(2, id.value());
     update->exec();
     touch_segment(session_, id);
-    scope.commit();
-    return get(id);
+    return scope.commit_returning([&] { return get(id); });
   });
 }
 

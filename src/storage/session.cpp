@@ -82,7 +82,23 @@ Session::Session(const std::string& path, const OpenOptions& options)
   db_->exec(synchronous_pragma(options.synchronous));
 }
 
-Session::~Session() { statements_.clear(); }
+Session::~Session() { close(); }
+
+void Session::close() noexcept {
+  if (!db_) return;
+  try {
+    if (in_transaction()) db_->exec("ROLLBACK");
+  } catch (...) {
+    // SQLite rolls back what is left when the connection closes.
+  }
+  statements_.clear();
+  db_.reset();
+}
+
+void Session::require_usable() const {
+  if (!db_) throw Error(ErrorCode::invalid_argument, "database: the database is closed");
+  if (callbacks_ > 0) throw reentrant_use_error();
+}
 
 void Session::enable_wal() {
   // Switching a new file to WAL needs a lock SQLite does not wait for with the
@@ -127,9 +143,13 @@ ReadScope::~ReadScope() {
   }
 }
 
-Instant Session::now() const { return clock_ ? clock_() : utc_now(); }
+Instant Session::now() const {
+  if (!clock_) return utc_now();
+  CallbackScope calling(*this);
+  return clock_();
+}
 
-bool Session::in_transaction() const noexcept { return sqlite3_get_autocommit(db_->getHandle()) == 0; }
+bool Session::in_transaction() const noexcept { return db_ && sqlite3_get_autocommit(db_->getHandle()) == 0; }
 
 void Session::require_current_schema() const {
   if (schema_version_ != Database::latest_schema_version())
@@ -171,6 +191,11 @@ WriteScope::~WriteScope() { rollback(); }
 
 void WriteScope::commit() {
   if (!active_) throw Error(ErrorCode::invalid_argument, "transaction: already finished");
+  if (session_.closed()) {
+    rollback();
+    throw Error(ErrorCode::invalid_argument,
+                "transaction: the database is closed; closing it rolled the transaction back, nothing was written");
+  }
   if (!session_.in_transaction()) {
     rollback();
     throw Error(ErrorCode::conflict,
@@ -215,3 +240,14 @@ void WriteScope::rollback() noexcept {
 }
 
 }  // namespace crm::detail
+
+namespace crm {
+
+Error reentrant_use_error() {
+  return Error(ErrorCode::invalid_argument,
+               "database: used from a callback of its own operation (an import's progress callback, the clock, "
+               "the stream an export writes to); a connection runs one operation at a time, so finish the "
+               "operation first or give the callback a connection of its own");
+}
+
+}  // namespace crm

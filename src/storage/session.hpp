@@ -33,10 +33,17 @@ class Session {
   Session(const std::string& path, const OpenOptions& options);
   ~Session();
 
-  /// The SQLiteCpp connection.
-  SQLite::Database& db() noexcept { return *db_; }
-  /// A cached prepared statement for `sql`.
-  Statement prepare(std::string_view sql) { return statements_.acquire(sql); }
+  /// The SQLiteCpp connection. Throws Error(invalid_argument) once closed,
+  /// and reentrant_use_error() while the connection is in a callback.
+  SQLite::Database& db() {
+    require_usable();
+    return *db_;
+  }
+  /// A cached prepared statement for `sql`; throws as db() does.
+  Statement prepare(std::string_view sql) {
+    require_usable();
+    return statements_.acquire(sql);
+  }
   /// Runs SQL without results through the statement cache.
   void execute(std::string_view sql);
 
@@ -59,8 +66,17 @@ class Session {
   int busy_timeout_ms() const noexcept { return busy_timeout_ms_; }
   /// True when opened read-only.
   bool read_only() const noexcept { return read_only_; }
-  /// True while a transaction is open on this connection.
+  /// True while a transaction is open on this connection (never once closed).
   bool in_transaction() const noexcept;
+
+  /// Rolls back an open transaction and closes the connection now. Whoever
+  /// still holds the session (a pending Transaction) finds it closed: db()
+  /// and prepare() throw, in_transaction() is false. Harmless twice.
+  void close() noexcept;
+  /// True after close().
+  bool closed() const noexcept { return db_ == nullptr; }
+  /// True while the connection runs code of its caller's (CallbackScope).
+  bool in_callback() const noexcept { return callbacks_ > 0; }
   /// Rows changed by the last INSERT, UPDATE or DELETE.
   int changes() const noexcept { return db_->getChanges(); }
   /// Row id of the last INSERT.
@@ -98,7 +114,9 @@ class Session {
   }
 
  private:
+  friend class CallbackScope;
   void enable_wal();
+  void require_usable() const;
 
   std::string path_;
   std::string user_;
@@ -111,7 +129,25 @@ class Session {
   int schema_version_ = 0;
   int open_write_scopes_ = 0;
   std::uint64_t cache_epoch_ = 0;
+  mutable int callbacks_ = 0;  // CallbackScopes open
   std::unordered_map<std::type_index, std::unique_ptr<SessionState>> states_;
+};
+
+/// Marks the time a connection spends in code its caller gave it (an
+/// import's progress callback, the clock, the stream an export writes to).
+/// Using the connection meanwhile throws reentrant_use_error(): the
+/// operation that called out is not finished and its statements are still
+/// under way, so the callback may not start another one on the same
+/// connection.
+class CallbackScope {
+ public:
+  explicit CallbackScope(const Session& session) noexcept : session_(session) { ++session_.callbacks_; }
+  CallbackScope(const CallbackScope&) = delete;
+  CallbackScope& operator=(const CallbackScope&) = delete;
+  ~CallbackScope() { --session_.callbacks_; }
+
+ private:
+  const Session& session_;
 };
 
 /// How a WriteScope inside a caller's transaction undoes itself on failure.
@@ -162,6 +198,16 @@ class WriteScope {
 
   /// Commits (or releases the savepoint). Throws; the scope is then rolled back.
   void commit();
+  /// Calls `read` (which reads what this scope wrote), then commits and
+  /// returns what it read: a write returns its records as its own
+  /// transaction left them. Read after the commit, they could show another
+  /// connection's later change instead.
+  template <class Read>
+  auto commit_returning(Read&& read) {
+    auto result = read();
+    commit();
+    return result;
+  }
   /// Rolls back now; a no-op when already finished.
   void rollback() noexcept;
   /// True until commit() or rollback().

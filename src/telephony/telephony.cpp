@@ -57,8 +57,7 @@ LoggedCall Telephony::record_call(const CallReport& call) {
     const ActivityRow row = normalize_activity(session_, data, nullptr, true);
     const Instant now = session_.now();
     const std::int64_t id = insert_activity(session_, row, now, ActivityId(), now);
-    scope.commit();
-    return LoggedCall{load_activities(session_, {id}).front(), contact, account};
+    return scope.commit_returning([&] { return LoggedCall{load_activities(session_, {id}).front(), contact, account}; });
   });
 }
 
@@ -87,8 +86,7 @@ std::vector<Activity> Telephony::attach_unmatched(ContactId contact) {
       attach->exec();
       attach->reset();
     }
-    scope.commit();
-    return load_activities(session_, ids);
+    return scope.commit_returning([&] { return load_activities(session_, ids); });
   });
 }
 

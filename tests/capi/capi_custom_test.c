@@ -148,7 +148,13 @@ static void test_definitions(void) {
   CHECK_OK(crm_custom_field_clear_choices(field));
   CHECK_OK(crm_custom_field_choice_count(field, &count));
   CHECK(count == 0);
-  CHECK_OK(crm_custom_field_set_name(field, "1score"));
+  /* A name of the wrong shape is refused when set, as by crm_custom_field_new(). */
+  CHECK_FAILS(crm_custom_field_set_name(field, "1score"), CRM_INVALID_ARGUMENT, "custom_field.name");
+  CHECK_FAILS(crm_custom_field_set_name(field, "loyalty level"), CRM_INVALID_ARGUMENT, "is not a field name");
+  CHECK_OK(crm_custom_field_name(field, &text));
+  CHECK(same(text, "score"));
+  /* A built-in name has the right shape; only the record kind refuses it. */
+  CHECK_OK(crm_custom_field_set_name(field, "first_name"));
   CHECK_FAILS(crm_custom_field_define(db, "contact", field, NULL), CRM_INVALID_ARGUMENT, "custom_field.name");
   CHECK_OK(crm_custom_field_set_name(field, "score"));
   CHECK_OK(crm_custom_field_define(db, "contact", field, NULL));

@@ -228,6 +228,53 @@ static void test_progress_callback_stops_and_file_import(const char *scratch) {
   crm_db_free(db);
 }
 
+/* What a progress callback that uses its own database saw. */
+struct reentry {
+  crm_db *db;
+  int calls;
+  crm_status status;
+  char message[512];
+};
+
+/* Counts contacts on the database being imported into (refused), then
+ * closes it (ignored while the import runs) and goes on. */
+static int use_own_database(int64_t rows, int64_t bytes, int64_t total_bytes, int64_t imported, int64_t failed,
+                            void *user_data) {
+  struct reentry *seen = (struct reentry *)user_data;
+  int64_t count = 0;
+  (void)rows, (void)bytes, (void)total_bytes, (void)imported, (void)failed;
+  ++seen->calls;
+  seen->status = crm_contact_count(seen->db, NULL, &count);
+  snprintf(seen->message, sizeof seen->message, "%s", crm_last_error()->message);
+  crm_db_close(seen->db);
+  return 0;
+}
+
+static void test_progress_callback_using_its_database_is_refused(void) {
+  crm_db *db = open_memory_in("LV");
+  crm_import_options *options = NULL;
+  crm_import_result *result = NULL;
+  struct reentry seen;
+  int64_t inserted = 0;
+  seen.db = db;
+  seen.calls = 0;
+  seen.status = CRM_OK;
+  seen.message[0] = '\0';
+  CHECK_OK(crm_import_options_new("contact", &options));
+  CHECK_OK(crm_import_options_set_batch_rows(options, 1));
+  CHECK_OK(crm_import_options_set_progress(options, use_own_database, &seen, NULL));
+  result = import_text(db, "last_name\nOzols\nLiepa\n", options);
+  CHECK(seen.calls == 2);
+  CHECK(seen.status == CRM_INVALID_ARGUMENT);
+  CHECK(strstr(seen.message, "callback of its own operation") != NULL);
+  CHECK_OK(crm_import_result_counts(result, NULL, &inserted, NULL, NULL, NULL));
+  CHECK(inserted == 2);
+  CHECK(contact_count(db) == 2); /* still open: the close in the callback did nothing */
+  crm_import_result_free(result);
+  crm_import_options_free(options);
+  crm_db_free(db);
+}
+
 static void test_misuse(void) {
   crm_db *db = open_memory_in("LV");
   crm_import_options *options = NULL;
@@ -281,6 +328,7 @@ int main(int argc, char **argv) {
   test_legacy_encoding_mapping_and_upsert();
   test_dry_run_all_or_nothing_and_duplicates();
   test_progress_callback_stops_and_file_import(argv[1]);
+  test_progress_callback_using_its_database_is_refused();
   test_misuse();
   return check_report("capi_import");
 }

@@ -133,6 +133,35 @@ class ExportTest : public ::testing::Test {
 
 // ---- CSV.
 
+// An output stream that uses the database it is being written by.
+class StreamUsingTheDatabase : public std::stringbuf {
+ public:
+  explicit StreamUsingTheDatabase(Database& db) : db_(db) {}
+  std::string error;
+
+ protected:
+  std::streamsize xsputn(const char* text, std::streamsize size) override {
+    try {
+      db_.accounts().count();
+    } catch (const Error& e) {
+      error = e.what();
+    }
+    return std::stringbuf::xsputn(text, size);
+  }
+
+ private:
+  Database& db_;
+};
+
+TEST_F(ExportTest, AStreamUsingTheDatabaseBeingExportedIsRefused) {
+  db.accounts().create({.name = "Kokanams"});
+  StreamUsingTheDatabase buffer(db);
+  std::ostream out(&buffer);
+  EXPECT_EQ(db.exports().write(out, {.kind = RecordKind::account}), 1);
+  EXPECT_NE(buffer.error.find("callback of its own operation"), std::string::npos) << buffer.error;
+  EXPECT_NE(buffer.str().find("Kokanams"), std::string::npos);
+}
+
 TEST_F(ExportTest, CsvHasTheColumnNamesThenOneRowPerRecord) {
   add_customers();
   for (RecordKind kind : {RecordKind::account, RecordKind::contact, RecordKind::lead, RecordKind::opportunity,

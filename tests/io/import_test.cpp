@@ -410,6 +410,25 @@ TEST_F(ImportTest, ProgressIsReportedPerBatchAndCanStopTheImport) {
   EXPECT_EQ(db.contacts().count(), 30);
 }
 
+TEST_F(ImportTest, ProgressCallbackUsingTheSameDatabaseIsRefused) {
+  ImportOptions options;
+  options.batch_rows = 1;
+  int calls = 0;
+  options.progress = [&](const ImportProgress&) {
+    ++calls;
+    db.contacts().count();  // the import is still using the connection
+    return true;
+  };
+  const Error error = EXPECT_CRM_ERROR(import_contacts("last_name\nOzols\nLiepa\n", options),
+                                       ErrorCode::invalid_argument);
+  EXPECT_NE(std::string(error.what()).find("callback of its own operation"), std::string::npos) << error.what();
+  EXPECT_EQ(calls, 1);
+  // The refusal ended the import cleanly: the connection works again.
+  EXPECT_EQ(db.contacts().count(), 1);  // the first batch was committed before the callback
+  options.progress = [](const ImportProgress&) { return true; };
+  EXPECT_EQ(import_contacts("last_name\nKalns\n", options).inserted, 1);
+}
+
 TEST_F(ImportTest, StoppedAllOrNothingImportWritesNothing) {
   ImportOptions options;
   options.batch_rows = 1;

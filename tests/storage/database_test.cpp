@@ -137,6 +137,46 @@ TEST(Database, TransactionOutlivingCloseIsSafe) {
   SUCCEED();
 }
 
+TEST(Database, CloseRollsBackAPendingTransactionAndReleasesTheConnectionAtOnce) {
+  TempDir dir;
+  const std::string path = dir.file("close.crm");
+  Database db = Database::open(path);
+  Transaction tx = db.transaction();
+  db.accounts().create({.name = "Pending"});
+  db.close();
+  // The write lock is gone: another connection writes without waiting.
+  OpenOptions impatient;
+  impatient.busy_timeout = std::chrono::milliseconds(0);
+  Database other = Database::open(path, impatient);
+  other.accounts().create({.name = "Other"});
+  // The pending transaction was rolled back and cannot commit any more.
+  const Error error = EXPECT_CRM_ERROR(tx.commit(), ErrorCode::invalid_argument);
+  EXPECT_NE(std::string(error.what()).find("closed"), std::string::npos) << error.what();
+  const auto page = other.accounts().list();
+  ASSERT_EQ(page.items.size(), 1u);
+  EXPECT_EQ(page.items[0].name, "Other");
+}
+
+TEST(Database, AClockUsingItsOwnDatabaseIsRefused) {
+  Database* self = nullptr;
+  std::string refused;
+  OpenOptions options;
+  options.clock = [&] {
+    if (self) {
+      try {
+        self->accounts().count();
+      } catch (const Error& e) {
+        refused = e.what();
+      }
+    }
+    return Instant(Date(2025, 3, 14), boost::posix_time::hours(10));
+  };
+  Database db = Database::open_in_memory(options);
+  self = &db;
+  db.accounts().create({.name = "Stamped"});
+  EXPECT_NE(refused.find("callback of its own operation"), std::string::npos) << refused;
+}
+
 TEST(Database, SecondWriterWaitsThenFailsBusy) {
   TempDir dir;
   const std::string path = dir.file("busy.crm");

@@ -80,4 +80,21 @@ Instant instant_from_python(py::handle value, const char* field) {
                           pt::microseconds(PyDateTime_DATE_GET_MICROSECOND(p)));
 }
 
+std::string path_from_python(py::handle path) {
+  return py::module_::import("os").attr("fsdecode")(path).cast<std::string>();
+}
+
+std::int64_t int64_from_python(py::handle value, const char* what) {
+  int overflow = 0;
+  const long long number = PyLong_AsLongLongAndOverflow(value.ptr(), &overflow);
+  if (overflow) {
+    const std::string message =
+        std::string(what) + ": " + py::str(value).cast<std::string>() + " does not fit in a 64-bit integer";
+    PyErr_SetString(PyExc_OverflowError, message.c_str());
+    throw py::error_already_set();
+  }
+  if (number == -1 && PyErr_Occurred()) throw py::error_already_set();
+  return number;
+}
+
 }  // namespace crm::python

@@ -4,6 +4,9 @@
 //   crm::Id<Tag> <-> int (0 <-> None)
 #pragma once
 
+#include <cstdint>
+#include <string>
+
 #include <pybind11/pybind11.h>
 
 #include "crm/error.hpp"
@@ -28,6 +31,12 @@ Date date_from_python(pybind11::handle value, const char* field);
 /// An instant from a timezone-aware datetime.datetime or ISO-8601 text with
 /// an offset; a naive datetime throws Error(invalid_argument) naming `field`.
 Instant instant_from_python(pybind11::handle value, const char* field);
+
+/// A file path given as str, bytes or os.PathLike, as text (os.fsdecode()).
+std::string path_from_python(pybind11::handle path);
+/// A Python int as a 64-bit integer; OverflowError naming `what` and the
+/// value when it does not fit.
+std::int64_t int64_from_python(pybind11::handle value, const char* what);
 
 }  // namespace crm::python
 
@@ -113,7 +122,7 @@ struct type_caster<crm::Id<Tag>> {
       if (str(type::of(source).attr("__name__")).cast<std::string>() != expected) return false;
       return load(source.attr("id"), false);
     }
-    value = crm::Id<Tag>(source.cast<std::int64_t>());
+    value = crm::Id<Tag>(crm::python::int64_from_python(source, "id"));
     return true;
   }
   static handle cast(crm::Id<Tag> id, return_value_policy, handle) {

@@ -22,7 +22,7 @@ Synchronous synchronous_mode(const std::string& name) {
 SharedDatabase open_database(py::object path, const std::string& default_region, bool create, bool read_only,
                              bool migrate, double busy_timeout, const std::string& synchronous,
                              const std::string& user) {
-  const std::string file = py::module_::import("os").attr("fspath")(path).cast<std::string>();
+  const std::string file = path_from_python(path);
   if (!(busy_timeout >= 0 && busy_timeout <= 86400))  // also refuses NaN
     throw Error(ErrorCode::invalid_argument, "busy_timeout: must be between 0 and 86400 seconds", "busy_timeout");
   OpenOptions options;
@@ -60,6 +60,7 @@ class PyTransaction {
 
  private:
   void end(const char* what, bool commit) {
+    db_->refuse_reentry();  // before the transaction counts as ended
     if (!active_.exchange(false))
       throw Error(ErrorCode::invalid_argument, std::string("transaction: cannot ") + what + ", it has already ended");
     db_->finish(transaction_, commit);
@@ -82,11 +83,17 @@ void PyDatabase::wait_for_other_threads_transaction(std::unique_lock<std::mutex>
                 "the busy timeout (give each thread its own crmcore.open())");
 }
 
+void PyDatabase::refuse_reentry() const {
+  if (runner_.load() == std::this_thread::get_id()) throw reentrant_use_error();
+}
+
 Transaction PyDatabase::begin() {
+  refuse_reentry();
   py::gil_scoped_release release;
   std::unique_lock lock(mutex_);
   wait_for_other_threads_transaction(lock);
   if (!database_) throw Error(ErrorCode::invalid_argument, "database: the database is closed");
+  const Running running(runner_);
   Transaction transaction(*database_);
   transaction_owner_ = std::this_thread::get_id();
   ++transaction_depth_;
@@ -94,10 +101,12 @@ Transaction PyDatabase::begin() {
 }
 
 void PyDatabase::finish(Transaction& transaction, bool commit) {
+  refuse_reentry();
   py::gil_scoped_release release;
   std::unique_lock lock(mutex_);
+  const Running running(runner_);
   auto release_ownership = [&] {
-    if (--transaction_depth_ == 0) transaction_owner_.reset();
+    if (transaction_depth_ > 0 && --transaction_depth_ == 0) transaction_owner_.reset();  // 0 once closed
     transaction_ended_.notify_all();
   };
   try {
@@ -123,10 +132,15 @@ const std::string& PyDatabase::default_region() const {
 }
 
 void PyDatabase::close() {
+  refuse_reentry();
   py::gil_scoped_release release;
   std::unique_lock lock(mutex_);
-  database_.reset();
+  database_.reset();  // rolls back an open transaction and releases the connection now
   open_ = false;
+  // Whoever waits for a transaction to end must not wait for one that close() ended.
+  transaction_owner_.reset();
+  transaction_depth_ = 0;
+  transaction_ended_.notify_all();
 }
 
 py::class_<PyDatabase, SharedDatabase> database_class(py::module_& m) {
@@ -183,8 +197,10 @@ void register_database(py::module_& m) {
       "released. Threads may share one object (calls are serialized; while one thread has a transaction open, "
       "the others wait for it), but threads that write independently should each open their own.")
       .def("close", &PyDatabase::close,
-           "Closes the connection; later calls raise ValidationError. Idempotent. An open transaction is rolled "
-           "back when its Transaction object ends.")
+           "Closes the connection at once, releasing its locks; later calls raise ValidationError ('the database "
+           "is closed'). An open transaction is rolled back: nothing it wrote is kept and its commit() raises "
+           "ValidationError. Idempotent. Raises ValidationError when called from a callback of this database's "
+           "own operation (an import's progress callback).")
       .def_property_readonly("closed", [](const PyDatabase& db) { return !db.is_open(); }, "True after close().")
       .def_property_readonly(
           "path", [](const PyDatabase& db) { return db.path(); },
@@ -201,7 +217,7 @@ void register_database(py::module_& m) {
       .def(
           "backup",
           [](PyDatabase& db, py::object destination) {
-            const std::string file = py::module_::import("os").attr("fspath")(destination).cast<std::string>();
+            const std::string file = path_from_python(destination);
             db.run([&](Database& d) { d.backup_to(file); });
           },
           py::arg("destination"), "Copies the whole database to destination while it stays usable.")

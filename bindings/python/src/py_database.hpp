@@ -30,15 +30,24 @@ class PyDatabase {
         busy_timeout_(busy_timeout) {}
 
   /// Runs `work(database)` with the GIL released and the connection locked;
-  /// throws Error(invalid_argument) "the database is closed" after close().
+  /// throws Error(invalid_argument) "the database is closed" after close(),
+  /// and reentrant_use_error() when called back from work the calling thread
+  /// is running on this database (an import's progress callback, the file
+  /// object an export writes to), which would otherwise wait for itself.
   template <class Work>
   auto run(Work&& work) {
+    refuse_reentry();
     pybind11::gil_scoped_release release;
     std::unique_lock lock(mutex_);
     wait_for_other_threads_transaction(lock);
     if (!database_) throw Error(ErrorCode::invalid_argument, "database: the database is closed");
+    const Running running(runner_);
     return work(*database_);
   }
+
+  /// Throws reentrant_use_error() when the calling thread is running work on
+  /// the connection already (it is calling back into Python).
+  void refuse_reentry() const;
 
   /// Begins a transaction owned by the calling thread.
   Transaction begin();
@@ -46,7 +55,9 @@ class PyDatabase {
   /// any thread and on a closed database (rollback only).
   void finish(Transaction& transaction, bool commit);
 
-  /// Closes the connection (idempotent).
+  /// Rolls back an open transaction (whichever thread began it) and closes
+  /// the connection at once; idempotent. A Transaction begun before fails to
+  /// commit. Refused (reentrant_use_error()) from a callback of this database.
   void close();
 
   /// False after close().
@@ -59,6 +70,20 @@ class PyDatabase {
   const std::string& default_region() const;
 
  private:
+  // Marks the calling thread as the one running work on the connection.
+  class Running {
+   public:
+    explicit Running(std::atomic<std::thread::id>& runner) : runner_(runner) {
+      runner_.store(std::this_thread::get_id());
+    }
+    Running(const Running&) = delete;
+    Running& operator=(const Running&) = delete;
+    ~Running() { runner_.store(std::thread::id()); }
+
+   private:
+    std::atomic<std::thread::id>& runner_;
+  };
+
   void wait_for_other_threads_transaction(std::unique_lock<std::mutex>& lock);
 
   const std::string path_;
@@ -69,6 +94,7 @@ class PyDatabase {
   std::condition_variable transaction_ended_;
   std::optional<std::thread::id> transaction_owner_;
   int transaction_depth_ = 0;
+  std::atomic<std::thread::id> runner_{};
   std::atomic<bool> open_{true};
 };
 

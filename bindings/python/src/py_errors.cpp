@@ -80,6 +80,8 @@ void register_errors(py::module_& module) {
       translate(Error(ErrorCode::invalid_argument, std::string("date: ") + error.what()));
     } catch (const boost::gregorian::bad_day_of_month& error) {
       translate(Error(ErrorCode::invalid_argument, std::string("date: ") + error.what()));
+    } catch (const py::cast_error& error) {  // a value of the wrong type (bytes for str) inside a list or dict
+      PyErr_SetString(PyExc_TypeError, error.what());
     }
   });
 }

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "crm/crm.hpp"
+#include "py_convert.hpp"
 #include "py_database.hpp"
 #include "py_enums.hpp"
 #include "py_filter.hpp"
@@ -118,7 +119,7 @@ std::int64_t run_export(const SharedDatabase& db, const std::string& kind, py::h
   options.delimiter = delimiter_of(delimiter);
   options.escape_formulas = escape_formulas;
   if (py::hasattr(target, "write")) return export_to_file_object(db, target, options);
-  const std::string path = py::module_::import("os").attr("fspath")(target).cast<std::string>();
+  const std::string path = path_from_python(target);
   return db->run([&](Database& d) { return d.exports().write_file(path, options); });
 }
 

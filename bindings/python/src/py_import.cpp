@@ -6,6 +6,7 @@
 #include <pybind11/stl.h>
 
 #include "crm/crm.hpp"
+#include "py_convert.hpp"
 #include "py_database.hpp"
 #include "py_enums.hpp"
 
@@ -65,14 +66,15 @@ ImportResult run_import(const SharedDatabase& db, py::handle source, ImportOptio
   if (py::hasattr(source, "read")) {
     py::object content = source.attr("read")();
     const bool decoded = !py::isinstance<py::bytes>(content);  // a text file: Python decoded it already
-    std::string text = decoded ? py::str(content).cast<std::string>() : content.cast<std::string>();
+    std::string text = decoded ? py::str(content).cast<std::string>()
+                               : static_cast<std::string>(py::reinterpret_borrow<py::bytes>(content));
     if (decoded) options.encoding = "UTF-8";
     result = db->run([&](Database& d) {
       std::istringstream in(std::move(text));
       return d.imports().read(in, options);
     });
   } else {
-    const std::string path = py::module_::import("os").attr("fspath")(source).cast<std::string>();
+    const std::string path = path_from_python(source);
     result = db->run([&](Database& d) { return d.imports().read_file(path, options); });
   }
   if (relay->raised) throw std::move(*relay->raised);

@@ -37,7 +37,7 @@ std::optional<RecordKind> record_object_kind(py::handle item) {
 
 void add_member_id(MemberIds& out, py::handle item) {
   if (PyLong_Check(item.ptr()) && !PyBool_Check(item.ptr())) {
-    out.ids.push_back(item.cast<std::int64_t>());
+    out.ids.push_back(int64_from_python(item, "segment.members"));
     return;
   }
   const auto kind = record_object_kind(item);
@@ -50,7 +50,7 @@ void add_member_id(MemberIds& out, py::handle item) {
     throw Error(ErrorCode::invalid_argument, "segment.members: a record that is not stored has no id",
                 "segment.members");
   out.kind = kind;
-  out.ids.push_back(id.cast<std::int64_t>());
+  out.ids.push_back(int64_from_python(id, "segment.members"));
 }
 
 // One id or record, or an iterable of them.

@@ -1181,7 +1181,9 @@ typedef struct crm_custom_field crm_custom_field;
 CRM_API crm_status crm_custom_field_new(const char *name, const char *type, crm_custom_field **out_field);
 /** Frees a field; NULL is a no-op. */
 CRM_API void crm_custom_field_free(crm_custom_field *field);
-/** Renames the field (stored by crm_custom_field_update(); values stay). */
+/** Renames the field (stored by crm_custom_field_update(); values stay). A
+ *  name without the shape crm_custom_field_new() asks for fails with
+ *  CRM_INVALID_ARGUMENT naming custom_field.name, and the name stays. */
 CRM_API crm_status crm_custom_field_set_name(crm_custom_field *field, const char *name);
 /** Adds a choice to a "choice" or "choices" field. */
 CRM_API crm_status crm_custom_field_add_choice(crm_custom_field *field, const char *choice);
@@ -1504,7 +1506,9 @@ typedef struct crm_import_result crm_import_result;
  *  updated) and the rows refused. Return 0 to go on; any other value stops
  *  the import after that batch, and crm_import_result_outcome() passes it
  *  back. Runs on the thread that called the import, which holds db: the
- *  callback must not use it. */
+ *  callback must not use it. A call on db from the callback fails with
+ *  CRM_INVALID_ARGUMENT, its message naming this rule, and crm_db_close(db)
+ *  there does nothing. */
 typedef int (*crm_import_progress_fn)(int64_t rows, int64_t bytes, int64_t total_bytes, int64_t imported,
                                       int64_t failed, void *user_data);
 
