@@ -19,13 +19,13 @@ class Session;
 struct StoreAccess;
 }
 
-/// A postal address. Every part is optional; country is ISO 3166-1 alpha-2.
+/// A postal address. Every part is optional; country is stored as ISO 3166-1 alpha-2.
 struct Address {
   std::string street{};       ///< Street and house number.
   std::string city{};         ///< City or town.
   std::string postal_code{};  ///< Postal code as written locally ("LV-1050").
   std::string region{};       ///< State, county or district.
-  std::string country{};      ///< ISO 3166-1 alpha-2 ("LV"); lower case is accepted and upper-cased.
+  std::string country{};      ///< ISO 3166-1 alpha-2 ("LV"); any case, alpha-3, numeric and names ("Latvia", "Latvija", "United States") are accepted and stored as alpha-2.
 
   friend bool operator==(const Address&, const Address&) = default;
 };

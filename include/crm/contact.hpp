@@ -75,7 +75,7 @@ struct ContactData {
   std::string job_title{};               ///< Current job title.
   std::optional<Birthday> birthday{};    ///< Birthday, year optional; not in the future.
   std::string preferred_language{};      ///< Language tag such as "lv", "ru", "de", "en-GB".
-  std::string country{};                 ///< Country of residence, ISO 3166-1 alpha-2.
+  std::string country{};                 ///< Country of residence, ISO 3166-1 alpha-2 (names and other codes accepted).
   std::string owner{};                   ///< The user responsible for the contact.
   /// How the contact was found: a lead source by name, added when new (see
   /// LeadSources); empty for none.

@@ -48,7 +48,7 @@ struct LeadData {
   std::string industry{};                 ///< The company's industry.
   LeadStatus status = LeadStatus::fresh;  ///< New, contacted, qualified or disqualified.
   std::string disqualified_reason{};      ///< Required when disqualified, refused otherwise.
-  std::string country{};                  ///< ISO 3166-1 alpha-2.
+  std::string country{};                  ///< ISO 3166-1 alpha-2; a name or other code is accepted and stored as alpha-2.
   std::string owner{};
   std::string external_ref{};             ///< The embedding system's key; unique when set.
   std::string description{};

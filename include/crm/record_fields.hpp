@@ -95,7 +95,7 @@ constexpr bool has_role(FieldRoles roles, FieldRole role) noexcept {
 enum class TextNormalization {
   nfc,       ///< Unicode NFC, trimmed.
   casefold,  ///< Case-folded (emails).
-  country,   ///< An ISO 3166-1 alpha-2 code, upper-cased.
+  country,   ///< Stored as an ISO 3166-1 alpha-2 code; any code or a country's name is accepted ("Latvija", "USA").
   phone,     ///< A phone number, to E.164.
 };
 

@@ -43,7 +43,7 @@ AccountRow normalize(const AccountData& in, Session& session, bool creating) {
   EncodedCustom custom = encode_custom(session, RecordKind::account, in.custom, creating);
   out.custom = std::move(custom.values);
   row.custom_json = std::move(custom.json);
-  if (!out.phone.empty()) row.phone_e164 = session.phones().require_e164(out.phone, "account.phone");
+  if (!out.phone.empty()) row.phone_e164 = session.phones_in(out.address.country).require_e164(out.phone, "account.phone");
   if (!out.email.empty()) row.email_key = casefold(out.email);
   out.lead_source = in.lead_source;
   out.campaign = in.campaign;

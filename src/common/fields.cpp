@@ -101,10 +101,21 @@ std::string clean_email(std::string_view value, std::string_view field) {
 
 std::string clean_country(std::string_view value, std::string_view field) {
   std::string code = clean_line(value, field);
-  for (char& c : code)
-    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-  if (!code.empty() && !is_country_code(code)) refuse(field, value, "is not an ISO 3166-1 alpha-2 country code");
-  return code;
+  if (code.empty()) return code;
+  if (code.size() == 2) {  // the common case: an alpha-2 code, in either case
+    std::string upper = code;
+    for (char& c : upper)
+      if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    if (is_country_code(upper)) return upper;
+  }
+  CountryMatch match = find_country(code);
+  if (!match.code.empty()) return match.code;
+  std::string list;
+  for (std::size_t i = 0; i < match.candidates.size(); ++i)
+    list += (i == 0 ? "" : i + 1 == match.candidates.size() ? (match.ambiguous ? " or " : " and ") : ", ") +
+            match.candidates[i];
+  if (match.ambiguous) refuse(field, value, "could be " + list + "; write the country code");
+  refuse(field, value, "is not a country (an ISO 3166-1 code or a country's name); the nearest are " + list);
 }
 
 std::string clean_language(std::string_view value, std::string_view field) {

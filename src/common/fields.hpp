@@ -32,7 +32,10 @@ std::string clean_text(std::string_view value, std::string_view field);
 /// Returns the cleaned address (NFC, trimmed); empty stays empty.
 std::string clean_email(std::string_view value, std::string_view field);
 
-/// An ISO 3166-1 alpha-2 code, upper-cased ("lv" -> "LV"); empty stays empty.
+/// The ISO 3166-1 alpha-2 code of a country written as a code or a name
+/// ("lv", "LVA", "428", "Latvia", "Latvija", "U.S.": common/country.hpp);
+/// empty stays empty. Throws Error(invalid_argument) naming `field` and the
+/// nearest names for an unknown country, or the candidates for an ambiguous one.
 std::string clean_country(std::string_view value, std::string_view field);
 
 /// A language tag such as "lv", "de", "en-GB" (BCP 47 shape); empty stays empty.

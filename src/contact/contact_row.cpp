@@ -35,12 +35,12 @@ void normalize_emails(const std::vector<Email>& in, ContactRow& row) {
   for (const Email& email : row.data.emails) row.email_keys.push_back(casefold(email.address));
 }
 
-void normalize_phones(const std::vector<Phone>& in, const Session& session, ContactRow& row) {
+void normalize_phones(const std::vector<Phone>& in, const PhoneNormalizer& phones, ContactRow& row) {
   std::unordered_set<std::string> seen;
   for (std::size_t i = 0; i < in.size(); ++i) {
     const std::string field = "contact.phones[" + std::to_string(i) + "]";
     Phone phone{in[i].kind, require_line(in[i].raw, field), {}};
-    phone.e164 = session.phones().require_e164(phone.raw, field);
+    phone.e164 = phones.require_e164(phone.raw, field);
     if (!seen.insert(phone.e164).second) refuse(field, quote(phone.raw) + " is listed twice");
     if (!phone_kind_from_name(phone_kind_name(phone.kind))) refuse(field, "unknown phone kind");
     row.data.phones.push_back(std::move(phone));
@@ -62,13 +62,22 @@ void normalize_consents(const std::vector<Consent>& in, const Instant& now, Cont
 
 }  // namespace
 
+std::string contact_phone_country(const ContactData& data, Session& session) {
+  std::string country = clean_country(data.country, "contact.country");
+  if (!country.empty() || !data.account) return country;
+  Statement query = session.prepare("SELECT country FROM accounts WHERE id = ?");
+  query->bind(1, data.account.value());
+  if (query->executeStep() && !query->getColumn(0).isNull()) country = query->getColumn(0).getString();
+  return country;
+}
+
 ContactRow normalize_contact(const ContactData& in, Session& session, bool creating) {
   ContactRow row;
   ContactData& out = row.data;
   model::clean_plain_fields(in, out, "contact", session.today());
   out.preferred_language = clean_language(in.preferred_language, "contact.preferred_language");
   normalize_emails(in.emails, row);
-  normalize_phones(in.phones, session, row);
+  if (!in.phones.empty()) normalize_phones(in.phones, session.phones_in(contact_phone_country(in, session)), row);
   normalize_consents(in.consents, session.now(), row);
   out.tags = clean_tags(in.tags, "contact.tags");
   out.account = in.account;

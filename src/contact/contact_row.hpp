@@ -21,6 +21,11 @@ struct ContactRow {
   Origin origin;                        ///< The lead source and campaign ids.
 };
 
+/// The country a contact's phone numbers written without a country code are
+/// read in: the contact's own (`data.country`, as given), else its
+/// account's, else "" (the database's default region).
+std::string contact_phone_country(const ContactData& data, Session& session);
+
 /// Validates and normalizes `data` for a new contact (`creating`: custom
 /// field defaults apply) or a changed one, resolving its lead source (added
 /// when new) and campaign. Throws Error(invalid_argument) naming the field

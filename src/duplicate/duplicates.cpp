@@ -5,6 +5,7 @@
 #include "duplicate/pair_search.hpp"
 #include "duplicate/record_merge.hpp"
 #include "account/account_table.hpp"
+#include "contact/contact_row.hpp"
 #include "contact/contact_table.hpp"
 #include "duplicate/duplicate_keys.hpp"
 #include "storage/errors.hpp"
@@ -23,9 +24,12 @@ NewRecordKeys contact_keys(Session& session, const ContactData& data) {
   for (std::size_t i = 0; i < data.emails.size(); ++i)
     emails.push_back(casefold(clean_email(data.emails[i].address, "contact.emails[" + std::to_string(i) + "]")));
   auto& phones = keys.values[DuplicateReason::same_phone];
-  for (std::size_t i = 0; i < data.phones.size(); ++i) {
-    const std::string field = "contact.phones[" + std::to_string(i) + "]";
-    phones.push_back(session.phones().require_e164(require_line(data.phones[i].raw, field), field));
+  if (!data.phones.empty()) {
+    const PhoneNormalizer& normalizer = session.phones_in(contact_phone_country(data, session));
+    for (std::size_t i = 0; i < data.phones.size(); ++i) {
+      const std::string field = "contact.phones[" + std::to_string(i) + "]";
+      phones.push_back(normalizer.require_e164(require_line(data.phones[i].raw, field), field));
+    }
   }
   keys.name_key = match_key(clean_line(data.last_name, "contact.last_name") + " " +
                             clean_line(data.first_name, "contact.first_name"));
@@ -38,7 +42,8 @@ NewRecordKeys account_keys(Session& session, const AccountData& data) {
   if (const std::string email = clean_email(data.email, "account.email"); !email.empty())
     keys.values[DuplicateReason::same_email] = {casefold(email)};
   if (const std::string phone = clean_line(data.phone, "account.phone"); !phone.empty())
-    keys.values[DuplicateReason::same_phone] = {session.phones().require_e164(phone, "account.phone")};
+    keys.values[DuplicateReason::same_phone] = {
+        session.phones_in(clean_country(data.address.country, "account.address.country")).require_e164(phone, "account.phone")};
   keys.values[DuplicateReason::same_registration_number] = {
       clean_line(data.registration_number, "account.registration_number")};
   keys.values[DuplicateReason::same_vat_id] = {clean_line(data.vat_id, "account.vat_id")};

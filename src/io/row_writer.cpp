@@ -1,5 +1,7 @@
 #include "io/row_writer.hpp"
 
+#include <algorithm>
+
 #include "crm/account.hpp"
 #include "crm/activity.hpp"
 #include "crm/contact.hpp"
@@ -122,10 +124,13 @@ std::vector<std::int64_t> find_by_key(Session& session, ImportKey key, const std
   return {};
 }
 
-// "contact.emails[0]" -> "emails": the import column a validation error is about.
+// "contact.emails[0]" -> "emails", "account.address.country" -> "address_country":
+// the import column a validation error is about.
 std::string column_of_field(const std::string& field) {
   std::string column = field.substr(field.find('.') == std::string::npos ? 0 : field.find('.') + 1);
-  return column.substr(0, column.find('['));
+  column = column.substr(0, column.find('['));
+  std::replace(column.begin(), column.end(), '.', '_');
+  return column;
 }
 
 // The import column the upsert key is read from.

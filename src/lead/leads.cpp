@@ -57,7 +57,7 @@ LeadRow normalize(Session& session, const LeadData& in, bool creating) {
     throw Error(ErrorCode::invalid_argument, "lead: give a person's name or a company name", "lead.last_name");
   out.email = clean_email(in.email, "lead.email");
   out.phone = clean_line(in.phone, "lead.phone");
-  if (!out.phone.empty()) row.phone_e164 = session.phones().require_e164(out.phone, "lead.phone");
+  if (!out.phone.empty()) row.phone_e164 = session.phones_in(out.country).require_e164(out.phone, "lead.phone");
   if (!out.email.empty()) row.email_key = casefold(out.email);
   if (out.status == LeadStatus::disqualified && out.disqualified_reason.empty())
     throw Error(ErrorCode::invalid_argument, "lead.disqualified_reason: a disqualified lead needs a reason",

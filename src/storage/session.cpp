@@ -62,6 +62,21 @@ void register_functions(sqlite3* db) {
 
 }  // namespace
 
+const PhoneNormalizer& Session::phones_in(std::string_view country) const {
+  if (country.empty() || country == phones_.default_region()) return phones_;
+  auto found = regional_phones_.find(std::string(country));
+  if (found == regional_phones_.end()) {
+    std::unique_ptr<PhoneNormalizer> normalizer;
+    try {
+      normalizer = std::make_unique<PhoneNormalizer>(std::string(country));
+    } catch (const Error&) {
+      // Antarctica and the like: no numbering plan; numbers need their country code
+    }
+    found = regional_phones_.emplace(std::string(country), std::move(normalizer)).first;
+  }
+  return found->second ? *found->second : phones_;
+}
+
 Session::Session(const std::string& path, const OpenOptions& options)
     : path_(path),
       user_(options.user),

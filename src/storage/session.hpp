@@ -54,6 +54,10 @@ class Session {
 
   /// Normalizes phone numbers with this connection's default region.
   const PhoneNormalizer& phones() const noexcept { return phones_; }
+  /// Normalizes phone numbers of a record in `country` (ISO 3166-1 alpha-2):
+  /// a national number is read as that country's. The default region's
+  /// normalizer when `country` is empty or has no phone numbers of its own.
+  const PhoneNormalizer& phones_in(std::string_view country) const;
 
   /// The path the connection was opened with.
   const std::string& path() const noexcept { return path_; }
@@ -124,6 +128,8 @@ class Session {
   bool read_only_;
   Clock clock_;
   PhoneNormalizer phones_;
+  // phones_in()'s normalizers by country (null: the country has no numbering plan)
+  mutable std::unordered_map<std::string, std::unique_ptr<PhoneNormalizer>> regional_phones_;
   std::unique_ptr<SQLite::Database> db_;
   StatementCache statements_;
   int schema_version_ = 0;

@@ -5,12 +5,7 @@
 #include "text/unicode.hpp"
 
 namespace crm::detail {
-namespace {
-
-// Edit distance of two case-folded names, counting insertions, deletions,
-// substitutions and swaps of neighbours ("tire" for "tier") as one edit each
-// (optimal string alignment).
-std::size_t edit_distance(const std::string& a, const std::string& b) {
+std::size_t edit_distance(std::string_view a, std::string_view b) {
   std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
   for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
   for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
@@ -21,8 +16,6 @@ std::size_t edit_distance(const std::string& a, const std::string& b) {
     }
   return d[a.size()][b.size()];
 }
-
-}  // namespace
 
 std::optional<std::string> nearest_name(std::string_view wanted, const std::vector<std::string>& known) {
   const std::string key = casefold(wanted);

@@ -66,7 +66,7 @@ TEST_F(AccountsTest, ValidationNamesTheFieldAndWritesNothing) {
       {[](AccountData& d) { d.name = " "; }, "account.name"},
       {[](AccountData& d) { d.email = "info@kokanams"; }, "account.email"},
       {[](AccountData& d) { d.phone = "12"; }, "account.phone"},
-      {[](AccountData& d) { d.address.country = "Latvia"; }, "account.address.country"},
+      {[](AccountData& d) { d.address.country = "Narnia"; }, "account.address.country"},
       {[](AccountData& d) { d.name = "bad \xFF utf8"; }, "account.name"},
       {[](AccountData& d) { d.website = "kokanams lv"; }, "account.website"},
       {[](AccountData& d) { d.tags = {"ok", " "}; }, "account.tags[1]"},
@@ -205,7 +205,8 @@ TEST_F(AccountsTest, ListFiltersByOwnerTagAndCountry) {
   EXPECT_EQ(names({.tag = "Vip"}), (std::vector<std::string>{"Alpha", "Gamma"}));
   EXPECT_EQ(names({.country = "lv"}), (std::vector<std::string>{"Alpha", "Gamma"}));
   EXPECT_EQ(names({.owner = "anna", .tag = "vip", .country = "LV"}), std::vector<std::string>{"Alpha"});
-  EXPECT_CRM_ERROR(accounts.list({.country = "Latvia"}), ErrorCode::invalid_argument);
+  EXPECT_EQ(names({.country = "Latvia"}), (std::vector<std::string>{"Alpha", "Gamma"}));
+  EXPECT_CRM_ERROR(accounts.list({.country = "Narnia"}), ErrorCode::invalid_argument);
 }
 
 TEST_F(AccountsTest, PagingWithTokensWalksEveryRecordOnceInOrder) {

@@ -1584,7 +1584,7 @@ static void test_calendars(void) {
 
   /* bad dates and countries */
   CHECK_FAILS(crm_calendar_add_holiday(db, "LV", "17.03.2025", "x"), CRM_INVALID_ARGUMENT, "17.03.2025");
-  CHECK_FAILS(crm_calendar_add_holiday(db, "Latvia", "2025-03-17", "x"), CRM_INVALID_ARGUMENT, "Latvia");
+  CHECK_FAILS(crm_calendar_add_holiday(db, "Narnia", "2025-03-17", "x"), CRM_INVALID_ARGUMENT, "Narnia");
   CHECK_FAILS(crm_calendar_add_holiday(db, "LV", "2025-03-17", "\xff"), CRM_INVALID_ARGUMENT, "UTF-8");
   CHECK_FAILS(crm_calendar_is_business_day(db, "LV", "someday", &business), CRM_INVALID_ARGUMENT, "someday");
   CHECK_FAILS(crm_calendar_holidays(db, "LV", "2025-01-01", "2025-13-01", &cursor), CRM_INVALID_ARGUMENT,

@@ -27,14 +27,30 @@ TEST(Fields, EmailsAreCheckedForShape) {
   }
 }
 
-TEST(Fields, CountriesAreIsoAlpha2) {
+TEST(Fields, CountriesAreStoredAsIsoAlpha2) {
   EXPECT_EQ(clean_country("lv", "country"), "LV");
   EXPECT_EQ(clean_country("UA", "country"), "UA");
-  for (const char* bad : {"XX", "LVA", "L", "Latvia", "UK"})
-    {
-      SCOPED_TRACE(bad);
-      EXPECT_CRM_ERROR(clean_country(bad, "account.address.country"), ErrorCode::invalid_argument);
-    }
+  EXPECT_EQ(clean_country(" Latvia ", "country"), "LV");
+  EXPECT_EQ(clean_country("", "country"), "");
+  for (const char* bad : {"XX", "L", "Latvla land", "Narnia"}) {
+    SCOPED_TRACE(bad);
+    auto error = EXPECT_CRM_ERROR(clean_country(bad, "account.address.country"), ErrorCode::invalid_argument);
+    EXPECT_EQ(error.field(), "account.address.country");
+    EXPECT_NE(std::string(error.what()).find("the nearest are"), std::string::npos) << error.what();
+  }
+}
+
+TEST(Fields, AnUnknownCountryNamesTheNearestCountries) {
+  auto error = EXPECT_CRM_ERROR(clean_country("Untied States", "country"), ErrorCode::invalid_argument);
+  EXPECT_NE(std::string(error.what()).find("United States (US)"), std::string::npos) << error.what();
+}
+
+TEST(Fields, AnAmbiguousCountryNamesItsCandidates) {
+  auto error = EXPECT_CRM_ERROR(clean_country("Korea", "country"), ErrorCode::invalid_argument);
+  const std::string message = error.what();
+  EXPECT_NE(message.find("(KR)"), std::string::npos) << message;
+  EXPECT_NE(message.find("(KP)"), std::string::npos) << message;
+  EXPECT_NE(message.find("write the country code"), std::string::npos) << message;
 }
 
 TEST(Fields, LanguageTags) {

@@ -270,3 +270,63 @@ TEST(ContactsValidation, HugePageSizesAreRefusedBeforeAnyWork) {
 
 }  // namespace
 }  // namespace crm
+
+namespace crm {
+namespace {
+
+// A national number is read in the record's country; the database's region is the fallback.
+class PhoneRegionTest : public ::testing::Test {
+ protected:
+  test::ManualClock clock;
+  Database db = Database::open_in_memory(test::test_options(clock, "LV"));
+};
+
+TEST_F(PhoneRegionTest, AContactsNationalNumberIsReadInItsOwnCountry) {
+  ContactData data;
+  data.last_name = "Smith";
+  data.country = "United States";
+  data.phones = {{PhoneKind::work, "(650) 253-0000", ""}};
+  const Contact smith = db.contacts().create(data);
+  EXPECT_EQ(smith.country, "US");
+  EXPECT_EQ(smith.phones.at(0).e164, "+16502530000");
+}
+
+TEST_F(PhoneRegionTest, AContactWithoutCountryTakesItsAccountsCountry) {
+  AccountData company;
+  company.name = "Acme Inc.";
+  company.address.country = "USA";
+  company.phone = "650 253 0000";
+  const Account acme = db.accounts().create(company);
+  EXPECT_EQ(acme.phone_e164, "+16502530000");
+  ContactData data;
+  data.last_name = "Doe";
+  data.account = acme.id;
+  data.phones = {{PhoneKind::mobile, "415 555 0132", ""}};
+  EXPECT_EQ(db.contacts().create(data).phones.at(0).e164, "+14155550132");
+}
+
+TEST_F(PhoneRegionTest, WithoutAnyCountryTheDefaultRegionReadsTheNumber) {
+  ContactData data;
+  data.last_name = "Bērziņš";
+  data.phones = {{PhoneKind::mobile, "26 123 456", ""}};
+  EXPECT_EQ(db.contacts().create(data).phones.at(0).e164, "+37126123456");
+  LeadData lead;
+  lead.last_name = "Schmidt";
+  lead.country = "Deutschland";
+  lead.phone = "030 1234567";
+  EXPECT_EQ(db.leads().create(lead).phone_e164, "+49301234567");
+}
+
+TEST_F(PhoneRegionTest, DuplicateChecksReadNumbersAsCreateDoes) {
+  ContactData data;
+  data.last_name = "Smith";
+  data.country = "US";
+  data.phones = {{PhoneKind::work, "(650) 253-0000", ""}};
+  db.contacts().create(data);
+  data.last_name = "Smyth";
+  const auto matches = db.duplicates().matches(data, {});
+  ASSERT_FALSE(matches.empty());
+}
+
+}  // namespace
+}  // namespace crm

@@ -99,7 +99,7 @@ class ExportTest : public ::testing::Test {
                   .description = "line one\nline two, \"quoted\""};
     account = db.accounts().create(a);
     ContactData c{.first_name = "Олена", .last_name = "Коваль", .emails = {{"olena@x.ua", false}, {"o@y.ua", true}},
-                  .phones = {{PhoneKind::mobile, "+380 67 123 45 67", ""}, {PhoneKind::work, "67 000 001", ""}},
+                  .phones = {{PhoneKind::mobile, "+380 67 123 45 67", ""}, {PhoneKind::work, "+371 67 000 001", ""}},
                   .job_title = "CFO", .birthday = Birthday{1985, 3, 7}, .preferred_language = "uk", .country = "UA",
                   .owner = "anna.berzina", .external_ref = "C-1",
                   .consents = {{ConsentChannel::email, true, Instant(Date(2025, 1, 2), hours(10))}},

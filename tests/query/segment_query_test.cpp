@@ -263,6 +263,13 @@ TEST_F(SegmentQueryTest, UnknownNamesSuggestTheNearest) {
   EXPECT_NE(std::string(refused(RecordKind::contact, "zzzz = 1").what()).find("fields: first_name"), std::string::npos);
 }
 
+TEST_F(SegmentQueryTest, CountriesMayBeWrittenAsNamesOrOtherCodes) {
+  const auto latvians = contacts("country = \"LV\"");
+  EXPECT_EQ(contacts("country = \"Latvija\""), latvians);
+  EXPECT_EQ(contacts("country = \"Latvia\""), latvians);
+  EXPECT_EQ(contacts("country in (\"LVA\", \"428\")"), latvians);
+}
+
 TEST_F(SegmentQueryTest, TypeMismatchesAreParseErrors) {
   const auto message = [&](RecordKind kind, const std::string& text) {
     return std::string(refused(kind, text).what());
@@ -286,7 +293,7 @@ TEST_F(SegmentQueryTest, TypeMismatchesAreParseErrors) {
                 .find("only activity_count"),
             std::string::npos);
   EXPECT_NE(message(RecordKind::contact, "has activity(stage = \"Won\")").find("on activities"), std::string::npos);
-  EXPECT_NE(message(RecordKind::contact, "country = \"Latvia\"").find("country"), std::string::npos);
+  EXPECT_NE(message(RecordKind::contact, "country = \"Narnia\"").find("country"), std::string::npos);
 }
 
 TEST_F(SegmentQueryTest, ListsSortByAnyFieldAndPageThroughIt) {

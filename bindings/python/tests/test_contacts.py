@@ -122,3 +122,24 @@ def test_to_dict_is_plain(db):
     assert record["phones"] == ["+37126123456", "+37167000111"]
     assert record["birthday"] == "1984-02-29"
     assert record["primary_email"] == "Anna.B@Gmail.com"
+
+
+@pytest.mark.parametrize("written, code", [
+    ("United States", "US"), ("USA", "US"), ("U.S.", "US"), ("Latvija", "LV"), ("Lietuva", "LT"),
+    ("Україна", "UA"), ("Deutschland", "DE"), ("lva", "LV"), ("428", "LV"),
+])
+def test_countries_are_read_as_people_write_them(db, written, code):
+    assert db.contacts.create(last_name="Ozols", country=written).country == code
+
+
+def test_an_unknown_country_names_the_nearest(db):
+    with pytest.raises(crmcore.ValidationError, match=r"United States \(US\)") as raised:
+        db.contacts.create(last_name="Ozols", country="Untied States")
+    assert raised.value.field == "contact.country"
+
+
+def test_a_national_number_is_read_in_the_contacts_country(db):
+    smith = db.contacts.create(last_name="Smith", country="United States", phones=["(650) 253-0000"])
+    assert smith.phones[0].e164 == "+16502530000"
+    ozols = db.contacts.create(last_name="Ozols", phones=["26 123 456"])  # no country: the database's region
+    assert ozols.phones[0].e164 == "+37126123456"
