@@ -2,6 +2,7 @@
 
 #include "common/enum_names.hpp"
 #include "crm/error.hpp"
+#include "query/catalog.hpp"
 
 namespace crm {
 namespace {
@@ -64,7 +65,7 @@ void check_import_options(const ImportOptions& options) {
   };
   if (!record_kind_from_name(record_kind_name(options.kind))) refuse("kind", "unknown record kind");
   if (options.mode == ImportMode::upsert && !kind_has_key(options.kind, options.key))
-    refuse("key", std::string(record_kind_name(options.kind)) + "s cannot be found by " +
+    refuse("key", std::string(record_table_name(options.kind)) + " cannot be found by " +
                       std::string(import_key_name(options.key)));
   check_batch_rows(options.batch_rows);
   if (options.delimiter != 0 && options.delimiter != ',' && options.delimiter != ';' && options.delimiter != '\t')

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "crm/error.hpp"
+#include "query/catalog.hpp"
 #include "io/csv_formula.hpp"
 #include "text/unicode.hpp"
 
@@ -36,7 +37,7 @@ ColumnBinding chosen_binding(RecordKind kind, std::size_t index, const std::stri
   if (!binding.custom)
     throw Error(ErrorCode::invalid_argument,
                 "import.columns: '" + column + "' (for header '" + header + "') is not a column of " +
-                    std::string(record_kind_name(kind)) + "s; columns: " + known_columns(kind, custom_fields),
+                    std::string(record_table_name(kind)) + "; columns: " + known_columns(kind, custom_fields),
                 "columns");
   binding.column = binding.custom->name;
   return binding;

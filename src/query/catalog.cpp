@@ -1,5 +1,7 @@
 #include "query/catalog.hpp"
 
+#include "model/custom_field_store.hpp"
+
 #include "crm/error.hpp"
 #include "crm/record_fields.hpp"
 
@@ -133,10 +135,7 @@ const std::vector<FieldSpec>& builtin_fields(RecordKind kind) {
   return all[static_cast<std::size_t>(kind)];
 }
 
-std::string_view record_table_name(RecordKind kind) {
-  static constexpr std::string_view names[] = {"accounts", "contacts", "leads", "opportunities", "activities"};
-  return names[static_cast<std::size_t>(kind)];
-}
+std::string_view record_table_name(RecordKind kind) { return custom_table(kind); }
 
 std::optional<std::pair<std::string_view, std::string_view>> tag_table(RecordKind kind) {
   switch (kind) {

@@ -72,6 +72,20 @@ TEST_F(ImportTest, HeadersNobodyKnowsAreIgnoredAndListed) {
   EXPECT_EQ(result.ignored_headers, std::vector<std::string>{"Favourite colour"});
 }
 
+TEST_F(ImportTest, MappingErrorsNameTheKindInPlainEnglish) {
+  ImportOptions options;
+  options.kind = RecordKind::activity;
+  options.columns = {{"Thema", "topic"}};
+  auto error = EXPECT_CRM_ERROR(import("Thema\nCall\n", options), ErrorCode::invalid_argument);
+  EXPECT_NE(std::string(error.what()).find("is not a column of activities;"), std::string::npos) << error.what();
+  options.kind = RecordKind::opportunity;
+  options.mode = ImportMode::upsert;
+  options.key = ImportKey::email;
+  options.columns = {};
+  error = EXPECT_CRM_ERROR(import("name\nDeal\n", options), ErrorCode::invalid_argument);
+  EXPECT_NE(std::string(error.what()).find("opportunities cannot be found by email"), std::string::npos) << error.what();
+}
+
 TEST_F(ImportTest, Windows1257FileIsReadWhenItsEncodingIsNamed) {
   ImportOptions options;
   options.encoding = "WINDOWS-1257";
