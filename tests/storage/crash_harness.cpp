@@ -126,7 +126,8 @@ class Writer {
   }
 
   void report(const Contact& contact) {
-    send(fd_, {Kind::contact, contact.deleted_at ? State::deleted : State::live, contact.id.value(), contact.version, 0});
+    send(fd_,
+         {Kind::contact, contact.deleted_at ? State::deleted : State::live, contact.id.value(), contact.version, 0});
   }
   void report(const Opportunity& deal) {
     send(fd_, {Kind::opportunity, State::live, deal.id.value(), deal.version, deal.stage.value()});
@@ -201,8 +202,9 @@ class Writer {
 
   // Takes a live contact other than the writer's newest one (see Owned).
   Contact take_removable() {
-    const auto newest = std::max_element(owned_.live_contacts.begin(), owned_.live_contacts.end(),
-                                         [](const Contact& a, const Contact& b) { return a.id.value() < b.id.value(); });
+    const auto newest =
+        std::max_element(owned_.live_contacts.begin(), owned_.live_contacts.end(),
+                         [](const Contact& a, const Contact& b) { return a.id.value() < b.id.value(); });
     std::iter_swap(newest, owned_.live_contacts.end() - 1);
     const auto at = owned_.live_contacts.begin() + pick(static_cast<int>(owned_.live_contacts.size() - 1));
     const Contact taken = *at;
@@ -240,7 +242,8 @@ class Writer {
   void move_deal() {
     Opportunity& deal = owned_.deals[pick(static_cast<int>(owned_.deals.size()))];
     StageId target = open_stages_[pick(static_cast<int>(open_stages_.size()))];
-    if (target == deal.stage) target = open_stages_[(pick(static_cast<int>(open_stages_.size() - 1)) + 1) % open_stages_.size()];
+    if (target == deal.stage)
+      target = open_stages_[(pick(static_cast<int>(open_stages_.size() - 1)) + 1) % open_stages_.size()];
     if (target == deal.stage) return;
     deal = db_.opportunities().move_to_stage(deal.id, target);
     report(deal);
@@ -303,7 +306,7 @@ class Writer {
 // What the parent knows of one record from its writer's reports.
 struct Known {
   Report last_commit{};
-  bool committed = false;     // a commit of it was reported
+  bool committed = false;      // a commit of it was reported
   bool may_disappear = false;  // a purge or merge started after the last commit reported
 };
 
@@ -311,9 +314,9 @@ struct Known {
 struct Totals {
   int trials = 0;
   int kills = 0;
-  std::int64_t commits = 0;   // acknowledged commits received
-  std::int64_t records = 0;   // records whose acknowledged state was checked (after each trial)
-  std::int64_t backups = 0;   // acknowledged backups checked
+  std::int64_t commits = 0;  // acknowledged commits received
+  std::int64_t records = 0;  // records whose acknowledged state was checked (after each trial)
+  std::int64_t backups = 0;  // acknowledged backups checked
   std::vector<std::string> problems;
 };
 
@@ -440,7 +443,8 @@ void run_trial(int trial, const std::string& path, const std::string& directory,
       totals.problems.push_back("trial " + std::to_string(trial) + ": writer " + std::to_string(w) +
                                 " ended by itself (status " + std::to_string(status) + ")");
     for (std::int64_t number : backups) {
-      const std::string backup = Writer::backup_path(directory, std::to_string(trial) + "-" + std::to_string(w), number);
+      const std::string backup =
+          Writer::backup_path(directory, std::to_string(trial) + "-" + std::to_string(w), number);
       ++totals.backups;
       for (const std::string& problem : file_problems(backup))
         totals.problems.push_back("trial " + std::to_string(trial) + ": backup " + backup + ": " + problem);
@@ -462,9 +466,11 @@ int run(int trials, const std::string& directory, std::uint64_t seed) {
   std::mt19937_64 random(seed);
   Totals totals;
   const auto started = std::chrono::steady_clock::now();
-  for (int trial = 1; trial <= trials && totals.problems.size() < 20; ++trial) run_trial(trial, path, directory, random, totals);
+  for (int trial = 1; trial <= trials && totals.problems.size() < 20; ++trial)
+    run_trial(trial, path, directory, random, totals);
   const auto seconds =
-      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count() / 1000.0;
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count() /
+      1000.0;
   for (const std::string& problem : totals.problems) std::cout << "PROBLEM " << problem << "\n";
   std::cout << "crash test: " << totals.trials << " trials, " << totals.kills << " writers killed, " << totals.commits
             << " acknowledged commits verified (" << totals.records << " record checks, " << totals.backups

@@ -103,11 +103,25 @@ int fault_unfetch(sqlite3_file* file, sqlite3_int64 offset, void* page) {
 // Version 3 methods; a wrapped file of an older version keeps the same
 // version in its shim (SQLite then never calls the newer members).
 sqlite3_io_methods fault_methods(int version) {
-  return sqlite3_io_methods{version,         fault_close,      fault_read,           fault_write,
-                            fault_truncate,  fault_sync,       fault_file_size,      fault_lock,
-                            fault_unlock,    fault_check_reserved_lock, fault_file_control, fault_sector_size,
-                            fault_device_characteristics, fault_shm_map, fault_shm_lock, fault_shm_barrier,
-                            fault_shm_unmap, fault_fetch,      fault_unfetch};
+  return {.iVersion = version,
+          .xClose = fault_close,
+          .xRead = fault_read,
+          .xWrite = fault_write,
+          .xTruncate = fault_truncate,
+          .xSync = fault_sync,
+          .xFileSize = fault_file_size,
+          .xLock = fault_lock,
+          .xUnlock = fault_unlock,
+          .xCheckReservedLock = fault_check_reserved_lock,
+          .xFileControl = fault_file_control,
+          .xSectorSize = fault_sector_size,
+          .xDeviceCharacteristics = fault_device_characteristics,
+          .xShmMap = fault_shm_map,
+          .xShmLock = fault_shm_lock,
+          .xShmBarrier = fault_shm_barrier,
+          .xShmUnmap = fault_shm_unmap,
+          .xFetch = fault_fetch,
+          .xUnfetch = fault_unfetch};
 }
 const sqlite3_io_methods kMethodsByVersion[] = {fault_methods(1), fault_methods(2), fault_methods(3)};
 

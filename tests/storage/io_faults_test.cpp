@@ -130,7 +130,8 @@ Seeds seed(Database& db) {
   s.lead = db.leads().create({.first_name = "Ilze", .last_name = "Liepa", .company_name = "Liepa SIA"}).id;
   s.deleted_lead = db.leads().create({.first_name = "Rūta", .last_name = "Kalna", .company_name = "Kalns AS"}).id;
   db.leads().remove(s.deleted_lead);
-  s.convertible_lead = db.leads().create({.first_name = "Max", .last_name = "Müller", .company_name = "Müller GmbH"}).id;
+  s.convertible_lead =
+      db.leads().create({.first_name = "Max", .last_name = "Müller", .company_name = "Müller GmbH"}).id;
 
   s.task = db.activities().create(task_for(s.contact, "Zvanīt Annai", noon + boost::posix_time::hours(24))).id;
   s.deleted_task = db.activities().create(task_for(s.contact, "Vecs uzdevums", noon)).id;
@@ -226,7 +227,10 @@ std::vector<WriteCase> write_cases() {
             [](D& db, const S&, P) { db.calendars().add_holiday("LT", Date(2025, 7, 6), "Valstybės diena"); }),
       write("Calendars::remove_holiday",
             [](D& db, const S&, P) { db.calendars().remove_holiday("LV", Date(2025, 6, 24)); }),
-      write("Calendars::set_weekend", [](D& db, const S&, P) { db.calendars().set_weekend("LV", {5, 6}); }),
+      write("Calendars::set_weekend",
+            [](D& db, const S&, P) {
+              db.calendars().set_weekend("LV", {5, 6});
+            }),
       write("LeadSources::add", [](D& db, const S&, P) { db.lead_sources().add("Ieteikums"); }),
       write("LeadSources::rename", [](D& db, const S& s, P) { db.lead_sources().rename(s.lead_source, "Vietne"); }),
       write("LeadSources::remove", [](D& db, const S& s, P) { db.lead_sources().remove(s.unused_lead_source); }),
@@ -240,8 +244,7 @@ std::vector<WriteCase> write_cases() {
        }},
       write("Campaigns::remove", [](D& db, const S& s, P) { db.campaigns().remove(s.unused_campaign); }),
       write("Currencies::set_base", [](D& db, const S&, P) { db.currencies().set_base("USD"); }),
-      write("Currencies::set_rate",
-            [day](D& db, const S&, P) { db.currencies().set_rate("GBP", "EUR", day, "1.17"); }),
+      write("Currencies::set_rate", [day](D& db, const S&, P) { db.currencies().set_rate("GBP", "EUR", day, "1.17"); }),
       write("Currencies::remove_rate",
             [](D& db, const S&, P) { db.currencies().remove_rate("USD", "EUR", Date(2025, 1, 1)); }),
       write("CustomFields::define",
@@ -293,8 +296,7 @@ std::vector<WriteCase> write_cases() {
       write("Opportunities::move_to_stage",
             [](D& db, const S& s, P) { db.opportunities().move_to_stage(s.opportunity, s.next_stage); }),
       write("Opportunities::remove", [](D& db, const S& s, P) { db.opportunities().remove(s.opportunity); }),
-      write("Opportunities::restore",
-            [](D& db, const S& s, P) { db.opportunities().restore(s.deleted_opportunity); }),
+      write("Opportunities::restore", [](D& db, const S& s, P) { db.opportunities().restore(s.deleted_opportunity); }),
       write("Opportunities::purge", [](D& db, const S& s, P) { db.opportunities().purge(s.deleted_opportunity); }),
       write("Pipelines::create",
             [](D& db, const S&, P) {
@@ -305,9 +307,13 @@ std::vector<WriteCase> write_cases() {
       write("Pipelines::rename", [](D& db, const S& s, P) { db.pipelines().rename(s.second_pipeline, "Partneru"); }),
       write("Pipelines::set_default", [](D& db, const S& s, P) { db.pipelines().set_default(s.second_pipeline); }),
       write("Pipelines::add_stage",
-            [](D& db, const S& s, P) { db.pipelines().add_stage(s.second_pipeline, {.name = "Demo", .probability = 40}); }),
+            [](D& db, const S& s, P) {
+              db.pipelines().add_stage(s.second_pipeline, {.name = "Demo", .probability = 40});
+            }),
       write("Pipelines::update_stage",
-            [](D& db, const S& s, P) { db.pipelines().update_stage(s.spare_stage, {.name = "Līgumi", .probability = 70}); }),
+            [](D& db, const S& s, P) {
+              db.pipelines().update_stage(s.spare_stage, {.name = "Līgumi", .probability = 70});
+            }),
       {"Pipelines::reorder_stages",
        [](D& db, const S& s, P) {
          std::vector<StageId> order;
@@ -319,7 +325,9 @@ std::vector<WriteCase> write_cases() {
       write("Pipelines::set_lost_reason_active",
             [](D& db, const S& s, P) { db.pipelines().set_lost_reason_active(s.lost_reason, false); }),
       write("Products::create",
-            [](D& db, const S&, P) { db.products().create({.sku = "LIC-1", .name = "Licence", .list_price = Money(100, "EUR")}); }),
+            [](D& db, const S&, P) {
+              db.products().create({.sku = "LIC-1", .name = "Licence", .list_price = Money(100, "EUR")});
+            }),
       {"Products::update",
        [](D& db, const S& s, P) {
          Product product = db.products().get(s.product);
@@ -327,16 +335,22 @@ std::vector<WriteCase> write_cases() {
          return std::function<void()>([&db, product] { db.products().update(product); });
        }},
       write("Segments::create",
-            [](D& db, const S&, P) { db.segments().create(RecordKind::account, "Latvija", Filter::parse("country = \"LV\"")); }),
-      write("Segments::create_list", [](D& db, const S&, P) { db.segments().create_list(RecordKind::account, "Partneri"); }),
+            [](D& db, const S&, P) {
+              db.segments().create(RecordKind::account, "Latvija", Filter::parse("country = \"LV\""));
+            }),
+      write("Segments::create_list",
+            [](D& db, const S&, P) { db.segments().create_list(RecordKind::account, "Partneri"); }),
       write("Segments::freeze", [](D& db, const S& s, P) { db.segments().freeze(s.segment, "Bērziņi marts"); }),
       write("Segments::rename", [](D& db, const S& s, P) { db.segments().rename(s.segment, "Bērziņas"); }),
       write("Segments::set_filter",
             [](D& db, const S& s, P) { db.segments().set_filter(s.segment, Filter::parse("last_name ~ \"ozols\"")); }),
       write("Segments::remove", [](D& db, const S& s, P) { db.segments().remove(s.segment); }),
       write("Segments::add_members",
-            [](D& db, const S& s, P) { db.segments().add_members(s.list, {s.caller.value(), s.duplicate_contact.value()}); }),
-      write("Segments::remove_members", [](D& db, const S& s, P) { db.segments().remove_members(s.list, {s.contact.value()}); }),
+            [](D& db, const S& s, P) {
+              db.segments().add_members(s.list, {s.caller.value(), s.duplicate_contact.value()});
+            }),
+      write("Segments::remove_members",
+            [](D& db, const S& s, P) { db.segments().remove_members(s.list, {s.contact.value()}); }),
       write("Telephony::record_call",
             [](D& db, const S&, P) { db.telephony().record_call({.number = "+371 26 123 456", .owner = "ilze"}); }),
       write("Telephony::attach_unmatched", [](D& db, const S& s, P) { db.telephony().attach_unmatched(s.caller); }),
@@ -434,12 +448,12 @@ class IoFaults : public ::testing::TestWithParam<Fault> {
     for (std::int64_t nth = 1;; nth = next_nth(fault, nth)) {
       reset_work_file();
       Database db = Database::open(work_, test_options(clock_));
-      const std::function<void()> write = write_case.prepare(db, seeds_, scratch_);
-      const WriteRun run = run_with_fault(write, fault, nth);
+      const std::function<void()> attempt = write_case.prepare(db, seeds_, scratch_);
+      const WriteRun run = run_with_fault(attempt, fault, nth);
       ++tally.runs;
       tally.faults_met += run.fired ? 1 : 0;
-      const std::string where = write_case.name + " with " + std::string(fault_name(fault)) + " at operation " +
-                                std::to_string(nth);
+      const std::string where =
+          write_case.name + " with " + std::string(fault_name(fault)) + " at operation " + std::to_string(nth);
       if (run.threw) {
         ++tally.failures;
         EXPECT_TRUE(run.fired) << where << ": failed without meeting the fault: " << run.kind << ": " << run.error;
@@ -448,7 +462,7 @@ class IoFaults : public ::testing::TestWithParam<Fault> {
             << where << ": a failed write changed the file (" << run.error << ")";
         EXPECT_TRUE(file_problems(work_).empty()) << where << ": " << ::testing::PrintToString(file_problems(work_));
         try {
-          write();
+          attempt();
         } catch (const std::exception& e) {
           ADD_FAILURE() << where << ": the connection cannot do the write after the fault: " << e.what();
         }
@@ -488,7 +502,9 @@ TEST_P(IoFaults, every_write_completes_or_fails_actionably_and_leaves_the_file_a
 }
 
 INSTANTIATE_TEST_SUITE_P(EveryFault, IoFaults, ::testing::ValuesIn(kAllFaults),
-                         [](const ::testing::TestParamInfo<Fault>& info) { return std::string(fault_name(info.param)); });
+                         [](const ::testing::TestParamInfo<Fault>& info) {
+                           return std::string(fault_name(info.param));
+                         });
 
 // One declaration of a header: its text without comments on one line, and
 // the depth of braces it stands at (namespace members at 1, class members at 2).
@@ -564,7 +580,8 @@ std::set<std::string> writes_declared_in_headers() {
 
 TEST(IoFaultCases, every_write_of_the_headers_has_a_fault_case) {
   std::set<std::string> covered;
-  for (const WriteCase& write_case : write_cases()) covered.insert(write_case.name.substr(0, write_case.name.find('(')));
+  for (const WriteCase& write_case : write_cases())
+    covered.insert(write_case.name.substr(0, write_case.name.find('(')));
   const std::set<std::string> declared = writes_declared_in_headers();
   EXPECT_GT(declared.size(), 50U) << "the header scan found too few writes to be right";
   for (const std::string& write : declared) EXPECT_EQ(covered.count(write), 1U) << write << " has no fault case";
