@@ -3,8 +3,9 @@
 // a full disk from the Nth write on, the Nth allocation. For N = 1, 2, ...
 // until the write completes without meeting the fault, each write either
 // completes or throws an error a caller can act on (io, busy, or
-// std::bad_alloc for memory), leaves the file exactly as it was, passes the
-// integrity checks, and the same connection then does the write.
+// std::bad_alloc for memory) and leaves the file exactly as it was; a write
+// that completes leaves what it leaves without faults; the file passes the
+// integrity checks, and after a failure the same connection does the write.
 #include <fstream>
 #include <functional>
 #include <iostream>
@@ -442,9 +443,20 @@ class IoFaults : public ::testing::TestWithParam<Fault> {
     std::filesystem::copy_file(baseline_, work_);
   }
 
+  // What the file holds after the write ran without a fault: every run that
+  // completes must leave exactly this (the clock and the ids are the same).
+  FileContents contents_after(const WriteCase& write_case) {
+    reset_work_file();
+    Database db = Database::open(work_, test_options(clock_));
+    write_case.prepare(db, seeds_, scratch_)();
+    db.close();
+    return file_contents(work_);
+  }
+
   // N = 1, 2, ... for one write until it completes without meeting the fault.
   CaseTally check_write(const WriteCase& write_case, Fault fault) {
     CaseTally tally;
+    const FileContents completed = contents_after(write_case);
     for (std::int64_t nth = 1;; nth = next_nth(fault, nth)) {
       reset_work_file();
       Database db = Database::open(work_, test_options(clock_));
@@ -463,10 +475,14 @@ class IoFaults : public ::testing::TestWithParam<Fault> {
         EXPECT_TRUE(file_problems(work_).empty()) << where << ": " << ::testing::PrintToString(file_problems(work_));
         try {
           attempt();
+          EXPECT_EQ(first_difference(completed, file_contents(work_)), "")
+              << where << ": the write done again after the fault wrote something else";
         } catch (const std::exception& e) {
           ADD_FAILURE() << where << ": the connection cannot do the write after the fault: " << e.what();
         }
       } else {
+        EXPECT_EQ(first_difference(completed, file_contents(work_)), "")
+            << where << ": the write completed but the file differs from a run without faults";
         EXPECT_TRUE(file_problems(work_).empty()) << where << ": " << ::testing::PrintToString(file_problems(work_));
       }
       if (!run.fired && !run.threw) return tally;
