@@ -1,6 +1,7 @@
 #include "storage/file_checks.hpp"
 
 #include <algorithm>
+#include <regex>
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
@@ -65,7 +66,9 @@ void check_search_index(SQLite::Database& db, int sample, std::vector<std::strin
 }  // namespace
 
 FileContents file_contents(const std::string& path) {
-  SQLite::Database db(path, SQLite::OPEN_READONLY);
+  // Read-write: after a failed checkpoint a WAL may wait for recovery, which
+  // a read-only connection cannot run.
+  SQLite::Database db(path, SQLite::OPEN_READWRITE);
   FileContents contents;
   contents["sqlite_schema"] = sorted_rows(db, "sqlite_schema");
   SQLite::Statement tables(db, "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name");
@@ -74,6 +77,15 @@ FileContents file_contents(const std::string& path) {
     contents[table] = sorted_rows(db, table);
   }
   contents["user_version"] = {db.execAndGet("PRAGMA user_version").getString()};
+  return contents;
+}
+
+FileContents without_instants(FileContents contents) {
+  static const std::regex instant(R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z)");
+  for (auto& table : contents) {
+    for (std::string& row : table.second) row = std::regex_replace(row, instant, "<instant>");
+    std::sort(table.second.begin(), table.second.end());
+  }
   return contents;
 }
 

@@ -16,6 +16,11 @@ using FileContents = std::map<std::string, std::vector<std::string>>;
 /// The contents of the database at `path`.
 FileContents file_contents(const std::string& path);
 
+/// `contents` with every instant (ISO 8601 UTC text) replaced by "<instant>":
+/// for comparing files written at different times by the wall clock
+/// (migrations stamp rows and their own log with it).
+FileContents without_instants(FileContents contents);
+
 /// A line naming the first difference between two contents ("" when equal).
 std::string first_difference(const FileContents& before, const FileContents& after);
 

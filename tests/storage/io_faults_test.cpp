@@ -13,6 +13,7 @@
 #include <set>
 #include <sstream>
 
+#include <SQLiteCpp/Database.h>
 #include <gtest/gtest.h>
 
 #include "crm/crm.hpp"
@@ -402,10 +403,11 @@ bool actionable(Fault fault, const std::string& kind) {
   return kind == "io" || kind == "busy";
 }
 
-// The next N to try: every N for write and sync faults; for allocations
-// (hundreds per write) every N up to 16, then steps of an eighth.
+// The next N to try: every N up to 16 for allocations (hundreds per write)
+// and up to 64 for writes and syncs (every one a record write makes; a
+// migration makes hundreds), then steps of an eighth.
 std::int64_t next_nth(Fault fault, std::int64_t nth) {
-  if (fault != Fault::out_of_memory || nth < 16) return nth + 1;
+  if (nth < (fault == Fault::out_of_memory ? 16 : 64)) return nth + 1;
   return nth + nth / 8;
 }
 
@@ -437,51 +439,59 @@ class IoFaults : public ::testing::TestWithParam<Fault> {
     baseline_contents_ = file_contents(baseline_);
   }
 
-  // A fresh copy of the baseline at work_ (without a WAL of an earlier run).
-  void reset_work_file() {
+  // A fresh copy of `source` at work_ (without a WAL of an earlier run).
+  void reset_work_file(const std::string& source) {
     for (const char* suffix : {"", "-wal", "-shm", "-journal"}) std::filesystem::remove(work_ + suffix);
-    std::filesystem::copy_file(baseline_, work_);
+    std::filesystem::copy_file(source, work_);
   }
 
-  // What the file holds after the write ran without a fault: every run that
-  // completes must leave exactly this (the clock and the ids are the same).
-  FileContents contents_after(const WriteCase& write_case) {
-    reset_work_file();
-    Database db = Database::open(work_, test_options(clock_));
-    write_case.prepare(db, seeds_, scratch_)();
-    db.close();
-    return file_contents(work_);
+  // Copies the baseline to work_, opens it and returns `write_case`'s write
+  // (which keeps the connection open until it is destroyed).
+  std::function<void()> start(const WriteCase& write_case) {
+    reset_work_file(baseline_);
+    auto db = std::make_shared<Database>(Database::open(work_, test_options(clock_)));
+    std::function<void()> write = write_case.prepare(*db, seeds_, scratch_);
+    return [db, write] { write(); };
   }
 
-  // N = 1, 2, ... for one write until it completes without meeting the fault.
-  CaseTally check_write(const WriteCase& write_case, Fault fault) {
+  // N = 1, 2, ... for one write until it completes without meeting the
+  // fault. `start` puts the file as it is before the write in place at work_
+  // and returns the write; `before` is what that file holds.
+  // `read` reads work_'s contents (for a migration: without the instants it
+  // stamps with the wall clock).
+  CaseTally check_write(const std::string& name, const std::function<std::function<void()>()>& start,
+                        const FileContents& before, Fault fault,
+                        const std::function<FileContents()>& read) {
     CaseTally tally;
-    const FileContents completed = contents_after(write_case);
+    // What the file holds after the write ran without a fault: every run
+    // that completes must leave exactly this (the clock and the ids are the same).
+    const FileContents completed = [&] {
+      start()();
+      return read();
+    }();
     for (std::int64_t nth = 1;; nth = next_nth(fault, nth)) {
-      reset_work_file();
-      Database db = Database::open(work_, test_options(clock_));
-      const std::function<void()> attempt = write_case.prepare(db, seeds_, scratch_);
+      const std::function<void()> attempt = start();
       const WriteRun run = run_with_fault(attempt, fault, nth);
       ++tally.runs;
       tally.faults_met += run.fired ? 1 : 0;
       const std::string where =
-          write_case.name + " with " + std::string(fault_name(fault)) + " at operation " + std::to_string(nth);
+          name + " with " + std::string(fault_name(fault)) + " at operation " + std::to_string(nth);
       if (run.threw) {
         ++tally.failures;
         EXPECT_TRUE(run.fired) << where << ": failed without meeting the fault: " << run.kind << ": " << run.error;
         EXPECT_TRUE(actionable(fault, run.kind)) << where << ": " << run.kind << ": " << run.error;
-        EXPECT_EQ(first_difference(baseline_contents_, file_contents(work_)), "")
+        EXPECT_EQ(first_difference(before, read()), "")
             << where << ": a failed write changed the file (" << run.error << ")";
         EXPECT_TRUE(file_problems(work_).empty()) << where << ": " << ::testing::PrintToString(file_problems(work_));
         try {
           attempt();
-          EXPECT_EQ(first_difference(completed, file_contents(work_)), "")
+          EXPECT_EQ(first_difference(completed, read()), "")
               << where << ": the write done again after the fault wrote something else";
         } catch (const std::exception& e) {
           ADD_FAILURE() << where << ": the connection cannot do the write after the fault: " << e.what();
         }
       } else {
-        EXPECT_EQ(first_difference(completed, file_contents(work_)), "")
+        EXPECT_EQ(first_difference(completed, read()), "")
             << where << ": the write completed but the file differs from a run without faults";
         EXPECT_TRUE(file_problems(work_).empty()) << where << ": " << ::testing::PrintToString(file_problems(work_));
       }
@@ -506,7 +516,9 @@ TEST_P(IoFaults, every_write_completes_or_fails_actionably_and_leaves_the_file_a
   int runs = 0;
   int failures = 0;
   for (const WriteCase& write_case : write_cases()) {
-    const CaseTally tally = check_write(write_case, GetParam());
+    const CaseTally tally = check_write(
+        write_case.name, [&] { return start(write_case); }, baseline_contents_, GetParam(),
+        [this] { return file_contents(work_); });
     runs += tally.runs;
     failures += tally.failures;
     std::cout << "  " << write_case.name << ": " << tally.faults_met << " faults met, " << tally.failures
@@ -515,6 +527,26 @@ TEST_P(IoFaults, every_write_completes_or_fails_actionably_and_leaves_the_file_a
     if (HasFailure()) break;
   }
   std::cout << fault_name(GetParam()) << ": " << runs << " runs, " << failures << " failed writes checked\n";
+}
+
+TEST_P(IoFaults, opening_an_old_file_migrates_it_or_fails_actionably_and_leaves_it_as_it_was) {
+  const std::string old_file = dir_.file("v1.db");
+  {
+    std::ifstream fixture(CRM_TEST_FIXTURES "/schema_v1.sql");
+    std::ostringstream sql;
+    sql << fixture.rdbuf();
+    SQLite::Database(old_file, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE).exec(sql.str());
+  }
+  const CaseTally tally = check_write(
+      "Database::open (migrating schema version 1)",
+      [&] {
+        reset_work_file(old_file);
+        return std::function<void()>([this] { Database::open(work_, test_options(clock_)).close(); });
+      },
+      without_instants(file_contents(old_file)), GetParam(), [this] { return without_instants(file_contents(work_)); });
+  std::cout << "  Database::open (migrating): " << tally.faults_met << " faults met, " << tally.failures
+            << " opens failed\n";
+  EXPECT_GT(tally.faults_met, 0);
 }
 
 INSTANTIATE_TEST_SUITE_P(EveryFault, IoFaults, ::testing::ValuesIn(kAllFaults),
