@@ -108,6 +108,7 @@ class Writer {
   }
 
  private:
+  // LV phones, a busy timeout far beyond a trial, synchronous FULL (the default).
   static OpenOptions options() {
     OpenOptions options;
     options.default_region = "LV";
@@ -115,8 +116,10 @@ class Writer {
     return options;
   }
 
+  // A random number in [0, below).
   int pick(int below) { return std::uniform_int_distribution<int>(0, below - 1)(random_); }
 
+  // Removes a random element of `from` and returns it.
   template <class T>
   T take(std::vector<T>& from) {
     const auto at = from.begin() + pick(static_cast<int>(from.size()));
@@ -125,6 +128,8 @@ class Writer {
     return taken;
   }
 
+  // Reports the commits of a contact or deal as they returned, a purge or
+  // merge done (report_gone) or about to start (warn_may_disappear).
   void report(const Contact& contact) {
     send(fd_,
          {Kind::contact, contact.deleted_at ? State::deleted : State::live, contact.id.value(), contact.version, 0});
@@ -139,6 +144,7 @@ class Writer {
     send(fd_, {Kind::contact, State::may_disappear, contact.id.value(), contact.version, 0});
   }
 
+  // A new contact of this writer's with a unique email and external_ref.
   ContactData new_person() {
     ContactData data;
     data.first_name = kFirstNames[pick(std::size(kFirstNames))];
@@ -166,6 +172,7 @@ class Writer {
     backup();
   }
 
+  // The writes; each reports what it committed once it returned.
   void create_contact() {
     const Contact contact = db_.contacts().create(new_person());
     report(contact);

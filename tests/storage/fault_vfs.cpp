@@ -47,9 +47,11 @@ struct FaultFile {
   sqlite3_file* real;
 };
 
-sqlite3_vfs* g_real_vfs = nullptr;
-sqlite3_vfs g_fault_vfs{};
+sqlite3_vfs* g_real_vfs = nullptr;  // the default VFS before ours ("unix")
+sqlite3_vfs g_fault_vfs{};           // ours: the wrapped VFS with our xOpen
 
+// The wrapped VFS's file inside one of ours. Each fault_* method below
+// forwards to it; fault_write and fault_sync first ask should_fail().
 sqlite3_file* real_of(sqlite3_file* file) { return reinterpret_cast<FaultFile*>(file)->real; }
 
 int fault_close(sqlite3_file* file) { return real_of(file)->pMethods->xClose(real_of(file)); }
