@@ -53,6 +53,9 @@ void rethrow_as_crm_error() {
     throw;
   } catch (const SQLite::Exception& e) {
     const int primary = e.getErrorCode() & 0xFF;
+    // SQLite's allocator failed: the same condition as a failing new, which
+    // every surface already reports as out of memory (CRM_NOMEM, MemoryError).
+    if (primary == SQLITE_NOMEM || e.getExtendedErrorCode() == SQLITE_IOERR_NOMEM) throw std::bad_alloc();
     // A statement nested deeper than SQLite's parser takes (the segment
     // compiler refuses such filters first; this is the safety net).
     if (primary == SQLITE_ERROR && std::string(e.what()).find("parser stack overflow") != std::string::npos)

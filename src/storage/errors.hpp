@@ -6,11 +6,12 @@
 namespace crm::detail {
 
 /// Call inside a catch block: rethrows the exception in flight as crm::Error.
-/// crm::Error and std::bad_alloc pass unchanged; SQLite errors map by code
-/// (busy, corrupt, io, permission_denied, ...), SQLite's limits on one
-/// statement (SQLITE_TOOBIG, expression tree too large, too many variables or
-/// terms) to invalid_argument; anything else becomes an io error carrying
-/// its message.
+/// crm::Error and std::bad_alloc pass unchanged, and SQLITE_NOMEM (also
+/// SQLITE_IOERR_NOMEM) becomes std::bad_alloc; other SQLite errors map by
+/// code (busy, corrupt, io (also SQLITE_FULL), permission_denied, ...),
+/// SQLite's limits on one statement (SQLITE_TOOBIG, expression tree too
+/// large, too many variables or terms) to invalid_argument; anything else
+/// becomes an io error carrying its message.
 [[noreturn]] void rethrow_as_crm_error();
 
 /// Runs `body` and translates whatever it throws with rethrow_as_crm_error().

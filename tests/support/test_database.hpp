@@ -32,13 +32,15 @@ inline OpenOptions test_options(const ManualClock& clock, std::string region = "
   return options;
 }
 
-/// A fresh directory under the system temp dir, removed at destruction.
+/// A fresh directory under the system temp dir (or under `base`), removed at destruction.
 class TempDir {
  public:
-  TempDir() {
+  explicit TempDir(const std::filesystem::path& base = std::filesystem::temp_directory_path()) {
     const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
     std::string name = std::string("crmcore-") + (info ? info->test_suite_name() + std::string("-") + info->name() : "x");
-    path_ = std::filesystem::temp_directory_path() / (name + "-" + std::to_string(::getpid()));
+    for (char& c : name)
+      if (c == '/') c = '-';  // parameterized tests' names
+    path_ = base / (name + "-" + std::to_string(::getpid()));
     std::filesystem::remove_all(path_);
     std::filesystem::create_directories(path_);
   }
