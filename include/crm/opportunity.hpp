@@ -71,8 +71,9 @@ struct OpportunityData {
   std::string external_ref{};                   ///< The embedding system's key; unique when set.
   std::vector<std::string> tags{};              ///< Labels.
   std::vector<LineItem> line_items{};           ///< Products sold.
-  /// Why it was lost: required when the stage is a lost stage; cleared when
-  /// the deal is in any other stage.
+  /// Why it was lost: required when a deal becomes lost (moved or updated
+  /// into a lost stage); a deal created in a lost stage, as history is
+  /// imported, may lack it. Cleared when the deal is in any other stage.
   LostReasonId lost_reason{};
   /// The close date of a won or lost deal, not in the future; unset, the
   /// library keeps the stored one or uses today when the deal closes.
@@ -147,7 +148,7 @@ class Opportunities {
   /// changed stage is recorded in the stage history as move_to_stage() would.
   Opportunity update(const Opportunity& opportunity);
   /// Moves the deal to `stage` of its pipeline: closing (won or lost) sets the
-  /// close date, lost needs a lost reason, moving a closed deal to an open
+  /// close date, becoming lost needs a lost reason, moving a closed deal to an open
   /// stage reopens it. Records the change. invalid_argument for a stage of
   /// another pipeline or a removed one.
   Opportunity move_to_stage(OpportunityId id, StageId stage, const StageMove& how = {});

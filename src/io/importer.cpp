@@ -7,6 +7,7 @@
 #include <fstream>
 #include <thread>
 
+#include "crm/currency.hpp"
 #include "crm/custom_field.hpp"
 #include "crm/error.hpp"
 #include "crm/import.hpp"
@@ -133,7 +134,8 @@ ImportResult Imports::run(std::istream& in, std::int64_t total_bytes, const Impo
     check_import_options(options);
     CsvReader reader(in, CsvOptions{options.encoding, options.delimiter});
     const RowMapper mapper(options.kind, read_headers(reader), options.columns,
-                           detail::StoreAccess::make<CustomFields>(session_).list(options.kind));
+                           detail::StoreAccess::make<CustomFields>(session_).list(options.kind),
+                           detail::StoreAccess::make<Currencies>(session_).base());
     ImportResult result;
     for (const ColumnBinding& binding : mapper.bindings()) result.mapping[binding.header] = binding.column;
     result.ignored_headers = mapper.ignored_headers();

@@ -483,7 +483,12 @@ CustomValue read_custom(const CustomField& field, std::string_view text, SlashDa
 
 }  // namespace
 
-RecordDraft new_draft(RecordKind kind) {
+RecordDraft new_draft(RecordKind kind, std::string_view base_currency) {
+  if (kind == RecordKind::opportunity && !base_currency.empty()) {
+    OpportunityData deal;
+    deal.amount = Money(0, base_currency);
+    return RecordDraft{std::move(deal), {}};
+  }
   switch (kind) {
     case RecordKind::account: return RecordDraft{AccountData{}, {}};
     case RecordKind::contact: return RecordDraft{ContactData{}, {}};

@@ -105,8 +105,9 @@ struct RecordDraft {
 };
 
 /// An empty draft of `kind` (its data default-constructed: a new task, a new
-/// lead, a deal of 0 EUR).
-RecordDraft new_draft(RecordKind kind);
+/// lead, a deal of 0 in `base_currency`, or 0 EUR when that is empty). A deal's
+/// amount written without a currency is in the draft's currency.
+RecordDraft new_draft(RecordKind kind, std::string_view base_currency = {});
 
 /// The kind of record `draft` holds.
 RecordKind kind_of(const RecordDraft& draft) noexcept;

@@ -69,8 +69,9 @@ void clear_list(RecordDraft& draft, std::string_view column) {
 }  // namespace
 
 RowMapper::RowMapper(RecordKind kind, const std::vector<std::string>& headers,
-                     const std::map<std::string, std::string>& chosen, const std::vector<CustomField>& custom_fields)
-    : kind_(kind), headers_(headers) {
+                     const std::map<std::string, std::string>& chosen, const std::vector<CustomField>& custom_fields,
+                     std::string base_currency)
+    : kind_(kind), headers_(headers), base_currency_(std::move(base_currency)) {
   for (const auto& [header, column] : chosen)
     if (std::find(headers.begin(), headers.end(), header) == headers.end())
       throw Error(ErrorCode::invalid_argument, "import.columns: the file has no header '" + header + "'", "columns");
@@ -126,7 +127,7 @@ std::string RowMapper::header_of(std::string_view column) const {
 void RowMapper::prepare(CsvRecord& record, PreparedRow& row) const {
   row.line = record.line;
   row.issue.reset();
-  row.draft = new_draft(kind_);
+  row.draft = new_draft(kind_, base_currency_);
   row.cells = std::move(record.fields);
   if (!record.error.empty()) {
     const std::size_t at = static_cast<std::size_t>(std::max(record.error_column, 1)) - 1;

@@ -39,8 +39,10 @@ class RowMapper {
   /// wins, otherwise the header is mapped by name to a built-in column or a
   /// custom field of `kind`. Throws Error(invalid_argument) when `chosen`
   /// names a header the file lacks or a column the kind lacks.
+  /// A new deal's amount written without a currency is in `base_currency`.
   RowMapper(RecordKind kind, const std::vector<std::string>& headers,
-            const std::map<std::string, std::string>& chosen, const std::vector<CustomField>& custom_fields);
+            const std::map<std::string, std::string>& chosen, const std::vector<CustomField>& custom_fields,
+            std::string base_currency);
 
   /// The headers that carry data, with their columns.
   const std::vector<ColumnBinding>& bindings() const noexcept { return bindings_; }
@@ -67,6 +69,7 @@ class RowMapper {
 
   RecordKind kind_;
   std::vector<std::string> headers_;
+  std::string base_currency_;
   std::vector<ColumnBinding> bindings_;
   std::vector<std::string> ignored_;
 };

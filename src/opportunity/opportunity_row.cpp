@@ -103,8 +103,12 @@ void price_line_items(Session& session, const OpportunityData& in, const Opportu
 
 void decide_closing(Session& session, const OpportunityData& in, const Opportunity* stored, const Stage& stage,
                     OpportunityData& out) {
-  if (stage.kind == StageKind::lost) {
-    if (!in.lost_reason) refuse("opportunity.lost_reason", "a lost deal needs a lost reason");
+  if (stage.kind == StageKind::lost && !in.lost_reason) {
+    // Recorded history (a deal created lost, as imports bring them) may lack
+    // the reason; a deal that becomes lost here must give one.
+    const bool becomes_lost = stored && stored->stage_kind != StageKind::lost;
+    if (becomes_lost) refuse("opportunity.lost_reason", "a deal that becomes lost needs a lost reason");
+  } else if (stage.kind == StageKind::lost) {
     const LostReason reason = require_lost_reason(session, in.lost_reason, "opportunity.lost_reason");
     if (!reason.active && (!stored || stored->lost_reason != in.lost_reason))
       refuse("opportunity.lost_reason", "lost reason '" + reason.name + "' is no longer in use");

@@ -149,6 +149,28 @@ TEST_F(ImportTest, DealsReadDayMonthYearDatesAndAmountsWithCommaDecimalsAndSpace
   EXPECT_EQ(deals[1].amount, Money::parse("1234.50 EUR"));
 }
 
+TEST_F(ImportTest, BareAmountsAreInTheBaseCurrencyAndLostHistoryNeedsNoReason) {
+  account("Cancity", "ACC-1");
+  db.currencies().set_base("USD");
+  ImportOptions options;
+  options.kind = RecordKind::opportunity;
+  const auto result = import(
+      "name,account_ref,amount,stage,closed_on\n"
+      "GTX Plus Basic,ACC-1,1054,Won,2017-03-01\n"
+      "GTXPro,ACC-1,4514,Lost,2017-03-11\n"
+      "MG Special,ACC-1,55 EUR,Prospecting,\n",
+      options);
+  ASSERT_EQ(result.failed, 0) << issues_of(result);
+  const auto deals = db.opportunities().list({.sort = SortBy::id}).items;
+  ASSERT_EQ(deals.size(), 3u);
+  EXPECT_EQ(deals[0].amount, Money::parse("1054.00 USD"));
+  EXPECT_EQ(deals[1].amount, Money::parse("4514.00 USD"));
+  EXPECT_EQ(deals[1].stage_kind, StageKind::lost);
+  EXPECT_FALSE(deals[1].lost_reason);
+  EXPECT_EQ(deals[1].closed_on, Date(2017, 3, 11));
+  EXPECT_EQ(deals[2].amount, Money::parse("55.00 EUR"));
+}
+
 TEST_F(ImportTest, ATabOrCarriageReturnBeforeAFormulaNeverLeavesAFormula) {
   const ImportResult result = import_contacts(
       "first_name,last_name,job_title\n"

@@ -85,6 +85,21 @@ TEST_F(OpportunitiesTest, WinningRecordsTheCloseDateLosingNeedsAReason) {
                    ErrorCode::invalid_argument);
 }
 
+TEST_F(OpportunitiesTest, ADealCreatedLostMayLackItsReasonButOneThatBecomesLostMayNot) {
+  OpportunityData history = fit_out();
+  history.stage = stage("Lost").id;
+  history.closed_on = Date(2024, 11, 5);
+  Opportunity lost = deals.create(history);  // imported history: no reason was recorded
+  EXPECT_TRUE(lost.closed());
+  EXPECT_FALSE(lost.lost_reason);
+  lost.description = "from the old CRM";
+  lost = deals.update(lost);  // still lost: editing it needs no reason either
+  EXPECT_EQ(lost.description, "from the old CRM");
+  lost = deals.move_to_stage(lost.id, stage("Proposal").id);
+  auto no_reason = EXPECT_CRM_ERROR(deals.move_to_stage(lost.id, stage("Lost").id), ErrorCode::invalid_argument);
+  EXPECT_EQ(no_reason.field(), "opportunity.lost_reason");
+}
+
 TEST_F(OpportunitiesTest, ReopeningAClosedDealIsAllowedAndRecorded) {
   Opportunity deal = deals.create(fit_out());
   deal = deals.move_to_stage(deal.id, stage("Lost").id,

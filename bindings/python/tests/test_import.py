@@ -50,6 +50,20 @@ def test_bad_rows_are_reported_with_line_and_column_and_good_rows_kept(db):
     assert deal.amount == crmcore.Money.parse("1234.50 EUR")
 
 
+def test_history_imports_as_it_was_bare_amounts_in_the_base_currency(db):
+    db.currencies.set_base("USD")
+    db.accounts.create(name="Cancity", external_ref="ACC-1", country="United States")
+    text = ("name,account_ref,amount,stage,closed_on\n"
+            "GTX Plus Basic,ACC-1,1054,Won,2017-03-01\n"
+            "GTXPro,ACC-1,4514,Lost,2017-03-11\n")
+    result = db.import_csv(io.StringIO(text), "opportunity")
+    assert (result.inserted, result.failed) == (2, 0), result.errors
+    won, lost = sorted(db.opportunities.list(), key=lambda deal: deal.id)
+    assert won.amount == crmcore.Money.parse("1054.00 USD")
+    assert lost.amount == crmcore.Money.parse("4514.00 USD")
+    assert lost.lost_reason is None
+
+
 def test_dry_run_and_all_or_nothing_write_nothing(db):
     text = "last_name,email\nOzols,ok@example.lv\nLiepa,broken\n"
     dry = db.import_csv(io.StringIO(text), dry_run=True)
