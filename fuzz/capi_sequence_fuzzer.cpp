@@ -202,9 +202,7 @@ class Sequence {
         crm_query* query = queries_.at(slot);
         const std::uint8_t how = reader_.byte() % 5;
         if (how == 0) {
-          crm_query* made = nullptr;
-          check("crm_query_new", crm_query_new(&made), nullptr);
-          queries_.put(slot, made);
+          new_handle(queries_, slot, "crm_query_new", crm_query_new);
         } else if (how == 1) {
           const std::string where = text();
           check("crm_query_set_where", crm_query_set_where(query, where.c_str()));
@@ -213,8 +211,7 @@ class Sequence {
         } else if (how == 3) {
           check("crm_query_set_sort", fuzz_query_set_sort(query, reader_.byte() % 5 - 1, 1));
         } else {
-          check("crm_query_set_deleted",
-                fuzz_query_set_deleted(query, reader_.byte() % 5 - 1));
+          check("crm_query_set_deleted", fuzz_query_set_deleted(query, reader_.byte() % 5 - 1));
         }
         break;
       }
@@ -233,9 +230,7 @@ class Sequence {
         const std::uint8_t slot = reader_.byte();
         const std::uint8_t how = reader_.byte() % 3;
         if (how == 0) {
-          crm_search_options* made = nullptr;
-          check("crm_search_options_new", crm_search_options_new(&made), nullptr);
-          search_options_.put(slot, made);
+          new_handle(search_options_, slot, "crm_search_options_new", crm_search_options_new);
         } else if (how == 1) {
           check("crm_search_options_add_kind", crm_search_options_add_kind(search_options_.at(slot), pick(kKinds)));
         } else {
@@ -382,12 +377,18 @@ class Sequence {
       crm_contact_set,    crm_contact_create,  crm_contact_get,           crm_contact_update,
       crm_contact_id,     crm_contact_remove,  crm_contact_restore,       crm_contact_purge};
 
+  // A new handle from `make` (named `call`) in the slot `slot` names.
+  template <typename Handle, std::size_t Slots>
+  void new_handle(Handles<Handle, Slots>& table, std::uint8_t slot, const char* call, crm_status (*make)(Handle**)) {
+    Handle* made = nullptr;
+    check(call, make(&made), nullptr);
+    table.put(slot, made);
+  }
+
   // A new empty record in a slot.
   template <typename Record>
   void new_record(Handles<Record, kRecordSlots>& records, const RecordCalls<Record>& calls) {
-    Record* made = nullptr;
-    check((std::string("crm_") + calls.kind + "_new").c_str(), calls.make(&made), nullptr);
-    records.put(reader_.byte(), made);
+    new_handle(records, reader_.byte(), (std::string("crm_") + calls.kind + "_new").c_str(), calls.make);
   }
 
   // Sets a field of the record in a slot (which may be empty) to fuzzed text.
