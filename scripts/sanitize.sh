@@ -68,7 +68,8 @@ configure_and_build() {
   "${locked[@]}" cmake --build "$dir" -j2 "${targets[@]}"
 }
 
-# check_reports <dir>: fails when a sanitizer wrote a report into <dir>/sanitizer-reports/.
+# check_reports <dir> <ctest status>: prints the reports a sanitizer wrote into
+# <dir>/sanitizer-reports/ and fails when there is one or ctest failed.
 check_reports() {
   local reports="$1/sanitizer-reports"
   if compgen -G "$reports/*" >/dev/null; then
@@ -76,6 +77,7 @@ check_reports() {
     cat "$reports"/* >&2
     exit 1
   fi
+  if [ "$2" -ne 0 ]; then exit "$2"; fi
 }
 
 # fresh_reports <dir>: an empty report folder; prints the log_path prefix for it.
@@ -103,9 +105,11 @@ fi
 echo "ASan+UBSan build ($scope): $((SECONDS - started)) s"
 started=$SECONDS
 log="$(fresh_reports build-asan)"
+status=0
 # The C and C++ programs, leaks included.
 ASAN_OPTIONS="$asan_options:log_path=$log" UBSAN_OPTIONS="$common_options:log_path=$log" \
-  ctest --test-dir build-asan -j2 --output-on-failure -E "$never_sanitized" -LE python "${asan_selection[@]}"
+  ctest --test-dir build-asan -j2 --output-on-failure -E "$never_sanitized" -LE python "${asan_selection[@]}" ||
+  status=$?
 # The Python tests (full scope): python3 is not instrumented, so the ASan runtime is preloaded for
 # the sanitized module, PYTHONMALLOC=malloc lets ASan see Python's allocations, and
 # leaks are not looked for (the interpreter keeps memory until exit by design).
@@ -113,9 +117,9 @@ if [ "$scope" = full ]; then
   asan_runtime="$(clang -print-file-name=libclang_rt.asan-x86_64.so)"
   LD_PRELOAD="$asan_runtime" PYTHONMALLOC=malloc ASAN_OPTIONS="$asan_options:detect_leaks=0:log_path=$log" \
     UBSAN_OPTIONS="$common_options:log_path=$log" \
-    ctest --test-dir build-asan -j2 --output-on-failure -E "$never_sanitized" -L python
+    ctest --test-dir build-asan -j2 --output-on-failure -E "$never_sanitized" -L python || status=$?
 fi
-check_reports build-asan
+check_reports build-asan "$status"
 echo "ASan+UBSan tests ($scope): $((SECONDS - started)) s"
 
 # ---- ThreadSanitizer ---------------------------------------------------------
@@ -124,7 +128,8 @@ configure_and_build build-tsan thread "${tsan_targets[@]}"
 echo "TSan build: $((SECONDS - started)) s"
 started=$SECONDS
 log="$(fresh_reports build-tsan)"
+status=0
 TSAN_OPTIONS="$common_options:second_deadlock_stack=1:log_path=$log" \
-  ctest --test-dir build-tsan -j2 --output-on-failure -L "$tsan_labels"
-check_reports build-tsan
+  ctest --test-dir build-tsan -j2 --output-on-failure -L "$tsan_labels" || status=$?
+check_reports build-tsan "$status"
 echo "TSan tests: $((SECONDS - started)) s"
