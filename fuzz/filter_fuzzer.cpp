@@ -17,40 +17,24 @@
 // Build and run: scripts/fuzz.sh (see README.md).
 #include <cstddef>
 #include <cstdint>
-#include <cstdio>
-#include <cstdlib>
-#include <exception>
-#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <typeinfo>
 
 #include "crm/crm.hpp"
+#include "fuzz_database.hpp"
+#include "fuzz_support.hpp"
 
 namespace {
 
 using boost::posix_time::hours;
 
-[[noreturn]] void fail(std::string_view input, const std::string& what) {
-  std::fprintf(stderr, "\n==== filter_fuzzer: invariant broken ====\ninput (%zu bytes): %.*s\n%s\n", input.size(),
-               static_cast<int>(input.size()), input.data(), what.c_str());
-  std::fflush(stderr);
-  std::abort();
-}
+constexpr std::string_view kFuzzer = "filter_fuzzer";
 
-// Describes the exception being handled, for fail().
-std::string describe_current_exception() {
-  try {
-    throw;
-  } catch (const crm::Error& e) {
-    return "crm::Error(" + std::string(crm::error_code_name(e.code())) + "): " + e.what();
-  } catch (const std::exception& e) {
-    return std::string("exception ") + typeid(e).name() + ": " + e.what();
-  } catch (...) {
-    return "an exception that is not a std::exception";
-  }
-}
+// Stops on a broken invariant, with the input (fuzz_support.hpp).
+[[noreturn]] void fail(std::string_view input, const std::string& what) { crm_fuzz::fail(kFuzzer, input, what); }
+
+using crm_fuzz::describe_current_exception;
 
 // The database every input is compiled and run against: custom fields of
 // every type and a few records of each kind, made once. The clock is fixed
@@ -58,14 +42,7 @@ std::string describe_current_exception() {
 struct Fixture {
   crm::Database db;
 
-  static crm::OpenOptions options() {
-    crm::OpenOptions options;
-    options.default_region = "LV";
-    options.clock = [] { return crm::Instant(crm::Date(2025, 3, 14), hours(10)); };
-    return options;
-  }
-
-  Fixture() : db(crm::Database::open_in_memory(options())) {
+  Fixture() : db(crm::Database::open_in_memory(crm_fuzz::fixed_clock_options())) {
     using crm::CustomFieldType;
     using crm::Money;
     using crm::RecordKind;

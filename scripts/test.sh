@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds everything with warnings as errors and runs
-# every test (C++, C and Python) through ctest, then fuzzes the segment language
-# for a bounded time (scripts/fuzz.sh, 90 s; CRM_FUZZ_SECONDS changes it). CI runs exactly this.
+# every test (C++, C and Python) through ctest; then the sanitizer job, the ci scope
+# of scripts/sanitize.sh (a representative part of the tests under ASan+UBSan and
+# the thread tests under TSan; `scripts/sanitize.sh full` runs them all); then each
+# libFuzzer target for a bounded time (scripts/fuzz.sh, 120 s in all;
+# CRM_FUZZ_SECONDS changes it). CI runs exactly this, within 60 minutes on 2 cores.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,4 +17,9 @@ cmake -S . -B build-test -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCRM_WERROR=ON -DPyt
   "${launcher[@]}"
 cmake --build build-test -j2
 ctest --test-dir build-test -j2 --output-on-failure
-scripts/fuzz.sh "${CRM_FUZZ_SECONDS:-90}"
+
+# The sanitizer job, in build-asan/ and build-tsan/.
+scripts/sanitize.sh ci
+
+# The fuzzers, in build-fuzz/.
+scripts/fuzz.sh "${CRM_FUZZ_SECONDS:-120}"

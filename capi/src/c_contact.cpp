@@ -12,14 +12,15 @@ crm_status give(crm::Contact contact, crm_contact** out) {
   return CRM_OK;
 }
 
-std::optional<crm::ConsentChannel> channel_of(crm_channel channel) {
-  if (channel < CRM_CHANNEL_EMAIL || channel > CRM_CHANNEL_POST) return std::nullopt;
-  return static_cast<crm::ConsentChannel>(channel);
+std::optional<crm::ConsentChannel> channel_of(const crm_channel& channel) {
+  const int value = c_enum_value(channel);
+  if (value < CRM_CHANNEL_EMAIL || value > CRM_CHANNEL_POST) return std::nullopt;
+  return static_cast<crm::ConsentChannel>(value);
 }
 
-crm_status bad_channel(const char* function, crm_channel channel) {
+crm_status bad_channel(const char* function, const crm_channel& channel) {
   return fail_with(CRM_INVALID_ARGUMENT,
-                   [&] { return std::string(function) + ": " + std::to_string(static_cast<int>(channel)) + " is not a channel"; },
+                   [&] { return std::string(function) + ": " + std::to_string(c_enum_value(channel)) + " is not a channel"; },
                    "channel");
 }
 
@@ -106,12 +107,13 @@ crm_status crm_contact_email(const crm_contact* contact, size_t index, const cha
 crm_status crm_contact_add_phone(crm_contact* contact, crm_phone_kind kind, const char* number) {
   CRM_REQUIRE(contact);
   CRM_REQUIRE(number);
-  if (kind < CRM_PHONE_MOBILE || kind > CRM_PHONE_OTHER)
+  const int value = c_enum_value(kind);
+  if (value < CRM_PHONE_MOBILE || value > CRM_PHONE_OTHER)
     return fail_with(CRM_INVALID_ARGUMENT,
-                     [&] { return std::string(__func__) + ": " + std::to_string(static_cast<int>(kind)) + " is not a phone kind"; },
+                     [&] { return std::string(__func__) + ": " + std::to_string(value) + " is not a phone kind"; },
                      "kind");
   return guard([&] {
-    contact->record.phones.push_back({static_cast<crm::PhoneKind>(kind), number, ""});
+    contact->record.phones.push_back({static_cast<crm::PhoneKind>(value), number, ""});
     return CRM_OK;
   });
 }

@@ -44,13 +44,14 @@ crm_status crm_options_set_busy_timeout(crm_options* options, int milliseconds) 
 
 crm_status crm_options_set_synchronous(crm_options* options, crm_synchronous mode) {
   CRM_REQUIRE(options);
-  switch (mode) {
+  const int value = c_enum_value(mode);
+  switch (value) {
     case CRM_SYNCHRONOUS_FULL: options->options.synchronous = crm::Synchronous::full; return CRM_OK;
     case CRM_SYNCHRONOUS_NORMAL: options->options.synchronous = crm::Synchronous::normal; return CRM_OK;
     case CRM_SYNCHRONOUS_OFF: options->options.synchronous = crm::Synchronous::off; return CRM_OK;
   }
   return fail_with(CRM_INVALID_ARGUMENT,
-                   [&] { return "synchronous: " + std::to_string(static_cast<int>(mode)) + " is not a mode"; },
+                   [&] { return "synchronous: " + std::to_string(value) + " is not a mode"; },
                    "synchronous");
 }
 

@@ -158,12 +158,13 @@ crm_status crm_merge_options_take(crm_merge_options* options, const char* field,
   CRM_REQUIRE(field);
   return guard([&] {
     require_utf8(field, "field");
-    if (side != CRM_MERGE_SURVIVOR && side != CRM_MERGE_OTHER)
+    const int value = c_enum_value(side);
+    if (value != CRM_MERGE_SURVIVOR && value != CRM_MERGE_OTHER)
       return fail(CRM_INVALID_ARGUMENT,
-                  "crm_merge_options_take: side " + std::to_string(static_cast<int>(side)) +
+                  "crm_merge_options_take: side " + std::to_string(value) +
                       " is neither CRM_MERGE_SURVIVOR nor CRM_MERGE_OTHER",
                   "side");
-    options->choices.fields[field] = side == CRM_MERGE_OTHER ? crm::MergeSide::other : crm::MergeSide::survivor;
+    options->choices.fields[field] = value == CRM_MERGE_OTHER ? crm::MergeSide::other : crm::MergeSide::survivor;
     return CRM_OK;
   });
 }

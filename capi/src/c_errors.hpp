@@ -2,8 +2,10 @@
 // entry point runs its work in, so that no C++ exception crosses the boundary.
 #pragma once
 
+#include <cstring>
 #include <new>
 #include <string>
+#include <type_traits>
 
 #include "crm/crm.h"
 #include "crm/error.hpp"
@@ -27,6 +29,18 @@ crm_status fail_with(crm_status status, Message&& message, const char* field) no
   } catch (...) {
     return fail(CRM_NOMEM, "out of memory", field);
   }
+}
+
+/// The int a C caller passed for an enum parameter (or array element). C lets
+/// any int through, but C++ must not read a value outside the enumerators'
+/// range as the enum type (undefined behaviour, which UBSan reports), so entry
+/// points read enum arguments as their bytes with this and validate the int.
+template <class Enum>
+int c_enum_value(const Enum& argument) noexcept {
+  static_assert(std::is_enum_v<Enum> && sizeof(Enum) == sizeof(int));
+  int value = 0;
+  std::memcpy(&value, &argument, sizeof value);
+  return value;
 }
 
 /// The crm_status for a C++ ErrorCode (same numbers).

@@ -32,7 +32,7 @@ int crm_version_number(void) {
 const char* crm_version_string(void) { return crm::kVersionString; }
 
 const char* crm_status_name(crm_status status) {
-  switch (status) {
+  switch (crm::capi::c_enum_value(status)) {
     case CRM_OK: return "CRM_OK";
     case CRM_NOT_FOUND: return "CRM_NOT_FOUND";
     case CRM_INVALID_ARGUMENT: return "CRM_INVALID_ARGUMENT";

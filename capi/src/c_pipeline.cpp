@@ -16,14 +16,15 @@ crm_status give(crm::Stage stage, crm_stage** out) {
 }
 
 // The C++ kind of a C stage kind, or invalid_argument naming `field`.
-crm::StageKind stage_kind_of(crm_stage_kind kind, const std::string& field) {
-  switch (kind) {
+crm::StageKind stage_kind_of(const crm_stage_kind& kind, const std::string& field) {
+  const int value = crm::capi::c_enum_value(kind);
+  switch (value) {
     case CRM_STAGE_OPEN: return crm::StageKind::open;
     case CRM_STAGE_WON: return crm::StageKind::won;
     case CRM_STAGE_LOST: return crm::StageKind::lost;
   }
   throw crm::Error(crm::ErrorCode::invalid_argument,
-                   field + ": " + std::to_string(static_cast<int>(kind)) + " is not a stage kind", field);
+                   field + ": " + std::to_string(value) + " is not a stage kind", field);
 }
 
 crm_stage_kind c_kind(crm::StageKind kind) {
@@ -35,7 +36,7 @@ crm_stage_kind c_kind(crm::StageKind kind) {
   return CRM_STAGE_OPEN;
 }
 
-crm::StageData stage_data(const char* name, int probability, crm_stage_kind kind, const std::string& field) {
+crm::StageData stage_data(const char* name, int probability, const crm_stage_kind& kind, const std::string& field) {
   return crm::StageData{name, probability, stage_kind_of(kind, field)};
 }
 

@@ -127,24 +127,26 @@ crm_status crm_query_set_country(crm_query* query, const char* country) {
 
 crm_status crm_query_set_deleted(crm_query* query, crm_deleted_filter filter) {
   CRM_REQUIRE(query);
-  switch (filter) {
+  const int value = c_enum_value(filter);
+  switch (value) {
     case CRM_DELETED_EXCLUDE: query->query.deleted = crm::DeletedFilter::exclude; return CRM_OK;
     case CRM_DELETED_INCLUDE: query->query.deleted = crm::DeletedFilter::include; return CRM_OK;
     case CRM_DELETED_ONLY: query->query.deleted = crm::DeletedFilter::only; return CRM_OK;
   }
   return fail_with(CRM_INVALID_ARGUMENT,
-                   [&] { return "deleted: " + std::to_string(static_cast<int>(filter)) + " is not a filter"; }, "deleted");
+                   [&] { return "deleted: " + std::to_string(value) + " is not a filter"; }, "deleted");
 }
 
 crm_status crm_query_set_sort(crm_query* query, crm_sort sort, int descending) {
   CRM_REQUIRE(query);
-  switch (sort) {
+  const int value = c_enum_value(sort);
+  switch (value) {
     case CRM_SORT_NAME: query->query.sort = crm::SortBy::name; break;
     case CRM_SORT_ID: query->query.sort = crm::SortBy::id; break;
     case CRM_SORT_UPDATED_AT: query->query.sort = crm::SortBy::updated_at; break;
     default:
       return fail_with(CRM_INVALID_ARGUMENT,
-                       [&] { return "sort: " + std::to_string(static_cast<int>(sort)) + " is not a sort order"; },
+                       [&] { return "sort: " + std::to_string(value) + " is not a sort order"; },
                        "sort");
   }
   query->query.descending = descending != 0;

@@ -270,14 +270,17 @@ TEST(CustomValueTest, ParsesTheWrittenFormOfEveryType) {
   EXPECT_FALSE(CustomValue::parse(CustomFieldType::boolean, "0").boolean());
   EXPECT_EQ(CustomValue::parse(CustomFieldType::choices, "Golf; Sauna;").choices(),
             (std::vector<std::string>{"Golf", "Sauna"}));
-  for (auto [type, text] : std::vector<std::pair<CustomFieldType, std::string>>{
+  for (const auto& bad : std::vector<std::pair<CustomFieldType, std::string>>{
            {CustomFieldType::integer, "4.2"},        {CustomFieldType::integer, "99999999999999999999"},
            {CustomFieldType::decimal, "1,5"},        {CustomFieldType::decimal, "1234567890.123456789"},
            {CustomFieldType::money, "12"},           {CustomFieldType::date, "31.01.2025"},
-           {CustomFieldType::boolean, "maybe"}})
+           {CustomFieldType::boolean, "maybe"}}) {
+    const CustomFieldType type = bad.first;  // not a structured binding: clang 14 cannot capture one
+    const std::string& text = bad.second;
     EXPECT_EQ(ERROR_MESSAGE(CustomValue::parse(type, text, "tier"), ErrorCode::invalid_argument).rfind("tier: ", 0),
               0u)
         << text;
+  }
   for (const CustomValue& value : {CustomValue(42), CustomValue::decimal("-3.25"), CustomValue(Money(5, "EUR")),
                                    CustomValue(date(2025, 1, 31)), CustomValue(true),
                                    CustomValue(std::vector<std::string>{"a", "b"})}) {

@@ -320,13 +320,15 @@ TEST(RecordColumns, ReadsCustomFieldsOfEveryType) {
 
 TEST(RecordColumns, RefusesBadCustomValuesNamingTheField) {
   RecordDraft draft = new_draft(RecordKind::account);
-  for (const auto& [type, text] : std::vector<std::pair<CustomFieldType, std::string>>{
+  for (const auto& bad : std::vector<std::pair<CustomFieldType, std::string>>{
            {CustomFieldType::integer, "many"},
            {CustomFieldType::decimal, "12.5 EUR"},
            {CustomFieldType::money, "1200"},
            {CustomFieldType::money, "12.345 EUR"},
            {CustomFieldType::date, "7/3/2025"},
            {CustomFieldType::boolean, "perhaps"}}) {
+    const CustomFieldType type = bad.first;  // not a structured binding: clang 14 cannot capture one
+    const std::string& text = bad.second;
     const Error error = EXPECT_CRM_ERROR(apply_custom(draft, field("score", type), text), ErrorCode::invalid_argument);
     EXPECT_EQ(error.field(), "score") << text;
   }

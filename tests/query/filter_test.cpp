@@ -76,7 +76,8 @@ TEST(FilterText, BuilderGivesTheSameTreeAsText) {
 TEST(FilterText, AndAndOrFlattenWhateverTheGrouping) {
   EXPECT_EQ(Filter::parse("(a = 1 and b = 2) and c = 3"), Filter::parse("a = 1 and (b = 2 and c = 3)"));
   EXPECT_NE(Filter::parse("a = 1 or b = 2 and c = 3"), Filter::parse("(a = 1 or b = 2) and c = 3"));
-  const auto& all = std::get<AllOf>(Filter::parse("a = 1 and b = 2 and c = 3").node().condition);
+  const Filter filter = Filter::parse("a = 1 and b = 2 and c = 3");  // outlives the reference into it
+  const auto& all = std::get<AllOf>(filter.node().condition);
   EXPECT_EQ(all.terms.size(), 3u);
 }
 

@@ -39,7 +39,7 @@ TEST_F(LongFilterTest, ParsingFiftyThousandOrTermsIsLinear) {
   const std::string text = or_chain(50'000, "external_ref", "ERP-");
   const auto started = Clock::now();
   const Filter filter = Filter::parse(text);  // took 25 s when each "or" copied the terms before it
-  EXPECT_LT(Clock::now() - started, std::chrono::seconds(1));
+  EXPECT_LT(Clock::now() - started, std::chrono::seconds(1) * test::kTimeLimitFactor);
   ASSERT_TRUE(std::holds_alternative<AnyOf>(filter.node().condition));
   EXPECT_EQ(std::get<AnyOf>(filter.node().condition).terms.size(), 50'000u);
   // More values than a filter may compare with: invalid_argument naming the limit, not io.
@@ -66,7 +66,7 @@ TEST_F(LongFilterTest, AHundredThousandValuesInOneListWork) {
   std::vector<Literal> values;
   for (int i = 0; i < 100'000; ++i) values.emplace_back(std::to_string(i));
   EXPECT_EQ(db.segments().count(RecordKind::contact, filters::field("external_ref").in(values)), 2);
-  EXPECT_LT(Clock::now() - started, std::chrono::seconds(2));
+  EXPECT_LT(Clock::now() - started, std::chrono::seconds(2) * test::kTimeLimitFactor);
 }
 
 TEST_F(LongFilterTest, ListsOfNumbersNamesAndChoicesAreBoundAsOneArray) {

@@ -20,7 +20,7 @@ namespace {
 
 constexpr int kWriters = 8;
 constexpr int kUpdatesEach = 150;
-constexpr auto kTimeLimit = std::chrono::milliseconds(2500);
+constexpr auto kTimeLimit = std::chrono::milliseconds(2500) * test::kTimeLimitFactor;
 
 OpenOptions writer_options() {
   OpenOptions options;

@@ -13,6 +13,15 @@
 
 namespace crm::test {
 
+/// How many times longer a test that measures time allows: sanitizers slow the
+/// code several times over (the sanitized builds of scripts/sanitize.sh define
+/// CRM_TEST_SANITIZED, see tests/CMakeLists.txt).
+#ifdef CRM_TEST_SANITIZED
+inline constexpr int kTimeLimitFactor = 10;
+#else
+inline constexpr int kTimeLimitFactor = 1;
+#endif
+
 /// A clock the test moves by hand; starts at 2025-03-14 10:00:00 UTC.
 struct ManualClock {
   std::shared_ptr<Instant> now = std::make_shared<Instant>(Date(2025, 3, 14), boost::posix_time::hours(10));

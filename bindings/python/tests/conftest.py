@@ -1,4 +1,6 @@
 """Shared fixtures for the crmcore pytest suite."""
+import os
+
 import pytest
 
 import crmcore
@@ -17,3 +19,10 @@ def sample_db(tmp_path):
     with crmcore.open(tmp_path / "sample.crm", default_region="LV") as database:
         database.load_sample_data(accounts=20, contacts=120)
         yield database
+
+
+@pytest.fixture
+def time_factor():
+    """How many times longer a test that measures time allows: 10 against a sanitized
+    build (scripts/sanitize.sh, whose ctest sets CRM_TEST_TIME_FACTOR), else 1."""
+    return float(os.environ.get("CRM_TEST_TIME_FACTOR", "1"))

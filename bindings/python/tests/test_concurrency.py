@@ -8,11 +8,12 @@ WRITERS = 8
 UPDATES_EACH = 150
 
 
-def write_as(writer, path, contact_id, results):
-    """Reads, changes and updates the contact until UPDATES_EACH succeeded; reports (updates, wrong returns)."""
+def write_as(writer, path, contact_id, results, seconds):
+    """Reads, changes and updates the contact until UPDATES_EACH succeeded or `seconds` passed;
+    reports (updates, wrong returns)."""
     db = crmcore.open(path, synchronous="off", busy_timeout=10)
     updates, wrong = 0, []
-    deadline = time.monotonic() + 10
+    deadline = time.monotonic() + seconds
     while updates < UPDATES_EACH and time.monotonic() < deadline:
         contact = db.contacts.get(contact_id)
         read_version = contact.version
@@ -29,18 +30,19 @@ def write_as(writer, path, contact_id, results):
     results.put((writer, updates, wrong))
 
 
-def test_eight_processes_updating_one_record_each_get_back_what_they_wrote(tmp_path):
+def test_eight_processes_updating_one_record_each_get_back_what_they_wrote(tmp_path, time_factor):
     path = str(tmp_path / "shared.crm")
     with crmcore.open(path, synchronous="off") as db:
         contact_id = db.contacts.create(first_name="start", last_name="Shared").id
     context = multiprocessing.get_context("fork")
     results = context.Queue()
-    writers = [context.Process(target=write_as, args=(n, path, contact_id, results)) for n in range(WRITERS)]
+    seconds = 10 * time_factor
+    writers = [context.Process(target=write_as, args=(n, path, contact_id, results, seconds)) for n in range(WRITERS)]
     for process in writers:
         process.start()
-    reports = [results.get(timeout=60) for _ in writers]
+    reports = [results.get(timeout=60 * time_factor) for _ in writers]
     for process in writers:
-        process.join(60)
+        process.join(60 * time_factor)
         assert process.exitcode == 0
     total = 0
     for writer, updates, wrong in reports:

@@ -10,7 +10,7 @@ def in_list(field, values):
     return field + " in (" + ", ".join('"%s"' % value for value in values) + ")"
 
 
-def test_a_field_longer_than_its_limit_is_refused_naming_field_and_limit(db):
+def test_a_field_longer_than_its_limit_is_refused_naming_field_and_limit(db, time_factor):
     db.accounts.create(name="a" * 1000)
     with pytest.raises(crmcore.ValidationError, match=r"account\.name: 1001 bytes long; at most 1000 bytes") as raised:
         db.accounts.create(name="a" * 1001)
@@ -24,18 +24,18 @@ def test_a_field_longer_than_its_limit_is_refused_naming_field_and_limit(db):
         db.contacts.create(last_name="Liepa", tags=["t" * 201])
     with pytest.raises(crmcore.ValidationError, match="at most 100000 bytes"):
         db.accounts.create(name="Koks", description="n" * 100_001)
-    assert time.monotonic() - started < 1
+    assert time.monotonic() - started < 1 * time_factor
     assert db.contacts.count() == 0
 
 
-def test_a_hundred_thousand_values_in_one_list_work(db):
+def test_a_hundred_thousand_values_in_one_list_work(db, time_factor):
     db.contacts.create(last_name="Koks", external_ref="ERP-99999")
     db.contacts.create(last_name="Ozols", external_ref="OTHER")
     text = in_list("external_ref", ("ERP-%d" % i for i in range(100_000)))
     started = time.monotonic()
     assert db.contacts.count(where=text) == 1
     assert db.segments.count("contact", "not " + text) == 1
-    assert time.monotonic() - started < 2
+    assert time.monotonic() - started < 2 * time_factor
 
 
 def test_a_segment_of_a_thousand_erp_codes_is_saved(db):
@@ -45,16 +45,16 @@ def test_a_segment_of_a_thousand_erp_codes_is_saved(db):
     assert db.segments.count(segment) == 3
 
 
-def test_a_long_or_chain_parses_at_once_and_its_limit_is_a_validation_error(db):
+def test_a_long_or_chain_parses_at_once_and_its_limit_is_a_validation_error(db, time_factor):
     db.contacts.create(last_name="Koks", external_ref="ERP-7")
     assert db.contacts.count(where=" or ".join('external_ref = "ERP-%d"' % i for i in range(2000))) == 1
     started = time.monotonic()
     with pytest.raises(crmcore.ValidationError, match="at most 10000"):
         db.contacts.count(where=" or ".join('external_ref = "ERP-%d"' % i for i in range(50_000)))
-    assert time.monotonic() - started < 2
+    assert time.monotonic() - started < 2 * time_factor
 
 
-def test_search_text_and_words_have_limits(db):
+def test_search_text_and_words_have_limits(db, time_factor):
     db.contacts.create(first_name="Anna", last_name="Bērziņa", phones=["+371 26 123 456"])
     started = time.monotonic()
     with pytest.raises(crmcore.ValidationError, match="at most 1000 bytes"):
@@ -64,4 +64,4 @@ def test_search_text_and_words_have_limits(db):
     with pytest.raises(crmcore.ValidationError, match="33 words; at most 32"):
         db.search(" ".join(["anna"] * 33))
     assert [hit.id for hit in db.search(" ".join(["anna"] * 32))] != []
-    assert time.monotonic() - started < 1
+    assert time.monotonic() - started < 1 * time_factor
