@@ -3,6 +3,13 @@
 
 using namespace crm::capi;
 
+void crm::capi::release_if_freed_in_callback(crm_db* db) noexcept {
+  if (db && db->state->free_after_call) {
+    crm_db_close(db);
+    delete db;
+  }
+}
+
 extern "C" {
 
 crm_status crm_options_new(crm_options** out_options) {
@@ -94,6 +101,12 @@ void crm_db_close(crm_db* db) {
 }
 
 void crm_db_free(crm_db* db) {
+  if (!db) return;
+  DbState& state = *db->state;
+  if (state.db && state.db->in_callback()) {  // the running call still uses it: free it when that returns
+    state.free_after_call = true;
+    return;
+  }
   crm_db_close(db);
   delete db;
 }

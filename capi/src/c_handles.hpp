@@ -24,6 +24,9 @@ struct crm_options {
 struct DbState {
   std::optional<crm::Database> db;
   std::vector<crm::Transaction> transactions;
+  /// crm_db_free() was called from a callback of a running call: the handle
+  /// is freed when that call returns (release_if_freed_in_callback()).
+  bool free_after_call = false;
 };
 
 /// A connection handle.
@@ -310,6 +313,11 @@ char* owned_copy(const std::string& text);
 
 /// A C string as std::string; NULL reads as "".
 inline std::string text(const char* value) { return value ? std::string(value) : std::string(); }
+
+/// Frees `db` when crm_db_free() was called on it from a callback of the
+/// call that has just returned; every C function that runs callbacks calls it
+/// last. After it, `db` may be gone.
+void release_if_freed_in_callback(crm_db* db) noexcept;
 
 }  // namespace crm::capi
 

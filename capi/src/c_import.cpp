@@ -64,7 +64,7 @@ crm::ImportOptions run_options(const crm_import_options* options, crm_import_res
 
 // Runs `import` (a function of the database and the run's options) into a new result handle.
 template <class Import>
-crm_status run_import(crm_db* db, const crm_import_options* options, crm_import_result** out_result, Import import) {
+crm_status import_into(crm_db* db, const crm_import_options* options, crm_import_result** out_result, Import import) {
   CRM_WITH_DB(db, {
     auto result = std::make_unique<crm_import_result>();
     result->result = import(database, run_options(options, *result));
@@ -72,6 +72,14 @@ crm_status run_import(crm_db* db, const crm_import_options* options, crm_import_
     *out_result = result.release();
     return CRM_OK;
   });
+}
+
+// import_into(), then frees db when the progress callback asked for that.
+template <class Import>
+crm_status run_import(crm_db* db, const crm_import_options* options, crm_import_result** out_result, Import import) {
+  const crm_status status = import_into(db, options, out_result, import);
+  release_if_freed_in_callback(db);
+  return status;
 }
 
 }  // namespace

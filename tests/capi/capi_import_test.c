@@ -275,6 +275,36 @@ static void test_progress_callback_using_its_database_is_refused(void) {
   crm_db_free(db);
 }
 
+/* Frees the database being imported into: deferred until the import returns. */
+static int free_own_database(int64_t rows, int64_t bytes, int64_t total_bytes, int64_t imported, int64_t failed,
+                             void *user_data) {
+  struct reentry *seen = (struct reentry *)user_data;
+  (void)rows, (void)bytes, (void)total_bytes, (void)imported, (void)failed;
+  if (++seen->calls == 1) crm_db_free(seen->db);
+  return 0;
+}
+
+/* The import finishes on the database the callback freed, then the handle is
+ * released (the sanitizer job would report a use after free or a leak). */
+static void test_progress_callback_freeing_its_database_frees_it_after_the_import(void) {
+  crm_db *db = open_memory_in("LV");
+  crm_import_options *options = NULL;
+  crm_import_result *result = NULL;
+  struct reentry seen;
+  int64_t inserted = 0;
+  seen.db = db;
+  seen.calls = 0;
+  CHECK_OK(crm_import_options_new("contact", &options));
+  CHECK_OK(crm_import_options_set_batch_rows(options, 1));
+  CHECK_OK(crm_import_options_set_progress(options, free_own_database, &seen, NULL));
+  result = import_text(db, "last_name\nOzols\nLiepa\n", options); /* db is gone after this */
+  CHECK(seen.calls == 2);
+  CHECK_OK(crm_import_result_counts(result, NULL, &inserted, NULL, NULL, NULL));
+  CHECK(inserted == 2);
+  crm_import_result_free(result);
+  crm_import_options_free(options);
+}
+
 static void test_misuse(void) {
   crm_db *db = open_memory_in("LV");
   crm_import_options *options = NULL;
@@ -329,6 +359,7 @@ int main(int argc, char **argv) {
   test_dry_run_all_or_nothing_and_duplicates();
   test_progress_callback_stops_and_file_import(argv[1]);
   test_progress_callback_using_its_database_is_refused();
+  test_progress_callback_freeing_its_database_frees_it_after_the_import();
   test_misuse();
   return check_report("capi_import");
 }

@@ -70,7 +70,7 @@ void bind_activity(py::module_& m) {
   py::class_<Recurrence>(m, "Recurrence",
                          "How a task repeats: every `interval` days, weeks or months; with business_days_only, "
                          "days are business days of the `calendar` country.")
-      .def(py::init([](const std::string& unit, int interval, bool business_days_only, std::string calendar) {
+      .def(py::init([](const std::string& unit, IntArg<int> interval, bool business_days_only, std::string calendar) {
              return Recurrence{recurrence_unit(unit), interval, business_days_only, std::move(calendar)};
            }),
            py::arg("unit") = "week", py::arg("interval") = 1, py::arg("business_days_only") = false,
@@ -185,7 +185,7 @@ template <class Id, Page<TimelineEntry> (Timelines::*Method)(Id, const TimelineQ
 void bind_timeline(py::class_<PyTimelines>& cls, const char* name, const char* doc) {
   cls.def(
       name,
-      [](PyTimelines& self, Id id, bool include_deleted, std::size_t page_size) {
+      [](PyTimelines& self, Id id, bool include_deleted, IntArg<std::size_t> page_size) {
         TimelineQuery query;
         query.limit = page_size;
         query.include_deleted = include_deleted;
@@ -226,7 +226,7 @@ void bind_telephony(py::module_& m) {
       .def(
           "record_call",
           [](PyTelephony& self, std::string number, const std::string& direction_name, std::optional<Instant> started_at,
-             std::int64_t duration_seconds, std::string owner, std::string subject, std::string outcome,
+             IntArg<std::int64_t> duration_seconds, std::string owner, std::string subject, std::string outcome,
              std::string notes) {
             const CallReport call{std::move(number), started_at.value_or(Instant()), duration_seconds,
                                   direction(direction_name), std::move(owner), std::move(subject),
@@ -298,7 +298,7 @@ void bind_calendars(py::module_& m) {
           py::arg("country"), py::arg("day"), "True when the day is neither a weekend day nor a holiday.")
       .def(
           "add_business_days",
-          [](PyCalendars& self, const std::string& country, Date start, int days) {
+          [](PyCalendars& self, const std::string& country, Date start, IntArg<int> days) {
             return self.db->run([&](Database& d) { return d.calendars().add_business_days(country, start, days); });
           },
           py::arg("country"), py::arg("start"), py::arg("days"),

@@ -5,6 +5,10 @@
 #pragma once
 
 #include <cstdint>
+#include <limits>
+#include <stdexcept>
+#include <type_traits>
+#include <utility>
 #include <string>
 
 #include <pybind11/pybind11.h>
@@ -38,7 +42,64 @@ std::string path_from_python(pybind11::handle path);
 /// value when it does not fit.
 std::int64_t int64_from_python(pybind11::handle value, const char* what);
 
+/// A Python int as an integer of type T; OverflowError naming the value and
+/// the range when it does not fit (pybind11's own caster would report a
+/// TypeError, "incompatible function arguments").
+template <class T>
+T integer_from_python(pybind11::handle value) {
+  static_assert(std::is_integral_v<T> && sizeof(T) <= sizeof(std::int64_t));
+  const pybind11::int_ number = pybind11::reinterpret_borrow<pybind11::object>(value);
+  int overflow = 0;
+  const long long wide = PyLong_AsLongLongAndOverflow(number.ptr(), &overflow);
+  if (wide == -1 && PyErr_Occurred()) throw pybind11::error_already_set();
+  const bool fits = overflow == 0 && std::in_range<T>(wide);
+  if (!fits)
+    throw std::overflow_error(pybind11::str(value).cast<std::string>() + " does not fit: the value must lie in " +
+                              std::to_string(std::numeric_limits<T>::min()) + ".." +
+                              std::to_string(std::numeric_limits<T>::max()));
+  return static_cast<T>(wide);
+}
+
+/// An integer argument of a bound function: a Python int (or an object with
+/// __index__) that must fit T, OverflowError otherwise (integer_from_python());
+/// a float or str does not match, as with pybind11's own integers.
+template <class T>
+struct IntArg {
+  T value{};
+  operator T() const noexcept { return value; }  // NOLINT: used as the T it holds
+};
+
 }  // namespace crm::python
+
+namespace pybind11::detail {
+
+/// Loads crm::python::IntArg<T> from a Python int with its range checked.
+template <class T>
+struct type_caster<crm::python::IntArg<T>> {
+  PYBIND11_TYPE_CASTER(crm::python::IntArg<T>, const_name("int"));
+
+  bool load(handle source, bool convert) {
+    if (!source || PyFloat_Check(source.ptr())) return false;
+    if (PyLong_Check(source.ptr())) {
+      value.value = crm::python::integer_from_python<T>(source);
+      return true;
+    }
+    if (!convert || !PyIndex_Check(source.ptr())) return false;
+    const object index = reinterpret_steal<object>(PyNumber_Index(source.ptr()));
+    if (!index) {
+      PyErr_Clear();
+      return false;
+    }
+    value.value = crm::python::integer_from_python<T>(index);
+    return true;
+  }
+
+  static handle cast(const crm::python::IntArg<T>& source, return_value_policy, handle) {
+    return int_(source.value).release();
+  }
+};
+
+}  // namespace pybind11::detail
 
 namespace crm::python {
 

@@ -232,7 +232,7 @@ void register_database(py::module_& m) {
           "Begins a transaction; use it as `with db.transaction():`.")
       .def(
           "load_sample_data",
-          [](PyDatabase& db, std::uint64_t seed, int accounts, int contacts) {
+          [](PyDatabase& db, IntArg<std::uint64_t> seed, IntArg<int> accounts, IntArg<int> contacts) {
             return db.run([&](Database& d) { return load_sample_data(d, {seed, accounts, contacts}); });
           },
           py::kw_only(), py::arg("seed") = 2025, py::arg("accounts") = 120, py::arg("contacts") = 360,

@@ -129,7 +129,7 @@ void bind_results(py::module_& m) {
 void bind_finding(py::class_<PyDuplicates>& cls) {
   cls.def(
          "find",
-         [](PyDuplicates& self, const std::string& kind, std::size_t limit, int min_score) {
+         [](PyDuplicates& self, const std::string& kind, IntArg<std::size_t> limit, IntArg<int> min_score) {
            const RecordKind on = kind_named(kind);
            auto pairs = self.db->run([&](Database& d) {
              return d.duplicates().find(on, {.limit = limit, .min_score = min_score});
@@ -144,7 +144,7 @@ void bind_finding(py::class_<PyDuplicates>& cls) {
          "only a name).")
       .def(
           "matches",
-          [](PyDuplicates& self, const std::string& kind, py::object record, std::size_t limit, int min_score,
+          [](PyDuplicates& self, const std::string& kind, py::object record, IntArg<std::size_t> limit, IntArg<int> min_score,
              const py::kwargs& fields) {
             const RecordKind on = kind_named(kind);
             const DuplicateQuery query{.limit = limit, .min_score = min_score};

@@ -123,7 +123,7 @@ void bind_relative_values(py::module_& m) {
       .def("__repr__", &period_repr);
   m.def(
       "today",
-      [](int amount, const std::string& unit) {
+      [](IntArg<int> amount, const std::string& unit) {
         return filters::today(amount, unit_named(unit, kDayUnits, "today.unit", "'day', 'week', 'month', 'year'"));
       },
       py::arg("amount") = 0, py::arg("unit") = "day",

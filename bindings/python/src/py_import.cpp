@@ -144,7 +144,7 @@ void register_imports(py::module_& m) {
       [](const SharedDatabase& db, py::handle source, const std::string& kind, const std::string& encoding,
          const std::string& delimiter, const std::map<std::string, std::string>& columns, const std::string& mode,
          const std::string& key, const std::string& on_duplicate, bool dry_run, bool all_or_nothing,
-         std::size_t batch_rows, py::object progress) {
+         IntArg<std::size_t> batch_rows, py::object progress) {
         return run_import(db, source,
                           import_options(kind, encoding, delimiter, columns, mode, key, on_duplicate, dry_run,
                                          all_or_nothing, batch_rows),

@@ -151,7 +151,7 @@ void bind_pipelines_store(py::module_& m) {
           py::arg("stage"), "The stage with this id (also a removed one).")
       .def(
           "add_stage",
-          [](PyPipelines& self, PipelineId pipeline, const std::string& name, int probability, const std::string& kind,
+          [](PyPipelines& self, PipelineId pipeline, const std::string& name, IntArg<int> probability, const std::string& kind,
              std::optional<int> position) {
             const Stage data = new_stage(name, probability, kind);
             return self.db->run([&](Database& d) { return d.pipelines().add_stage(pipeline, data, position); });
@@ -278,7 +278,7 @@ void bind_opportunity_records(py::module_& m) {
       .def(py::self == py::self);
 
   py::class_<LineItem>(m, "LineItem", "One product line of a deal.")
-      .def(py::init([](ProductId product, std::int64_t quantity, std::optional<Money> unit_price, int discount) {
+      .def(py::init([](ProductId product, IntArg<std::int64_t> quantity, std::optional<Money> unit_price, IntArg<int> discount) {
              return LineItem{product, quantity, unit_price, discount, Money()};
            }),
            py::arg("product"), py::arg("quantity") = 1, py::arg("unit_price") = py::none(),

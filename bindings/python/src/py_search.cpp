@@ -45,7 +45,7 @@ void register_search(py::module_& m) {
   bind_search_hit(m);
   database_class(m).def(
       "search",
-      [](PyDatabase& db, const std::string& text, py::handle kinds, std::int64_t limit) {
+      [](PyDatabase& db, const std::string& text, py::handle kinds, IntArg<std::int64_t> limit) {
         check_search_limit(limit);  // here, as the C++ API takes a size_t
         const SearchQuery query{kinds_from(kinds), static_cast<std::size_t>(limit)};
         return db.run([&](Database& d) { return d.search().find(text, query); });

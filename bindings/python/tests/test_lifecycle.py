@@ -1,5 +1,6 @@
 """A Database's lifecycle: close() with a transaction open, callbacks that use their own database, and
 arguments of the wrong type or size."""
+import datetime
 import io
 import os
 import subprocess
@@ -110,6 +111,28 @@ def test_an_export_file_object_using_the_database_raises_instead_of_hanging():
             print(type(error).__name__, error)
     """)
     assert "ValidationError" in out and "callback of its own operation" in out
+
+
+@pytest.mark.parametrize("call", [
+    lambda db: db.search("ozols", limit=2**70),
+    lambda db: db.duplicates.find("contact", limit=2**70),
+    lambda db: db.duplicates.find("contact", min_score=2**40),
+    lambda db: db.load_sample_data(seed=2**70),
+    lambda db: db.load_sample_data(seed=-1),
+    lambda db: db.load_sample_data(accounts=2**40),
+    lambda db: db.import_csv(io.StringIO("last_name\nOzols\n"), batch_rows=2**70),
+    lambda db: db.calendars.add_business_days("LV", datetime.date(2025, 1, 2), 2**40),
+])
+def test_integer_arguments_out_of_range_raise_overflow_error(db, call):
+    with pytest.raises(OverflowError, match="does not fit"):
+        call(db)
+
+
+def test_integer_arguments_of_the_wrong_type_raise_type_error(db):
+    with pytest.raises(TypeError):
+        db.search("ozols", limit=2.5)
+    with pytest.raises(TypeError):
+        db.search("ozols", limit="10")
 
 
 @pytest.mark.parametrize("big", [2**63, 2**70, -(2**63) - 1])

@@ -185,7 +185,9 @@ CRM_API crm_status crm_db_open(const char *path, const crm_options *options, crm
 CRM_API void crm_db_close(crm_db *db);
 
 /** Closes (if open) and frees the handle. Cursors made from it may be freed
- *  before or after; used after, they return CRM_MISUSE. NULL is a no-op. */
+ *  before or after; used after, they return CRM_MISUSE. NULL is a no-op.
+ *  Called from a callback of a running call on db (crm_import_progress_fn),
+ *  it frees db when that call returns. */
 CRM_API void crm_db_free(crm_db *db);
 
 /** The schema version of the open file. */
@@ -1507,8 +1509,9 @@ typedef struct crm_import_result crm_import_result;
  *  the import after that batch, and crm_import_result_outcome() passes it
  *  back. Runs on the thread that called the import, which holds db: the
  *  callback must not use it. A call on db from the callback fails with
- *  CRM_INVALID_ARGUMENT, its message naming this rule, and crm_db_close(db)
- *  there does nothing. */
+ *  CRM_INVALID_ARGUMENT, its message naming this rule, crm_db_close(db)
+ *  there does nothing, and crm_db_free(db) there frees db once the import
+ *  returns (its result is still returned; db must not be used after it). */
 typedef int (*crm_import_progress_fn)(int64_t rows, int64_t bytes, int64_t total_bytes, int64_t imported,
                                       int64_t failed, void *user_data);
 
