@@ -104,18 +104,44 @@ crm_status crm_contact_email(const crm_contact* contact, size_t index, const cha
   return CRM_OK;
 }
 
-crm_status crm_contact_add_phone(crm_contact* contact, crm_phone_kind kind, const char* number) {
-  CRM_REQUIRE(contact);
-  CRM_REQUIRE(number);
+namespace {
+
+// Adds `number` of `kind` to the contact, kept as written when `unreadable`.
+crm_status add_phone(crm_contact* contact, crm_phone_kind kind, const char* number, bool unreadable,
+                     const char* function) {
   const int value = c_enum_value(kind);
   if (value < CRM_PHONE_MOBILE || value > CRM_PHONE_OTHER)
     return fail_with(CRM_INVALID_ARGUMENT,
-                     [&] { return std::string(__func__) + ": " + std::to_string(value) + " is not a phone kind"; },
+                     [&] { return std::string(function) + ": " + std::to_string(value) + " is not a phone kind"; },
                      "kind");
   return guard([&] {
-    contact->record.phones.push_back({static_cast<crm::PhoneKind>(value), number, ""});
+    contact->record.phones.push_back({static_cast<crm::PhoneKind>(value), number, "", unreadable});
     return CRM_OK;
   });
+}
+
+}  // namespace
+
+crm_status crm_contact_add_phone(crm_contact* contact, crm_phone_kind kind, const char* number) {
+  CRM_REQUIRE(contact);
+  CRM_REQUIRE(number);
+  return add_phone(contact, kind, number, false, __func__);
+}
+
+crm_status crm_contact_add_phone_as_written(crm_contact* contact, crm_phone_kind kind, const char* number) {
+  CRM_REQUIRE(contact);
+  CRM_REQUIRE(number);
+  return add_phone(contact, kind, number, true, __func__);
+}
+
+crm_status crm_contact_phone_unreadable(const crm_contact* contact, size_t index, int* out_unreadable) {
+  CRM_REQUIRE(contact);
+  CRM_REQUIRE(out_unreadable);
+  const crm::Phone* phone = nullptr;
+  const crm_status status = element(contact->record.phones, index, &phone, __func__);
+  if (status != CRM_OK) return status;
+  *out_unreadable = phone->unreadable ? 1 : 0;
+  return CRM_OK;
 }
 
 crm_status crm_contact_clear_phones(crm_contact* contact) {

@@ -82,6 +82,18 @@ crm_status run_import(crm_db* db, const crm_import_options* options, crm_import_
   return status;
 }
 
+// Issue `index` of `issues` (errors or warnings) into the out pointers, any of them NULL.
+crm_status read_issue(const std::vector<crm::ImportIssue>& issues, size_t index, const char* what,
+                      int64_t* out_line, const char** out_column, const char** out_message) {
+  if (index >= issues.size())
+    return fail(CRM_INVALID_ARGUMENT, "index: " + std::to_string(index) + " is past the last " + what, "index");
+  const crm::ImportIssue& issue = issues[index];
+  if (out_line) *out_line = issue.line;
+  if (out_column) *out_column = issue.column.c_str();
+  if (out_message) *out_message = issue.message.c_str();
+  return CRM_OK;
+}
+
 }  // namespace
 
 extern "C" {
@@ -150,6 +162,25 @@ crm_status crm_import_options_set_on_duplicate(crm_import_options* options, cons
   return guard([&] {
     options->options.on_duplicate =
         named(action, crm::duplicate_action_from_name, "on_duplicate", "ignore, report, skip, merge");
+    return CRM_OK;
+  });
+}
+
+crm_status crm_import_options_set_policy(crm_import_options* options, const char* policy) {
+  CRM_REQUIRE(options);
+  CRM_REQUIRE(policy);
+  return guard([&] {
+    options->options.policy = named(policy, crm::cell_policy_from_name, "policy", "strict, lenient");
+    return CRM_OK;
+  });
+}
+
+crm_status crm_import_options_set_date_order(crm_import_options* options, const char* order) {
+  CRM_REQUIRE(options);
+  CRM_REQUIRE(order);
+  return guard([&] {
+    options->options.date_order =
+        named(order, crm::date_order_from_name, "date_order", "detect, day_first, month_first");
     return CRM_OK;
   });
 }
@@ -239,13 +270,20 @@ crm_status crm_import_result_error_count(const crm_import_result* result, size_t
 crm_status crm_import_result_error(const crm_import_result* result, size_t index, int64_t* out_line,
                                    const char** out_column, const char** out_message) {
   CRM_REQUIRE(result);
-  if (index >= result->result.errors.size())
-    return fail(CRM_INVALID_ARGUMENT, "index: " + std::to_string(index) + " is past the last error", "index");
-  const crm::ImportIssue& issue = result->result.errors[index];
-  if (out_line) *out_line = issue.line;
-  if (out_column) *out_column = issue.column.c_str();
-  if (out_message) *out_message = issue.message.c_str();
+  return read_issue(result->result.errors, index, "error", out_line, out_column, out_message);
+}
+
+crm_status crm_import_result_warnings(const crm_import_result* result, size_t* out_count, int64_t* out_total) {
+  CRM_REQUIRE(result);
+  if (out_count) *out_count = result->result.warnings.size();
+  if (out_total) *out_total = result->result.warned;
   return CRM_OK;
+}
+
+crm_status crm_import_result_warning(const crm_import_result* result, size_t index, int64_t* out_line,
+                                     const char** out_column, const char** out_message) {
+  CRM_REQUIRE(result);
+  return read_issue(result->result.warnings, index, "warning", out_line, out_column, out_message);
 }
 
 crm_status crm_import_result_mapping_count(const crm_import_result* result, size_t* out_count) {

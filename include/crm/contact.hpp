@@ -40,7 +40,13 @@ std::optional<PhoneKind> phone_kind_from_name(std::string_view name) noexcept;
 struct Phone {
   PhoneKind kind = PhoneKind::mobile;  ///< Mobile, work, home or other.
   std::string raw{};                     ///< As written by the user; kept as given.
-  std::string e164{};                  ///< Set by the library: the E.164 form ("+37126123456").
+  std::string e164{};                  ///< Set by the library: the E.164 form ("+37126123456"); empty when unreadable.
+  /// True for a number kept as written although it cannot be read as a phone
+  /// number ("555-4246-7492" from an old CRM; CellPolicy::lenient imports set
+  /// it): stored without E.164, so calls, duplicates and phone lookups do not
+  /// find it. When false a number that cannot be read is refused. Storing a
+  /// flagged number that can be read clears the flag and sets e164.
+  bool unreadable = false;
 
   friend bool operator==(const Phone&, const Phone&) = default;
 };

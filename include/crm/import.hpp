@@ -47,15 +47,49 @@ enum class DuplicateAction {
   merge,   ///< Update the best-matching stored record with the row's non-empty cells; list it.
 };
 
+/// What a cell that cannot be read or stored does to its row.
+enum class CellPolicy {
+  /// The whole row is refused and listed in ImportResult::errors.
+  strict,
+  /// A bad optional cell (a birthday in the future, an unknown picklist
+  /// value, a malformed email, a link to a record that is not there) is left
+  /// out and listed in ImportResult::warnings, and the row is imported
+  /// without it. A contact's phone that cannot be read as a number is kept
+  /// as written, flagged (Phone::unreadable), with a warning. Required cells
+  /// (an account's or deal's name, a contact's last name, a required custom
+  /// field, the upsert key) and problems of the row as a whole (a malformed
+  /// CSV record, a unique key already taken) still refuse the row.
+  lenient,
+};
+
+/// How dates written with slashes or dashes and the year last ("7/3/2025",
+/// "7-3-2025") are read; other date forms are never ambiguous.
+enum class DateOrder {
+  /// Decided per column over the whole file: a column where some date can
+  /// only be day-first ("13/3/2025") is read day-first, one where some date
+  /// can only be month-first ("3/13/2025") month-first. A column with both,
+  /// or with only ambiguous dates, refuses its ambiguous cells. Needs input
+  /// that can be read twice (files; a stream that cannot seek is treated as
+  /// having no decided column).
+  detect,
+  day_first,    ///< Day/month/year, as in Europe.
+  month_first,  ///< Month/day/year, as in the United States.
+};
+
 /// "insert"/"upsert", "external_ref"/"email"/"phone"/"registration_number",
-/// "ignore"/"report"/"skip"/"merge".
+/// "ignore"/"report"/"skip"/"merge", "strict"/"lenient",
+/// "detect"/"day_first"/"month_first".
 std::string_view import_mode_name(ImportMode mode) noexcept;
 std::string_view import_key_name(ImportKey key) noexcept;
 std::string_view duplicate_action_name(DuplicateAction action) noexcept;
+std::string_view cell_policy_name(CellPolicy policy) noexcept;
+std::string_view date_order_name(DateOrder order) noexcept;
 /// The value named as the functions above write it, or nullopt.
 std::optional<ImportMode> import_mode_from_name(std::string_view name) noexcept;
 std::optional<ImportKey> import_key_from_name(std::string_view name) noexcept;
 std::optional<DuplicateAction> duplicate_action_from_name(std::string_view name) noexcept;
+std::optional<CellPolicy> cell_policy_from_name(std::string_view name) noexcept;
+std::optional<DateOrder> date_order_from_name(std::string_view name) noexcept;
 
 /// The rows an import writes per transaction when none is given, on every surface.
 inline constexpr std::size_t kDefaultBatchRows = 2000;
@@ -95,6 +129,11 @@ struct ImportOptions {
   ImportKey key = ImportKey::external_ref;
   /// Rows that look like stored accounts or contacts.
   DuplicateAction on_duplicate = DuplicateAction::report;
+  /// Whether a bad optional cell refuses its row (strict) or is left out
+  /// with a warning (lenient).
+  CellPolicy policy = CellPolicy::strict;
+  /// How "7/3/2025" is read: detected per column, or as given.
+  DateOrder date_order = DateOrder::detect;
   /// Validate everything (including links and unique keys) and write nothing.
   bool dry_run = false;
   /// Write nothing when any row fails; otherwise good rows are written and
@@ -110,7 +149,8 @@ struct ImportOptions {
   std::function<bool(const ImportProgress&)> progress{};
 };
 
-/// A row (or a cell of it) that was not imported.
+/// A row (or a cell of it) that was not imported: an error refusing the
+/// row, or a warning about a cell left out (CellPolicy::lenient).
 struct ImportIssue {
   std::int64_t line = 0;  ///< 1-based line of the file on which the row starts.
   std::string column{};   ///< The header of the offending cell, or "" for the whole row.
@@ -135,6 +175,11 @@ struct ImportResult {
   std::int64_t failed = 0;    ///< Rows refused; the first of them are in `errors`.
   /// Problems, in file order; at most the first 1000 (`failed` counts all).
   std::vector<ImportIssue> errors{};
+  /// Cells left out of imported rows (CellPolicy::lenient), each with its
+  /// line, header and reason; a row may have several.
+  std::int64_t warned = 0;
+  /// The warnings, in file order; at most the first 1000 (`warned` counts all).
+  std::vector<ImportIssue> warnings{};
   /// Rows that looked like stored records (at most the first 1000).
   std::vector<ImportDuplicate> duplicates{};
   /// Header to column, as used (explicit and automatic).

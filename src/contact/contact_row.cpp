@@ -40,8 +40,15 @@ void normalize_phones(const std::vector<Phone>& in, const PhoneNormalizer& phone
   for (std::size_t i = 0; i < in.size(); ++i) {
     const std::string field = "contact.phones[" + std::to_string(i) + "]";
     Phone phone{in[i].kind, require_line(in[i].raw, field), {}};
-    phone.e164 = phones.require_e164(phone.raw, field);
-    if (!seen.insert(phone.e164).second) refuse(field, quote(phone.raw) + " is listed twice");
+    if (!in[i].unreadable) {
+      phone.e164 = phones.require_e164(phone.raw, field);
+    } else if (auto e164 = phones.to_e164(phone.raw)) {
+      phone.e164 = std::move(*e164);
+    } else {
+      phone.unreadable = true;
+    }
+    if (!seen.insert(phone.unreadable ? phone.raw : phone.e164).second)
+      refuse(field, quote(phone.raw) + " is listed twice");
     if (!phone_kind_from_name(phone_kind_name(phone.kind))) refuse(field, "unknown phone kind");
     row.data.phones.push_back(std::move(phone));
   }

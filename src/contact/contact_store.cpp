@@ -197,8 +197,10 @@ std::vector<Contact> load_contacts(Session& session, const std::vector<std::int6
                  "SELECT contact_id, kind, raw, e164 FROM contact_phones WHERE contact_id IN "
                  "(SELECT value FROM json_each(?)) ORDER BY contact_id, position",
                  json, by_id, [](SQLite::Statement& s, Contact& c) {
+                   std::string e164 = s.getColumn(3).getString();
+                   const bool unreadable = e164.empty();
                    c.phones.push_back({phone_kind_from_name(s.getColumn(1).getString()).value_or(PhoneKind::other),
-                                       s.getColumn(2).getString(), s.getColumn(3).getString()});
+                                       s.getColumn(2).getString(), std::move(e164), unreadable});
                  });
   for_each_child(session,
                  "SELECT contact_id, channel, granted, changed_at FROM contact_consents WHERE contact_id IN "

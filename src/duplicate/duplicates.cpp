@@ -28,7 +28,12 @@ NewRecordKeys contact_keys(Session& session, const ContactData& data) {
     const PhoneNormalizer& normalizer = session.phones_in(contact_phone_country(data, session));
     for (std::size_t i = 0; i < data.phones.size(); ++i) {
       const std::string field = "contact.phones[" + std::to_string(i) + "]";
-      phones.push_back(normalizer.require_e164(require_line(data.phones[i].raw, field), field));
+      const std::string raw = require_line(data.phones[i].raw, field);
+      if (!data.phones[i].unreadable) {
+        phones.push_back(normalizer.require_e164(raw, field));
+      } else if (auto e164 = normalizer.to_e164(raw)) {
+        phones.push_back(std::move(*e164));  // a flagged number that can be read is stored as one
+      }
     }
   }
   keys.name_key = match_key(clean_line(data.last_name, "contact.last_name") + " " +

@@ -49,13 +49,15 @@ inline std::vector<Email> united(const std::vector<Email>& survivor, const std::
   return emails;
 }
 
-/// The survivor's numbers, then the other's that it lacks (same E.164).
+/// The survivor's numbers, then the other's that it lacks (same E.164, or
+/// for unreadable numbers the same text).
 inline std::vector<Phone> united(const std::vector<Phone>& survivor, const std::vector<Phone>& other) {
   std::vector<Phone> phones = survivor;
   std::unordered_set<std::string> seen;
-  for (const Phone& phone : survivor) seen.insert(phone.e164);
+  auto key = [](const Phone& phone) { return phone.unreadable ? "raw:" + phone.raw : phone.e164; };
+  for (const Phone& phone : survivor) seen.insert(key(phone));
   for (const Phone& phone : other)
-    if (seen.insert(phone.e164).second) phones.push_back(phone);
+    if (seen.insert(key(phone)).second) phones.push_back(phone);
   return phones;
 }
 

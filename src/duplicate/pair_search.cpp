@@ -21,7 +21,7 @@ std::string text(std::string_view view) { return std::string(view); }
 std::string shared_key_sql(const DuplicateKey& key) {
   const std::string t(key.table), owner(key.owner), column(key.column);
   return "SELECT x." + owner + " AS a, y." + owner + " AS b, " + std::to_string(reason_bit(key.reason)) +
-         " AS bit FROM (SELECT " + column + " AS k FROM " + t + " WHERE " + column + " IS NOT NULL GROUP BY " +
+         " AS bit FROM (SELECT " + column + " AS k FROM " + t + " WHERE " + column + " IS NOT NULL AND " + column + " <> '' GROUP BY " +
          column + " HAVING count(*) > 1) g JOIN " + t + " x ON x." + column + " = g.k JOIN " + t + " y ON y." +
          column + " = g.k AND y." + owner + " > x." + owner;
 }
@@ -52,7 +52,7 @@ std::string name_pairs_sql(const DuplicateKeys& keys) {
   for (const DuplicateKey& key : keys.strong) {
     const std::string t(key.table), owner(key.owner), column(key.column);
     unshared += " AND NOT EXISTS (SELECT 1 FROM " + t + " x JOIN " + t + " y ON y." + column + " = x." + column +
-                " WHERE x." + owner + " = a.id AND y." + owner + " = b.id)";
+                " WHERE x." + column + " <> '' AND x." + owner + " = a.id AND y." + owner + " = b.id)";
   }
   return "SELECT a.id, b.id FROM " + records + " a CROSS JOIN " + records +
          " b ON b.name_key = a.name_key AND b.id > a.id WHERE a.name_key IN (SELECT name_key FROM " + records +

@@ -205,6 +205,19 @@ void refuse_cell(std::string_view column, std::string_view text, std::string_vie
               std::string(column));
 }
 
+std::optional<SlashDates> slash_order_of(std::string_view text) {
+  const std::string_view date = split_date_time(trim(text)).first;
+  const std::size_t at = date.find_first_of("-/");
+  if (at == std::string_view::npos || at > 2) return std::nullopt;  // year first has four digits
+  const auto parts = three_parts(date, date[at]);
+  if (parts.empty() || !number(parts[2], 4, 4)) return std::nullopt;
+  const auto first = number(parts[0], 1, 2), second = number(parts[1], 1, 2);
+  if (!first || !second) return std::nullopt;
+  if (*first > 12 && *second <= 12) return SlashDates::day_first;
+  if (*second > 12 && *first <= 12) return SlashDates::month_first;
+  return std::nullopt;
+}
+
 Date read_date(std::string_view text, SlashDates slashes, std::string_view column) {
   const std::string_view t = trim(text);
   const auto [date, time] = split_date_time(t);

@@ -26,6 +26,13 @@ namespace crm::detail {
 /// a midnight time after it is allowed.
 Date read_date(std::string_view text, SlashDates slashes, std::string_view column);
 
+/// What a date with slashes or dashes and the year last says about the
+/// order of its day and month: day_first for "13/3/2025" (13 cannot be a
+/// month), month_first for "3/13/2025", nullopt when both or neither could
+/// be read ("3/4/2025", "2025-03-04", "07.03.2025", text that is no date).
+/// A time after the date is ignored.
+std::optional<SlashDates> slash_order_of(std::string_view text);
+
 /// A UTC instant: ISO 8601 with "Z" or an offset, or a date (in the forms
 /// of read_date) with an optional "HH:MM[:SS[.fraction]]" taken as UTC.
 Instant read_instant(std::string_view text, SlashDates slashes, std::string_view column);

@@ -39,6 +39,7 @@ Json phones_json(const ContactData& contact) {
   for (const Phone& phone : contact.phones) {
     Json item{{"kind", std::string(phone_kind_name(phone.kind))}, {"number", phone.raw}};
     if (!phone.e164.empty()) item["e164"] = phone.e164;
+    if (phone.unreadable) item["unreadable"] = true;
     list.push_back(std::move(item));
   }
   return list;

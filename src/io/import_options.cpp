@@ -18,6 +18,9 @@ constexpr EnumName<DuplicateAction> kActions[] = {{DuplicateAction::ignore, "ign
                                                   {DuplicateAction::report, "report"},
                                                   {DuplicateAction::skip, "skip"},
                                                   {DuplicateAction::merge, "merge"}};
+constexpr EnumName<CellPolicy> kPolicies[] = {{CellPolicy::strict, "strict"}, {CellPolicy::lenient, "lenient"}};
+constexpr EnumName<DateOrder> kDateOrders[] = {
+    {DateOrder::detect, "detect"}, {DateOrder::day_first, "day_first"}, {DateOrder::month_first, "month_first"}};
 
 // Whether records of `kind` can be found by `key`.
 bool kind_has_key(RecordKind kind, ImportKey key) {
@@ -49,6 +52,14 @@ std::optional<ImportKey> import_key_from_name(std::string_view name) noexcept {
 std::optional<DuplicateAction> duplicate_action_from_name(std::string_view name) noexcept {
   return detail::from_name<DuplicateAction>(kActions, name);
 }
+std::string_view cell_policy_name(CellPolicy policy) noexcept { return detail::name_of<CellPolicy>(kPolicies, policy); }
+std::string_view date_order_name(DateOrder order) noexcept { return detail::name_of<DateOrder>(kDateOrders, order); }
+std::optional<CellPolicy> cell_policy_from_name(std::string_view name) noexcept {
+  return detail::from_name<CellPolicy>(kPolicies, name);
+}
+std::optional<DateOrder> date_order_from_name(std::string_view name) noexcept {
+  return detail::from_name<DateOrder>(kDateOrders, name);
+}
 
 void check_batch_rows(std::size_t rows) {
   if (rows < 1 || rows > kMaxBatchRows)
@@ -67,6 +78,8 @@ void check_import_options(const ImportOptions& options) {
   if (options.mode == ImportMode::upsert && !kind_has_key(options.kind, options.key))
     refuse("key", std::string(record_table_name(options.kind)) + " cannot be found by " +
                       std::string(import_key_name(options.key)));
+  if (cell_policy_name(options.policy).empty()) refuse("policy", "not strict or lenient");
+  if (date_order_name(options.date_order).empty()) refuse("date_order", "not detect, day_first or month_first");
   check_batch_rows(options.batch_rows);
   if (options.delimiter != 0 && options.delimiter != ',' && options.delimiter != ';' && options.delimiter != '\t')
     refuse("delimiter", std::string("'") + options.delimiter + "' is not ',', ';' or a tab");

@@ -13,6 +13,7 @@
 #include "crm/import.hpp"
 #include "io/batch_queue.hpp"
 #include "io/csv_reader.hpp"
+#include "io/date_order.hpp"
 #include "io/import_options.hpp"
 #include "io/row_mapper.hpp"
 #include "io/row_writer.hpp"
@@ -132,10 +133,22 @@ ImportResult Imports::read_file(const std::string& path, const ImportOptions& op
 ImportResult Imports::run(std::istream& in, std::int64_t total_bytes, const ImportOptions& options) {
   return guarded([&] {
     check_import_options(options);
-    CsvReader reader(in, CsvOptions{options.encoding, options.delimiter});
-    const RowMapper mapper(options.kind, read_headers(reader), options.columns,
-                           detail::StoreAccess::make<CustomFields>(session_).list(options.kind),
-                           detail::StoreAccess::make<Currencies>(session_).base());
+    const CsvOptions csv{options.encoding, options.delimiter};
+    const std::istream::pos_type start = in.tellg();
+    std::optional<CsvReader> reader(std::in_place, in, csv);
+    RowMapper mapper(options.kind, read_headers(*reader), options.columns,
+                     detail::StoreAccess::make<CustomFields>(session_).list(options.kind),
+                     detail::StoreAccess::make<Currencies>(session_).base(), options.policy);
+    // Detecting the order of slashed dates reads the file once more; input
+    // that cannot seek back keeps ambiguous dates refused.
+    const bool can_read_again = start != std::istream::pos_type(-1);
+    if ((can_read_again || options.date_order != DateOrder::detect) &&
+        decide_slash_dates(*reader, mapper, options.date_order)) {
+      in.clear();
+      in.seekg(start);
+      reader.emplace(in, csv);
+      read_headers(*reader);
+    }
     ImportResult result;
     for (const ColumnBinding& binding : mapper.bindings()) result.mapping[binding.header] = binding.column;
     result.ignored_headers = mapper.ignored_headers();
@@ -143,7 +156,7 @@ ImportResult Imports::run(std::istream& in, std::int64_t total_bytes, const Impo
     const bool atomic = options.dry_run || options.all_or_nothing;
     std::optional<WriteScope> whole;
     if (atomic) whole.emplace(session_);
-    Reading reading(reader, mapper, options.batch_rows);
+    Reading reading(*reader, mapper, options.batch_rows);
     while (auto batch = reading.next()) {
       std::optional<WriteScope> scope;
       if (!atomic) scope.emplace(session_);

@@ -19,6 +19,8 @@ struct ColumnSpec {
   std::string_view name;
   std::function<void(RecordDraft& draft, std::string_view text, std::string_view column)> read;
   std::function<std::string(const RecordDraft& draft)> write;  ///< empty: read on import only, not exported
+  bool required = false;  ///< The record is refused without a value (FieldInfo::required).
+  bool dated = false;     ///< Holds dates or instants, read as RecordDraft::slash_dates says.
 };
 
 template <class Data>
@@ -402,6 +404,9 @@ ColumnSpec column_of(const RecordField<Data>& field, const CsvColumn& csv) {
     };
   }
   if (!csv.exported) spec.write = nullptr;
+  spec.required = field.info.required;
+  const RecordFieldType type = field.info.type;
+  spec.dated = type == RecordFieldType::date || type == RecordFieldType::instant || type == RecordFieldType::birthday;
   return spec;
 }
 
@@ -410,10 +415,24 @@ ColumnSpec column_of(const RecordField<Data>& field, const CsvColumn& csv) {
 template <class Data>
 std::vector<ColumnSpec> columns_for(RecordKind kind) {
   std::vector<ColumnSpec> columns;
-  // The maintained fields with a column: the row id, kept in RecordDraft::id.
+  // The maintained fields with a column: the row id, kept in RecordDraft::id,
+  // and the dates of an old CRM's history, kept in RecordDraft::stamps.
   for (const FieldInfo& field : record_fields(kind))
     if (field.has(FieldRole::maintained))
-      for (const CsvColumn& csv : field.csv) columns.push_back({csv.name, read_id, write_id});
+      for (const CsvColumn& csv : field.csv) {
+        if (field.name == "id") {
+          columns.push_back({csv.name, read_id, write_id});
+          continue;
+        }
+        auto member = field.name == "created_at" ? &RecordStamps::created_at : &RecordStamps::updated_at;
+        ColumnSpec spec{csv.name,
+                        [member](RecordDraft& draft, std::string_view text, std::string_view column) {
+                          draft.stamps.*member = read_instant(text, draft.slash_dates, column);
+                        },
+                        nullptr};
+        spec.dated = true;
+        columns.push_back(std::move(spec));
+      }
   for (const bool keys : {true, false})
     for (const RecordField<Data>& field : record_fields<Data>())
       if (field.info.has(FieldRole::key) == keys)
@@ -509,6 +528,16 @@ std::vector<std::string> column_names(RecordKind kind) {
 }
 
 bool is_column(RecordKind kind, std::string_view column) { return find_column(kind, column) != nullptr; }
+
+bool is_required_column(RecordKind kind, std::string_view column) {
+  const ColumnSpec* spec = find_column(kind, column);
+  return spec && spec->required;
+}
+
+bool is_dated_column(RecordKind kind, std::string_view column) {
+  const ColumnSpec* spec = find_column(kind, column);
+  return spec && spec->dated;
+}
 
 void apply_column(RecordDraft& draft, std::string_view column, std::string_view text) {
   const ColumnSpec& spec = require_column(kind_of(draft), column);

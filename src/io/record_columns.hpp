@@ -43,9 +43,11 @@
 // a lead's "source") and campaigns ("campaign") are names too, resolved by
 // the record stores: a new source is added, an unknown campaign refuses the
 // row. Input-only columns (read, never exported): "phones_mobile",
-// "phones_work", "phones_home", "phones_other" (phones of that kind) and a
+// "phones_work", "phones_home", "phones_other" (phones of that kind), a
 // deal's "close_date" (sets both expected_close and closed_on, as CRMs with
-// one close date mean it).
+// one close date mean it), and "created_at" / "updated_at" (instants: when
+// the record was made and last changed in the CRM it comes from, kept as the
+// record's own; not in the future).
 // Opportunity line items and further deal contacts (with roles) have no
 // column: CSV carries the deal's amount, not its products.
 #pragma once
@@ -87,6 +89,15 @@ enum class SlashDates {
   month_first,  ///< Month/day/year, as in the United States.
 };
 
+/// When a record was made and last changed in the system it comes from
+/// (the "created_at" and "updated_at" columns); unset: now.
+struct RecordStamps {
+  std::optional<Instant> created_at{};  ///< "CreatedDate", "Create Date", ...
+  std::optional<Instant> updated_at{};  ///< "LastModifiedDate", "Last Modified Date", ...
+
+  friend bool operator==(const RecordStamps&, const RecordStamps&) = default;
+};
+
 /// One record being read from (or written to) a row of cells.
 struct RecordDraft {
   RecordData data;   ///< The record's fields; links (ids) stay unset, refs name them.
@@ -94,6 +105,8 @@ struct RecordDraft {
   /// The "id" column: the row id a record was exported with (0: none). The
   /// importer ignores it.
   std::int64_t id = 0;
+  /// The record's dates in the system it comes from, when the row gives them.
+  RecordStamps stamps{};
   /// The "amount" cell as a plain decimal ("1234.50"), kept until
   /// finish_draft() knows the currency; empty when no amount was given.
   std::string amount_text{};
@@ -118,6 +131,15 @@ std::vector<std::string> column_names(RecordKind kind);
 /// True for a column apply_column() takes for `kind`: those of
 /// column_names() plus the input-only ones ("phones_work", "close_date", ...).
 bool is_column(RecordKind kind, std::string_view column);
+
+/// True for a column of `kind` whose field a record cannot lack (an
+/// account's name, a contact's last name): a bad cell there refuses the row
+/// under every CellPolicy.
+bool is_required_column(RecordKind kind, std::string_view column);
+
+/// True for a column of `kind` holding dates or instants, whose cells with
+/// slashes are read as RecordDraft::slash_dates says.
+bool is_dated_column(RecordKind kind, std::string_view column);
 
 /// The column a file header maps to automatically, or nullopt: the canonical
 /// names, the library's own field names, and common English headers of

@@ -70,8 +70,8 @@ void clear_list(RecordDraft& draft, std::string_view column) {
 
 RowMapper::RowMapper(RecordKind kind, const std::vector<std::string>& headers,
                      const std::map<std::string, std::string>& chosen, const std::vector<CustomField>& custom_fields,
-                     std::string base_currency)
-    : kind_(kind), headers_(headers), base_currency_(std::move(base_currency)) {
+                     std::string base_currency, CellPolicy policy)
+    : kind_(kind), headers_(headers), base_currency_(std::move(base_currency)), policy_(policy) {
   for (const auto& [header, column] : chosen)
     if (std::find(headers.begin(), headers.end(), header) == headers.end())
       throw Error(ErrorCode::invalid_argument, "import.columns: the file has no header '" + header + "'", "columns");
@@ -90,15 +90,33 @@ RowMapper::RowMapper(RecordKind kind, const std::vector<std::string>& headers,
       ignored_.push_back(header);
     }
   }
+  for (ColumnBinding& binding : bindings_) {
+    binding.required = binding.custom ? binding.custom->required : is_required_column(kind, binding.column);
+    binding.dated = binding.custom ? binding.custom->type == CustomFieldType::date : is_dated_column(kind, binding.column);
+  }
 }
 
-void RowMapper::apply_cells(const std::vector<std::string>& cells, RecordDraft& draft, bool replace_lists) const {
+namespace {
+
+bool is_left_out(const std::vector<std::size_t>& left_out, std::size_t position) {
+  return std::find(left_out.begin(), left_out.end(), position) != left_out.end();
+}
+
+}  // namespace
+
+void RowMapper::apply_cells(const std::vector<std::string>& cells, RecordDraft& draft, bool replace_lists,
+                            const std::vector<std::size_t>& left_out) const {
+  auto skipped = [&](std::size_t position) {
+    return is_blank(cells[bindings_[position].index]) || is_left_out(left_out, position);
+  };
   if (replace_lists)
-    for (const ColumnBinding& binding : bindings_)
-      if (!binding.custom && !is_blank(cells[binding.index])) clear_list(draft, binding.column);
-  for (const ColumnBinding& binding : bindings_) {
-    if (is_blank(cells[binding.index])) continue;
+    for (std::size_t position = 0; position < bindings_.size(); ++position)
+      if (!bindings_[position].custom && !skipped(position)) clear_list(draft, bindings_[position].column);
+  for (std::size_t position = 0; position < bindings_.size(); ++position) {
+    if (skipped(position)) continue;
+    const ColumnBinding& binding = bindings_[position];
     const std::string cell = read_formula_cell(cells[binding.index]);
+    draft.slash_dates = binding.slash_dates;
     try {
       if (binding.custom)
         apply_custom(draft, *binding.custom, cell);
@@ -127,6 +145,8 @@ std::string RowMapper::header_of(std::string_view column) const {
 void RowMapper::prepare(CsvRecord& record, PreparedRow& row) const {
   row.line = record.line;
   row.issue.reset();
+  row.left_out.clear();
+  row.warnings.clear();
   row.draft = new_draft(kind_, base_currency_);
   row.cells = std::move(record.fields);
   if (!record.error.empty()) {
@@ -140,15 +160,41 @@ void RowMapper::prepare(CsvRecord& record, PreparedRow& row) const {
                                 std::to_string(headers_.size())};
     return;
   }
-  try {
-    apply_cells(row.cells, row.draft, false);
-  } catch (const Error& error) {
-    row.issue = ImportIssue{row.line, error.field(), error.what()};
+  rebuild(row);
+}
+
+void RowMapper::rebuild(PreparedRow& row) const {
+  for (;;) {
+    row.draft = new_draft(kind_, base_currency_);
+    try {
+      apply_cells(row.cells, row.draft, false, row.left_out);
+      return;
+    } catch (const Error& error) {
+      const ImportIssue issue{row.line, error.field(), error.what()};
+      if (!leave_out(row, issue)) {
+        row.issue = issue;
+        return;
+      }
+    }
   }
 }
 
-void RowMapper::apply_over(const std::vector<std::string>& cells, RecordDraft& draft) const {
-  apply_cells(cells, draft, true);
+bool RowMapper::leave_out(PreparedRow& row, const ImportIssue& issue, std::string_view key_header) const {
+  if (policy_ != CellPolicy::lenient || issue.column.empty() || issue.column == key_header) return false;
+  for (std::size_t position = 0; position < bindings_.size(); ++position) {
+    const ColumnBinding& binding = bindings_[position];
+    if (binding.header != issue.column || binding.required || is_left_out(row.left_out, position)) continue;
+    if (is_blank(row.cells[binding.index])) continue;
+    row.left_out.push_back(position);
+    row.warnings.push_back(issue);
+    return true;
+  }
+  return false;
+}
+
+void RowMapper::apply_over(const std::vector<std::string>& cells, RecordDraft& draft,
+                           const std::vector<std::size_t>& left_out) const {
+  apply_cells(cells, draft, true, left_out);
 }
 
 }  // namespace crm::detail

@@ -1,6 +1,8 @@
 #include "io/row_writer.hpp"
 
 #include <algorithm>
+#include <charconv>
+#include <map>
 
 #include "crm/account.hpp"
 #include "crm/activity.hpp"
@@ -10,6 +12,8 @@
 #include "crm/lead.hpp"
 #include "crm/opportunity.hpp"
 #include "duplicate/duplicate_keys.hpp"
+#include "query/catalog.hpp"
+#include "storage/record_table.hpp"
 #include "storage/session.hpp"
 #include "storage/store_access.hpp"
 
@@ -140,6 +144,17 @@ std::string key_column(RecordKind kind, ImportKey key) {
   return std::string(import_key_name(key));
 }
 
+// The position in "contact.phones[2]" of a contact's phone a store refused,
+// or npos for other fields.
+std::size_t phone_position(std::string_view field) {
+  constexpr std::string_view prefix = "contact.phones[";
+  if (!field.starts_with(prefix) || !field.ends_with(']')) return std::string::npos;
+  std::size_t position = 0;
+  const auto digits = field.substr(prefix.size(), field.size() - prefix.size() - 1);
+  const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), position);
+  return error == std::errc() && end == digits.data() + digits.size() ? position : std::string::npos;
+}
+
 bool is_row_error(ErrorCode code) {
   return code == ErrorCode::invalid_argument || code == ErrorCode::not_found || code == ErrorCode::already_exists ||
          code == ErrorCode::conflict || code == ErrorCode::parse_error;
@@ -148,23 +163,56 @@ bool is_row_error(ErrorCode code) {
 }  // namespace
 
 RowWriter::RowWriter(Session& session, const ImportOptions& options, const RowMapper& mapper, ImportResult& result)
-    : session_(session), options_(options), mapper_(mapper), result_(result), resolver_(session) {}
+    : session_(session), options_(options), mapper_(mapper), result_(result), resolver_(session),
+      key_header_(options.mode == ImportMode::upsert ? mapper.header_of(key_column(options.kind, options.key))
+                                                     : std::string()) {}
 
 void RowWriter::refuse(const ImportIssue& issue) {
   ++result_.failed;
   if (result_.errors.size() < kMaxListed) result_.errors.push_back(issue);
 }
 
+void RowWriter::warn(const ImportIssue& issue) {
+  ++result_.warned;
+  if (result_.warnings.size() < kMaxListed) result_.warnings.push_back(issue);
+}
+
 void RowWriter::write(PreparedRow& row) {
-  if (row.issue) return refuse(*row.issue);
-  try {
-    write_valid(row);
-  } catch (const Error& error) {
-    if (!is_row_error(error.code())) throw;
-    const std::string& field = error.field();
-    const std::string header = mapper_.header_of(field);
-    refuse({row.line, header != field ? header : mapper_.header_of(column_of_field(field)), error.what()});
+  // Phones kept as written after the store could not read them, by position, with their warnings.
+  std::map<std::size_t, ImportIssue> kept_phones;
+  for (;;) {
+    if (row.issue) return refuse(*row.issue);
+    try {
+      write_valid(row);
+      break;
+    } catch (const Error& error) {
+      if (!is_row_error(error.code())) throw;
+      const std::string& field = error.field();
+      const std::string header = mapper_.header_of(field);
+      const ImportIssue issue{row.line, header != field ? header : mapper_.header_of(column_of_field(field)),
+                              error.what()};
+      if (keep_unreadable_phone(row, field, issue, kept_phones)) continue;
+      if (const std::size_t phone = phone_position(field); phone != std::string::npos) kept_phones.erase(phone);
+      if (!mapper_.leave_out(row, issue, key_header_)) return refuse(issue);
+      mapper_.rebuild(row);
+    }
   }
+  for (const ImportIssue& issue : row.warnings) warn(issue);
+  for (const auto& [position, issue] : kept_phones) warn(issue);
+}
+
+bool RowWriter::keep_unreadable_phone(PreparedRow& row, const std::string& field, const ImportIssue& issue,
+                                      std::map<std::size_t, ImportIssue>& kept) const {
+  const std::size_t position = phone_position(field);
+  auto* contact = std::get_if<ContactData>(&row.draft.data);
+  if (options_.policy != CellPolicy::lenient || !contact || position >= contact->phones.size()) return false;
+  Phone& phone = contact->phones[position];
+  if (phone.unreadable) return false;  // refused although kept as written: listed twice, or empty
+  phone.unreadable = true;
+  ImportIssue warning = issue;
+  warning.message += "; kept as written, flagged unreadable";
+  kept.emplace(position, std::move(warning));
+  return true;
 }
 
 void RowWriter::write_valid(PreparedRow& row) {
@@ -215,13 +263,29 @@ std::optional<DuplicateMatch> RowWriter::stored_duplicate(const RecordDraft& dra
       draft.data);
 }
 
+void RowWriter::check_stamps(const RecordStamps& stamps) const {
+  if (!stamps.created_at && !stamps.updated_at) return;
+  const Instant now = session_.now();
+  for (const auto& [stamp, column] : {std::pair{&stamps.created_at, "created_at"}, {&stamps.updated_at, "updated_at"}})
+    if (*stamp && **stamp > now)
+      throw Error(ErrorCode::invalid_argument,
+                  std::string(column) + ": '" + format_instant_cell(**stamp) + "' is in the future", column);
+  if (stamps.created_at && stamps.updated_at && *stamps.updated_at < *stamps.created_at)
+    throw Error(ErrorCode::invalid_argument,
+                "updated_at: '" + format_instant_cell(*stamps.updated_at) + "' is before created_at '" +
+                    format_instant_cell(*stamps.created_at) + "'",
+                "updated_at");
+}
+
 void RowWriter::insert(RecordDraft& draft) {
-  std::visit(
+  check_stamps(draft.stamps);
+  const std::int64_t id = std::visit(
       [&](auto& data) {
         using Data = std::decay_t<decltype(data)>;
-        detail::StoreAccess::make<typename Kind<Data>::Store>(session_).create(data);
+        return detail::StoreAccess::make<typename Kind<Data>::Store>(session_).create(data).id.value();
       },
       draft.data);
+  set_stamps(session_, record_table_name(options_.kind), id, draft.stamps.created_at, draft.stamps.updated_at);
   ++result_.inserted;
 }
 
@@ -234,10 +298,12 @@ void RowWriter::update(std::int64_t id, const PreparedRow& row) {
         typename Traits::Record stored = store.get(typename Traits::Id(id));
         RecordDraft draft = new_draft(options_.kind);
         draft.data = static_cast<const Data&>(stored);
-        mapper_.apply_over(row.cells, draft);
+        mapper_.apply_over(row.cells, draft, row.left_out);
         resolver_.resolve(draft);
+        check_stamps(draft.stamps);
         static_cast<Data&>(stored) = std::get<Data>(std::move(draft.data));
         store.update(stored);
+        set_stamps(session_, record_table_name(options_.kind), id, draft.stamps.created_at, draft.stamps.updated_at);
       },
       row.draft.data);
   ++result_.updated;

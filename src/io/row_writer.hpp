@@ -3,6 +3,8 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
+#include <string>
 #include <optional>
 #include <vector>
 
@@ -28,11 +30,20 @@ class RowWriter {
   void refuse(const ImportIssue& issue);
 
  private:
+  // Counts a cell left out of an imported row and keeps its warning (the first 1000).
+  void warn(const ImportIssue& issue);
+  // Under CellPolicy::lenient, flags the contact phone named by `field` (a
+  // store's "contact.phones[i]") unreadable to keep it as written, noting
+  // `issue` in `kept`; false when that is not what the row needs.
+  bool keep_unreadable_phone(PreparedRow& row, const std::string& field, const ImportIssue& issue,
+                             std::map<std::size_t, ImportIssue>& kept) const;
   void write_valid(PreparedRow& row);
   // The stored records the row's upsert key names (none when the key cell is empty).
   std::vector<std::int64_t> stored_by_key(const RecordDraft& draft) const;
   // The stored record the row duplicates, when options_.on_duplicate asks to look.
   std::optional<DuplicateMatch> stored_duplicate(const RecordDraft& draft) const;
+  // Throws Error(invalid_argument) naming the column for a stamp in the future or out of order.
+  void check_stamps(const RecordStamps& stamps) const;
   void insert(RecordDraft& draft);
   void update(std::int64_t id, const PreparedRow& row);
 
@@ -41,6 +52,7 @@ class RowWriter {
   const RowMapper& mapper_;
   ImportResult& result_;
   ReferenceResolver resolver_;
+  std::string key_header_;  // the header of the upsert key, which is never left out
 };
 
 }  // namespace crm::detail

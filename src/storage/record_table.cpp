@@ -124,6 +124,22 @@ void touch(Session& session, const RecordTable& table, std::int64_t id) {
   statement->exec();
 }
 
+void set_stamps(Session& session, std::string_view table, std::int64_t id, const std::optional<Instant>& created_at,
+                const std::optional<Instant>& updated_at) {
+  if (!created_at && !updated_at) return;
+  auto statement = session.prepare(sql({"UPDATE ", table,
+                                        " SET created_at = coalesce(?, created_at), updated_at = coalesce(?, "
+                                        "updated_at) WHERE id = ?"}));
+  int index = 1;
+  for (const std::optional<Instant>* stamp : {&created_at, &updated_at})
+    if (*stamp)
+      statement->bind(index++, format_instant(**stamp));
+    else
+      statement->bind(index++);
+  statement->bind(3, id);
+  statement->exec();
+}
+
 void set_deleted(Session& session, const RecordTable& table, std::int64_t id, bool deleted) {
   WriteScope scope(session);
   if (require_exists(session, table, id) == deleted)

@@ -63,6 +63,12 @@ void require_version(Session& session, const RecordTable& table, std::int64_t id
 /// Inside a write: increments the version and stamps updated_at.
 void touch(Session& session, const RecordTable& table, std::int64_t id);
 
+/// Inside a write: sets created_at and/or updated_at of row `id` of `table`
+/// (the dates an imported record had in the system it comes from); nullopt
+/// leaves that stamp as it is.
+void set_stamps(Session& session, std::string_view table, std::int64_t id, const std::optional<Instant>& created_at,
+                const std::optional<Instant>& updated_at);
+
 /// Soft-deletes (deleted = true) or restores a row, bumping its version.
 /// Throws not_found, or conflict when it is already in the requested state.
 void set_deleted(Session& session, const RecordTable& table, std::int64_t id, bool deleted);

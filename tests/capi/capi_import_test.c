@@ -348,6 +348,74 @@ static void test_misuse(void) {
   crm_db_free(db);
 }
 
+/* Policy "lenient" leaves bad optional cells out with warnings and keeps
+ * an unreadable phone as written, flagged; the date order is an option. */
+static void test_lenient_policy_lists_warnings_and_keeps_unreadable_phones(void) {
+  crm_db *db = open_memory_in("US");
+  crm_import_options *options = NULL;
+  crm_import_result *result = NULL;
+  crm_contact *contact = NULL;
+  crm_contact *made = NULL;
+  int64_t inserted = 0, failed = 0, line = 0, total = 0;
+  const char *column = NULL, *message = NULL, *raw = NULL, *e164 = NULL;
+  size_t count = 0;
+  int unreadable = -1;
+  const char *text =
+      "Last Name,Birthdate,Phone\n"
+      "Smith,2999-01-01,555-4246-7492\n";
+  CHECK_OK(crm_import_options_new("contact", &options));
+  result = import_text(db, text, options);
+  CHECK_OK(crm_import_result_counts(result, NULL, &inserted, NULL, NULL, &failed));
+  CHECK(inserted == 0 && failed == 1);
+  CHECK_OK(crm_import_result_warnings(result, &count, &total));
+  CHECK(count == 0 && total == 0);
+  crm_import_result_free(result);
+
+  CHECK_OK(crm_import_options_set_policy(options, "lenient"));
+  CHECK_FAILS(crm_import_options_set_policy(options, "loose"), CRM_INVALID_ARGUMENT, "strict, lenient");
+  result = import_text(db, text, options);
+  CHECK_OK(crm_import_result_counts(result, NULL, &inserted, NULL, NULL, &failed));
+  CHECK(inserted == 1 && failed == 0);
+  CHECK_OK(crm_import_result_warnings(result, &count, &total));
+  CHECK(count == 2 && total == 2);
+  CHECK_OK(crm_import_result_warning(result, 0, &line, &column, &message));
+  CHECK(line == 2 && same(column, "Birthdate") && strstr(message, "future") != NULL);
+  CHECK_OK(crm_import_result_warning(result, 1, &line, &column, &message));
+  CHECK(same(column, "Phone") && strstr(message, "kept as written") != NULL);
+  CHECK_FAILS(crm_import_result_warning(result, 2, &line, &column, &message), CRM_INVALID_ARGUMENT, "past the last");
+  crm_import_result_free(result);
+
+  CHECK_OK(crm_contact_get(db, 1, &contact));
+  CHECK_OK(crm_contact_phone(contact, 0, NULL, &raw, &e164));
+  CHECK(same(raw, "555-4246-7492") && same(e164, ""));
+  CHECK_OK(crm_contact_phone_unreadable(contact, 0, &unreadable));
+  CHECK(unreadable == 1);
+  CHECK_FAILS(crm_contact_phone_unreadable(contact, 1, &unreadable), CRM_NOT_FOUND, "beyond");
+  crm_contact_free(contact);
+
+  CHECK_OK(crm_contact_new(&contact));
+  CHECK_OK(crm_contact_set(contact, "last_name", "Jones"));
+  CHECK_OK(crm_contact_add_phone_as_written(contact, CRM_PHONE_WORK, "ext. 12"));
+  CHECK_OK(crm_contact_add_phone_as_written(contact, CRM_PHONE_MOBILE, "+1 202 555 0100"));
+  CHECK_OK(crm_contact_create(db, contact, &made));
+  CHECK_OK(crm_contact_phone_unreadable(made, 0, &unreadable));
+  CHECK(unreadable == 1);
+  CHECK_OK(crm_contact_phone_unreadable(made, 1, &unreadable));
+  CHECK_OK(crm_contact_phone(made, 1, NULL, NULL, &e164));
+  CHECK(unreadable == 0 && same(e164, "+12025550100"));
+  crm_contact_free(made);
+  crm_contact_free(contact);
+
+  CHECK_OK(crm_import_options_set_date_order(options, "month_first"));
+  CHECK_FAILS(crm_import_options_set_date_order(options, "sideways"), CRM_INVALID_ARGUMENT, "month_first");
+  result = import_text(db, "Last Name,Birthdate\nBrown,3/4/1980\n", options);
+  CHECK_OK(crm_import_result_counts(result, NULL, &inserted, NULL, NULL, &failed));
+  CHECK(inserted == 1 && failed == 0);
+  crm_import_result_free(result);
+  crm_import_options_free(options);
+  crm_db_free(db);
+}
+
 int main(int argc, char **argv) {
   if (argc < 2) {
     fprintf(stderr, "usage: %s SCRATCH_DIR\n", argv[0]);
@@ -357,6 +425,7 @@ int main(int argc, char **argv) {
   test_mapping_and_ignored_headers_are_reported();
   test_legacy_encoding_mapping_and_upsert();
   test_dry_run_all_or_nothing_and_duplicates();
+  test_lenient_policy_lists_warnings_and_keeps_unreadable_phones();
   test_progress_callback_stops_and_file_import(argv[1]);
   test_progress_callback_using_its_database_is_refused();
   test_progress_callback_freeing_its_database_frees_it_after_the_import();

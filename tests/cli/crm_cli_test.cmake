@@ -168,6 +168,14 @@ execute_process(COMMAND "${CRM}" contacts "${DB}" --where "last_name = \"Dryrun\
 if(listing MATCHES "Dryrun")
   message(FATAL_ERROR "a dry run wrote a contact:\n${listing}")
 endif()
+# --policy lenient: the bad optional cell is left out with a warning and the row imported.
+run(0 "Imported 2 rows: 2 inserted, 0 updated, 0 skipped as duplicates, 0 refused, 1 cells left out.\n  warning: line 3, column \"Email\": [^\n]*bad-email"
+    import "${WORK}/lenient.crm" contact "${WORK}/import.csv" --policy lenient)
+run(1 "not one of strict, lenient|strict, lenient" import "${WORK}/lenient.crm" contact "${WORK}/import.csv" --policy loose)
+file(WRITE "${WORK}/slashes.csv" "Last Name,Birthdate\nSlash,3/4/1980\n")
+run(1 "1 refused" import "${WORK}/lenient.crm" contact "${WORK}/slashes.csv")
+run(0 "1 inserted" import "${WORK}/lenient.crm" contact "${WORK}/slashes.csv" --date-order day_first)
+run(0 "Slash[^\n]*1980-04-03" export "${WORK}/lenient.crm" contact --where "last_name = \"Slash\"")
 run(1 "'planet' is not a record kind" import "${DB}" planet "${WORK}/import.csv")
 run(1 "not_found" import "${DB}" contact "${WORK}/missing.csv")
 

@@ -64,28 +64,40 @@ ImportOptions import_options(const Arguments& args) {
   }
   if (!option(args, "duplicates").empty())
     options.on_duplicate = named_option(args, "duplicates", duplicate_action_from_name, "ignore, report, skip, merge");
+  if (!option(args, "policy").empty())
+    options.policy = named_option(args, "policy", cell_policy_from_name, "strict, lenient");
+  if (!option(args, "date-order").empty())
+    options.date_order = named_option(args, "date-order", date_order_from_name, "detect, day_first, month_first");
   options.dry_run = yes_no_option(args, "dry-run").value_or(false);
   options.all_or_nothing = yes_no_option(args, "all-or-nothing").value_or(false);
   if (::isatty(STDERR_FILENO)) options.progress = draw_progress;
   return options;
 }
 
+// The first kListedProblems of `issues` (of `total`), each as "  line N, column "H": message".
+void print_issues(const std::vector<ImportIssue>& issues, std::int64_t total, std::string_view label,
+                  std::string_view what, std::ostream& out) {
+  for (std::size_t i = 0; i < issues.size() && i < kListedProblems; ++i) {
+    const ImportIssue& issue = issues[i];
+    out << "  " << label << "line " << issue.line
+        << (issue.column.empty() ? "" : ", column \"" + issue.column + "\"") << ": " << issue.message << "\n";
+  }
+  if (total > static_cast<std::int64_t>(kListedProblems))
+    out << "  ... and " << total - static_cast<std::int64_t>(kListedProblems) << " more " << what << "\n";
+}
+
 void print_result(const ImportResult& result, bool dry_run, std::ostream& out) {
   out << (dry_run ? "Checked " : "Imported ") << result.rows << " rows: " << result.inserted << " inserted, "
       << result.updated << " updated, " << result.skipped << " skipped as duplicates, " << result.failed
-      << " refused.\n";
+      << " refused" << (result.warned > 0 ? ", " + std::to_string(result.warned) + " cells left out" : "")
+      << ".\n";
   if (!result.ignored_headers.empty()) {
     out << "Ignored columns:";
     for (const std::string& header : result.ignored_headers) out << " \"" << header << "\"";
     out << "\n";
   }
-  for (std::size_t i = 0; i < result.errors.size() && i < kListedProblems; ++i) {
-    const ImportIssue& issue = result.errors[i];
-    out << "  line " << issue.line << (issue.column.empty() ? "" : ", column \"" + issue.column + "\"") << ": "
-        << issue.message << "\n";
-  }
-  if (result.failed > static_cast<std::int64_t>(kListedProblems))
-    out << "  ... and " << result.failed - static_cast<std::int64_t>(kListedProblems) << " more refused rows\n";
+  print_issues(result.errors, result.failed, "", "refused rows", out);
+  print_issues(result.warnings, result.warned, "warning: ", "cells left out", out);
   for (std::size_t i = 0; i < result.duplicates.size() && i < kListedProblems; ++i) {
     const ImportDuplicate& duplicate = result.duplicates[i];
     out << "  line " << duplicate.line << " looks like record " << duplicate.match.id << " (score "
@@ -101,7 +113,8 @@ void print_result(const ImportResult& result, bool dry_run, std::ostream& out) {
 }  // namespace
 
 int run_import(const Arguments& args) {
-  check_options(args, {"encoding", "delimiter", "map", "upsert", "duplicates", "dry-run", "all-or-nothing"});
+  check_options(args, {"encoding", "delimiter", "map", "upsert", "duplicates", "policy", "date-order", "dry-run",
+                       "all-or-nothing"});
   const std::string& file = positional(args, 2, "the CSV file");
   const ImportOptions options = import_options(args);
   Database db = open_database(args);

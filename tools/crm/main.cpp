@@ -44,9 +44,13 @@ duplicates:
 import:
   import DB KIND FILE [--encoding WINDOWS-1257|WINDOWS-1251|...] [--delimiter ,|;|tab]
            [--map 'HEADER=COLUMN;...'] [--upsert external_ref|email|phone|registration_number]
-           [--duplicates report|skip|merge|ignore] [--dry-run yes] [--all-or-nothing yes]
+           [--duplicates report|skip|merge|ignore] [--policy strict|lenient]
+           [--date-order detect|day_first|month_first] [--dry-run yes] [--all-or-nothing yes]
                           reads accounts, contacts, leads, opportunities or activities (KIND) from a
-                          CSV file, with a progress bar; refused rows are listed with line and column
+                          CSV file, with a progress bar; refused rows are listed with line and column;
+                          --policy lenient imports a row without its bad optional cells (listed as
+                          warnings) and keeps unreadable phones as written; --date-order says how
+                          7/3/2025 is read (detect: per column, from a date only one order can read)
 
 export:
   export DB KIND [--format csv|json] [--where FILTER] [--segment NAME] [--delimiter ,|;|tab]

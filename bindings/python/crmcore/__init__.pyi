@@ -78,7 +78,8 @@ class Phone:
     kind: str
     number: str
     e164: str
-    def __init__(self, number: str, kind: str = "mobile") -> None: ...
+    unreadable: bool
+    def __init__(self, number: str, kind: str = "mobile", *, unreadable: bool = False) -> None: ...
 
 class Consent:
     channel: str
@@ -630,7 +631,7 @@ class Database:
     def import_csv(self, source: str | os.PathLike[str] | IO[str] | IO[bytes], kind: str = "contact", *,
                    encoding: str = "UTF-8", delimiter: str = "", columns: dict[str, str] = ...,
                    mode: str = "insert", key: str = "external_ref", on_duplicate: str = "report",
-                   dry_run: bool = False, all_or_nothing: bool = False, batch_rows: int = 2000,
+                   policy: str = "strict", date_order: str = "detect", dry_run: bool = False, all_or_nothing: bool = False, batch_rows: int = 2000,
                    progress: Callable[[ImportProgress], bool | None] | None = None) -> ImportResult: ...
     def search(self, text: str, kinds: str | Iterable[str] | None = None, limit: int = 20) -> list[SearchHit]: ...
     def export(self, kind: str, target: str | os.PathLike[str] | IO[str] | IO[bytes], format: str = "csv", *,
@@ -768,6 +769,8 @@ class ImportResult:
     skipped: int
     failed: int
     errors: list[ImportIssue]
+    warned: int
+    warnings: list[ImportIssue]
     duplicates: list[ImportDuplicate]
     mapping: dict[str, str]
     ignored_headers: list[str]

@@ -18,8 +18,9 @@ namespace {
 // The keyword arguments of import_csv() as ImportOptions.
 ImportOptions import_options(const std::string& kind, const std::string& encoding, const std::string& delimiter,
                              const std::map<std::string, std::string>& columns, const std::string& mode,
-                             const std::string& key, const std::string& on_duplicate, bool dry_run,
-                             bool all_or_nothing, std::size_t batch_rows) {
+                             const std::string& key, const std::string& on_duplicate, const std::string& policy,
+                             const std::string& date_order, bool dry_run, bool all_or_nothing,
+                             std::size_t batch_rows) {
   ImportOptions options;
   options.kind = record_kind_named(kind, "import.kind");
   options.encoding = encoding;
@@ -32,6 +33,9 @@ ImportOptions import_options(const std::string& kind, const std::string& encodin
                                "'external_ref', 'email', 'phone', 'registration_number'");
   options.on_duplicate = enum_from_name(on_duplicate, duplicate_action_from_name, "import.on_duplicate",
                                         "'ignore', 'report', 'skip', 'merge'");
+  options.policy = enum_from_name(policy, cell_policy_from_name, "import.policy", "'strict', 'lenient'");
+  options.date_order = enum_from_name(date_order, date_order_from_name, "import.date_order",
+                                      "'detect', 'day_first', 'month_first'");
   options.dry_run = dry_run;
   options.all_or_nothing = all_or_nothing;
   options.batch_rows = batch_rows;
@@ -121,6 +125,10 @@ void bind_result_types(py::module_& m) {
       .def_readonly("skipped", &ImportResult::skipped, "Rows skipped as duplicates.")
       .def_readonly("failed", &ImportResult::failed, "Rows refused; the first 1000 are in errors.")
       .def_readonly("errors", &ImportResult::errors, "ImportIssue per refused row, in file order.")
+      .def_readonly("warned", &ImportResult::warned,
+                    "Cells left out of imported rows (policy='lenient'); the first 1000 are in warnings.")
+      .def_readonly("warnings", &ImportResult::warnings,
+                    "ImportIssue per cell left out of an imported row (line, header, why), in file order.")
       .def_readonly("duplicates", &ImportResult::duplicates, "ImportDuplicate per row like a stored record.")
       .def_readonly("mapping", &ImportResult::mapping, "Header to column, as used.")
       .def_readonly("ignored_headers", &ImportResult::ignored_headers, "Headers that mapped to nothing.")
@@ -131,7 +139,8 @@ void bind_result_types(py::module_& m) {
       .def("__repr__", [](const ImportResult& r) {
         return "<ImportResult rows=" + std::to_string(r.rows) + " inserted=" + std::to_string(r.inserted) +
                " updated=" + std::to_string(r.updated) + " skipped=" + std::to_string(r.skipped) +
-               " failed=" + std::to_string(r.failed) + (r.committed ? "" : " not committed") + ">";
+               " failed=" + std::to_string(r.failed) +
+               (r.warned ? " warned=" + std::to_string(r.warned) : std::string()) + (r.committed ? "" : " not committed") + ">";
       });
 }
 
@@ -143,17 +152,18 @@ void register_imports(py::module_& m) {
       "import_csv",
       [](const SharedDatabase& db, py::handle source, const std::string& kind, const std::string& encoding,
          const std::string& delimiter, const std::map<std::string, std::string>& columns, const std::string& mode,
-         const std::string& key, const std::string& on_duplicate, bool dry_run, bool all_or_nothing,
-         IntArg<std::size_t> batch_rows, py::object progress) {
+         const std::string& key, const std::string& on_duplicate, const std::string& policy,
+         const std::string& date_order, bool dry_run, bool all_or_nothing, IntArg<std::size_t> batch_rows,
+         py::object progress) {
         return run_import(db, source,
-                          import_options(kind, encoding, delimiter, columns, mode, key, on_duplicate, dry_run,
-                                         all_or_nothing, batch_rows),
+                          import_options(kind, encoding, delimiter, columns, mode, key, on_duplicate, policy,
+                                         date_order, dry_run, all_or_nothing, batch_rows),
                           std::move(progress));
       },
       py::arg("source"), py::arg("kind") = "contact", py::kw_only(), py::arg("encoding") = "UTF-8",
       py::arg("delimiter") = "", py::arg("columns") = std::map<std::string, std::string>{},
       py::arg("mode") = "insert", py::arg("key") = "external_ref", py::arg("on_duplicate") = "report",
-      py::arg("dry_run") = false, py::arg("all_or_nothing") = false, py::arg("batch_rows") = kDefaultBatchRows,
+      py::arg("policy") = "strict", py::arg("date_order") = "detect", py::arg("dry_run") = false, py::arg("all_or_nothing") = false, py::arg("batch_rows") = kDefaultBatchRows,
       py::arg("progress") = py::none(),
       "Imports records of kind ('account', 'contact', 'lead', 'opportunity', 'activity') from a CSV file: a "
       "path (read in one streaming pass) or an open file object (read whole first; a text file is already "
@@ -162,7 +172,10 @@ void register_imports(py::module_& m) {
       "(custom fields by name, '' to ignore). encoding: 'UTF-8', 'WINDOWS-1257', 'WINDOWS-1251', ...; "
       "delimiter: ',', ';', '\\t' or '' to detect. mode 'insert' or 'upsert' by key ('external_ref', 'email', "
       "'phone', 'registration_number'); on_duplicate: 'ignore', 'report', 'skip' or 'merge' for rows like "
-      "stored accounts and contacts. dry_run checks everything and writes nothing; all_or_nothing writes "
+      "stored accounts and contacts. policy 'strict' refuses a row with any bad cell; 'lenient' leaves a bad "
+      "optional cell out (ImportResult.warnings) and imports the row, keeping an unreadable phone as written "
+      "(Phone.unreadable); required cells still refuse it. date_order: how '7/3/2025' is read: 'detect' (per "
+      "column, from a date only one order can read), 'day_first' or 'month_first'. dry_run checks everything and writes nothing; all_or_nothing writes "
       "nothing when a row fails. progress(ImportProgress) is called after every batch_rows rows; returning "
       "False stops the import. The callback must not use this database (the import holds it). Rows that fail are reported in ImportResult.errors; problems with the file as "
       "a whole raise (ValidationError, NotFoundError, ...).");

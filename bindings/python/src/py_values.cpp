@@ -83,17 +83,24 @@ void register_values(py::module_& m) {
       .def(py::self == py::self);
 
   py::class_<Phone>(m, "Phone", "A phone number of a contact.")
-      .def(py::init([](std::string number, const std::string& kind) { return Phone{phone_kind(kind), std::move(number), ""}; }),
-           py::arg("number"), py::arg("kind") = "mobile",
-           "A number as written ('26 123 456', '+371 26 123 456'); kind is mobile, work, home or other.")
+      .def(py::init([](std::string number, const std::string& kind, bool unreadable) {
+             return Phone{phone_kind(kind), std::move(number), "", unreadable};
+           }),
+           py::arg("number"), py::arg("kind") = "mobile", py::kw_only(), py::arg("unreadable") = false,
+           "A number as written ('26 123 456', '+371 26 123 456'); kind is mobile, work, home or other. "
+           "unreadable=True keeps a number that cannot be read as one as written, flagged, instead of "
+           "refusing it.")
       .def_property(
           "kind", [](const Phone& p) { return std::string(phone_kind_name(p.kind)); },
           [](Phone& p, const std::string& kind) { p.kind = phone_kind(kind); }, "'mobile', 'work', 'home' or 'other'.")
       .def_readwrite("number", &Phone::raw, "The number as written; kept as given.")
-      .def_readonly("e164", &Phone::e164, "The E.164 form, set when stored ('+37126123456').")
+      .def_readonly("e164", &Phone::e164, "The E.164 form, set when stored ('+37126123456'); '' when unreadable.")
+      .def_readwrite("unreadable", &Phone::unreadable,
+                     "True for a number kept as written that cannot be read as a phone number (no E.164; "
+                     "calls, duplicates and phone lookups do not find it).")
       .def("__repr__", [](const Phone& p) {
         return "Phone('" + p.raw + "', kind='" + std::string(phone_kind_name(p.kind)) + "'" +
-               (p.e164.empty() ? "" : ", e164='" + p.e164 + "'") + ")";
+               (p.e164.empty() ? "" : ", e164='" + p.e164 + "'") + (p.unreadable ? ", unreadable=True" : "") + ")";
       })
       .def(py::self == py::self);
 

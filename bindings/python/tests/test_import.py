@@ -130,3 +130,48 @@ def test_problems_with_the_file_as_a_whole_raise(db, tmp_path):
         db.import_csv(io.StringIO("last_name\nx\n"), "planet")
     with pytest.raises(crmcore.ValidationError, match="sideways"):
         db.import_csv(io.StringIO("last_name\nx\n"), mode="sideways")
+
+
+MESSY_CONTACTS = ("Last Name,Birthdate,Email,Phone,Lead Status\n"
+                  "Smith,2999-01-01,not-an-email,555-4246-7492,x\n"
+                  ",1980-01-01,a@b.lv,,x\n")
+
+
+def test_strict_policy_refuses_rows_with_a_bad_cell(db):
+    result = db.import_csv(io.StringIO(MESSY_CONTACTS))
+    assert (result.inserted, result.failed, result.warned, result.warnings) == (0, 2, 0, [])
+
+
+def test_lenient_policy_imports_rows_without_bad_optional_cells_and_lists_warnings(db):
+    result = db.import_csv(io.StringIO(MESSY_CONTACTS), policy="lenient")
+    assert (result.inserted, result.failed, result.warned) == (1, 1, 3)
+    assert [e.column for e in result.errors] == ["Last Name"]
+    warnings = {w.column: w for w in result.warnings}
+    assert sorted(warnings) == ["Birthdate", "Email", "Phone"] and {w.line for w in result.warnings} == {2}
+    assert "future" in warnings["Birthdate"].message
+    smith = list(db.contacts.list())[0]
+    assert smith.birthday is None and smith.emails == []
+    assert smith.phones[0].number == "555-4246-7492"
+    assert smith.phones[0].unreadable and smith.phones[0].e164 == ""
+    assert "warned=3" in repr(result)
+
+
+def test_a_phone_kept_as_written_is_flagged_and_a_readable_one_is_parsed(db):
+    kept = db.contacts.create(last_name="Jones", phones=[crmcore.Phone("ext. 12", "work", unreadable=True),
+                                                         crmcore.Phone("26 123 456", unreadable=True)])
+    assert [(p.unreadable, p.e164) for p in kept.phones] == [(True, ""), (False, "+37126123456")]
+    with pytest.raises(crmcore.ValidationError):
+        db.contacts.create(last_name="Jones", phones=[crmcore.Phone("ext. 12")])
+
+
+def test_date_order_reads_slashed_dates_as_given_or_detected(db):
+    detected = db.import_csv(io.StringIO("Last Name,Birthdate\nA,3/4/1980\nB,12/25/1979\n"))
+    assert detected.inserted == 2
+    assert list(db.contacts.list(sort="id"))[0].birthday.month == 3
+    given = db.import_csv(io.StringIO("Last Name,Birthdate\nC,3/4/1980\n"), date_order="day_first")
+    assert given.inserted == 1
+    assert list(db.contacts.list(sort="id"))[2].birthday.month == 4
+    with pytest.raises(crmcore.ValidationError, match="day_first"):
+        db.import_csv(io.StringIO("Last Name\nD\n"), date_order="sideways")
+    with pytest.raises(crmcore.ValidationError, match="lenient"):
+        db.import_csv(io.StringIO("Last Name\nD\n"), policy="loose")

@@ -493,6 +493,13 @@ CRM_API crm_status crm_contact_email(const crm_contact *contact, size_t index, c
                                      int *out_primary);
 /** Adds a phone number as written ("26 123 456", "+371 26 123 456"). */
 CRM_API crm_status crm_contact_add_phone(crm_contact *contact, crm_phone_kind kind, const char *number);
+/** Adds a phone number kept as written even when it cannot be read as one
+ *  ("555-4246-7492" from an old system): stored flagged, without E.164
+ *  (a number that can be read is stored as crm_contact_add_phone() would). */
+CRM_API crm_status crm_contact_add_phone_as_written(crm_contact *contact, crm_phone_kind kind, const char *number);
+/** *out_unreadable: 1 when phone number index is kept as written because it
+ *  cannot be read as a phone number (its E.164 form is ""), else 0. */
+CRM_API crm_status crm_contact_phone_unreadable(const crm_contact *contact, size_t index, int *out_unreadable);
 /** Removes every phone number. */
 CRM_API crm_status crm_contact_clear_phones(crm_contact *contact);
 /** Number of phone numbers. */
@@ -1554,6 +1561,19 @@ CRM_API crm_status crm_import_options_set_batch_rows(crm_import_options *options
 CRM_API crm_status crm_import_options_set_progress(crm_import_options *options, crm_import_progress_fn progress,
                                                    void *user_data, void (*free_user_data)(void *user_data));
 
+/** What a cell that cannot be read or stored does to its row: "strict"
+ *  (the default: the row is refused) or "lenient" (a bad optional cell is
+ *  left out and listed as a warning, crm_import_result_warning(); a
+ *  contact's phone that cannot be read is kept as written, flagged, see
+ *  crm_contact_phone_unreadable(); required cells such as a name or the
+ *  upsert key still refuse the row). */
+CRM_API crm_status crm_import_options_set_policy(crm_import_options *options, const char *policy);
+/** How dates with slashes and the year last ("7/3/2025") are read:
+ *  "detect" (the default: per column over the whole file, from a date only
+ *  one order can read, such as "13/3/2025"; a column of only ambiguous
+ *  dates refuses them), "day_first" or "month_first". */
+CRM_API crm_status crm_import_options_set_date_order(crm_import_options *options, const char *order);
+
 /** Imports the CSV file at path. Problems with the import as a whole fail
  *  the call: CRM_NOT_FOUND for a missing file, CRM_INVALID_ARGUMENT for an
  *  unknown encoding or column, an empty file, bytes that are not in the
@@ -1586,6 +1606,15 @@ CRM_API crm_status crm_import_result_error_count(const crm_import_result *result
  *  is freed; any out pointer may be NULL. */
 CRM_API crm_status crm_import_result_error(const crm_import_result *result, size_t index, int64_t *out_line,
                                            const char **out_column, const char **out_message);
+/** *out_count: how many warnings are listed (the first 1000);
+ *  *out_total: how many cells were left out of imported rows in all
+ *  (policy "lenient"). Either pointer may be NULL. */
+CRM_API crm_status crm_import_result_warnings(const crm_import_result *result, size_t *out_count,
+                                              int64_t *out_total);
+/** Warning index: the line of the row, the header of the cell left out and
+ *  why; strings valid until the result is freed; any out pointer may be NULL. */
+CRM_API crm_status crm_import_result_warning(const crm_import_result *result, size_t index, int64_t *out_line,
+                                             const char **out_column, const char **out_message);
 /** How many headers were mapped to a column (explicitly or by name). */
 CRM_API crm_status crm_import_result_mapping_count(const crm_import_result *result, size_t *out_count);
 /** Mapped header index (sorted by header): the header as written and the
