@@ -101,6 +101,7 @@ Completion Activities::complete(ActivityId id, const std::string& outcome, std::
     std::optional<Activity> next;
     if (stored.recurrence) {
       ActivityData following = stored;
+      following.external_ref.clear();  // the embedding system's key names the occurrence it gave
       following.starts_at = next_occurrence(session_, *stored.recurrence, stored.starts_at);
       if (stored.reminder_at) following.reminder_at = following.starts_at - (stored.starts_at - *stored.reminder_at);
       const ActivityRow row = normalize_activity(session_, following, &stored, true);
@@ -166,6 +167,15 @@ Page<Activity> Activities::list(const ListQuery& query, const ActivityFilter& fi
 
 std::int64_t Activities::count(const ListQuery& query, const ActivityFilter& filter) const {
   return guarded_read(session_, [&] { return count_rows(session_, RecordKind::activity, query, filter_sql(filter)); });
+}
+
+std::optional<Activity> Activities::find_by_external_ref(const std::string& external_ref) const {
+  return guarded_read(session_, [&]() -> std::optional<Activity> {
+    auto found = load_activities(
+        session_, live_ids_where(session_, kActivityTable, "external_ref", clean_ref(external_ref, "external_ref")));
+    if (found.empty()) return std::nullopt;
+    return std::move(found.front());
+  });
 }
 
 Agenda Activities::agenda(const std::string& owner, const std::string& time_zone, std::optional<Date> from,

@@ -23,7 +23,7 @@ const std::vector<SelectableColumn>& columns() {
   static const std::string weighted = "(" + amount + " * opportunities.probability / 100.0)";
   static const std::vector<SelectableColumn> own = {
       {"account_name", "deal_account.name", ColumnType::text,
-       "JOIN accounts deal_account ON deal_account.id = opportunities.account_id"},
+       "LEFT JOIN accounts deal_account ON deal_account.id = opportunities.account_id"},
       {"weighted_amount", weighted, ColumnType::real},
   };
   static const std::vector<model::SelectColumn> plain =
