@@ -168,6 +168,24 @@ execute_process(COMMAND "${CRM}" contacts "${DB}" --where "last_name = \"Dryrun\
 if(listing MATCHES "Dryrun")
   message(FATAL_ERROR "a dry run wrote a contact:\n${listing}")
 endif()
+# History as it was, from another CRM: a deal without an account, activities naming whom
+# (who_ref: a contact or a lead) and what (what_ref: an account or a deal) by the old keys.
+set(HDB "${WORK}/history.crm")
+file(WRITE "${WORK}/h-accounts.csv" "external_ref,name\n001A,SIA Vēsture\n")
+file(WRITE "${WORK}/h-contacts.csv" "external_ref,last_name\n003C,Senais\n")
+file(WRITE "${WORK}/h-deals.csv" "external_ref,name,account,amount\n006D,Old deal without account,,250 EUR\n")
+file(WRITE "${WORK}/h-tasks.csv" "external_ref,subject,who_ref,what_ref\n00T1,Old call,003C,006D\n00T2,Old visit,,001A\n00T3,Lost task,,701X\n")
+run(0 "1 inserted" import "${HDB}" account "${WORK}/h-accounts.csv")
+run(0 "1 inserted" import "${HDB}" contact "${WORK}/h-contacts.csv")
+run(0 "1 inserted, 0 updated, 0 skipped as duplicates, 0 refused" import "${HDB}" opportunity "${WORK}/h-deals.csv")
+run(0 "Old deal without account +Prospecting +250\\.00 EUR" deals "${HDB}")
+run(0 "Prospecting +open +10% +1 +250\\.00 EUR" pipeline "${HDB}")
+run(1 "2 inserted, 0 updated, 0 skipped as duplicates, 1 refused.\n  line 4, column \"what_ref\": [^\n]*no account or deal has the external reference '701X'"
+    import "${HDB}" activity "${WORK}/h-tasks.csv")
+run(0 "\n[0-9]+,00T1,[^\n]*Old call" export "${HDB}" activity --where "external_ref = \"00T1\"")
+file(WRITE "${WORK}/h-tasks2.csv" "external_ref,outcome\n00T1,reached\n")
+run(0 "0 inserted, 1 updated" import "${HDB}" activity "${WORK}/h-tasks2.csv" --upsert external_ref)
+run(0 "Old call" timeline "${HDB}" --deal 006D)
 run(1 "'planet' is not a record kind" import "${DB}" planet "${WORK}/import.csv")
 run(1 "not_found" import "${DB}" contact "${WORK}/missing.csv")
 
