@@ -30,8 +30,8 @@ class ImportTest : public ::testing::Test {
     data.external_ref = ref;
     return db.accounts().create(data);
   }
-  ImportResult import_activities(const std::string& text, ImportOptions options = {}) {
-    options.kind = RecordKind::activity;
+  ImportResult import_as(RecordKind kind, const std::string& text, ImportOptions options = {}) {
+    options.kind = kind;
     return import(text, options);
   }
   Contact contact_with_ref(const std::string& last_name, const std::string& ref) {
@@ -561,11 +561,11 @@ TEST_F(ImportTest, ActivitiesLinkToContactsByEmailAndDealsByExternalRef) {
 TEST_F(ImportTest, DealRowsWithAnEmptyAccountCellImportWithoutAnAccount) {
   const Account customer = account("Betatech", "ACC-1");
   ImportOptions options;
-  options.kind = RecordKind::opportunity;
   // As the Maven pipeline data set writes them: some deals name no account.
   options.columns = {{"opportunity_id", "external_ref"}, {"sales_agent", "owner"}, {"product", "name"},
                      {"deal_stage", "stage"}, {"engage_date", ""}, {"close_value", "amount"}};
-  const auto result = import(
+  const auto result = import_as(
+      RecordKind::opportunity,
       "opportunity_id,sales_agent,product,account,deal_stage,engage_date,close_date,close_value\n"
       "1C1I7A6R,Moses Frase,GTX Plus Basic,Betatech,Won,2016-10-20,2017-03-01,1054\n"
       "HAXMC4IX,James Ascencio,MG Advanced,,Prospecting,,,\n",
@@ -582,14 +582,15 @@ TEST_F(ImportTest, UpsertByExternalRefUpdatesStoredActivities) {
   account("Baltic Timber SIA", "ERP-1");
   ImportOptions options;
   options.mode = ImportMode::upsert;
-  auto result =
-      import_activities("external_ref,kind,subject,account_ref,status\n00T1,call,First call,ERP-1,planned\n", options);
+  auto result = import_as(RecordKind::activity,
+                          "external_ref,kind,subject,account_ref,status\n00T1,call,First call,ERP-1,planned\n", options);
   ASSERT_EQ(result.failed, 0) << issues_of(result);
   EXPECT_EQ(result.inserted, 1);
   const Activity first = *db.activities().find_by_external_ref("00T1");
   EXPECT_EQ(first.subject, "First call");
-  result = import_activities(
-      "external_ref,subject,status,outcome\n00T1,First call,done,reached\n00T2,Follow-up,planned,\n", options);
+  result = import_as(RecordKind::activity,
+                     "external_ref,subject,status,outcome\n00T1,First call,done,reached\n00T2,Follow-up,planned,\n",
+                     options);
   ASSERT_EQ(result.failed, 1) << issues_of(result);  // 00T2 links to nothing
   EXPECT_EQ(result.updated, 1);
   const Activity updated = *db.activities().find_by_external_ref("00T1");
@@ -608,7 +609,8 @@ TEST_F(ImportTest, WhoRefAndWhatRefLinkActivitiesToWhicheverKindHasTheExternalRe
   const Contact contact = contact_with_ref("Ozols", "003C");
   const Lead lead = lead_with_ref("Liepa", "00QL");
   const Opportunity stored_deal = db.opportunities().create({.name = "Sawmill line", .external_ref = "006D"});
-  const auto result = import_activities(
+  const auto result = import_as(
+      RecordKind::activity,
       "external_ref,subject,who_ref,what_ref\n"
       "00T1,Call about the line,003C,006D\n"
       "00T2,Intro call,00QL,001A\n"
@@ -639,7 +641,7 @@ TEST_F(ImportTest, WhoRefAndWhatRefLinkActivitiesToWhicheverKindHasTheExternalRe
 TEST_F(ImportTest, AWhoRefHeldByAContactAndALeadIsARowErrorNamingBoth) {
   const Contact contact = contact_with_ref("Ozols", "X-1");
   const Lead lead = lead_with_ref("Liepa", "X-1");
-  const auto result = import_activities("subject,who_ref\nCall,X-1\n");
+  const auto result = import_as(RecordKind::activity, "subject,who_ref\nCall,X-1\n");
   ASSERT_EQ(result.failed, 1) << issues_of(result);
   EXPECT_EQ(result.errors[0].column, "who_ref");
   const std::string& message = result.errors[0].message;
