@@ -10,6 +10,7 @@
 #include "employment/employment_links.hpp"
 #include "storage/errors.hpp"
 #include "storage/session.hpp"
+#include "storage/record_lookup.hpp"
 
 namespace crm {
 namespace {
@@ -170,11 +171,8 @@ std::int64_t Activities::count(const ListQuery& query, const ActivityFilter& fil
 }
 
 std::optional<Activity> Activities::find_by_external_ref(const std::string& external_ref) const {
-  return guarded_read(session_, [&]() -> std::optional<Activity> {
-    auto found = load_activities(
-        session_, live_ids_where(session_, kActivityTable, "external_ref", clean_ref(external_ref, "external_ref")));
-    if (found.empty()) return std::nullopt;
-    return std::move(found.front());
+  return guarded_read(session_, [&] {
+    return find_live_by_external_ref(session_, kActivityTable, external_ref, load_activities);
   });
 }
 
