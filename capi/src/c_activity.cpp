@@ -189,6 +189,16 @@ crm_status crm_activity_count(crm_db* db, const crm_query* query, int64_t* out_c
   });
 }
 
+crm_status crm_activity_find_by_external_ref(crm_db* db, const char* external_ref, crm_activity** out_activity) {
+  CRM_REQUIRE(out_activity);
+  *out_activity = nullptr;
+  CRM_REQUIRE(external_ref);
+  CRM_WITH_DB(db, {
+    auto found = database.activities().find_by_external_ref(external_ref);
+    return found ? give(std::move(*found), out_activity) : CRM_OK;
+  });
+}
+
 crm_status crm_cursor_activity(const crm_cursor* cursor, const crm_activity** out_activity) {
   CRM_REQUIRE(cursor);
   CRM_REQUIRE(out_activity);

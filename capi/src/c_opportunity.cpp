@@ -243,6 +243,19 @@ crm_status crm_opportunity_count(crm_db* db, const crm_query* query, int64_t* ou
   });
 }
 
+crm_status crm_opportunity_account(const crm_opportunity* opportunity, int64_t* out_account_id) {
+  CRM_REQUIRE(opportunity);
+  CRM_REQUIRE(out_account_id);
+  *out_account_id = opportunity->record.account.value();
+  return CRM_OK;
+}
+
+crm_status crm_opportunity_set_account(crm_opportunity* opportunity, int64_t account_id) {
+  CRM_REQUIRE(opportunity);
+  opportunity->record.account = crm::AccountId(account_id);
+  return CRM_OK;
+}
+
 crm_status crm_opportunity_find_by_external_ref(crm_db* db, const char* external_ref,
                                                 crm_opportunity** out_opportunity) {
   CRM_REQUIRE(out_opportunity);

@@ -80,6 +80,8 @@ struct ActivityData {
   ContactId contact{};                   ///< calls from unknown numbers (see Telephony).
   OpportunityId opportunity{};
   LeadId lead{};
+  /// The embedding system's key (a Salesforce Task or Event id); unique when set.
+  std::string external_ref{};
   /// Values of the custom fields defined for this kind of record, by field
   /// name (see CustomFields); checked against the definitions on write.
   CustomValues custom{};
@@ -127,7 +129,8 @@ class Activities {
 
   /// Validates and stores an activity: invalid_argument for a direction on a
   /// meeting, a recurrence on anything but a task, a reminder after the start
-  /// or on a finished activity, no link; not_found for a missing linked record.
+  /// or on a finished activity, no link; not_found for a missing linked
+  /// record; already_exists for a taken external_ref.
   Activity create(const ActivityData& data);
   /// The activity with `id`, also when soft-deleted. Throws not_found.
   Activity get(ActivityId id) const;
@@ -135,7 +138,8 @@ class Activities {
   /// must be restored first (conflict).
   Activity update(const Activity& activity);
   /// Marks it done (at `completed_at`, default now) with an optional outcome;
-  /// for a recurring task, creates the next occurrence. conflict unless planned.
+  /// for a recurring task, creates the next occurrence (with no external_ref:
+  /// that names the occurrence it was given to). conflict unless planned.
   Completion complete(ActivityId id, const std::string& outcome = {}, std::optional<Instant> completed_at = {});
   /// Marks a planned activity cancelled. conflict unless planned.
   Activity cancel(ActivityId id);
@@ -152,6 +156,8 @@ class Activities {
   Page<Activity> list(const ListQuery& query = {}, const ActivityFilter& filter = {}) const;
   /// How many activities match.
   std::int64_t count(const ListQuery& query = {}, const ActivityFilter& filter = {}) const;
+  /// The live activity with this external_ref, if any.
+  std::optional<Activity> find_by_external_ref(const std::string& external_ref) const;
 
   /// The planned activities of `owner`: overdue (due before today), due
   /// today, and due from `from` to `to` inclusive (when given), where days are

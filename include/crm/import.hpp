@@ -30,7 +30,7 @@ enum class ImportMode {
 
 /// What identifies an existing record in ImportMode::upsert.
 enum class ImportKey {
-  external_ref,         ///< The embedding system's key (accounts, contacts, leads, deals).
+  external_ref,         ///< The embedding system's key (every kind: accounts, contacts, leads, deals, activities).
   email,                ///< Email address, ignoring case (accounts, contacts, leads).
   phone,                ///< Phone number in any written form, compared in E.164 (accounts, contacts, leads).
   registration_number,  ///< Company register number (accounts).

@@ -47,7 +47,9 @@ struct LineItem {
 
 /// What a caller sets on an opportunity.
 struct OpportunityData {
-  AccountId account{};                          ///< Required: the customer.
+  /// The customer, or none (unset): a deal may have no account, as
+  /// imported history from other CRMs often has.
+  AccountId account{};
   ContactId primary_contact{};                  ///< The main person, or none.
   std::vector<OpportunityContact> contacts{};   ///< Further people and their roles.
   std::string name{};                           ///< Required.
@@ -140,7 +142,8 @@ class Opportunities {
   /// Validates and stores a new deal and records its first stage. Throws
   /// invalid_argument naming the field (empty name, stage of another
   /// pipeline, negative quantity, mixed currencies, a lost reason on an open
-  /// deal, ...), not_found for a missing account, contact, product, stage.
+  /// deal, ...), not_found for a missing account (when one is set),
+  /// contact, product, stage.
   Opportunity create(const OpportunityData& data);
   /// The deal with `id`, also when soft-deleted. Throws not_found.
   Opportunity get(OpportunityId id) const;
@@ -164,7 +167,8 @@ class Opportunities {
   Page<Opportunity> list(const ListQuery& query = {}, const OpportunityFilter& filter = {}) const;
   /// How many deals match.
   std::int64_t count(const ListQuery& query = {}, const OpportunityFilter& filter = {}) const;
-  /// One page of chosen columns: id, name, account_id, account_name,
+  /// One page of chosen columns: id, name, account_id, account_name (NULL
+  /// for a deal without account),
   /// primary_contact_id, amount (real, in major units), amount_minor,
   /// currency, expected_close (date), pipeline_id, pipeline, stage_id, stage,
   /// stage_kind, probability, weighted_amount (real), closed_on (date),

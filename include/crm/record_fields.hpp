@@ -111,6 +111,11 @@ enum class CsvCell {
   work,          ///< phones: numbers of kind work.
   home,          ///< phones: numbers of kind home.
   other,         ///< phones: numbers of kind other.
+  /// reference, read on import only: an external_ref naming a record of the
+  /// target or of a sibling kind, as Salesforce's WhoId and WhatId do (an
+  /// activity's "who_ref": a contact or a lead; "what_ref": an account or a
+  /// deal); the importer looks in each kind.
+  either_ref,
 };
 
 /// One CSV column of a field.

@@ -9,6 +9,7 @@
 #include "model/custom_field_store.hpp"
 #include "model/plain_columns.hpp"
 #include "storage/errors.hpp"
+#include "storage/record_lookup.hpp"
 #include "storage/session.hpp"
 #include "storage/sql_values.hpp"
 #include "text/unicode.hpp"
@@ -226,13 +227,8 @@ std::int64_t Accounts::count(const ListQuery& query) const {
 }
 
 std::optional<Account> Accounts::find_by_external_ref(const std::string& external_ref) const {
-  return guarded_read(session_, [&]() -> std::optional<Account> {
-    auto ids = live_ids_where(session_, kAccountTable, "external_ref",
-                              clean_ref(external_ref, "external_ref"));
-    auto accounts = load_accounts(session_, ids);
-    if (accounts.empty()) return std::nullopt;
-    return std::move(accounts.front());
-  });
+  return guarded_read(session_,
+                      [&] { return find_live_by_external_ref(session_, kAccountTable, external_ref, load_accounts); });
 }
 
 std::vector<Account> Accounts::find_by_email(const std::string& email) const {

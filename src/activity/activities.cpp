@@ -10,6 +10,7 @@
 #include "employment/employment_links.hpp"
 #include "storage/errors.hpp"
 #include "storage/session.hpp"
+#include "storage/record_lookup.hpp"
 
 namespace crm {
 namespace {
@@ -101,6 +102,7 @@ Completion Activities::complete(ActivityId id, const std::string& outcome, std::
     std::optional<Activity> next;
     if (stored.recurrence) {
       ActivityData following = stored;
+      following.external_ref.clear();  // the embedding system's key names the occurrence it gave
       following.starts_at = next_occurrence(session_, *stored.recurrence, stored.starts_at);
       if (stored.reminder_at) following.reminder_at = following.starts_at - (stored.starts_at - *stored.reminder_at);
       const ActivityRow row = normalize_activity(session_, following, &stored, true);
@@ -166,6 +168,12 @@ Page<Activity> Activities::list(const ListQuery& query, const ActivityFilter& fi
 
 std::int64_t Activities::count(const ListQuery& query, const ActivityFilter& filter) const {
   return guarded_read(session_, [&] { return count_rows(session_, RecordKind::activity, query, filter_sql(filter)); });
+}
+
+std::optional<Activity> Activities::find_by_external_ref(const std::string& external_ref) const {
+  return guarded_read(session_, [&] {
+    return find_live_by_external_ref(session_, kActivityTable, external_ref, load_activities);
+  });
 }
 
 Agenda Activities::agenda(const std::string& owner, const std::string& time_zone, std::optional<Date> from,

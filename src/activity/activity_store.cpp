@@ -93,7 +93,7 @@ std::int64_t insert_activity(Session& session, const ActivityRow& row, const Ins
   static const std::string sql = record_insert_sql("activities", data_columns());
   auto insert = session.prepare(sql);
   bind_data(*insert, row, completed_at, previous);
-  return write_record(session, kActivityTable, *insert, data_columns(), now, 0, {});
+  return write_record(session, kActivityTable, *insert, data_columns(), now, 0, row.data.external_ref);
 }
 
 void update_activity(Session& session, std::int64_t id, const ActivityRow& row, const Instant& now,
@@ -101,7 +101,7 @@ void update_activity(Session& session, std::int64_t id, const ActivityRow& row, 
   static const std::string sql = record_update_sql("activities", data_columns());
   auto update = session.prepare(sql);
   bind_data(*update, row, completed_at, previous);
-  write_record(session, kActivityTable, *update, data_columns(), now, id, {});
+  write_record(session, kActivityTable, *update, data_columns(), now, id, row.data.external_ref);
 }
 
 std::vector<Activity> load_activities(Session& session, const std::vector<std::int64_t>& ids) {

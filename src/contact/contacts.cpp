@@ -9,6 +9,7 @@
 #include "employment/employment_links.hpp"
 #include "storage/errors.hpp"
 #include "storage/session.hpp"
+#include "storage/record_lookup.hpp"
 #include "text/unicode.hpp"
 #include "model/select_columns.hpp"
 
@@ -143,12 +144,8 @@ std::int64_t Contacts::count(const ListQuery& query) const {
 }
 
 std::optional<Contact> Contacts::find_by_external_ref(const std::string& external_ref) const {
-  return guarded_read(session_, [&]() -> std::optional<Contact> {
-    auto contacts = load_contacts(
-        session_, live_ids_where(session_, kContactTable, "external_ref", clean_ref(external_ref, "external_ref")));
-    if (contacts.empty()) return std::nullopt;
-    return std::move(contacts.front());
-  });
+  return guarded_read(session_,
+                      [&] { return find_live_by_external_ref(session_, kContactTable, external_ref, load_contacts); });
 }
 
 namespace {

@@ -26,7 +26,7 @@ constexpr EnumName<DateOrder> kDateOrders[] = {
 bool kind_has_key(RecordKind kind, ImportKey key) {
   switch (key) {
     case ImportKey::external_ref:
-      return kind != RecordKind::activity;
+      return true;
     case ImportKey::email:
     case ImportKey::phone:
       return kind == RecordKind::account || kind == RecordKind::contact || kind == RecordKind::lead;

@@ -341,6 +341,10 @@ std::string write_value(const Value&, const FieldInfo& field) {
 /// The RecordRefs member a cell of a reference to `target` fills.
 std::string RecordRefs::*refs_member(std::string_view target, CsvCell cell) {
   const bool by_ref = cell == CsvCell::external_ref;
+  if (cell == CsvCell::either_ref) {
+    if (target == "contact") return &RecordRefs::who_ref;
+    if (target == "account") return &RecordRefs::what_ref;
+  }
   if (target == "account") return by_ref ? &RecordRefs::account_ref : &RecordRefs::account_name;
   if (target == "contact") return by_ref ? &RecordRefs::contact_ref : &RecordRefs::contact_email;
   if (target == "opportunity") return by_ref ? &RecordRefs::opportunity_ref : &RecordRefs::opportunity_name;

@@ -38,7 +38,10 @@
 // Links to other records are text (RecordRefs): "account_ref" (external_ref)
 // and "account" (name) for a contact's employer, a deal's or an activity's
 // account ("parent_ref"/"parent" for an account's parent); "contact_ref" /
-// "contact_email"; "opportunity_ref" / "opportunity"; "lead_ref"; a deal's
+// "contact_email"; "opportunity_ref" / "opportunity"; "lead_ref"; an
+// activity's "who_ref" (the external_ref of a contact or of a lead, as
+// Salesforce's WhoId) and "what_ref" (of an account or of a deal, as
+// WhatId), read on import only; a deal's
 // "pipeline", "stage" and "lost_reason" by name. Lead sources ("lead_source",
 // a lead's "source") and campaigns ("campaign") are names too, resolved by
 // the record stores: a new source is added, an unknown campaign refuses the
@@ -75,6 +78,8 @@ struct RecordRefs {
   std::string opportunity_ref, opportunity_name;  ///< activity's deal
   std::string lead_ref;                           ///< activity's lead
   std::string pipeline, stage, lost_reason;       ///< a deal's, by name
+  std::string who_ref;                            ///< activity's contact or lead, by external_ref (import only)
+  std::string what_ref;                           ///< activity's account or deal, by external_ref (import only)
 
   friend bool operator==(const RecordRefs&, const RecordRefs&) = default;
 };

@@ -4,7 +4,10 @@
 #include "crm/contact.hpp"
 #include "crm/error.hpp"
 #include "crm/lead.hpp"
+#include "common/fields.hpp"
 #include "crm/opportunity.hpp"
+#include "listing/record_list.hpp"
+#include "storage/record_table.hpp"
 #include "storage/session.hpp"
 #include "text/unicode.hpp"
 #include "storage/store_access.hpp"
@@ -17,6 +20,9 @@ namespace {
 }
 
 std::string quoted(const std::string& text) { return "'" + text + "'"; }
+
+// How a message names a record kind.
+std::string kind_word(RecordKind kind) { return kind == RecordKind::opportunity ? "deal" : std::string(record_kind_name(kind)); }
 
 }  // namespace
 
@@ -79,6 +85,34 @@ LeadId ReferenceResolver::lead(const RecordRefs& refs) {
   return found->id;
 }
 
+void ReferenceResolver::either(const std::string& ref, const char* column, RecordKind first, RecordKind second,
+                               ActivityData& activity) {
+  const std::string key = std::string(column) + ":" + ref;
+  auto hit = either_found_.find(key);
+  if (hit == either_found_.end()) {
+    const std::string cleaned = clean_ref(ref, column);
+    std::vector<std::pair<RecordKind, std::int64_t>> holders;
+    for (const RecordKind kind : {first, second})
+      for (const std::int64_t id : live_ids_where(session_, record_table_of(kind), "external_ref", cleaned))
+        holders.emplace_back(kind, id);
+    if (holders.empty())
+      refuse(column, "no " + kind_word(first) + " or " + kind_word(second) + " has the external reference " + quoted(ref));
+    if (holders.size() > 1)
+      refuse(column, quoted(ref) + " is the external reference of " + kind_word(holders[0].first) + " " +
+                         std::to_string(holders[0].second) + " and of " + kind_word(holders[1].first) + " " +
+                         std::to_string(holders[1].second) + "; name the record by its own column instead");
+    hit = either_found_.emplace(key, holders.front()).first;
+  }
+  const auto [kind, id] = hit->second;
+  switch (kind) {
+    case RecordKind::account: activity.account = AccountId(id); break;
+    case RecordKind::contact: activity.contact = ContactId(id); break;
+    case RecordKind::lead: activity.lead = LeadId(id); break;
+    case RecordKind::opportunity: activity.opportunity = OpportunityId(id); break;
+    case RecordKind::activity: break;
+  }
+}
+
 const Pipeline& ReferenceResolver::pipeline(const std::string& name, PipelineId current) {
   const std::string key = name.empty() && current ? "#" + std::to_string(current.value()) : name;
   if (auto hit = pipelines_.find(key); hit != pipelines_.end()) return hit->second;
@@ -130,6 +164,9 @@ void ReferenceResolver::resolve(RecordDraft& draft) {
           if (has_contact) data.contact = contact(refs);
           if (has_deal) data.opportunity = opportunity(refs);
           if (!refs.lead_ref.empty()) data.lead = lead(refs);
+          if (!refs.who_ref.empty()) either(refs.who_ref, "who_ref", RecordKind::contact, RecordKind::lead, data);
+          if (!refs.what_ref.empty())
+            either(refs.what_ref, "what_ref", RecordKind::account, RecordKind::opportunity, data);
         }
       },
       draft.data);

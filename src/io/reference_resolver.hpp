@@ -6,6 +6,7 @@
 #include <map>
 #include <string>
 #include <unordered_map>
+#include <utility>
 
 #include "crm/pipeline.hpp"
 #include "io/record_columns.hpp"
@@ -23,7 +24,8 @@ class ReferenceResolver {
   /// Sets the links of draft.data that draft.refs names (others are left as
   /// they are). Throws Error(invalid_argument) with field() = the import
   /// column ("account_ref", "account", "parent", "contact_email", "stage",
-  /// ...) when nothing or more than one record answers to the text.
+  /// ..., "who_ref", "what_ref") when nothing or more than one record
+  /// answers to the text.
   void resolve(RecordDraft& draft);
 
  private:
@@ -31,6 +33,10 @@ class ReferenceResolver {
   ContactId contact(const RecordRefs& refs);
   OpportunityId opportunity(const RecordRefs& refs);
   LeadId lead(const RecordRefs& refs);
+  // who_ref (a contact or a lead) or what_ref (an account or a deal): the
+  // one live record of the two kinds whose external_ref is `ref`, set on `activity`.
+  void either(const std::string& ref, const char* column, RecordKind first, RecordKind second,
+              ActivityData& activity);
   void place_in_pipeline(const RecordRefs& refs, OpportunityData& deal);
   // The pipeline named `name`; unnamed: `current` (a stored deal's), else the default one.
   const Pipeline& pipeline(const std::string& name, PipelineId current);
@@ -39,6 +45,7 @@ class ReferenceResolver {
 
   Session& session_;
   std::unordered_map<std::string, std::int64_t> found_;  // "<kind>:<ref|name>:<text>" -> id
+  std::unordered_map<std::string, std::pair<RecordKind, std::int64_t>> either_found_;  // "<column>:<ref>"
   std::map<std::string, Pipeline> pipelines_;           // by the name as written, "#id", or "" (default)
 };
 

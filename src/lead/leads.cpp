@@ -19,6 +19,7 @@
 #include "storage/sql_values.hpp"
 #include "text/unicode.hpp"
 #include "storage/store_access.hpp"
+#include "storage/record_lookup.hpp"
 #include "model/select_columns.hpp"
 
 namespace crm {
@@ -260,12 +261,8 @@ TablePage Leads::select(const std::vector<std::string>& columns, const ListQuery
 std::vector<Column> Leads::selectable_columns() { return column_list(select_columns()); }
 
 std::optional<Lead> Leads::find_by_external_ref(const std::string& external_ref) const {
-  return guarded_read(session_, [&]() -> std::optional<Lead> {
-    auto leads = load_leads(session_, live_ids_where(session_, kLeadTable, "external_ref",
-                                                     clean_ref(external_ref, "external_ref")));
-    if (leads.empty()) return std::nullopt;
-    return std::move(leads.front());
-  });
+  return guarded_read(session_,
+                      [&] { return find_live_by_external_ref(session_, kLeadTable, external_ref, load_leads); });
 }
 
 std::vector<Lead> Leads::find_by_email(const std::string& email) const {

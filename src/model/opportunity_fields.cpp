@@ -18,7 +18,7 @@ template <>
 const std::vector<RecordField<OpportunityData>>& record_fields<OpportunityData>() {
   static const std::vector<RecordField<OpportunityData>> fields = {
       {{.name = "name", .roles = kPlain, .doc = "Required: the deal's name.", .csv = {{"name", {"Opportunity", "Opportunity Name", "Deal", "Deal Name"}}}, .sql = {.column = "name", .key_column = "name_key", .not_null = true}, .required = true}, &OpportunityData::name},
-      {{.name = "account", .type = T::reference, .roles = R::select | kCsv | kAudited, .doc = "Required: the customer.",
+      {{.name = "account", .type = T::reference, .roles = R::select | kCsv | kAudited, .doc = "The customer, or none.",
         .csv = {{"account_ref", {"Account External Ref", "Customer Id", "Customer Code"}, CsvCell::external_ref}, {"account", {"Account Name", "Company", "Company Name", "Customer", "Customer Name"}, CsvCell::name}},
         .sql = {.column = "account_id", .table = "accounts"}, .target = "account"}, &OpportunityData::account},
       {{.name = "primary_contact", .type = T::reference, .roles = R::select | kCsv | kAudited, .doc = "The main person, or none.",

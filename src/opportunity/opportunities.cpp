@@ -9,6 +9,7 @@
 #include "storage/errors.hpp"
 #include "model/select_columns.hpp"
 #include "storage/session.hpp"
+#include "storage/record_lookup.hpp"
 
 namespace crm {
 namespace {
@@ -23,7 +24,7 @@ const std::vector<SelectableColumn>& columns() {
   static const std::string weighted = "(" + amount + " * opportunities.probability / 100.0)";
   static const std::vector<SelectableColumn> own = {
       {"account_name", "deal_account.name", ColumnType::text,
-       "JOIN accounts deal_account ON deal_account.id = opportunities.account_id"},
+       "LEFT JOIN accounts deal_account ON deal_account.id = opportunities.account_id"},
       {"weighted_amount", weighted, ColumnType::real},
   };
   static const std::vector<model::SelectColumn> plain =
@@ -149,11 +150,8 @@ TablePage Opportunities::select(const std::vector<std::string>& wanted, const Li
 std::vector<Column> Opportunities::selectable_columns() { return column_list(columns()); }
 
 std::optional<Opportunity> Opportunities::find_by_external_ref(const std::string& external_ref) const {
-  return guarded_read(session_, [&]() -> std::optional<Opportunity> {
-    auto deals = load_opportunities(
-        session_, live_ids_where(session_, kOpportunityTable, "external_ref", clean_ref(external_ref, "external_ref")));
-    if (deals.empty()) return std::nullopt;
-    return std::move(deals.front());
+  return guarded_read(session_, [&] {
+    return find_live_by_external_ref(session_, kOpportunityTable, external_ref, load_opportunities);
   });
 }
 

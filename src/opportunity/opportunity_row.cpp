@@ -24,8 +24,7 @@ namespace {
 
 
 void check_people(Session& session, const OpportunityData& in, const Opportunity* stored, OpportunityData& out) {
-  if (!in.account) refuse("opportunity.account", "is required");
-  if (!stored || stored->account != in.account)
+  if (in.account && (!stored || stored->account != in.account))
     require_live(session, kAccountTable, in.account.value(), "opportunity.account");
   out.account = in.account;
   if (in.primary_contact && (!stored || stored->primary_contact != in.primary_contact))

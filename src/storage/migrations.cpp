@@ -11,9 +11,40 @@
 #include "storage/schema_v5.hpp"
 #include "storage/schema_v6.hpp"
 #include "storage/schema_v7.hpp"
+#include "storage/schema_v8.hpp"
 
 namespace crm::detail {
 namespace {
+
+int pragma_int(Session& session, const char* pragma) {
+  auto statement = session.prepare(std::string("PRAGMA ") + pragma);
+  statement->executeStep();
+  return statement->getColumn(0).getInt();
+}
+
+// Version 8: opportunities.account_id becomes nullable. SQLite's documented
+// PRAGMA writable_schema procedure, which may remove a NOT NULL constraint:
+// edit the stored CREATE TABLE, bump the schema cookie so that every
+// connection rereads the schema, check the file. Runs in the migration's transaction.
+void drop_deal_account_not_null(Session& session) {
+  const int cookie = pragma_int(session, "schema_version");
+  session.db().exec("PRAGMA writable_schema = ON");
+  auto edit = session.prepare(
+      "UPDATE sqlite_schema SET sql = replace(sql, ?1, ?2) "
+      "WHERE type = 'table' AND name = 'opportunities' AND instr(sql, ?1) > 0");
+  edit->bind(1, std::string(kSchemaV8DealAccountBefore));
+  edit->bind(2, std::string(kSchemaV8DealAccountAfter));
+  const int edited = edit->exec();
+  session.db().exec("PRAGMA schema_version = " + std::to_string(cookie + 1));
+  session.db().exec("PRAGMA writable_schema = OFF");
+  if (edited != 1)
+    throw Error(ErrorCode::corrupt, "database: '" + session.path() +
+                                        "': opportunities.account_id is not defined as schema version 2 wrote it");
+  auto check = session.prepare("PRAGMA integrity_check");
+  while (check->executeStep())
+    if (const std::string line = check->getColumn(0).getString(); line != "ok")
+      throw Error(ErrorCode::corrupt, "database: '" + session.path() + "' after making deals' account optional: " + line);
+}
 
 constexpr Migration kMigrations[] = {
     {1, "accounts, contacts, emails, phones, tags, consents, employment history", kSchemaV1},
@@ -23,6 +54,7 @@ constexpr Migration kMigrations[] = {
     {5, "full-text search index over accounts, contacts, leads, deals and activities", kSchemaV5},
     {6, "merge history of accounts and contacts", kSchemaV6},
     {7, "lead sources and campaigns as records, exchange rates and the base currency", kSchemaV7},
+    {8, "deals without an account; external_ref on activities", kSchemaV8, drop_deal_account_not_null},
 };
 
 bool has_user_tables(Session& session) {
@@ -60,6 +92,7 @@ void migrate(Session& session, std::span<const Migration> migrations) {
   for (const Migration& migration : migrations) {
     if (migration.version <= from) continue;
     session.db().exec(std::string(migration.sql));
+    if (migration.then) migration.then(session);
     auto log = session.prepare("INSERT INTO crm_migrations (version, summary, applied_at) VALUES (?, ?, ?)");
     log->bind(1, migration.version);
     log->bind(2, std::string(migration.summary));

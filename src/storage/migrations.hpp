@@ -13,6 +13,8 @@ struct Migration {
   int version;
   std::string_view summary;
   std::string_view sql;
+  /// What SQL alone cannot do, run after `sql` in the same transaction; may be null.
+  void (*then)(Session&) = nullptr;
 };
 
 /// The library's migrations in order, version 1 first.

@@ -70,6 +70,32 @@ TEST_F(ActivitiesTest, BadInputNamesTheField) {
   EXPECT_EQ(activities.count(), 0);
 }
 
+TEST_F(ActivitiesTest, ExternalRefFindsTheLiveActivityAndIsUniqueWhenSet) {
+  ActivityData data = task("Call back", at(2025, 3, 17, 9));
+  data.external_ref = " 00T5g00000AbCdE ";
+  const Activity stored = activities.create(data);
+  EXPECT_EQ(stored.external_ref, "00T5g00000AbCdE");  // trimmed like every kind's key
+  EXPECT_EQ(activities.find_by_external_ref("00T5g00000AbCdE")->id, stored.id);
+  EXPECT_FALSE(activities.find_by_external_ref("00T-other"));
+  const Error taken = EXPECT_CRM_ERROR(activities.create(data), ErrorCode::already_exists);
+  EXPECT_EQ(taken.field(), "activity.external_ref");
+  activities.create(task("No key", at(2025, 3, 17, 9)));
+  activities.create(task("No key either", at(2025, 3, 17, 9)));  // unset keys do not collide
+  EXPECT_EQ(activities.count({.where = "external_ref = \"00T5g00000AbCdE\""}), 1);
+  activities.remove(stored.id);
+  EXPECT_FALSE(activities.find_by_external_ref("00T5g00000AbCdE"));
+}
+
+TEST_F(ActivitiesTest, TheNextOccurrenceOfARecurringTaskHasNoExternalRef) {
+  ActivityData data = task("Weekly report", at(2025, 3, 14, 9));
+  data.recurrence = Recurrence{};
+  data.external_ref = "00T-weekly";
+  const Completion done = activities.complete(activities.create(data).id);
+  ASSERT_TRUE(done.next);
+  EXPECT_EQ(done.completed.external_ref, "00T-weekly");
+  EXPECT_EQ(done.next->external_ref, "");
+}
+
 TEST_F(ActivitiesTest, CompletingARecurringTaskCreatesTheNextOne) {
   ActivityData weekly = task("Weekly report", at(2025, 3, 14, 9));
   weekly.recurrence = Recurrence{.unit = RecurrenceUnit::week, .interval = 1};

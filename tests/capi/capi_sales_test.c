@@ -2061,6 +2061,89 @@ static void test_misuse(void) {
   crm_db_free(db);
 }
 
+/* History imported from another CRM: deals without an account, activities
+ * with the old system's key, linked by who_ref / what_ref. */
+static void test_history_as_it_was(void) {
+  crm_db *db = open_memory("anna");
+  int64_t account = make_named_account(db, "SIA Koka Nams");
+  crm_opportunity *data = NULL;
+  crm_opportunity *created = NULL;
+  crm_opportunity *read = NULL;
+  crm_activity *found = NULL;
+  crm_import_options *options = NULL;
+  crm_import_result *result = NULL;
+  crm_query *query = NULL;
+  const char *text = NULL;
+  const char *column = NULL;
+  int64_t id = 0, value = -1, count = 0, inserted = 0, failed = 0, deal_id = 0, activity_deal = 0;
+  const char *csv =
+      "external_ref,subject,what_ref\n"
+      "00T1,Call about the floors,006A\n"
+      "00T2,Campaign task,701X\n";
+
+  /* a deal without an account: 0 is none */
+  CHECK_OK(crm_opportunity_new(&data));
+  CHECK_OK(crm_opportunity_set(data, "name", "Imported without account"));
+  CHECK_OK(crm_opportunity_set(data, "external_ref", "006A"));
+  CHECK_OK(crm_opportunity_set_amount(data, 50000, "EUR"));
+  CHECK_OK(crm_opportunity_set_account(data, account));
+  CHECK_OK(crm_opportunity_account(data, &value));
+  CHECK(value == account);
+  CHECK_OK(crm_opportunity_set_account(data, 0));
+  CHECK_OK(crm_opportunity_create(db, data, &created));
+  CHECK_OK(crm_opportunity_id(created, &deal_id));
+  CHECK_OK(crm_opportunity_get(db, deal_id, &read));
+  CHECK_OK(crm_opportunity_account(read, &value));
+  CHECK(value == 0);
+  CHECK_OK(crm_opportunity_get_int(read, "account", &value));
+  CHECK(value == 0);
+  CHECK_OK(crm_query_new(&query));
+  CHECK_OK(crm_opportunity_count(db, query, &count));
+  CHECK(count == 1);
+  crm_query_free(query);
+  CHECK_OK(crm_opportunity_set_account(data, 404));
+  crm_opportunity_free(created);
+  created = NULL;
+  CHECK_FAILS(crm_opportunity_create(db, data, &created), CRM_NOT_FOUND, "404");
+  CHECK(created == NULL);
+
+  /* activities by what_ref, then found by their own external_ref */
+  CHECK_OK(crm_import_options_new("activity", &options));
+  CHECK_OK(crm_import_text(db, csv, strlen(csv), options, &result));
+  CHECK_OK(crm_import_result_counts(result, NULL, &inserted, NULL, NULL, &failed));
+  CHECK(inserted == 1);
+  CHECK(failed == 1);
+  CHECK_OK(crm_import_result_error(result, 0, NULL, &column, &text));
+  CHECK(same(column, "what_ref"));
+  CHECK(strstr(text, "no account or deal has the external reference '701X'") != NULL);
+  CHECK_OK(crm_activity_find_by_external_ref(db, "00T1", &found));
+  CHECK(found != NULL);
+  CHECK_OK(crm_activity_get_field(found, "external_ref", &text));
+  CHECK(same(text, "00T1"));
+  CHECK_OK(crm_activity_get_int(found, "opportunity", &activity_deal));
+  CHECK(activity_deal == deal_id);
+  crm_activity_free(found);
+  found = NULL;
+  CHECK_OK(crm_activity_find_by_external_ref(db, "00T2", &found));
+  CHECK(found == NULL);
+
+  /* misuse */
+  CHECK_FAILS(crm_opportunity_account(NULL, &id), CRM_MISUSE, "must not be NULL");
+  CHECK_FAILS(crm_opportunity_account(read, NULL), CRM_MISUSE, "must not be NULL");
+  CHECK_FAILS(crm_opportunity_set_account(NULL, 1), CRM_MISUSE, "must not be NULL");
+  CHECK_FAILS(crm_activity_find_by_external_ref(NULL, "00T1", &found), CRM_MISUSE, "must not be NULL");
+  CHECK_FAILS(crm_activity_find_by_external_ref(db, NULL, &found), CRM_MISUSE, "must not be NULL");
+  CHECK_FAILS(crm_activity_find_by_external_ref(db, "00T1", NULL), CRM_MISUSE, "must not be NULL");
+  CHECK_FAILS(crm_activity_find_by_external_ref(db, "\xff", &found), CRM_INVALID_ARGUMENT, "UTF-8");
+
+  crm_import_result_free(result);
+  crm_import_options_free(options);
+  crm_opportunity_free(read);
+  crm_opportunity_free(created);
+  crm_opportunity_free(data);
+  crm_db_free(db);
+}
+
 int main(int argc, char **argv) {
   if (argc != 2) {
     fprintf(stderr, "usage: %s SCRATCH_DIR\n", argv[0]);
@@ -2073,6 +2156,7 @@ int main(int argc, char **argv) {
   test_opportunities();
   test_leads();
   test_activities();
+  test_history_as_it_was();
   test_timelines();
   test_telephony();
   test_calendars();

@@ -30,6 +30,22 @@ class ImportTest : public ::testing::Test {
     data.external_ref = ref;
     return db.accounts().create(data);
   }
+  ImportResult import_as(RecordKind kind, const std::string& text, ImportOptions options = {}) {
+    options.kind = kind;
+    return import(text, options);
+  }
+  Contact contact_with_ref(const std::string& last_name, const std::string& ref) {
+    ContactData data;
+    data.last_name = last_name;
+    data.external_ref = ref;
+    return db.contacts().create(data);
+  }
+  Lead lead_with_ref(const std::string& last_name, const std::string& ref) {
+    LeadData data;
+    data.last_name = last_name;
+    data.external_ref = ref;
+    return db.leads().create(data);
+  }
   std::vector<Contact> contacts() { return db.contacts().list({.sort = SortBy::id}).items; }
 
   ManualClock clock;
@@ -380,6 +396,7 @@ TEST_F(ImportTest, KindsWithoutTheChosenKeyAreRefusedBeforeReading) {
   ImportOptions options;
   options.kind = RecordKind::activity;
   options.mode = ImportMode::upsert;
+  options.key = ImportKey::email;
   EXPECT_THROW(import("subject\nCall\n", options), Error);
   options.kind = RecordKind::contact;
   options.key = ImportKey::registration_number;
@@ -539,6 +556,99 @@ TEST_F(ImportTest, ActivitiesLinkToContactsByEmailAndDealsByExternalRef) {
   EXPECT_EQ(activities[0].contact, contact.id);
   EXPECT_EQ(activities[0].opportunity, stored_deal.id);
   EXPECT_EQ(activities[0].starts_at, Instant(Date(2025, 3, 14), boost::posix_time::hours(9) + boost::posix_time::minutes(30)));
+}
+
+TEST_F(ImportTest, DealRowsWithAnEmptyAccountCellImportWithoutAnAccount) {
+  const Account customer = account("Betatech", "ACC-1");
+  ImportOptions options;
+  // As the Maven pipeline data set writes them: some deals name no account.
+  options.columns = {{"opportunity_id", "external_ref"}, {"sales_agent", "owner"}, {"product", "name"},
+                     {"deal_stage", "stage"}, {"engage_date", ""}, {"close_value", "amount"}};
+  const auto result = import_as(
+      RecordKind::opportunity,
+      "opportunity_id,sales_agent,product,account,deal_stage,engage_date,close_date,close_value\n"
+      "1C1I7A6R,Moses Frase,GTX Plus Basic,Betatech,Won,2016-10-20,2017-03-01,1054\n"
+      "HAXMC4IX,James Ascencio,MG Advanced,,Prospecting,,,\n",
+      options);
+  ASSERT_EQ(result.failed, 0) << issues_of(result);
+  EXPECT_EQ(result.inserted, 2);
+  EXPECT_EQ(db.opportunities().find_by_external_ref("1C1I7A6R")->account, customer.id);
+  const Opportunity orphan = *db.opportunities().find_by_external_ref("HAXMC4IX");
+  EXPECT_FALSE(orphan.account);
+  EXPECT_EQ(orphan.owner, "James Ascencio");
+}
+
+TEST_F(ImportTest, UpsertByExternalRefUpdatesStoredActivities) {
+  account("Baltic Timber SIA", "ERP-1");
+  ImportOptions options;
+  options.mode = ImportMode::upsert;
+  auto result = import_as(RecordKind::activity,
+                          "external_ref,kind,subject,account_ref,status\n00T1,call,First call,ERP-1,planned\n", options);
+  ASSERT_EQ(result.failed, 0) << issues_of(result);
+  EXPECT_EQ(result.inserted, 1);
+  const Activity first = *db.activities().find_by_external_ref("00T1");
+  EXPECT_EQ(first.subject, "First call");
+  result = import_as(RecordKind::activity,
+                     "external_ref,subject,status,outcome\n00T1,First call,done,reached\n00T2,Follow-up,planned,\n",
+                     options);
+  ASSERT_EQ(result.failed, 1) << issues_of(result);  // 00T2 links to nothing
+  EXPECT_EQ(result.updated, 1);
+  const Activity updated = *db.activities().find_by_external_ref("00T1");
+  EXPECT_EQ(updated.id, first.id);
+  EXPECT_EQ(updated.status, ActivityStatus::done);
+  EXPECT_EQ(updated.outcome, "reached");
+  EXPECT_EQ(updated.version, first.version + 1);
+  EXPECT_EQ(db.activities().count(), 1);
+  EXPECT_FALSE(db.activities().find_by_external_ref("00T2"));
+}
+
+// Salesforce's Task and Event name whom (WhoId: a contact or a lead) and what
+// (WhatId: an account or a deal) they concern by one id each.
+TEST_F(ImportTest, WhoRefAndWhatRefLinkActivitiesToWhicheverKindHasTheExternalRef) {
+  const Account customer = account("Baltic Timber SIA", "001A");
+  const Contact contact = contact_with_ref("Ozols", "003C");
+  const Lead lead = lead_with_ref("Liepa", "00QL");
+  const Opportunity stored_deal = db.opportunities().create({.name = "Sawmill line", .external_ref = "006D"});
+  const auto result = import_as(
+      RecordKind::activity,
+      "external_ref,subject,who_ref,what_ref\n"
+      "00T1,Call about the line,003C,006D\n"
+      "00T2,Intro call,00QL,001A\n"
+      "00T3,Visit,,001A\n"
+      "00T4,Unknown person,003X,\n"
+      "00T5,Campaign task,,701K\n");
+  EXPECT_EQ(result.inserted, 3);
+  ASSERT_EQ(result.failed, 2) << issues_of(result);
+  EXPECT_EQ(result.errors[0].column, "who_ref");
+  EXPECT_NE(result.errors[0].message.find("no contact or lead has the external reference '003X'"), std::string::npos)
+      << result.errors[0].message;
+  EXPECT_EQ(result.errors[1].column, "what_ref");
+  EXPECT_NE(result.errors[1].message.find("no account or deal has the external reference '701K'"), std::string::npos)
+      << result.errors[1].message;
+
+  const Activity first = *db.activities().find_by_external_ref("00T1");
+  EXPECT_EQ(first.contact, contact.id);
+  EXPECT_EQ(first.opportunity, stored_deal.id);
+  EXPECT_FALSE(first.lead);
+  EXPECT_FALSE(first.account);
+  const Activity second = *db.activities().find_by_external_ref("00T2");
+  EXPECT_EQ(second.lead, lead.id);
+  EXPECT_EQ(second.account, customer.id);
+  EXPECT_FALSE(second.contact);
+  EXPECT_EQ(db.activities().find_by_external_ref("00T3")->account, customer.id);
+}
+
+TEST_F(ImportTest, AWhoRefHeldByAContactAndALeadIsARowErrorNamingBoth) {
+  const Contact contact = contact_with_ref("Ozols", "X-1");
+  const Lead lead = lead_with_ref("Liepa", "X-1");
+  const auto result = import_as(RecordKind::activity, "subject,who_ref\nCall,X-1\n");
+  ASSERT_EQ(result.failed, 1) << issues_of(result);
+  EXPECT_EQ(result.errors[0].column, "who_ref");
+  const std::string& message = result.errors[0].message;
+  EXPECT_NE(message.find("'X-1' is the external reference of contact " + std::to_string(contact.id.value()) +
+                         " and of lead " + std::to_string(lead.id.value())),
+            std::string::npos)
+      << message;
 }
 
 TEST_F(ImportTest, AValueLongerThanItsFieldsLimitIsARowErrorNamingTheLimit) {

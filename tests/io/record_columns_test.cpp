@@ -555,7 +555,7 @@ TEST(RecordColumns, RoundTripsAnOpportunityWithoutItsLineItems) {
   o.description = "big one";
   o.external_ref = "D-1";
   o.tags = {"q2", "pos"};
-  draft.refs = RecordRefs{"ERP-001", "SIA Bērziņš", "C-1", "olena@x.ua", "", "", "", "Sales", "Lost", "Price"};
+  draft.refs = RecordRefs{"ERP-001", "SIA Bērziņš", "C-1", "olena@x.ua", "", "", "", "Sales", "Lost", "Price", "", ""};
   const RecordDraft back = round_trip(draft);
   EXPECT_TRUE(test::same_fields(std::get<OpportunityData>(back.data), o));
   EXPECT_EQ(back.refs, draft.refs);
@@ -577,10 +577,27 @@ TEST(RecordColumns, RoundTripsAnActivity) {
   a.owner = "anna";
   a.reminder_at = Instant(Date(2025, 3, 7), hours(9));
   a.recurrence = Recurrence{RecurrenceUnit::month, 2, true, "LV"};
-  draft.refs = RecordRefs{"ERP-001", "SIA Bērziņš", "C-1", "olena@x.ua", "D-1", "Kases sistēma", "L-9", "", "", ""};
+  a.external_ref = "00T5g00000AbCdE";
+  draft.refs = RecordRefs{"ERP-001", "SIA Bērziņš", "C-1", "olena@x.ua", "D-1", "Kases sistēma", "L-9", "", "", "", "", ""};
   const RecordDraft back = round_trip(draft);
   EXPECT_TRUE(test::same_fields(std::get<ActivityData>(back.data), a));
   EXPECT_EQ(back.refs, draft.refs);
+}
+
+TEST(RecordColumns, WhoRefAndWhatRefAreActivityColumnsReadOnImportOnly) {
+  RecordDraft draft = new_draft(RecordKind::activity);
+  apply_column(draft, "who_ref", " 003C ");
+  apply_column(draft, "what_ref", "006D");
+  EXPECT_EQ(draft.refs.who_ref, "003C");
+  EXPECT_EQ(draft.refs.what_ref, "006D");
+  EXPECT_TRUE(draft.refs.contact_ref.empty());
+  EXPECT_TRUE(draft.refs.account_ref.empty());
+  const auto names = column_names(RecordKind::activity);
+  EXPECT_EQ(std::count(names.begin(), names.end(), "external_ref"), 1);
+  EXPECT_EQ(std::count(names.begin(), names.end(), "who_ref"), 0);  // export writes contact_ref, lead_ref, ...
+  EXPECT_EQ(std::count(names.begin(), names.end(), "what_ref"), 0);
+  EXPECT_FALSE(is_column(RecordKind::opportunity, "who_ref"));
+  EXPECT_FALSE(is_column(RecordKind::contact, "what_ref"));
 }
 
 TEST(RecordColumns, RoundTripsCustomValues) {

@@ -82,6 +82,17 @@ TEST(ExportImportRoundTrip, AnEmptyDatabaseFedTheExportedFilesExportsTheSameFile
   Contact person = source.contacts().list({.sort = SortBy::id, .limit = 1}).items.at(0);
   person.custom["score"] = CustomValue(std::int64_t{42});
   source.contacts().update(person);
+  // Imported history: a deal without an account, an activity with the embedding system's key.
+  OpportunityData orphan;
+  orphan.name = "Deal without an account";
+  orphan.amount = Money::parse("100.00 EUR");
+  orphan.external_ref = "HIST-D-1";
+  ActivityData call;
+  call.kind = ActivityKind::call;
+  call.subject = "Call about the deal without an account";
+  call.opportunity = source.opportunities().create(orphan).id;
+  call.external_ref = "HIST-T-1";
+  source.activities().create(call);
 
   Database target = Database::open_in_memory(test_options(clock));
   define_custom_fields(target);
@@ -110,6 +121,12 @@ TEST(ExportImportRoundTrip, AnEmptyDatabaseFedTheExportedFilesExportsTheSameFile
     EXPECT_GT(std::count(exported.begin(), exported.end(), '\n'), 5) << record_kind_name(kind);
     EXPECT_EQ(first_difference(exported, export_csv(target, kind)), "") << record_kind_name(kind);
   }
+  const auto deal = target.opportunities().find_by_external_ref("HIST-D-1");
+  ASSERT_TRUE(deal);
+  EXPECT_FALSE(deal->account);
+  const auto activity = target.activities().find_by_external_ref("HIST-T-1");
+  ASSERT_TRUE(activity);
+  EXPECT_EQ(activity->opportunity, deal->id);
 }
 
 }  // namespace

@@ -191,10 +191,49 @@ TEST_F(OpportunitiesTest, ContactsWithRoles) {
   EXPECT_CRM_ERROR(deals.create(data), ErrorCode::not_found);
 }
 
-TEST_F(OpportunitiesTest, ValidationAndConcurrency) {
+TEST_F(OpportunitiesTest, DealWithoutAccountIsCreatedReadListedAndSelected) {
   OpportunityData data = fit_out();
   data.account = AccountId();
-  EXPECT_CRM_ERROR(deals.create(data), ErrorCode::invalid_argument);
+  data.primary_contact = ContactId();
+  data.external_ref = "SF-006-1";
+  const Opportunity orphan = deals.create(data);
+  EXPECT_FALSE(orphan.account);
+  EXPECT_FALSE(deals.get(orphan.id).account);
+  EXPECT_EQ(deals.find_by_external_ref("SF-006-1")->id, orphan.id);
+  const Opportunity with_account = deals.create(fit_out());
+
+  std::vector<OpportunityId> listed;
+  for (const Opportunity& deal : deals.list().items) listed.push_back(deal.id);
+  EXPECT_EQ(listed.size(), 2u);
+  EXPECT_EQ(deals.count({}, {.account = koks.id}), 1);
+  EXPECT_EQ(deals.count({.where = "account.name = \"SIA Koka Nams\""}), 1);
+  const auto others = deals.list({.where = "not account.name = \"SIA Koka Nams\""}).items;  // a segment keeps it
+  ASSERT_EQ(others.size(), 1u);
+  EXPECT_EQ(others[0].id, orphan.id);
+
+  // select() joins the account's name: the deal without one is still a row, with nulls.
+  const Table table = deals.select({"id", "account_id", "account_name"}, {.sort = SortBy::id}).table;
+  ASSERT_EQ(table.row_count(), 2u);
+  EXPECT_EQ(table.integer(0, 0), orphan.id.value());
+  EXPECT_TRUE(table.is_null(0, 1));
+  EXPECT_TRUE(table.is_null(0, 2));
+  EXPECT_EQ(table.text(1, 2), "SIA Koka Nams");
+
+  // It moves through the pipeline and can gain and lose an account.
+  Opportunity won = deals.move_to_stage(orphan.id, stage("Won").id);
+  EXPECT_TRUE(won.closed());
+  won.account = koks.id;
+  won = deals.update(won);
+  EXPECT_EQ(won.account, koks.id);
+  won.account = AccountId();
+  EXPECT_FALSE(deals.update(won).account);
+  EXPECT_NE(with_account.id, orphan.id);
+}
+
+TEST_F(OpportunitiesTest, ValidationAndConcurrency) {
+  OpportunityData data = fit_out();
+  data.account = AccountId(404);
+  EXPECT_CRM_ERROR(deals.create(data), ErrorCode::not_found);
   data = fit_out();
   data.name = "";
   EXPECT_CRM_ERROR(deals.create(data), ErrorCode::invalid_argument);

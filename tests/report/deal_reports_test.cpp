@@ -85,6 +85,53 @@ TEST_F(DealReportsTest, PipelineByStageKeepsTheDealsOfASegmentOfAccounts) {
   });
 }
 
+// Imported history: deals without an account count like any other; only a
+// segment of accounts leaves them out.
+TEST_F(DealReportsTest, DealsWithoutAnAccountCountInPipelineForecastAndWonSums) {
+  *clock.now = Instant(today, boost::posix_time::hours(9));
+  ReportOptions o = options();
+  o.start = Date(2025, 1, 1);
+  o.end = Date(2025, 12, 31);
+  const Report forecast_before = db.reports().forecast(o);
+  const Report won_before = db.reports().win_rates(o);
+  auto& deals_store = db.opportunities();
+  deals_store.create({.name = "Imported, open", .amount = Money::parse("1000.00 EUR"),
+                      .expected_close = Date(2025, 8, 5), .owner = "anna"});
+  const Opportunity won = deals_store.create({.name = "Imported, won", .amount = Money::parse("500.00 EUR"),
+                                              .expected_close = Date(2025, 8, 6), .owner = "anna"});
+  deals_store.move_to_stage(won.id, sales.stage("Won").id, {.closed_on = Date(2025, 8, 6)});
+
+  expect_pipeline_matches(db.reports().pipeline_by_stage(options()), [](const Opportunity&) { return true; });
+  const Report forecast = db.reports().forecast(o);
+  const std::size_t august = 7;
+  ASSERT_EQ(cell(forecast, august, "period"), "2025-08");
+  auto grew = [&](const char* column) {
+    return std::stod(cell(forecast, august, column)) - std::stod(cell(forecast_before, august, column));
+  };
+  EXPECT_EQ(grew("won_deals"), 1);
+  EXPECT_EQ(grew("open_deals"), 1);
+  EXPECT_DOUBLE_EQ(grew("committed"), 500.0);
+  EXPECT_DOUBLE_EQ(grew("weighted"), 100.0);  // 10 % in Prospecting
+  EXPECT_DOUBLE_EQ(grew("best_case"), 1500.0);
+  const Report won_after = db.reports().win_rates(o);
+  auto anna_row = [](const Report& report) {
+    for (std::size_t row = 0; row < report.table.row_count(); ++row)
+      if (cell(report, row, "group") == "anna") return row;
+    ADD_FAILURE() << "no row for anna";
+    return std::size_t{0};
+  };
+  EXPECT_EQ(std::stoll(cell(won_after, anna_row(won_after), "won")),
+            std::stoll(cell(won_before, anna_row(won_before), "won")) + 1);
+  EXPECT_EQ(std::stod(cell(won_after, anna_row(won_after), "won_amount")),
+            std::stod(cell(won_before, anna_row(won_before), "won_amount")) + 500.0);
+
+  // A segment of accounts keeps only the deals of its accounts.
+  const Segment every_account = db.segments().create(RecordKind::account, "all", Filter::parse("name starts with \"Account\""));
+  o = options();
+  o.segment = every_account.id;
+  expect_pipeline_matches(db.reports().pipeline_by_stage(o), [](const Opportunity& deal) { return bool(deal.account); });
+}
+
 TEST_F(DealReportsTest, ADealInACurrencyWithoutARateFailsNamingThePairAndTheDay) {
   db.opportunities().create({.account = accounts[0], .name = "Swedish deal", .amount = Money::parse("100.00 SEK"),
                              .expected_close = Date(2025, 6, 3)});

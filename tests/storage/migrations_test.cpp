@@ -124,6 +124,88 @@ TEST(Migrations, FreeTextLeadSourcesAndCampaignsBecomeOneRecordPerFoldedName) {
   EXPECT_EQ(db.accounts().update(beta).campaign, "Spring fair");
 }
 
+// A file at schema version 7 with deals (every one with an account, as
+// version 7 required), their history, tags and activities.
+std::string write_v7_file_with_deals(const TempDir& dir) {
+  const std::string path = dir.file("v7.crm");
+  detail::Session session(path, OpenOptions{});
+  detail::migrate(session, detail::schema_migrations().first(7));
+  session.db().exec(R"sql(
+    INSERT INTO accounts (id, name, name_key, created_at, updated_at) VALUES
+      (1, 'SIA Koks', 'siakoks', '2025-01-01T00:00:00.000000Z', '2025-01-01T00:00:00.000000Z');
+    INSERT INTO opportunities (id, account_id, name, name_key, amount_minor, currency, pipeline_id, stage_id,
+                               probability, external_ref, created_at, updated_at, version)
+      SELECT 1, 1, 'Jumta remonts', 'jumtaremonts', 250000, 'EUR', pipeline_id, id, 10, 'D-1',
+             '2025-01-01T00:00:00.000000Z', '2025-01-02T00:00:00.000000Z', 3 FROM stages ORDER BY id LIMIT 1;
+    INSERT INTO opportunity_tags (opportunity_id, tag, tag_key) VALUES (1, 'roof', 'roof');
+    INSERT INTO activities (id, kind, subject, subject_key, status, starts_at, account_id, opportunity_id,
+                            created_at, updated_at)
+      VALUES (1, 'call', 'Pirmais zvans', 'pirmaiszvans', 'done', '2025-01-03T10:00:00.000000Z', 1, 1,
+              '2025-01-03T10:00:00.000000Z', '2025-01-03T10:00:00.000000Z');
+  )sql");
+  const bool required = session.db().execAndGet(
+      "SELECT \"notnull\" FROM pragma_table_info('opportunities') WHERE name = 'account_id'").getInt() == 1;
+  EXPECT_TRUE(required) << "version 7 requires a deal's account";
+  return path;
+}
+
+TEST(Migrations, Version7DealsKeepEverythingAndTheAccountBecomesOptional) {
+  TempDir dir;
+  const std::string path = write_v7_file_with_deals(dir);
+  Database db = Database::open(path);
+  ASSERT_EQ(db.schema_version(), 8);
+  EXPECT_TRUE(db.integrity_check().empty());
+
+  const Opportunity old = db.opportunities().get(OpportunityId(1));
+  EXPECT_EQ(old.account, AccountId(1));
+  EXPECT_EQ(old.name, "Jumta remonts");
+  EXPECT_EQ(old.amount, Money::parse("2500.00 EUR"));
+  EXPECT_EQ(old.external_ref, "D-1");
+  EXPECT_EQ(old.tags, std::vector<std::string>{"roof"});
+  EXPECT_EQ(old.version, 3);
+  EXPECT_EQ(db.activities().get(ActivityId(1)).opportunity, old.id);
+  EXPECT_EQ(db.activities().get(ActivityId(1)).external_ref, "");
+
+  // The same connection writes a deal without an account at once.
+  const Opportunity orphan = db.opportunities().create({.name = "Bez klienta", .amount = Money::parse("10 EUR")});
+  EXPECT_FALSE(db.opportunities().get(orphan.id).account);
+  // Foreign keys, indexes and the search triggers of deals still work.
+  EXPECT_CRM_ERROR(db.opportunities().create({.account = AccountId(404), .name = "X", .amount = Money::parse("1 EUR")}),
+                   ErrorCode::not_found);
+  EXPECT_EQ(db.search().find("klienta").at(0).id, orphan.id.value());
+  EXPECT_EQ(db.search().find("jumta").at(0).id, old.id.value());
+  EXPECT_CRM_ERROR(db.accounts().purge(AccountId(1)), ErrorCode::conflict);  // its deal still refers to it
+
+  SQLite::Database raw(path, SQLite::OPEN_READONLY);
+  EXPECT_EQ(raw.execAndGet("SELECT \"notnull\" FROM pragma_table_info('opportunities') WHERE name = 'account_id'")
+                .getInt(), 0);
+  EXPECT_EQ(raw.execAndGet("SELECT count(*) FROM pragma_foreign_key_list('opportunities') WHERE \"from\" = 'account_id' "
+                           "AND \"table\" = 'accounts'").getInt(), 1);
+  EXPECT_EQ(raw.execAndGet("SELECT count(*) FROM sqlite_schema WHERE name IN ('opportunities_account', "
+                           "'search_opportunities_insert', 'activities_external_ref')").getInt(), 3);
+  EXPECT_EQ(raw.execAndGet("SELECT count(*) FROM pragma_foreign_key_check").getInt(), 0);
+}
+
+TEST(Migrations, Version8RefusesAnOpportunitiesTableItDoesNotRecognize) {
+  TempDir dir;
+  const std::string path = dir.file("odd.crm");
+  {
+    detail::Session session(path, OpenOptions{});
+    detail::migrate(session, detail::schema_migrations().first(7));
+    // Written by hand, not by crmcore: the column's definition differs.
+    session.db().exec("PRAGMA writable_schema = ON");
+    session.db().exec("UPDATE sqlite_schema SET sql = replace(sql, 'account_id             INTEGER NOT NULL', "
+                      "'account_id INTEGER NOT NULL') WHERE name = 'opportunities'");
+    const int cookie = session.db().execAndGet("PRAGMA schema_version").getInt();
+    session.db().exec("PRAGMA schema_version = " + std::to_string(cookie + 1));
+    session.db().exec("PRAGMA writable_schema = OFF");
+  }
+  const Error error = EXPECT_CRM_ERROR(Database::open(path), ErrorCode::corrupt);
+  EXPECT_NE(std::string(error.what()).find("opportunities.account_id"), std::string::npos) << error.what();
+  SQLite::Database raw(path, SQLite::OPEN_READONLY);
+  EXPECT_EQ(raw.execAndGet("PRAGMA user_version").getInt(), 7);  // nothing changed
+}
+
 TEST(Migrations, OlderFileCanBeBackedUpBeforeMigrating) {
   TempDir dir;
   const std::string path = write_v1_file(dir);

@@ -491,6 +491,7 @@ class Activity:
     contact: int | None
     opportunity: int | None
     lead: int | None
+    external_ref: str
     completed_at: datetime.datetime | None
     previous: int | None
     custom: dict[str, _CustomValue]
@@ -523,6 +524,7 @@ class Activities:
     def count(self, *, owner: str = "", tag: str = "", country: str = "", where: str | Filter = "",
               segment: int | Segment | None = None, deleted: str = "exclude", sort: str = "name",
               sort_field: str = "", descending: bool = False, page_size: int = 100, **filters: Any) -> int: ...
+    def find_by_external_ref(self, external_ref: str) -> Activity | None: ...
     def complete(self, activity: int | Activity, outcome: str = "", *,
                  completed_at: datetime.datetime | None = None) -> Completion: ...
     def cancel(self, activity: int | Activity) -> Activity: ...

@@ -175,3 +175,29 @@ def test_date_order_reads_slashed_dates_as_given_or_detected(db):
         db.import_csv(io.StringIO("Last Name\nD\n"), date_order="sideways")
     with pytest.raises(crmcore.ValidationError, match="lenient"):
         db.import_csv(io.StringIO("Last Name\nD\n"), policy="loose")
+
+
+def test_deals_without_account_and_activities_linked_by_who_and_what_ref(db):
+    acme = db.accounts.create(name="SIA Acme", external_ref="001A")
+    ozols = db.contacts.create(last_name="Ozols", external_ref="003C")
+    liepa = db.leads.create(last_name="Liepa", external_ref="00QL")
+    deals = db.import_csv(io.StringIO("external_ref,name,account,amount\n006D,Imported deal,,10 EUR\n"),
+                          "opportunity")
+    assert (deals.inserted, deals.failed) == (1, 0), deals.errors
+    deal = db.opportunities.find_by_external_ref("006D")
+    assert deal.account is None
+    text = ("external_ref,subject,who_ref,what_ref\n"
+            "00T1,Call,003C,006D\n"
+            "00T2,Intro,00QL,001A\n"
+            "00T3,Lost,nobody,\n")
+    result = db.import_csv(io.StringIO(text), "activity")
+    assert (result.inserted, result.failed) == (2, 1), result.errors
+    assert result.errors[0].column == "who_ref" and "'nobody'" in result.errors[0].message
+    call = db.activities.find_by_external_ref("00T1")
+    assert (call.contact, call.opportunity, call.lead, call.account) == (ozols.id, deal.id, None, None)
+    intro = db.activities.find_by_external_ref("00T2")
+    assert (intro.lead, intro.account) == (liepa.id, acme.id)
+    upsert = db.import_csv(io.StringIO("external_ref,outcome\n00T1,reached\n"), "activity", mode="upsert")
+    assert (upsert.inserted, upsert.updated) == (0, 1), upsert.errors
+    assert db.activities.find_by_external_ref("00T1").outcome == "reached"
+    assert db.activities.find_by_external_ref("00T9") is None

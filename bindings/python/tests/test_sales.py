@@ -186,3 +186,19 @@ def test_deals_nobody_works_on(sales):
     busy = db.opportunities.create(account=acme, name="Busy", owner="anna")
     db.activities.create(kind="task", subject="Send offer", opportunity=busy, owner="anna")
     assert [o.id for o in db.opportunities.without_next_activity(owner="anna")] == [idle.id]
+
+
+def test_a_deal_may_have_no_account_and_reports_count_it(sales):
+    db, acme, *_ = sales
+    orphan = db.opportunities.create(name="Imported, no account", amount="300.00 EUR", external_ref="006X")
+    assert orphan.account is None
+    assert db.opportunities.get(orphan.id).account is None
+    with_account = db.opportunities.create(account=acme, name="Known customer", amount="100.00 EUR")
+    changed = db.opportunities.update(with_account, account=None)
+    assert changed.account is None
+    rows = db.opportunities.select("name", "account_id", "account_name", sort="id")
+    assert list(rows) == [("Imported, no account", None, None), ("Known customer", None, None)]
+    prospecting = {r["stage"]: r for r in db.reports.pipeline_by_stage().to_records()}["Prospecting"]
+    assert (prospecting["deals"], prospecting["amount"]) == (2, Decimal("400.00"))
+    with pytest.raises(crmcore.NotFoundError, match="opportunity.account"):
+        db.opportunities.create(account=404, name="Nobody's", amount="1.00 EUR")

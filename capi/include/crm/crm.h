@@ -762,8 +762,8 @@ CRM_API crm_status crm_opportunity_set(crm_opportunity *opportunity, const char 
 CRM_API crm_status crm_opportunity_get_field(const crm_opportunity *opportunity, const char *field,
                                              const char **out_value);
 /** Sets an integer field: the settable "integer" and "reference" fields
- *  crm_record_field_name() lists for "opportunity" (ids, 0 unsets;
- *  probability_override: -1 unsets). */
+ *  crm_record_field_name() lists for "opportunity" (ids, 0 unsets, the
+ *  account too: a deal may have none; probability_override: -1 unsets). */
 CRM_API crm_status crm_opportunity_set_int(crm_opportunity *opportunity, const char *field, int64_t value);
 /** Reads an integer field: the "integer" and "reference" fields
  *  crm_record_field_name() lists for "opportunity", such as id, version and
@@ -774,6 +774,11 @@ CRM_API crm_status crm_opportunity_get_int(const crm_opportunity *opportunity, c
                                            int64_t *out_value);
 /** The row id (0 before it is stored). */
 CRM_API crm_status crm_opportunity_id(const crm_opportunity *opportunity, int64_t *out_id);
+/** The customer's account id, 0 for a deal without an account (history
+ *  imported from other CRMs may have them). */
+CRM_API crm_status crm_opportunity_account(const crm_opportunity *opportunity, int64_t *out_account_id);
+/** Sets the customer's account (0 for none, which a deal may have). */
+CRM_API crm_status crm_opportunity_set_account(crm_opportunity *opportunity, int64_t account_id);
 /** The version; crm_opportunity_update() checks it against the stored one. */
 CRM_API crm_status crm_opportunity_version(const crm_opportunity *opportunity, int64_t *out_version);
 /** Sets the amount (its currency is the deal's currency). */
@@ -1051,6 +1056,10 @@ CRM_API crm_status crm_activity_purge(crm_db *db, int64_t id);
 CRM_API crm_status crm_activity_list(crm_db *db, const crm_query *query, crm_cursor **out_cursor);
 /** How many activities match. */
 CRM_API crm_status crm_activity_count(crm_db *db, const crm_query *query, int64_t *out_count);
+/** The live activity with this external_ref (the embedding system's key);
+ *  NULL when none. */
+CRM_API crm_status crm_activity_find_by_external_ref(crm_db *db, const char *external_ref,
+                                                     crm_activity **out_activity);
 /** The activity at the cursor; borrowed until the next call on the cursor. */
 CRM_API crm_status crm_cursor_activity(const crm_cursor *cursor, const crm_activity **out_activity);
 /** A user's agenda in time_zone (IANA name, POSIX rule or "UTC"; NULL is
