@@ -11,6 +11,7 @@
 #include "storage/schema_v5.hpp"
 #include "storage/schema_v6.hpp"
 #include "storage/schema_v7.hpp"
+#include "storage/schema_v9.hpp"
 
 namespace crm::detail {
 namespace {
@@ -23,6 +24,7 @@ constexpr Migration kMigrations[] = {
     {5, "full-text search index over accounts, contacts, leads, deals and activities", kSchemaV5},
     {6, "merge history of accounts and contacts", kSchemaV6},
     {7, "lead sources and campaigns as records, exchange rates and the base currency", kSchemaV7},
+    {9, "names' ASCII Latin spellings (latin_key) for search and duplicates", kSchemaV9},
 };
 
 bool has_user_tables(Session& session) {

@@ -38,4 +38,10 @@ std::string latin_key(std::string_view text) {
   return match_key(latin);
 }
 
+std::string distinct_latin_key(std::string_view text) {
+  if (is_ascii(text)) return {};
+  std::string latin = latin_key(text);
+  return latin == match_key(text) ? std::string() : latin;
+}
+
 }  // namespace crm::detail

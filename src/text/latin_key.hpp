@@ -27,4 +27,9 @@ inline constexpr std::string_view kLatinKeyTransform =
 /// Throws Error(io) when ICU cannot make the transliterator (missing data).
 std::string latin_key(std::string_view text);
 
+/// latin_key(text), or "" when it equals match_key(text) (all ASCII text,
+/// and text whose letters only lose their diacritics): what the latin_key
+/// columns of accounts, contacts and leads hold beside name_key (NULL for "").
+std::string distinct_latin_key(std::string_view text);
+
 }  // namespace crm::detail
