@@ -1,8 +1,10 @@
 #include "text/latin_key.hpp"
 
+#include <cstdlib>
 #include <memory>
 
 #include <unicode/translit.h>
+#include <utf8proc.h>
 #include <unicode/unistr.h>
 
 #include "crm/error.hpp"
@@ -27,6 +29,19 @@ icu::Transliterator& transliterator() {
   return *instance;
 }
 
+// True when a letter of valid UTF-8 `text` has a diaeresis (U+0308 in its
+// canonical decomposition: ä, ö, ü, ë, ...).
+bool has_diaeresis(std::string_view text) {
+  utf8proc_uint8_t* decomposed = nullptr;
+  const utf8proc_ssize_t length =
+      utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()), static_cast<utf8proc_ssize_t>(text.size()),
+                   &decomposed, static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_DECOMPOSE));
+  if (length < 0) return true;  // let ICU decide
+  const std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> owned(decomposed, &std::free);
+  return std::string_view(reinterpret_cast<const char*>(decomposed), static_cast<std::size_t>(length))
+             .find("\xCC\x88") != std::string_view::npos;
+}
+
 }  // namespace
 
 std::string latin_key(std::string_view text) {
@@ -40,8 +55,10 @@ std::string latin_key(std::string_view text) {
 
 std::string distinct_latin_key(std::string_view text) {
   if (is_ascii(text)) return {};
+  const std::string key = match_key(text);
+  if (is_ascii(key) && !has_diaeresis(text)) return {};
   std::string latin = latin_key(text);
-  return latin == match_key(text) ? std::string() : latin;
+  return latin == key ? std::string() : latin;
 }
 
 }  // namespace crm::detail

@@ -46,6 +46,16 @@ TEST(LatinKey, CollapsesUnicodeSpaceAndKeepsWhatNoTransformCovers) {
   EXPECT_EQ(latin_key("☎ Łódź"), "☎ lodz");
 }
 
+TEST(LatinKey, DistinctKeyIsEmptyWhereMatchKeyAlreadySpellsItInAscii) {
+  EXPECT_EQ(distinct_latin_key("Bērziņa Anna"), "");
+  EXPECT_EQ(distinct_latin_key("Žukauskienė"), "");
+  EXPECT_EQ(distinct_latin_key("Smith"), "");
+  EXPECT_EQ(distinct_latin_key("Müller"), "mueller");  // a diaeresis is written out
+  EXPECT_EQ(distinct_latin_key("Kozłowski"), "kozlowski");
+  EXPECT_EQ(distinct_latin_key("Иванов Иван"), "ivanov ivan");
+  EXPECT_EQ(distinct_latin_key("Noël"), "");  // de-ASCII leaves ë as e, as match_key does
+}
+
 TEST(LatinKey, EachThreadGivesTheSameKeys) {
   std::vector<std::string> keys(4);
   std::vector<std::thread> threads;
