@@ -82,13 +82,20 @@ std::string name_pairs_sql(const DuplicateKeys& keys) {
 // Latin (same_name_sql()), sharing no strong key, by that spelling and ids.
 // Only records with a latin_key start a pair (the index on latin_key holds
 // just those): the other one has the same latin_key, or none and that
-// spelling as its name_key.
+// spelling as its name_key. Only spellings shared by two different names
+// are walked (found from the latin_key index and the name_key index alone),
+// so that the many records of one common name spelled one way never meet
+// each other.
 std::string latin_pairs_sql(const DuplicateKeys& keys) {
   const std::string records(keys.records);
+  const std::string spelled = "SELECT latin_key FROM " + records + " WHERE latin_key IS NOT NULL";
   return "SELECT min(a.id, b.id), max(a.id, b.id) FROM " + records + " a CROSS JOIN " + records +
          " b ON (b.latin_key = a.latin_key AND b.id > a.id) OR (b.latin_key IS NULL AND b.name_key = a.latin_key) "
-         "WHERE a.latin_key IS NOT NULL AND b.name_key <> a.name_key AND a.deleted_at IS NULL AND b.deleted_at IS "
-         "NULL" + unshared_sql(keys) + " ORDER BY a.latin_key, 1, 2 LIMIT :limit";
+         "WHERE a.latin_key IN (SELECT k FROM (SELECT latin_key AS k, name_key FROM " + records +
+         " WHERE latin_key IS NOT NULL UNION SELECT name_key, name_key FROM " + records +
+         " WHERE latin_key IS NULL AND name_key IN (" + spelled + ")) GROUP BY k HAVING count(*) > 1) "
+         "AND b.name_key <> a.name_key AND a.deleted_at IS NULL AND b.deleted_at IS NULL" + unshared_sql(keys) +
+         " ORDER BY a.latin_key, 1, 2 LIMIT :limit";
 }
 
 // The SQL `Build` makes for the keys of `kind`, made once per kind.

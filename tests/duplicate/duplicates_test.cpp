@@ -141,6 +141,21 @@ TEST_F(DuplicatesTest, NamesSpelledAlikeInAsciiLatinArePairedAfterThoseWithTheSa
       << "Muller and Mueller are two names";
 }
 
+TEST_F(DuplicatesTest, ACommonNameSpelledOneWayPairsWithItsOtherSpellingOnce) {
+  const auto a = contact({.first_name = "Anna", .last_name = "Müller"});
+  const auto b = contact({.first_name = "Anna", .last_name = "Müller"});
+  const auto c = contact({.first_name = "Anna", .last_name = "Müller"});
+  const auto written_out = contact({.first_name = "Anna", .last_name = "Mueller"});
+  contact({.first_name = "Anna", .last_name = "Müllers"});
+  const Reasons name{DuplicateReason::same_name};
+  EXPECT_EQ(contact_pairs(), (std::vector{pair(RecordKind::contact, a, b, name), pair(RecordKind::contact, a, c, name),
+                                          pair(RecordKind::contact, b, c, name),
+                                          pair(RecordKind::contact, a, written_out, name),
+                                          pair(RecordKind::contact, b, written_out, name),
+                                          pair(RecordKind::contact, c, written_out, name)}));
+  EXPECT_EQ(contact_pairs({.limit = 4}).back(), pair(RecordKind::contact, a, written_out, name));
+}
+
 TEST_F(DuplicatesTest, AccountsWhoseNamesAreBothNonAsciiButSpelledAlikeArePaired) {
   const auto umlaut = account({.name = "Jürgen Müller GmbH"});
   const auto half = account({.name = "Jürgen Mueller GmbH"});
