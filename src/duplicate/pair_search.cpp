@@ -145,8 +145,12 @@ std::string matches_sql(const DuplicateKeys& keys) {
   for (std::size_t i = 0; i < keys.strong.size(); ++i)
     hits += key_hits_sql(keys.strong[i], ":k" + std::to_string(i)) + " UNION ALL ";
   hits += "SELECT id, 16 FROM " + records + " WHERE name_key = :name AND :name <> '' AND :names UNION ALL ";
-  hits += "SELECT id, 16 FROM " + records + " WHERE :latin <> '' AND :names AND (latin_key = :latin OR "
-          "(latin_key IS NULL AND name_key = :latin))";
+  // The same spelling: a record's latin_key, or its name_key where it has no
+  // latin_key (looked up only when the new name's spelling is not its name_key,
+  // which the lookup above found already).
+  hits += "SELECT id, 16 FROM " + records + " WHERE latin_key = :latin AND :latin <> '' AND :names UNION ALL ";
+  hits += "SELECT id, 16 FROM " + records + " WHERE name_key = :latin AND latin_key IS NULL AND :latin <> :name AND "
+          ":latin <> '' AND :names";
   const std::string bits =
       "(h.bit | CASE WHEN " + same_name_sql("r.name_key", spelling_sql("r"), ":name", ":latin") + " THEN 16 ELSE 0 END)";
   return "WITH hits(id, bit) AS (" + hits + "), found(id, mask) AS (SELECT h.id, " + mask_aggregate_sql(bits) +
