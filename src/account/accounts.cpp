@@ -57,8 +57,9 @@ AccountRow normalize(const AccountData& in, Session& session, bool creating) {
 // Columns written by create() and update(), in bind order: the plain columns
 // (from the descriptors), then what the store derives; custom last.
 const std::string& data_columns() {
-  static const std::string columns = model::plain_column_list<AccountData>() +
-                                     ", name_key, latin_key, phone_e164, email_key, lead_source_id, campaign_id, custom";
+  static const std::string columns =
+      model::plain_column_list<AccountData>() +
+      ", name_key, latin_key, phone_e164, email_key, lead_source_id, campaign_id, custom";
   return columns;
 }
 

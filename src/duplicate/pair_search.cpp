@@ -46,7 +46,8 @@ std::string strong_pairs_sql(const DuplicateKeys& keys) {
   for (const DuplicateKey& key : keys.strong) shared += (shared.empty() ? "" : " UNION ALL ") + shared_key_sql(key);
   return "WITH shared(a, b, bit) AS (" + shared +
          "), pairs(a, b, mask) AS (SELECT a, b, " + mask_aggregate_sql("bit") + " FROM shared GROUP BY a, b), "
-         "named(a, b, mask) AS (SELECT p.a, p.b, p.mask + CASE WHEN " + same_name_sql("ra.name_key", spelling_sql("ra"), "rb.name_key", spelling_sql("rb")) +
+         "named(a, b, mask) AS (SELECT p.a, p.b, p.mask + CASE WHEN " +
+         same_name_sql("ra.name_key", spelling_sql("ra"), "rb.name_key", spelling_sql("rb")) +
          " THEN 16 ELSE 0 END FROM pairs p JOIN " + records + " ra ON ra.id = p.a JOIN " + records +
          " rb ON rb.id = p.b WHERE ra.deleted_at IS NULL AND rb.deleted_at IS NULL), "
          "scored(a, b, mask, score) AS (SELECT a, b, mask, " + score_sql("mask") +
@@ -151,8 +152,8 @@ std::string matches_sql(const DuplicateKeys& keys) {
   hits += "SELECT id, 16 FROM " + records + " WHERE latin_key = :latin AND :latin <> '' AND :names UNION ALL ";
   hits += "SELECT id, 16 FROM " + records + " WHERE name_key = :latin AND latin_key IS NULL AND :latin <> :name AND "
           ":latin <> '' AND :names";
-  const std::string bits =
-      "(h.bit | CASE WHEN " + same_name_sql("r.name_key", spelling_sql("r"), ":name", ":latin") + " THEN 16 ELSE 0 END)";
+  const std::string bits = "(h.bit | CASE WHEN " +
+                           same_name_sql("r.name_key", spelling_sql("r"), ":name", ":latin") + " THEN 16 ELSE 0 END)";
   return "WITH hits(id, bit) AS (" + hits + "), found(id, mask) AS (SELECT h.id, " + mask_aggregate_sql(bits) +
          " FROM hits h JOIN " + records +
          " r ON r.id = h.id WHERE r.deleted_at IS NULL GROUP BY h.id), scored(id, mask, score) AS "

@@ -80,15 +80,17 @@ LeadRow normalize(Session& session, const LeadData& in, bool creating) {
 
 // The plain columns (from the descriptors), then what the store derives; custom last.
 const std::string& data_columns() {
-  static const std::string columns = model::plain_column_list<LeadData>() +
-                                     ", name_key, latin_key, email_key, phone_e164, lead_source_id, campaign_id, custom";
+  static const std::string columns =
+      model::plain_column_list<LeadData>() +
+      ", name_key, latin_key, email_key, phone_e164, lead_source_id, campaign_id, custom";
   return columns;
 }
 
 void bind_data(SQLite::Statement& s, const LeadRow& row) {
   int index = model::bind_plain_columns(s, 1, row.data);
   s.bind(index++, row.name_key);
-  for (const std::string* text : {&row.latin_key, &row.email_key, &row.phone_e164}) bind_text_or_null(s, index++, *text);
+  for (const std::string* text : {&row.latin_key, &row.email_key, &row.phone_e164})
+    bind_text_or_null(s, index++, *text);
   bind_origin_id(s, index++, row.origin.lead_source_id);
   bind_origin_id(s, index++, row.origin.campaign_id);
   bind_text_or_null(s, index, row.custom_json);

@@ -24,10 +24,10 @@ inline constexpr std::string_view kSchemaV9 = R"sql(
 ALTER TABLE accounts ADD COLUMN latin_key TEXT;
 ALTER TABLE contacts ADD COLUMN latin_key TEXT;
 ALTER TABLE leads ADD COLUMN latin_key TEXT;
-UPDATE accounts SET latin_key = nullif(crm_latin_key(name), name_key);
-UPDATE contacts SET latin_key = nullif(crm_latin_key(last_name || ' ' || first_name), name_key);
+UPDATE accounts SET latin_key = nullif(crm_latin_key(name), '');
+UPDATE contacts SET latin_key = nullif(crm_latin_key(last_name || ' ' || first_name), '');
 UPDATE leads SET latin_key = nullif(crm_latin_key(last_name || ' ' || first_name || ' ' || coalesce(company_name, '')),
-                                    name_key);
+                                    '');
 CREATE INDEX accounts_latin_key ON accounts(latin_key) WHERE latin_key IS NOT NULL;
 CREATE INDEX contacts_latin_key ON contacts(latin_key) WHERE latin_key IS NOT NULL;
 

@@ -55,14 +55,15 @@ void sql_key(sqlite3_context* context, int, sqlite3_value** arguments) {
 }
 
 // crm_match_key(text): the case- and diacritic-free key of the segment
-// language's "~", "contains" and "starts with"; crm_latin_key(text): the
-// ASCII Latin spelling of names (schema version 9 fills latin_key with it).
+// language's "~", "contains" and "starts with"; crm_latin_key(text): a
+// name's ASCII Latin spelling, '' where it is its match key (what the
+// latin_key columns hold, NULL for ''; schema version 9 fills them with it).
 void register_functions(sqlite3* db) {
   const int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
   if (sqlite3_create_function_v2(db, "crm_match_key", 1, flags, nullptr, sql_key<match_key>, nullptr, nullptr,
                                  nullptr) != SQLITE_OK ||
-      sqlite3_create_function_v2(db, "crm_latin_key", 1, flags, nullptr, sql_key<latin_key>, nullptr, nullptr,
-                                 nullptr) != SQLITE_OK ||
+      sqlite3_create_function_v2(db, "crm_latin_key", 1, flags, nullptr, sql_key<distinct_latin_key>, nullptr,
+                                 nullptr, nullptr) != SQLITE_OK ||
       !register_money_parts(db))
     throw Error(ErrorCode::io, std::string("cannot register SQL functions: ") + sqlite3_errmsg(db));
 }
@@ -195,7 +196,8 @@ WriteScope::WriteScope(Session& session, Atomicity atomicity)
     try {
       deferred_search_ = defer_search_indexing(session_);
     } catch (...) {
-      session_.execute("ROLLBACK");
+      // SQLite may have rolled back already (out of memory): keep its error.
+      if (session_.in_transaction()) session_.execute("ROLLBACK");
       throw;
     }
   }

@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 #include <memory>
+#include <new>
 
 #include <unicode/translit.h>
 #include <utf8proc.h>
@@ -48,6 +49,7 @@ std::string latin_key(std::string_view text) {
   if (is_ascii(text)) return match_key(text);
   auto unicode = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<std::int32_t>(text.size())));
   transliterator().transliterate(unicode);
+  if (unicode.isBogus()) throw std::bad_alloc();  // ICU could not allocate
   std::string latin;
   unicode.toUTF8String(latin);
   return match_key(latin);

@@ -163,7 +163,8 @@ TEST_F(DuplicatesTest, AccountsWhoseNamesAreBothNonAsciiButSpelledAlikeArePaired
   const auto latin = account({.name = "OOO Shevchenko", .email = "info@shevchenko.ua"});
   const auto also = account({.name = "ooo SHEVCHENKO", .email = "info@shevchenko.ua"});
   EXPECT_EQ(account_pairs(),
-            (std::vector{pair(RecordKind::account, latin, also, {DuplicateReason::same_email, DuplicateReason::same_name}),
+            (std::vector{pair(RecordKind::account, latin, also,
+                              {DuplicateReason::same_email, DuplicateReason::same_name}),
                          pair(RecordKind::account, umlaut, half, {DuplicateReason::same_name}),
                          pair(RecordKind::account, cyrillic, latin, {DuplicateReason::same_name}),
                          pair(RecordKind::account, cyrillic, also, {DuplicateReason::same_name})}));

@@ -569,7 +569,8 @@ TEST(SearchMigration, MigratingAVersion7FileFindsNamesByTheirLatinSpelling) {
   EXPECT_EQ(found(db.search().find("mueller")), (Found{{RecordKind::account, 1}}));
   EXPECT_EQ(found(db.search().find("shevchenko")), (Found{{RecordKind::lead, 1}}));
   SQLite::Database raw(path, SQLite::OPEN_READONLY);
-  EXPECT_EQ(raw.execAndGet("SELECT count(*) FROM contacts WHERE latin_key IS NULL").getInt(), 1);  // Smith's is her name_key
+  // Smith's Latin spelling is her name_key: NULL.
+  EXPECT_EQ(raw.execAndGet("SELECT count(*) FROM contacts WHERE latin_key IS NULL").getInt(), 1);
   EXPECT_EQ(raw.execAndGet("SELECT count(*) FROM search_index").getInt(),
             raw.execAndGet("SELECT count(*) FROM search_documents").getInt());
 }

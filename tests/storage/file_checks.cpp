@@ -48,7 +48,8 @@ void check_search_index(SQLite::Database& db, int sample, std::vector<std::strin
                             "SELECT entry, kind, record_id, title, body, latin FROM search_documents "
                             "ORDER BY random() LIMIT ?");
   entries.bind(1, sample);
-  SQLite::Statement indexed_entry(db, "SELECT rowid, kind, record_id, title, body, latin FROM search_index WHERE rowid = ?");
+  SQLite::Statement indexed_entry(db,
+                                  "SELECT rowid, kind, record_id, title, body, latin FROM search_index WHERE rowid = ?");
   while (entries.executeStep()) {
     indexed_entry.reset();
     indexed_entry.bind(1, entries.getColumn(0).getInt64());
