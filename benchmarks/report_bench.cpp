@@ -222,10 +222,5 @@ void register_benchmarks() {
 }  // namespace
 
 int main(int argc, char** argv) {
-  const auto start = std::chrono::steady_clock::now();
-  file();  // built first, outside any measurement
-  std::fprintf(stderr, "data file ready after %.1f s\n",
-               std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
-  register_benchmarks();
-  return crm::bench::run_paired_benchmarks(argc, argv);
+  return crm::bench::run_paired_benchmarks_after([] { file(); }, register_benchmarks, argc, argv);
 }

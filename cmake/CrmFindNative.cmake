@@ -1,10 +1,16 @@
-# Imported targets for libphonenumber and utf8proc, which Debian ships
-# without CMake packages. Also used by the installed crmcoreConfig.cmake.
+# Imported targets for libphonenumber, utf8proc and ICU's uc and i18n (the
+# transliterator of text/latin_key.cpp), found without CMake packages of
+# their own. Also used by the installed crmcoreConfig.cmake.
 find_package(PkgConfig REQUIRED)
 if(NOT TARGET crm_utf8proc)
   pkg_check_modules(CRM_UTF8PROC REQUIRED IMPORTED_TARGET GLOBAL libutf8proc)
   add_library(crm_utf8proc INTERFACE IMPORTED GLOBAL)
   target_link_libraries(crm_utf8proc INTERFACE PkgConfig::CRM_UTF8PROC)
+endif()
+if(NOT TARGET crm_icu)
+  pkg_check_modules(CRM_ICU REQUIRED IMPORTED_TARGET GLOBAL icu-uc icu-i18n)
+  add_library(crm_icu INTERFACE IMPORTED GLOBAL)
+  target_link_libraries(crm_icu INTERFACE PkgConfig::CRM_ICU)
 endif()
 if(NOT TARGET crm_phonenumber)
   find_path(CRM_PHONENUMBER_INCLUDE_DIR phonenumbers/phonenumberutil.h REQUIRED)

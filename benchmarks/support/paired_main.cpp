@@ -1,5 +1,6 @@
 #include "support/paired_main.hpp"
 
+#include <chrono>
 #include <cstdio>
 #include <map>
 #include <string>
@@ -53,6 +54,16 @@ int run_paired_benchmarks(int argc, char** argv) {
   benchmark::RunSpecifiedBenchmarks(&reporter);
   benchmark::Shutdown();
   return 0;
+}
+
+int run_paired_benchmarks_after(const std::function<void()>& prepare, const std::function<void()>& register_benchmarks,
+                                int argc, char** argv) {
+  const auto start = std::chrono::steady_clock::now();
+  prepare();
+  std::fprintf(stderr, "data file ready after %.1f s\n",
+               std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+  register_benchmarks();
+  return run_paired_benchmarks(argc, argv);
 }
 
 }  // namespace crm::bench

@@ -32,7 +32,10 @@ enum class DuplicateReason {
   /// Accounts: the same VAT id, ignoring case, spaces and punctuation. Weight 95.
   same_vat_id,
   /// The same name ignoring case, diacritics and white space (contacts: last
-  /// and first name). Weight 40.
+  /// and first name), or the same ASCII Latin spelling of it, as people type
+  /// names on a Latin keyboard: "Kozlowski" and "Kozłowski", "Mueller" and
+  /// "Müller" (and "Muller" and "Müller"), "Ivanov" and "Иванов" (Cyrillic
+  /// transliterated by BGN/PCGN with ICU). Weight 40.
   same_name,
 };
 /// "same_email", "same_phone", "same_registration_number", "same_vat_id" or "same_name".
@@ -129,8 +132,11 @@ class Duplicates {
 
   /// Pairs of live records of `kind` (RecordKind::account or
   /// RecordKind::contact; other kinds throw invalid_argument) that look like
-  /// duplicates, best score first, then by first_id and second_id. A record
-  /// never pairs with itself. Throws invalid_argument for a limit or
+  /// duplicates, best score first, then by first_id and second_id; the
+  /// pairs that share only a name come last, by name: those with the same
+  /// name, then those whose names are only spelled alike in ASCII Latin
+  /// ("Ivanov" and "Иванов"), by that spelling. A record never pairs with
+  /// itself. Throws invalid_argument for a limit or
   /// min_score out of range.
   std::vector<DuplicatePair> find(RecordKind kind, const DuplicateQuery& query = {}) const;
 

@@ -50,8 +50,12 @@ struct SearchQuery {
 ///                phone (as written and E.164), external_ref
 ///   opportunity  name; description, external_ref
 ///   activity     subject; body
+/// The names of accounts, contacts and leads are also indexed in their ASCII
+/// Latin spelling (made with ICU's transliterator, schema version 9), so
+/// they are found as people type them on a Latin keyboard (see find()).
 /// The index follows every change, also those made with plain SQL by other
-/// programs (schema version 5 keeps it with triggers).
+/// programs (schema version 5 keeps it with triggers; a name written with
+/// plain SQL is found by its Latin spelling once the library rewrites it).
 class Search {
  public:
 
@@ -61,7 +65,15 @@ class Search {
   /// record, in any of its indexed fields, ignoring case and diacritics
   /// ("berzina" finds "Bērziņa", "КОВАЛЬЧУК" finds "Ковальчук", "muller"
   /// finds "Müller"; ß and ss, ё and е, й and и, ї and і, ў and у are also
-  /// taken as the same). A word ending in '*' matches the words it begins ("kov*").
+  /// taken as the same). Names of accounts, contacts and leads are also
+  /// found by their ASCII Latin spelling: letters without a decomposition
+  /// as their plain letters ("kozlowski" finds "Kozłowski", "yilmaz"
+  /// "Yılmaz", "zolkiewska" "Żółkiewska"; also ø, đ and æ as o, d, ae),
+  /// German umlauts also written out ("mueller" finds "Müller", as "muller"
+  /// does) and Cyrillic transliterated (BGN/PCGN: "ivanov" finds "Иванов",
+  /// "kovalchuk" "Ковальчук"); a word in Cyrillic or with such letters also
+  /// searches for its Latin spelling ("шевченко" finds "Shevchenko",
+  /// "Kozłowski" finds "Kozlowski"). A word ending in '*' matches the words it begins ("kov*").
   /// A word with punctuation inside matches its parts in sequence, so an
   /// email address matches as written. Text that is a phone number (digits
   /// with + ( ) - . and spaces, at least 6 digits) matches the records with

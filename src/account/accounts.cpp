@@ -12,6 +12,7 @@
 #include "storage/record_lookup.hpp"
 #include "storage/session.hpp"
 #include "storage/sql_values.hpp"
+#include "text/latin_key.hpp"
 #include "text/unicode.hpp"
 #include "model/select_columns.hpp"
 
@@ -24,6 +25,7 @@ using namespace detail;
 struct AccountRow {
   AccountData data;
   std::string name_key;
+  std::string latin_key;
   std::string phone_e164;
   std::string email_key;
   std::string custom_json;
@@ -41,6 +43,7 @@ AccountRow normalize(const AccountData& in, Session& session, bool creating) {
   out.email = clean_email(in.email, "account.email");
   out.tags = clean_tags(in.tags, "account.tags");
   row.name_key = match_key(out.name);
+  row.latin_key = distinct_latin_key(out.name);
   EncodedCustom custom = encode_custom(session, RecordKind::account, in.custom, creating);
   out.custom = std::move(custom.values);
   row.custom_json = std::move(custom.json);
@@ -55,14 +58,15 @@ AccountRow normalize(const AccountData& in, Session& session, bool creating) {
 // Columns written by create() and update(), in bind order: the plain columns
 // (from the descriptors), then what the store derives; custom last.
 const std::string& data_columns() {
-  static const std::string columns = model::plain_column_list<AccountData>() +
-                                     ", name_key, phone_e164, email_key, lead_source_id, campaign_id, custom";
+  static const std::string columns =
+      model::plain_column_list<AccountData>() +
+      ", name_key, latin_key, phone_e164, email_key, lead_source_id, campaign_id, custom";
   return columns;
 }
 
 void bind_data(SQLite::Statement& statement, const AccountRow& row) {
   int index = model::bind_plain_columns(statement, 1, row.data);
-  for (const std::string* text : {&row.name_key, &row.phone_e164, &row.email_key})
+  for (const std::string* text : {&row.name_key, &row.latin_key, &row.phone_e164, &row.email_key})
     bind_text_or_null(statement, index++, *text);
   bind_origin_id(statement, index++, row.origin.lead_source_id);
   bind_origin_id(statement, index++, row.origin.campaign_id);
@@ -80,7 +84,7 @@ Account read_account(SQLite::Statement& statement) {
   Account account;
   read_record_meta(statement, 0, account);
   int i = model::read_plain_columns<AccountData>(statement, 5, account);
-  ++i;  // name_key
+  i += 2;  // name_key, latin_key
   account.phone_e164 = column_text(statement, i++);
   ++i;  // email_key
   account.lead_source = column_text(statement, i++);

@@ -8,6 +8,7 @@
 #include "model/custom_field_store.hpp"
 #include "model/plain_columns.hpp"
 #include "storage/session.hpp"
+#include "text/latin_key.hpp"
 #include "text/unicode.hpp"
 
 namespace crm::detail {
@@ -88,7 +89,9 @@ ContactRow normalize_contact(const ContactData& in, Session& session, bool creat
   normalize_consents(in.consents, session.now(), row);
   out.tags = clean_tags(in.tags, "contact.tags");
   out.account = in.account;
-  row.name_key = match_key(out.last_name + " " + out.first_name);
+  const std::string name = out.last_name + " " + out.first_name;
+  row.name_key = match_key(name);
+  row.latin_key = distinct_latin_key(name);
   EncodedCustom custom = encode_custom(session, RecordKind::contact, in.custom, creating);
   out.custom = std::move(custom.values);
   row.custom_json = std::move(custom.json);

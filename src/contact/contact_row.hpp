@@ -16,6 +16,7 @@ class Session;
 struct ContactRow {
   ContactData data;
   std::string name_key;                 ///< match_key("last first")
+  std::string latin_key;                ///< distinct_latin_key("last first") ("" for NULL)
   std::vector<std::string> email_keys;  ///< casefold of each email, same order
   std::string custom_json;              ///< The custom column ("" for NULL).
   Origin origin;                        ///< The lead source and campaign ids.

@@ -48,13 +48,14 @@ namespace {
 // The plain columns (from the descriptors), then what the store derives; custom last.
 const std::string& data_columns() {
   static const std::string columns =
-      model::plain_column_list<ContactData>() + ", name_key, lead_source_id, campaign_id, custom";
+      model::plain_column_list<ContactData>() + ", name_key, latin_key, lead_source_id, campaign_id, custom";
   return columns;
 }
 
 void bind_data(SQLite::Statement& statement, const ContactRow& row) {
   int index = model::bind_plain_columns(statement, 1, row.data);
   statement.bind(index++, row.name_key);
+  bind_text_or_null(statement, index++, row.latin_key);
   bind_origin_id(statement, index++, row.origin.lead_source_id);
   bind_origin_id(statement, index++, row.origin.campaign_id);
   bind_text_or_null(statement, index, row.custom_json);
@@ -64,7 +65,7 @@ Contact read_contact(SQLite::Statement& statement) {
   Contact contact;
   read_record_meta(statement, 0, contact);
   int i = model::read_plain_columns<ContactData>(statement, 5, contact);
-  ++i;  // name_key
+  i += 2;  // name_key, latin_key
   contact.lead_source = column_text(statement, i++);
   contact.campaign = column_text(statement, i++);
   return contact;

@@ -10,12 +10,18 @@
 #include "duplicate/duplicate_keys.hpp"
 #include "storage/errors.hpp"
 #include "storage/session.hpp"
+#include "text/latin_key.hpp"
 #include "text/unicode.hpp"
 
 namespace crm {
 namespace {
 
 using namespace detail;
+
+void set_name_keys(NewRecordKeys& keys, const std::string& name) {
+  keys.name_key = match_key(name);
+  keys.latin_key = latin_key(name);
+}
 
 // The keys of a new contact, validated as Contacts::create validates them.
 NewRecordKeys contact_keys(Session& session, const ContactData& data) {
@@ -36,8 +42,8 @@ NewRecordKeys contact_keys(Session& session, const ContactData& data) {
       }
     }
   }
-  keys.name_key = match_key(clean_line(data.last_name, "contact.last_name") + " " +
-                            clean_line(data.first_name, "contact.first_name"));
+  set_name_keys(keys, clean_line(data.last_name, "contact.last_name") + " " +
+                         clean_line(data.first_name, "contact.first_name"));
   return keys;
 }
 
@@ -52,7 +58,7 @@ NewRecordKeys account_keys(Session& session, const AccountData& data) {
   keys.values[DuplicateReason::same_registration_number] = {
       clean_line(data.registration_number, "account.registration_number")};
   keys.values[DuplicateReason::same_vat_id] = {clean_line(data.vat_id, "account.vat_id")};
-  keys.name_key = match_key(clean_line(data.name, "account.name"));
+  set_name_keys(keys, clean_line(data.name, "account.name"));
   return keys;
 }
 

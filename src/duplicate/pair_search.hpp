@@ -14,10 +14,12 @@ class Session;
 
 /// The values of one new record's keys: for each strong reason the values
 /// as its key column holds them (folded emails, E.164 phones; registration
-/// numbers and VAT ids raw, SQL folds them), and match_key() of the name.
+/// numbers and VAT ids raw, SQL folds them), match_key() of the name and
+/// its latin_key() (its ASCII Latin spelling).
 struct NewRecordKeys {
   std::map<DuplicateReason, std::vector<std::string>> values;
   std::string name_key;
+  std::string latin_key;
 };
 
 /// Throws Error(invalid_argument) unless `query` has a limit of 1..100000

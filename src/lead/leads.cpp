@@ -17,6 +17,7 @@
 #include "storage/errors.hpp"
 #include "storage/session.hpp"
 #include "storage/sql_values.hpp"
+#include "text/latin_key.hpp"
 #include "text/unicode.hpp"
 #include "storage/store_access.hpp"
 #include "storage/record_lookup.hpp"
@@ -44,6 +45,7 @@ using namespace detail;
 struct LeadRow {
   LeadData data;
   std::string name_key;
+  std::string latin_key;
   std::string email_key;
   std::string phone_e164;
   std::string custom_json;
@@ -65,7 +67,9 @@ LeadRow normalize(Session& session, const LeadData& in, bool creating) {
                 "lead.disqualified_reason");
   if (out.status != LeadStatus::disqualified) out.disqualified_reason.clear();
   out.tags = clean_tags(in.tags, "lead.tags");
-  row.name_key = match_key(out.last_name + " " + out.first_name + " " + out.company_name);
+  const std::string name = out.last_name + " " + out.first_name + " " + out.company_name;
+  row.name_key = match_key(name);
+  row.latin_key = distinct_latin_key(name);
   EncodedCustom custom = encode_custom(session, RecordKind::lead, in.custom, creating);
   out.custom = std::move(custom.values);
   row.custom_json = std::move(custom.json);
@@ -77,15 +81,17 @@ LeadRow normalize(Session& session, const LeadData& in, bool creating) {
 
 // The plain columns (from the descriptors), then what the store derives; custom last.
 const std::string& data_columns() {
-  static const std::string columns = model::plain_column_list<LeadData>() +
-                                     ", name_key, email_key, phone_e164, lead_source_id, campaign_id, custom";
+  static const std::string columns =
+      model::plain_column_list<LeadData>() +
+      ", name_key, latin_key, email_key, phone_e164, lead_source_id, campaign_id, custom";
   return columns;
 }
 
 void bind_data(SQLite::Statement& s, const LeadRow& row) {
   int index = model::bind_plain_columns(s, 1, row.data);
   s.bind(index++, row.name_key);
-  for (const std::string* text : {&row.email_key, &row.phone_e164}) bind_text_or_null(s, index++, *text);
+  for (const std::string* text : {&row.latin_key, &row.email_key, &row.phone_e164})
+    bind_text_or_null(s, index++, *text);
   bind_origin_id(s, index++, row.origin.lead_source_id);
   bind_origin_id(s, index++, row.origin.campaign_id);
   bind_text_or_null(s, index, row.custom_json);
@@ -106,8 +112,7 @@ std::vector<Lead> load_leads(Session& session, const std::vector<std::int64_t>& 
     Lead lead;
     read_record_meta(*statement, 0, lead);
     int i = model::read_plain_columns<LeadData>(*statement, 5, lead);
-    ++i;  // name_key
-    ++i;  // email_key
+    i += 3;  // name_key, latin_key, email_key
     lead.phone_e164 = column_text(*statement, i++);
     lead.source = column_text(*statement, i++);
     lead.campaign = column_text(*statement, i++);

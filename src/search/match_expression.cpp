@@ -9,6 +9,7 @@
 #include "crm/error.hpp"
 #include "crm/limits.hpp"
 #include "search/spelling_variants.hpp"
+#include "text/latin_key.hpp"
 
 namespace crm::detail {
 namespace {
@@ -99,6 +100,14 @@ std::string word_expression(std::string_view word) {
   if (!has_token_character(word)) return {};
   std::vector<std::string> alternatives;
   for (const std::string& spelling : spelling_variants(word)) alternatives.push_back(quoted(spelling, prefix));
+  // Its ASCII Latin spelling finds the names whose indexed Latin spelling
+  // (the index's latin column) or plain title has it: "шевченко" finds
+  // Shevchenko, "Kozłowski" finds Kozlowski, "Müller" finds Mueller.
+  if (const std::string latin = distinct_latin_key(word); !latin.empty()) {
+    std::string term = quoted(latin, prefix);
+    if (std::find(alternatives.begin(), alternatives.end(), term) == alternatives.end())
+      alternatives.push_back(std::move(term));
+  }
   return any_of(alternatives);
 }
 

@@ -52,7 +52,7 @@ void bring_index_up_to_date(Session& session) {
 std::string search_sql(std::size_t kinds) {
   std::string sql =
       "SELECT kind, record_id, title, snippet(search_index, 3, '[', ']', '…', 16), "
-      "-bm25(search_index, 0.0, 0.0, 10.0, 1.0) AS score FROM search_index WHERE search_index MATCH ?";
+      "-bm25(search_index, 0.0, 0.0, 10.0, 1.0, 10.0) AS score FROM search_index WHERE search_index MATCH ?";
   if (kinds > 0) {
     sql += " AND kind IN (?";
     for (std::size_t i = 1; i < kinds; ++i) sql += ", ?";

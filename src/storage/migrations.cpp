@@ -12,6 +12,7 @@
 #include "storage/schema_v6.hpp"
 #include "storage/schema_v7.hpp"
 #include "storage/schema_v8.hpp"
+#include "storage/schema_v9.hpp"
 
 namespace crm::detail {
 namespace {
@@ -55,6 +56,7 @@ constexpr Migration kMigrations[] = {
     {6, "merge history of accounts and contacts", kSchemaV6},
     {7, "lead sources and campaigns as records, exchange rates and the base currency", kSchemaV7},
     {8, "deals without an account; external_ref on activities", kSchemaV8, drop_deal_account_not_null},
+    {9, "names' ASCII Latin spellings (latin_key) for search and duplicates", kSchemaV9},
 };
 
 bool has_user_tables(Session& session) {

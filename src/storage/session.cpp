@@ -10,6 +10,7 @@
 #include "crm/error.hpp"
 #include "storage/search_indexing.hpp"
 #include "storage/sql_money_parts.hpp"
+#include "text/latin_key.hpp"
 #include "text/unicode.hpp"
 
 namespace crm::detail {
@@ -36,14 +37,15 @@ int open_flags(const OpenOptions& options) {
   return SQLite::OPEN_READWRITE | (options.create ? SQLite::OPEN_CREATE : 0);
 }
 
-// crm_match_key(text): the case- and diacritic-free key of the segment
-// language's "~", "contains" and "starts with" (NULL stays NULL).
-void sql_match_key(sqlite3_context* context, int, sqlite3_value** arguments) {
+// A one-argument SQL function giving Key(text) (NULL stays NULL; invalid
+// UTF-8 is returned as it is).
+template <std::string (*Key)(std::string_view)>
+void sql_key(sqlite3_context* context, int, sqlite3_value** arguments) {
   if (sqlite3_value_type(arguments[0]) == SQLITE_NULL) return sqlite3_result_null(context);
   const auto* text = reinterpret_cast<const char*>(sqlite3_value_text(arguments[0]));
   const std::string_view view(text ? text : "", static_cast<std::size_t>(sqlite3_value_bytes(arguments[0])));
   try {
-    const std::string key = is_valid_utf8(view) ? match_key(view) : std::string(view);
+    const std::string key = is_valid_utf8(view) ? Key(view) : std::string(view);
     sqlite3_result_text(context, key.data(), static_cast<int>(key.size()), SQLITE_TRANSIENT);
   } catch (const std::bad_alloc&) {
     sqlite3_result_error_nomem(context);
@@ -52,10 +54,16 @@ void sql_match_key(sqlite3_context* context, int, sqlite3_value** arguments) {
   }
 }
 
+// crm_match_key(text): the case- and diacritic-free key of the segment
+// language's "~", "contains" and "starts with"; crm_latin_key(text): a
+// name's ASCII Latin spelling, '' where it is its match key (what the
+// latin_key columns hold, NULL for ''; schema version 9 fills them with it).
 void register_functions(sqlite3* db) {
   const int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
-  if (sqlite3_create_function_v2(db, "crm_match_key", 1, flags, nullptr, sql_match_key, nullptr, nullptr, nullptr) !=
-          SQLITE_OK ||
+  if (sqlite3_create_function_v2(db, "crm_match_key", 1, flags, nullptr, sql_key<match_key>, nullptr, nullptr,
+                                 nullptr) != SQLITE_OK ||
+      sqlite3_create_function_v2(db, "crm_latin_key", 1, flags, nullptr, sql_key<distinct_latin_key>, nullptr,
+                                 nullptr, nullptr) != SQLITE_OK ||
       !register_money_parts(db))
     throw Error(ErrorCode::io, std::string("cannot register SQL functions: ") + sqlite3_errmsg(db));
 }
@@ -188,7 +196,8 @@ WriteScope::WriteScope(Session& session, Atomicity atomicity)
     try {
       deferred_search_ = defer_search_indexing(session_);
     } catch (...) {
-      session_.execute("ROLLBACK");
+      // SQLite may have rolled back already (out of memory): keep its error.
+      if (session_.in_transaction()) session_.execute("ROLLBACK");
       throw;
     }
   }

@@ -156,6 +156,25 @@ static void test_find_contacts(void) {
   crm_db_free(db);
 }
 
+/* Names spelled alike in ASCII Latin are duplicates by name. */
+static void test_find_names_spelled_alike(void) {
+  crm_db *db = open_memory();
+  crm_cursor *cursor = NULL;
+  seen pairs[4];
+  const int64_t kozlowski = make_contact(db, "Łukasz", "Kozłowski", NULL, NULL, "");
+  const int64_t ivanov = make_contact(db, "Иван", "Иванов", NULL, NULL, "");
+  const int64_t kozlowski_ascii = make_contact(db, "Lukasz", "Kozlowski", NULL, NULL, "");
+  const int64_t ivanov_latin = make_contact(db, "Ivan", "Ivanov", NULL, NULL, "");
+
+  CHECK_OK(crm_duplicate_find(db, "contact", 0, 0, &cursor));
+  CHECK(read_duplicates(cursor, pairs, 4, "contact") == 2);
+  CHECK(pairs[0].first == ivanov && pairs[0].second == ivanov_latin && pairs[0].score == 40);
+  CHECK(same(pairs[0].reason, "same_name"));
+  CHECK(pairs[1].first == kozlowski && pairs[1].second == kozlowski_ascii && pairs[1].score == 40);
+  CHECK(same(pairs[1].reason, "same_name"));
+  crm_db_free(db);
+}
+
 static void test_find_accounts(void) {
   crm_db *db = open_memory();
   crm_cursor *cursor = NULL;
@@ -440,6 +459,7 @@ int main(int argc, char **argv) {
     return 2;
   }
   test_find_contacts();
+  test_find_names_spelled_alike();
   test_find_accounts();
   test_matches();
   test_contact_merge();

@@ -106,6 +106,29 @@ static void test_finds_each_kind_ignoring_case_and_diacritics(void) {
   crm_db_free(db);
 }
 
+/* Names as people type them on a Latin keyboard: ł without its stroke, umlauts
+   written out, Cyrillic transliterated and Latin found by Cyrillic. */
+static void test_finds_names_by_their_ascii_latin_spelling(void) {
+  crm_db *db = open_memory_in("LV");
+  char kind[16] = "";
+  int64_t id = 0;
+  const int64_t kozlowski = make_contact(db, "Łukasz", "Kozłowski", NULL, NULL);
+  const int64_t ivanov = make_contact(db, "Иван", "Иванов", NULL, NULL);
+  const int64_t shevchenko = make_contact(db, "Taras", "Shevchenko", NULL, NULL);
+  const int64_t mueller = make_account(db, "Müller GmbH", "Berlin");
+
+  CHECK(count_hits(db, "kozlowski", NULL, kind, &id) == 1);
+  CHECK(same(kind, "contact") && id == kozlowski);
+  CHECK(count_hits(db, "ivanov", NULL, kind, &id) == 1);
+  CHECK(same(kind, "contact") && id == ivanov);
+  CHECK(count_hits(db, "шевченко", NULL, kind, &id) == 1);
+  CHECK(same(kind, "contact") && id == shevchenko);
+  CHECK(count_hits(db, "mueller", NULL, kind, &id) == 1);
+  CHECK(same(kind, "account") && id == mueller);
+  CHECK(count_hits(db, "muller", NULL, NULL, NULL) == 1);
+  crm_db_free(db);
+}
+
 static void test_hit_columns(void) {
   crm_db *db = open_memory_in("LV");
   crm_cursor *cursor = NULL;
@@ -311,6 +334,7 @@ int main(int argc, char **argv) {
     return 2;
   }
   test_finds_each_kind_ignoring_case_and_diacritics();
+  test_finds_names_by_their_ascii_latin_spelling();
   test_hit_columns();
   test_ranking_prefix_and_phone();
   test_options();

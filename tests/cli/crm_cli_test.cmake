@@ -154,6 +154,15 @@ file(WRITE "${WORK}/import.csv" "First Name;Last Name;Email\nAnna;Importa;anna.i
 run(1 "Imported 2 rows: 1 inserted, 0 updated, 0 skipped as duplicates, 1 refused.\n  line 3, column \"Email\": [^\n]*bad-email"
     import "${DB}" contact "${WORK}/import.csv")
 run(0 "Importa" contacts "${DB}" --where "last_name = \"Importa\"")
+# Names as people type them in Latin (imported without emails, whose words would find them anyway):
+# ł without its stroke, Cyrillic transliterated, Latin found by Cyrillic, umlauts written out.
+set(NDB "${WORK}/names.crm")
+file(WRITE "${WORK}/names.csv" "First Name,Last Name\nŁukasz,Kozłowski\nИван,Иванов\nTaras,Shevchenko\nJürgen,Müller\n")
+run(0 "4 inserted" import "${NDB}" contact "${WORK}/names.csv")
+run(0 "contact +[0-9]+ +[^\n]*Kozłowski" search "${NDB}" kozlowski)
+run(0 "contact +[0-9]+ +[^\n]*Иванов" search "${NDB}" ivanov)
+run(0 "contact +[0-9]+ +[^\n]*Shevchenko" search "${NDB}" шевченко)
+run(0 "contact +[0-9]+ +[^\n]*Müller" search "${NDB}" mueller)
 # Countries as people write them; a national number is read in the record's own country.
 set(CDB "${WORK}/countries.crm")
 file(WRITE "${WORK}/countries.csv" "Name,BillingCountry,Phone\nSIA Ozols,Latvija,+371 67 000 222\nAcme Inc.,United States,(650) 253-0000\nNowhere Ltd,Untied States,\n")

@@ -125,6 +125,74 @@ TEST_F(DuplicatesTest, CyrillicAndGermanNamesMatchIgnoringCaseAndDiacritics) {
   EXPECT_EQ(account_pairs(), (std::vector{pair(RecordKind::account, mueller, muller, {DuplicateReason::same_name})}));
 }
 
+TEST_F(DuplicatesTest, NamesSpelledAlikeInAsciiLatinArePairedAfterThoseWithTheSameName) {
+  const auto kozlowski = contact({.first_name = "Łukasz", .last_name = "Kozłowski"});
+  const auto mueller = contact({.first_name = "Hans", .last_name = "Müller"});
+  const auto ivanov = contact({.first_name = "Иван", .last_name = "Иванов"});
+  const auto kozlowski_ascii = contact({.first_name = "Lukasz", .last_name = "Kozlowski"});
+  const auto mueller_written_out = contact({.first_name = "Hans", .last_name = "Mueller"});
+  const auto muller = contact({.first_name = "Hans", .last_name = "Muller"});
+  const auto ivanov_latin = contact({.first_name = "Ivan", .last_name = "Ivanov"});
+  const Reasons name{DuplicateReason::same_name};
+  EXPECT_EQ(contact_pairs(), (std::vector{pair(RecordKind::contact, mueller, muller, name),  // the same name_key
+                                          pair(RecordKind::contact, ivanov, ivanov_latin, name),
+                                          pair(RecordKind::contact, kozlowski, kozlowski_ascii, name),
+                                          pair(RecordKind::contact, mueller, mueller_written_out, name)}))
+      << "Muller and Mueller are two names";
+}
+
+TEST_F(DuplicatesTest, ACommonNameSpelledOneWayPairsWithItsOtherSpellingOnce) {
+  const auto a = contact({.first_name = "Anna", .last_name = "Müller"});
+  const auto b = contact({.first_name = "Anna", .last_name = "Müller"});
+  const auto c = contact({.first_name = "Anna", .last_name = "Müller"});
+  const auto written_out = contact({.first_name = "Anna", .last_name = "Mueller"});
+  contact({.first_name = "Anna", .last_name = "Müllers"});
+  const Reasons name{DuplicateReason::same_name};
+  EXPECT_EQ(contact_pairs(), (std::vector{pair(RecordKind::contact, a, b, name), pair(RecordKind::contact, a, c, name),
+                                          pair(RecordKind::contact, b, c, name),
+                                          pair(RecordKind::contact, a, written_out, name),
+                                          pair(RecordKind::contact, b, written_out, name),
+                                          pair(RecordKind::contact, c, written_out, name)}));
+  EXPECT_EQ(contact_pairs({.limit = 4}).back(), pair(RecordKind::contact, a, written_out, name));
+}
+
+TEST_F(DuplicatesTest, AccountsWhoseNamesAreBothNonAsciiButSpelledAlikeArePaired) {
+  const auto umlaut = account({.name = "Jürgen Müller GmbH"});
+  const auto half = account({.name = "Jürgen Mueller GmbH"});
+  const auto cyrillic = account({.name = "ООО Шевченко"});
+  const auto latin = account({.name = "OOO Shevchenko", .email = "info@shevchenko.ua"});
+  const auto also = account({.name = "ooo SHEVCHENKO", .email = "info@shevchenko.ua"});
+  EXPECT_EQ(account_pairs(),
+            (std::vector{pair(RecordKind::account, latin, also,
+                              {DuplicateReason::same_email, DuplicateReason::same_name}),
+                         pair(RecordKind::account, umlaut, half, {DuplicateReason::same_name}),
+                         pair(RecordKind::account, cyrillic, latin, {DuplicateReason::same_name}),
+                         pair(RecordKind::account, cyrillic, also, {DuplicateReason::same_name})}));
+}
+
+TEST_F(DuplicatesTest, AStrongPairWithNamesSpelledAlikeCountsTheNameToo) {
+  const auto a = contact({.first_name = "Иван", .last_name = "Иванов", .emails = {{"ivanov@x.ru"}}});
+  const auto b = contact({.first_name = "Ivan", .last_name = "Ivanov", .emails = {{"IVANOV@x.ru"}}});
+  EXPECT_EQ(contact_pairs(),
+            (std::vector{pair(RecordKind::contact, a, b, {DuplicateReason::same_email, DuplicateReason::same_name})}));
+}
+
+TEST_F(DuplicatesTest, MatchesFindNamesSpelledAlikeInAsciiLatin) {
+  const auto ivanov = contact({.first_name = "Иван", .last_name = "Иванов"});
+  const auto kozlowski = contact({.first_name = "Lukasz", .last_name = "Kozlowski"});
+  const auto mueller = contact({.first_name = "Hans", .last_name = "Mueller"});
+  const auto muller = contact({.first_name = "Hans", .last_name = "Muller"});
+  const DuplicateMatch name_only{0, 40, {DuplicateReason::same_name}};
+  const auto matching = [&](std::int64_t id) { return DuplicateMatch{id, name_only.score, name_only.reasons}; };
+  EXPECT_EQ(db.duplicates().matches(ContactData{.first_name = "Ivan", .last_name = "IVANOV"}),
+            (std::vector{matching(ivanov)}));
+  EXPECT_EQ(db.duplicates().matches(ContactData{.first_name = "Łukasz", .last_name = "Kozłowski"}),
+            (std::vector{matching(kozlowski)}));
+  EXPECT_EQ(db.duplicates().matches(ContactData{.first_name = "Hans", .last_name = "Müller"}),
+            (std::vector{matching(mueller), matching(muller)}));
+  EXPECT_TRUE(db.duplicates().matches(ContactData{.first_name = "Ivan", .last_name = "Ivanova"}).empty());
+}
+
 TEST_F(DuplicatesTest, PairsComeBestScoreFirst) {
   const auto name_a = contact({.first_name = "Jonas", .last_name = "Petraitis"});
   const auto name_b = contact({.first_name = "Jonas", .last_name = "Petraitis"});

@@ -134,6 +134,59 @@ TEST_F(SearchTest, TakesEszettYoShortIYiAndShortUAsTheirPlainLetters) {
   EXPECT_EQ(find("кавалеу"), (Found{hit(belarusian)}));
 }
 
+TEST_F(SearchTest, FindsLettersWithoutDecompositionByTheirPlainLatinLetters) {
+  const Contact kozlowski = contact("Łukasz", "Kozłowski");
+  const Contact yilmaz = contact("Ayşe", "Yılmaz");
+  const Contact zolkiewska = contact("Anna", "Żółkiewska");
+  const Account orsted = db.accounts().create({.name = "Ørsted"});
+  const Contact dordevic = contact("Đorđe", "Đorđević");
+  const Account aebeltoft = db.accounts().create({.name = "Æbeltoft Fisk"});
+  EXPECT_EQ(find("kozlowski"), (Found{hit(kozlowski)}));
+  EXPECT_EQ(find("lukasz KOZLOWSKI"), (Found{hit(kozlowski)}));
+  EXPECT_EQ(find("yilmaz"), (Found{hit(yilmaz)}));
+  EXPECT_EQ(find("zolkiewska"), (Found{hit(zolkiewska)}));
+  EXPECT_EQ(find("orsted"), (Found{hit(orsted)}));
+  EXPECT_EQ(find("dordevic"), (Found{hit(dordevic)}));
+  EXPECT_EQ(find("aebeltoft"), (Found{hit(aebeltoft)}));
+  EXPECT_EQ(find("kozł*"), (Found{hit(kozlowski)}));
+  EXPECT_EQ(find("kozl*"), (Found{hit(kozlowski)}));
+}
+
+TEST_F(SearchTest, FindsGermanUmlautsAlsoWrittenOut) {
+  const Contact muller = contact("Jürgen", "Müller");
+  const Account goetz = db.accounts().create({.name = "Götz Bäckerei"});
+  EXPECT_EQ(find("mueller"), (Found{hit(muller)}));
+  EXPECT_EQ(find("muller"), (Found{hit(muller)}));
+  EXPECT_EQ(find("juergen"), (Found{hit(muller)}));
+  EXPECT_EQ(find("goetz baeckerei"), (Found{hit(goetz)}));
+  EXPECT_EQ(find("gotz backerei"), (Found{hit(goetz)}));
+  const Contact written_out = contact("Juergen", "Mueller");
+  EXPECT_EQ(find("Müller"), (Found{hit(muller), hit(written_out)}));  // either spelling typed finds both
+}
+
+TEST_F(SearchTest, FindsCyrillicNamesByTheirLatinTransliterationAndLatinNamesByCyrillic) {
+  const Contact ivanov = contact("Иван", "Иванов");
+  const Contact shevchenko = contact("Taras", "Shevchenko");
+  const Account khrushchev = db.accounts().create({.name = "ООО Хрущёв и сыновья"});
+  const Lead kovalchuk = db.leads().create({.first_name = "Олена", .last_name = "Ковальчук"});
+  EXPECT_EQ(find("ivanov"), (Found{hit(ivanov)}));
+  EXPECT_EQ(find("Ivan IVANOV"), (Found{hit(ivanov)}));
+  EXPECT_EQ(find("iva*"), (Found{hit(ivanov)}));
+  EXPECT_EQ(find("шевченко"), (Found{hit(shevchenko)}));
+  EXPECT_EQ(find("Тарас Шевченко"), (Found{hit(shevchenko)}));
+  EXPECT_EQ(find("khrushchev"), (Found{hit(khrushchev)}));
+  EXPECT_EQ(find("kovalchuk olena"), (Found{{RecordKind::lead, kovalchuk.id.value()}}));
+  EXPECT_EQ(db.search().find("ivanov").at(0).title, "Иван Иванов");  // the title as written
+}
+
+TEST_F(SearchTest, LatinSpellingFollowsARenamedRecord) {
+  Contact c = contact("Иван", "Иванов");
+  c.last_name = "Петров";
+  db.contacts().update(c);
+  EXPECT_TRUE(find("ivanov").empty());
+  EXPECT_EQ(find("petrov"), (Found{hit(c)}));
+}
+
 TEST_F(SearchTest, RanksATitleMatchAboveABodyMatch) {
   const Contact by_email = contact("Anna", "Kalniņa", {{"ozola@example.lv", true}});
   const Contact by_name = contact("Līga", "Ozola");
@@ -334,6 +387,15 @@ TEST(SearchExpression, QuotesEveryWordAndJoinsThemWithAnd) {
   EXPECT_EQ(detail::match_expression("26 123 456", phones), "(\"37126123456\" OR \"26123456\" OR \"26 123 456\")");
 }
 
+TEST(SearchExpression, AddsTheAsciiLatinSpellingOfAWordOnlyWhereItDiffers) {
+  const detail::PhoneNormalizer phones("LV");
+  EXPECT_EQ(detail::match_expression("Жолобов", phones), "(\"жолобов\" OR \"zholobov\")");
+  EXPECT_EQ(detail::match_expression("kozł*", phones), "(\"kozł\"* OR \"kozl\"*)");
+  EXPECT_EQ(detail::match_expression("Müller", phones), "(\"müller\" OR \"mueller\")");
+  EXPECT_EQ(detail::match_expression("Bērziņa", phones), "\"bērziņa\"");  // unicode61 folds these alike
+  EXPECT_EQ(detail::match_expression("mueller", phones), "\"mueller\"");
+}
+
 TEST(SearchExpression, TellsPhoneNumbersFromOtherText) {
   EXPECT_TRUE(detail::looks_like_phone_number("+371 (26) 123-456"));
   EXPECT_TRUE(detail::looks_like_phone_number("123456"));
@@ -432,7 +494,7 @@ TEST_F(SearchFileTest, IndexEqualsTheDocumentsViewAfterManyWrites) {
   }
   transaction.commit();
   SQLite::Database raw(path, SQLite::OPEN_READWRITE);
-  EXPECT_EQ(raw.execAndGet("SELECT count(*) FROM (SELECT rowid, kind, record_id, title, body FROM search_index "
+  EXPECT_EQ(raw.execAndGet("SELECT count(*) FROM (SELECT rowid, kind, record_id, title, body, latin FROM search_index "
                            "EXCEPT SELECT * FROM search_documents)")
                 .getInt(),
             0);
@@ -478,6 +540,39 @@ TEST(SearchMigration, MigratingAVersion4FileFillsTheIndex) {
   EXPECT_EQ(found(db.search().find("miskas")), (Found{{RecordKind::lead, 1}}));
   EXPECT_EQ(found(db.search().find("jumta")), (Found{{RecordKind::opportunity, 1}}));
   EXPECT_EQ(found(db.search().find("jumtu")), (Found{{RecordKind::activity, 1}}));
+}
+
+TEST(SearchMigration, MigratingAVersion7FileFindsNamesByTheirLatinSpelling) {
+  TempDir dir;
+  const std::string path = dir.file("v7.crm");
+  {
+    detail::Session session(path, OpenOptions{});
+    detail::migrate(session, detail::schema_migrations().first(7));
+    session.db().exec(R"sql(
+      INSERT INTO contacts (id, first_name, last_name, name_key, created_at, updated_at)
+        VALUES (1, 'Иван', 'Иванов', 'иванов иван', '2025-01-01T00:00:00.000000Z', '2025-01-01T00:00:00.000000Z'),
+               (2, 'Łukasz', 'Kozłowski', 'kozłowski łukasz', '2025-01-01T00:00:00.000000Z',
+                '2025-01-01T00:00:00.000000Z'),
+               (3, 'Anna', 'Smith', 'smith anna', '2025-01-01T00:00:00.000000Z', '2025-01-01T00:00:00.000000Z');
+      INSERT INTO accounts (id, name, name_key, created_at, updated_at)
+        VALUES (1, 'Müller GmbH', 'muller gmbh', '2025-01-01T00:00:00.000000Z', '2025-01-01T00:00:00.000000Z');
+      INSERT INTO leads (id, last_name, company_name, name_key, status, created_at, updated_at)
+        VALUES (1, 'Шевченко', 'ТОВ Ліс', 'шевченко  тов ліс', 'new', '2025-01-01T00:00:00.000000Z',
+                '2025-01-01T00:00:00.000000Z');
+    )sql");
+  }
+  Database db = Database::open(path);
+  ASSERT_EQ(db.schema_version(), Database::latest_schema_version());
+  EXPECT_EQ(found(db.search().find("ivanov")), (Found{{RecordKind::contact, 1}}));
+  EXPECT_EQ(found(db.search().find("kozlowski lukasz")), (Found{{RecordKind::contact, 2}}));
+  EXPECT_EQ(found(db.search().find("smith")), (Found{{RecordKind::contact, 3}}));
+  EXPECT_EQ(found(db.search().find("mueller")), (Found{{RecordKind::account, 1}}));
+  EXPECT_EQ(found(db.search().find("shevchenko")), (Found{{RecordKind::lead, 1}}));
+  SQLite::Database raw(path, SQLite::OPEN_READONLY);
+  // Smith's Latin spelling is her name_key: NULL.
+  EXPECT_EQ(raw.execAndGet("SELECT count(*) FROM contacts WHERE latin_key IS NULL").getInt(), 1);
+  EXPECT_EQ(raw.execAndGet("SELECT count(*) FROM search_index").getInt(),
+            raw.execAndGet("SELECT count(*) FROM search_documents").getInt());
 }
 
 TEST(SearchMigration, TheFrozenVersion1FileBecomesSearchable) {

@@ -45,10 +45,11 @@ void check_search_index(SQLite::Database& db, int sample, std::vector<std::strin
     problems.push_back("search_index has " + std::to_string(indexed) + " entries, the records " +
                        std::to_string(documents));
   SQLite::Statement entries(db,
-                            "SELECT entry, kind, record_id, title, body FROM search_documents "
+                            "SELECT entry, kind, record_id, title, body, latin FROM search_documents "
                             "ORDER BY random() LIMIT ?");
   entries.bind(1, sample);
-  SQLite::Statement indexed_entry(db, "SELECT rowid, kind, record_id, title, body FROM search_index WHERE rowid = ?");
+  SQLite::Statement indexed_entry(db,
+                                  "SELECT rowid, kind, record_id, title, body, latin FROM search_index WHERE rowid = ?");
   while (entries.executeStep()) {
     indexed_entry.reset();
     indexed_entry.bind(1, entries.getColumn(0).getInt64());

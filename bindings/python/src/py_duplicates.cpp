@@ -210,7 +210,8 @@ void register_duplicates(py::module_& m) {
       m, "Duplicates",
       "Finding duplicate accounts and contacts and merging them: db.duplicates. Reasons and their weights: "
       "same_registration_number and same_vat_id 95 (ignoring case, spaces and punctuation), same_email 90, "
-      "same_phone 80, same_name 40 (ignoring case, diacritics and spaces). A score is 100 x (1 - product of "
+      "same_phone 80, same_name 40 (ignoring case, diacritics and spaces, or the same ASCII Latin spelling: "
+      "'Kozlowski' and 'Kozłowski', 'Mueller' and 'Müller', 'Ivanov' and 'Иванов'). A score is 100 x (1 - product of "
       "(1 - weight/100)), rounded: email alone 90, email and name 94, email and phone 98.");
   bind_finding(cls);
   bind_merging(cls);

@@ -53,6 +53,8 @@ void register_search(py::module_& m) {
       py::arg("text"), py::arg("kinds") = py::none(), py::arg("limit") = kDefaultSearchHits,
       "Full-text search over accounts, contacts, leads, deals and activities: a list of SearchHit, best first. "
       "Every word of text must occur in a record, ignoring case and diacritics ('berzina' finds 'Bērziņa'); "
+      "names also as typed in Latin ('kozlowski' finds 'Kozłowski', 'mueller' 'Müller', 'ivanov' 'Иванов', "
+      "'шевченко' 'Shevchenko'); "
       "'kov*' matches words that begin so; an email matches as written; a phone number in any written form "
       "finds that number. Quotes, AND/OR/NEAR and 'column:' are plain text. kinds: None (all), a kind name or "
       "a list of them ('account', 'contact', 'lead', 'opportunity', 'activity'); limit: 1..1000. "

@@ -31,6 +31,18 @@ def test_find_lists_pairs_best_score_first(db, people):
     assert "score 94" in repr(pairs[0])
 
 
+def test_names_spelled_alike_in_latin_are_duplicates(db):
+    kozlowski = db.contacts.create(first_name="Łukasz", last_name="Kozłowski")
+    ivanov = db.contacts.create(first_name="Иван", last_name="Иванов")
+    ascii_kozlowski = db.contacts.create(first_name="Lukasz", last_name="Kozlowski")
+    latin_ivanov = db.contacts.create(first_name="Ivan", last_name="Ivanov")
+    assert [(p.first_id, p.second_id, p.reasons) for p in db.duplicates.find("contact")] == [
+        (ivanov.id, latin_ivanov.id, ["same_name"]), (kozlowski.id, ascii_kozlowski.id, ["same_name"])]
+    mueller = db.accounts.create(name="Mueller GmbH")
+    assert [(m.id, m.reasons) for m in db.duplicates.matches("account", name="Müller GmbH")] == [
+        (mueller.id, ["same_name"])]
+
+
 def test_find_narrows_by_limit_and_min_score(db, people):
     assert len(list(db.duplicates.find("contact", limit=1))) == 1
     assert [p.score for p in db.duplicates.find("contact", min_score=80)] == [94, 80]

@@ -55,6 +55,19 @@ def test_ignores_case_and_diacritics(crm):
     assert found(db.search("strasse")) == [("lead", r["lead"].id)]
 
 
+def test_finds_names_as_people_type_them_in_latin(db):
+    kozlowski = db.contacts.create(first_name="Łukasz", last_name="Kozłowski")
+    ivanov = db.contacts.create(first_name="Иван", last_name="Иванов")
+    shevchenko = db.accounts.create(name="Shevchenko Trading")
+    mueller = db.leads.create(first_name="Jürgen", last_name="Müller")
+    assert found(db.search("kozlowski")) == [("contact", kozlowski.id)]
+    assert found(db.search("ivanov")) == [("contact", ivanov.id)]
+    assert db.search("ivanov")[0].title == "Иван Иванов"
+    assert found(db.search("шевченко")) == [("account", shevchenko.id)]
+    assert found(db.search("mueller")) == [("lead", mueller.id)]
+    assert found(db.search("muller")) == [("lead", mueller.id)]
+
+
 def test_ranks_title_matches_first(crm):
     db, r = crm
     # "Koks" is in the names of the account and the deal, and in the contact's email only.

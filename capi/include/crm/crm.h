@@ -1655,7 +1655,8 @@ CRM_API crm_status crm_import_result_duplicate_reason(const crm_import_result *r
  * records are compared. Reasons: "same_email" (weight 90), "same_phone"
  * (80), "same_registration_number" (95), "same_vat_id" (95; both ignoring
  * case, spaces and punctuation), "same_name" (40; ignoring case, diacritics
- * and white space). A score is 1..100: 100 x (1 - product of (1 - weight /
+ * and white space, or the same ASCII Latin spelling: "Kozlowski" and
+ * "Kozłowski", "Mueller" and "Müller", "Ivanov" and "Иванов"). A score is 1..100: 100 x (1 - product of (1 - weight /
  * 100)) over the reasons, rounded; email alone 90, email and name 94,
  * email and phone 98. */
 
@@ -1778,6 +1779,9 @@ CRM_API crm_status crm_merge_merged_record(const crm_merge *merge, const char **
  * crm_db_search() finds live accounts, contacts, leads, deals and activities
  * by words in their names and other fields, ignoring case and diacritics
  * ("berzina" finds "Bērziņa", "КОВАЛЬЧУК" finds "Ковальчук"), best first.
+ * Names are also found as people type them in Latin: "kozlowski" finds
+ * "Kozłowski", "yilmaz" "Yılmaz", "mueller" (and "muller") "Müller",
+ * "ivanov" "Иванов", and "шевченко" finds "Shevchenko".
  * The text is plain words, never query syntax: every word must occur in a
  * record; a word ending in '*' matches words it begins ("kov*"); an email
  * address matches as written; text that is a phone number (digits with
