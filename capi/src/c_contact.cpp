@@ -106,10 +106,9 @@ crm_status crm_contact_email(const crm_contact* contact, size_t index, const cha
 
 namespace {
 
-// Adds `number` of `kind` to the contact, kept as written when `unreadable`.
-crm_status add_phone(crm_contact* contact, crm_phone_kind kind, const char* number, bool unreadable,
-                     const char* function) {
-  const int value = c_enum_value(kind);
+// Adds `number` of kind `value` (a crm_phone_kind argument read as its int,
+// c_enum_value()) to the contact, kept as written when `unreadable`.
+crm_status add_phone(crm_contact* contact, int value, const char* number, bool unreadable, const char* function) {
   if (value < CRM_PHONE_MOBILE || value > CRM_PHONE_OTHER)
     return fail_with(CRM_INVALID_ARGUMENT,
                      [&] { return std::string(function) + ": " + std::to_string(value) + " is not a phone kind"; },
@@ -125,13 +124,13 @@ crm_status add_phone(crm_contact* contact, crm_phone_kind kind, const char* numb
 crm_status crm_contact_add_phone(crm_contact* contact, crm_phone_kind kind, const char* number) {
   CRM_REQUIRE(contact);
   CRM_REQUIRE(number);
-  return add_phone(contact, kind, number, false, __func__);
+  return add_phone(contact, c_enum_value(kind), number, false, __func__);
 }
 
 crm_status crm_contact_add_phone_as_written(crm_contact* contact, crm_phone_kind kind, const char* number) {
   CRM_REQUIRE(contact);
   CRM_REQUIRE(number);
-  return add_phone(contact, kind, number, true, __func__);
+  return add_phone(contact, c_enum_value(kind), number, true, __func__);
 }
 
 crm_status crm_contact_phone_unreadable(const crm_contact* contact, size_t index, int* out_unreadable) {
