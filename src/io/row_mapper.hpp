@@ -29,6 +29,9 @@ struct ColumnBinding {
   bool required = false;
   /// The cells are dates or instants (is_dated_column(), a custom date field).
   bool dated = false;
+  /// Replacements of whole cells (ImportOptions::values), keyed by the cell
+  /// case-folded and trimmed.
+  std::map<std::string, std::string> values{};
 };
 
 /// One data row read and parsed, ready for the writer.
@@ -52,9 +55,12 @@ class RowMapper {
   /// names a header the file lacks or a column the kind lacks.
   /// A new deal's amount written without a currency is in `base_currency`.
   /// `policy` says whether a bad optional cell refuses its row or is left out.
+  /// `values` replaces whole cells of a header (ImportOptions::values);
+  /// naming a header the file lacks throws Error(invalid_argument).
   RowMapper(RecordKind kind, const std::vector<std::string>& headers,
             const std::map<std::string, std::string>& chosen, const std::vector<CustomField>& custom_fields,
-            std::string base_currency, CellPolicy policy = CellPolicy::strict);
+            std::string base_currency, CellPolicy policy = CellPolicy::strict,
+            const std::map<std::string, std::map<std::string, std::string>>& values = {});
 
   /// The headers that carry data, with their columns.
   const std::vector<ColumnBinding>& bindings() const noexcept { return bindings_; }
