@@ -80,23 +80,38 @@ ImportOptions file_options(const OrgFilePlan& plan, const OrgImportOptions& opti
   return file;
 }
 
-// The first pass: every column but the second pass's.
+// True for a column several headers fill together (emails, phones, tags, consents).
+bool is_list_column(std::string_view column) {
+  return column.starts_with("email") || column.starts_with("phones") || column == "tags" ||
+         column.starts_with("consent");
+}
+
+// The first pass: every column but the second pass's. A header the preset
+// maps wins over headers that would fill the same single-value column by
+// their names (Salesforce's Id over an org's own "External_id__c").
 ImportOptions first_pass(const OrgFilePlan& plan, const OrgImportOptions& options,
                          const std::vector<std::string>& headers) {
   ImportOptions first = file_options(plan, options);
   first.columns = present(plan.columns, headers);
+  std::set<std::string> chosen;
+  for (const auto& [header, column] : first.columns)
+    if (!column.empty() && !is_list_column(column)) chosen.insert(column);
+  for (const std::string& header : headers)
+    if (!first.columns.count(header) && chosen.count(first_pass_column(plan, header))) first.columns[header] = "";
   for (const auto& [header, column] : present(plan.then, headers)) first.columns[header] = "";
   first.values = present(plan.values, headers);
   return first;
 }
 
-// The second pass: the key and the preset's "then" columns, nothing else.
+// The second pass: the key as the first pass reads it and the preset's
+// "then" columns, nothing else.
 ImportOptions second_pass(const OrgFilePlan& plan, const OrgImportOptions& options,
-                          const std::vector<std::string>& headers) {
+                          const std::vector<std::string>& headers, const ImportOptions& first) {
   ImportOptions second = file_options(plan, options);
   const std::string key = detail::key_column(plan.kind, plan.key);
   for (const std::string& header : headers) {
-    const std::string column = first_pass_column(plan, header);
+    const auto chosen = first.columns.find(header);
+    const std::string column = chosen != first.columns.end() ? chosen->second : first_pass_column(plan, header);
     second.columns[header] = column == key ? column : std::string();
   }
   for (const auto& [header, column] : present(plan.then, headers)) second.columns[header] = column;
@@ -117,9 +132,11 @@ OrgImportResult Imports::read_org(const std::string& directory, const OrgImportO
     used.insert(found->first);
     const std::string path = (fs::path(directory) / found->second).string();
     const std::vector<std::string> headers = file_headers(path);
-    result.files.push_back({found->second, plan.kind, 1, read_file(path, first_pass(plan, options, headers))});
+    const ImportOptions first = first_pass(plan, options, headers);
+    result.files.push_back({found->second, plan.kind, 1, read_file(path, first)});
     if (!present(plan.then, headers).empty())
-      result.files.push_back({found->second, plan.kind, 2, read_file(path, second_pass(plan, options, headers))});
+      result.files.push_back(
+          {found->second, plan.kind, 2, read_file(path, second_pass(plan, options, headers, first))});
   }
   for (const auto& [key, name] : files)
     if (!used.count(key)) result.unused_files.push_back(name);

@@ -161,6 +161,7 @@ void RowMapper::prepare(CsvRecord& record, PreparedRow& row) const {
   row.issue.reset();
   row.left_out.clear();
   row.warnings.clear();
+  row.unreadable_phones.clear();
   row.draft = new_draft(kind_, base_currency_);
   row.cells = std::move(record.fields);
   if (!record.error.empty()) {

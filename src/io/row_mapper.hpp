@@ -44,6 +44,9 @@ struct PreparedRow {
   std::vector<std::size_t> left_out{};
   /// Why each cell was left out, in the order they were.
   std::vector<ImportIssue> warnings{};
+  /// A contact's phone numbers (as written) to keep flagged unreadable
+  /// (CellPolicy::lenient), whichever record the row is written to.
+  std::vector<std::string> unreadable_phones{};
 };
 
 /// The header-to-column mapping of one import.

@@ -191,8 +191,8 @@ void RowWriter::warn(const ImportIssue& issue) {
 }
 
 void RowWriter::write(PreparedRow& row) {
-  // Phones kept as written after the store could not read them, by position, with their warnings.
-  std::map<std::size_t, ImportIssue> kept_phones;
+  // Phones kept as written after the store could not read them, by their text, with their warnings.
+  std::map<std::string, ImportIssue> kept_phones;
   for (;;) {
     if (row.issue) return refuse(*row.issue);
     try {
@@ -205,7 +205,6 @@ void RowWriter::write(PreparedRow& row) {
       const ImportIssue issue{row.line, header != field ? header : mapper_.header_of(column_of_field(field)),
                               error.what()};
       if (keep_unreadable_phone(row, field, issue, kept_phones)) continue;
-      if (const std::size_t phone = phone_position(field); phone != std::string::npos) kept_phones.erase(phone);
       if (!mapper_.leave_out(row, issue, key_header_)) return refuse(issue);
       mapper_.rebuild(row);
     }
@@ -215,20 +214,36 @@ void RowWriter::write(PreparedRow& row) {
 }
 
 bool RowWriter::keep_unreadable_phone(PreparedRow& row, const std::string& field, const ImportIssue& issue,
-                                      std::map<std::size_t, ImportIssue>& kept) const {
+                                      std::map<std::string, ImportIssue>& kept) {
   const std::size_t position = phone_position(field);
-  auto* contact = std::get_if<ContactData>(&row.draft.data);
-  if (options_.policy != CellPolicy::lenient || !contact || position >= contact->phones.size()) return false;
-  Phone& phone = contact->phones[position];
-  if (phone.unreadable) return false;  // refused although kept as written: listed twice, or empty
-  phone.unreadable = true;
+  if (options_.policy != CellPolicy::lenient || position >= attempted_phones_.size()) return false;
+  const Phone& phone = attempted_phones_[position];
+  const bool flagged = std::find(row.unreadable_phones.begin(), row.unreadable_phones.end(), phone.raw) !=
+                       row.unreadable_phones.end();
+  if (phone.unreadable || flagged) {  // refused although kept as written (listed twice, empty): not a reading problem
+    kept.erase(phone.raw);
+    return false;
+  }
+  row.unreadable_phones.push_back(phone.raw);
   ImportIssue warning = issue;
   warning.message += "; kept as written, flagged unreadable";
-  kept.emplace(position, std::move(warning));
+  kept.emplace(phone.raw, std::move(warning));
   return true;
 }
 
+void RowWriter::before_store(RecordData& data, const PreparedRow& row) {
+  attempted_phones_.clear();
+  auto* contact = std::get_if<ContactData>(&data);
+  if (!contact) return;
+  for (Phone& phone : contact->phones)
+    if (std::find(row.unreadable_phones.begin(), row.unreadable_phones.end(), phone.raw) !=
+        row.unreadable_phones.end())
+      phone.unreadable = true;
+  attempted_phones_ = contact->phones;
+}
+
 void RowWriter::write_valid(PreparedRow& row) {
+  before_store(row.draft.data, row);  // the duplicate check reads the phones too
   if (options_.mode == ImportMode::upsert) {
     const std::vector<std::int64_t> stored = stored_by_key(row.draft);
     if (stored.size() > 1)
@@ -315,6 +330,7 @@ void RowWriter::update(std::int64_t id, const PreparedRow& row) {
         mapper_.apply_over(row.cells, draft, row.left_out);
         resolver_.resolve(draft);
         check_stamps(draft.stamps);
+        before_store(draft.data, row);
         const typename Traits::Record before = stored;
         static_cast<Data&>(stored) = std::get<Data>(std::move(draft.data));
         // Written in a savepoint and undone when the stored record comes out

@@ -108,7 +108,15 @@ TEST_F(OrgImportTest, APresetFileTheUserChangedIsReadAndBadOnesAreRefusedByName)
 }
 
 // The real exports: every file the preset names imports with no refused row.
-class RealOrgTest : public OrgImportTest, public ::testing::WithParamInterface<const char*> {};
+// Their dates are real, so the database keeps the real clock.
+class RealOrgTest : public ::testing::TestWithParam<const char*> {
+ protected:
+  Database db = Database::open_in_memory([] {
+    OpenOptions options;
+    options.default_region = "US";
+    return options;
+  }());
+};
 
 TEST_P(RealOrgTest, EveryRowOfTheSalesforceExportImportsAndASecondRunChangesNothing) {
   const std::filesystem::path folder = std::filesystem::path(CRM_TEST_DATASETS) / GetParam() / "data";
