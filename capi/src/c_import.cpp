@@ -37,6 +37,13 @@ struct crm_import_result {
   int stop_value = 0;
 };
 
+/// What crm_import_org() returns: one import result per file and pass.
+struct crm_org_import_result {
+  std::vector<crm::OrgFileResult> files;
+  std::vector<crm_import_result> results;  // results[i] is files[i].result, readable by index
+  std::vector<std::string> unused_files;
+};
+
 namespace {
 
 // Parses a name with `from_name`, or invalid_argument naming `field` and the choices.
@@ -166,6 +173,21 @@ crm_status crm_import_options_set_on_duplicate(crm_import_options* options, cons
   });
 }
 
+crm_status crm_import_options_map_value(crm_import_options* options, const char* header, const char* from,
+                                        const char* to) {
+  CRM_REQUIRE(options);
+  CRM_REQUIRE(header);
+  CRM_REQUIRE(from);
+  CRM_REQUIRE(to);
+  return guard([&] {
+    require_utf8(header, "header");
+    require_utf8(from, "from");
+    require_utf8(to, "to");
+    options->options.values[header][from] = to;
+    return CRM_OK;
+  });
+}
+
 crm_status crm_import_options_set_policy(crm_import_options* options, const char* policy) {
   CRM_REQUIRE(options);
   CRM_REQUIRE(policy);
@@ -241,6 +263,82 @@ crm_status crm_import_text(crm_db* db, const char* text, size_t size, const crm_
 
 void crm_import_result_free(crm_import_result* result) { delete result; }
 
+crm_status crm_import_org(crm_db* db, const char* directory, const char* preset, const char* policy,
+                          crm_org_import_result** out_result) {
+  CRM_REQUIRE(out_result);
+  *out_result = nullptr;
+  CRM_REQUIRE(directory);
+  CRM_REQUIRE(preset);
+  CRM_WITH_DB(db, {
+      require_utf8(directory, "directory");
+      require_utf8(preset, "preset");
+      crm::OrgImportOptions options;
+      options.preset = preset;
+      if (policy) options.policy = named(policy, crm::cell_policy_from_name, "policy", "strict, lenient");
+      crm::OrgImportResult imported = database.imports().read_org(directory, options);
+      auto result = std::make_unique<crm_org_import_result>();
+      for (crm::OrgFileResult& file : imported.files) {
+        crm_import_result& one = result->results.emplace_back();
+        one.result = std::move(file.result);
+        one.mapping.assign(one.result.mapping.begin(), one.result.mapping.end());
+        result->files.push_back(std::move(file));
+      }
+      result->unused_files = std::move(imported.unused_files);
+      *out_result = result.release();
+      return CRM_OK;
+    });
+}
+
+void crm_org_import_result_free(crm_org_import_result* result) { delete result; }
+
+crm_status crm_org_import_result_file_count(const crm_org_import_result* result, size_t* out_count) {
+  CRM_REQUIRE(result);
+  CRM_REQUIRE(out_count);
+  *out_count = result->files.size();
+  return CRM_OK;
+}
+
+crm_status crm_org_import_result_file(const crm_org_import_result* result, size_t index, const char** out_file,
+                                      const char** out_kind, int* out_pass,
+                                      const crm_import_result** out_file_result) {
+  CRM_REQUIRE(result);
+  if (index >= result->files.size())
+    return fail(CRM_INVALID_ARGUMENT, "index: " + std::to_string(index) + " is past the last file", "index");
+  const crm::OrgFileResult& file = result->files[index];
+  if (out_file) *out_file = file.file.c_str();
+  if (out_kind) *out_kind = crm::record_kind_name(file.kind).data();
+  if (out_pass) *out_pass = file.pass;
+  if (out_file_result) *out_file_result = &result->results[index];
+  return CRM_OK;
+}
+
+crm_status crm_org_import_result_unused_count(const crm_org_import_result* result, size_t* out_count) {
+  CRM_REQUIRE(result);
+  CRM_REQUIRE(out_count);
+  *out_count = result->unused_files.size();
+  return CRM_OK;
+}
+
+crm_status crm_org_import_result_unused(const crm_org_import_result* result, size_t index, const char** out_file) {
+  CRM_REQUIRE(result);
+  CRM_REQUIRE(out_file);
+  if (index >= result->unused_files.size())
+    return fail(CRM_INVALID_ARGUMENT, "index: " + std::to_string(index) + " is past the last unused file", "index");
+  *out_file = result->unused_files[index].c_str();
+  return CRM_OK;
+}
+
+crm_status crm_org_preset(const char* name, char** out_text) {
+  CRM_REQUIRE(out_text);
+  *out_text = nullptr;
+  CRM_REQUIRE(name);
+  return guard([&] {
+    require_utf8(name, "name");
+    *out_text = owned_copy(crm::org_preset(name));
+    return CRM_OK;
+  });
+}
+
 crm_status crm_import_result_counts(const crm_import_result* result, int64_t* out_rows, int64_t* out_inserted,
                                     int64_t* out_updated, int64_t* out_skipped, int64_t* out_failed) {
   CRM_REQUIRE(result);
@@ -250,6 +348,13 @@ crm_status crm_import_result_counts(const crm_import_result* result, int64_t* ou
   if (out_updated) *out_updated = r.updated;
   if (out_skipped) *out_skipped = r.skipped;
   if (out_failed) *out_failed = r.failed;
+  return CRM_OK;
+}
+
+crm_status crm_import_result_unchanged(const crm_import_result* result, int64_t* out_unchanged) {
+  CRM_REQUIRE(result);
+  CRM_REQUIRE(out_unchanged);
+  *out_unchanged = result->result.unchanged;
   return CRM_OK;
 }
 

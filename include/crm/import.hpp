@@ -124,6 +124,13 @@ struct ImportOptions {
   /// those that map to nothing are ignored and listed in
   /// ImportResult::ignored_headers. Naming an unknown column throws invalid_argument.
   std::map<std::string, std::string> columns{};
+  /// Header (as written in the file) to the replacements of its cells: a
+  /// cell equal to a key, ignoring case and the white space around it, is
+  /// read as the value instead, so an old CRM's picklists land on the
+  /// library's values ("Closed Won" -> "Won", "Working" -> "contacted"); a
+  /// value "" reads the cell as empty. Other cells are read as written.
+  /// Naming a header the file lacks throws invalid_argument.
+  std::map<std::string, std::map<std::string, std::string>> values{};
   ImportMode mode = ImportMode::insert;
   /// The key of ImportMode::upsert; not every kind has every key (invalid_argument).
   ImportKey key = ImportKey::external_ref;
@@ -171,6 +178,9 @@ struct ImportResult {
   std::int64_t rows = 0;      ///< Data rows read.
   std::int64_t inserted = 0;  ///< New records (in a dry run or a rolled-back import: that would have been made).
   std::int64_t updated = 0;   ///< Records updated by upsert or merge.
+  /// Rows whose record already held their data (upsert, merge): nothing
+  /// was written, so importing a file again changes nothing.
+  std::int64_t unchanged = 0;
   std::int64_t skipped = 0;   ///< Rows skipped as duplicates.
   std::int64_t failed = 0;    ///< Rows refused; the first of them are in `errors`.
   /// Problems, in file order; at most the first 1000 (`failed` counts all).
@@ -192,6 +202,46 @@ struct ImportResult {
   /// True when the progress callback stopped the import.
   bool stopped = false;
 };
+
+/// How a whole export folder of another CRM is imported (Imports::read_org).
+struct OrgImportOptions {
+  /// A built-in preset (org_preset_names(): "salesforce", "maven") or the
+  /// path of a preset file in the same JSON form (org_preset() gives a
+  /// built-in one to copy and change). A preset lists the export's files in
+  /// the order they are imported (accounts before the contacts and deals
+  /// that name them), each with its record kind, its header mapping
+  /// (ImportOptions::columns), its picklist values (ImportOptions::values)
+  /// and the columns of a second pass ("then": links to records later in
+  /// the same file, such as an account's parent).
+  std::string preset = "salesforce";
+  /// CellPolicy::lenient unless changed: an org comes in whole, its bad
+  /// optional cells listed as warnings.
+  CellPolicy policy = CellPolicy::lenient;
+  /// How slashed dates are read (ImportOptions::date_order).
+  DateOrder date_order = DateOrder::detect;
+  /// Rows per transaction (ImportOptions::batch_rows).
+  std::size_t batch_rows = kDefaultBatchRows;
+};
+
+/// What importing one file of an org did.
+struct OrgFileResult {
+  std::string file{};                   ///< The file's name in the folder ("Account.csv").
+  RecordKind kind = RecordKind::account;  ///< The kind of its rows.
+  int pass = 1;                         ///< 1, or 2 for the second pass over the same file.
+  ImportResult result{};                ///< Counts, errors, warnings and mapping.
+};
+
+/// What Imports::read_org did.
+struct OrgImportResult {
+  std::vector<OrgFileResult> files{};       ///< One per file and pass, in import order.
+  std::vector<std::string> unused_files{};  ///< CSV files of the folder the preset does not name.
+};
+
+/// The names of the built-in org presets ("maven", "salesforce").
+std::vector<std::string> org_preset_names();
+/// The JSON text of built-in preset `name`, to copy and change; throws
+/// Error(invalid_argument) naming the presets for an unknown name.
+std::string org_preset(std::string_view name);
 
 /// Imports of a Database (db.imports()). One streaming pass: the file is
 /// never held in memory, and reading and parsing run on a second thread
@@ -219,6 +269,16 @@ class Imports {
 
   /// Imports the CSV file at `path`; throws not_found or io when it cannot be read.
   ImportResult read_file(const std::string& path, const ImportOptions& options);
+
+  /// Imports every file of another CRM's export folder `directory` that the
+  /// preset names, in its order, each by upsert on its external_ref: running
+  /// it again updates what it made and creates nothing twice, so a stopped
+  /// import can be run again. Files the preset names and the folder lacks
+  /// are skipped; preset columns naming headers a file lacks are dropped.
+  /// Throws not_found for a missing folder or preset file, invalid_argument
+  /// for an unknown preset or a malformed preset file, and what read_file()
+  /// throws for a file as a whole.
+  OrgImportResult read_org(const std::string& directory, const OrgImportOptions& options = {});
 
  private:
   friend struct detail::StoreAccess;  // constructs stores: Database and the implementation

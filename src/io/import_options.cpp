@@ -70,6 +70,12 @@ void check_batch_rows(std::size_t rows) {
 
 namespace detail {
 
+std::string key_column(RecordKind kind, ImportKey key) {
+  if (kind == RecordKind::contact && key == ImportKey::email) return "emails";
+  if (kind == RecordKind::contact && key == ImportKey::phone) return "phones";
+  return std::string(import_key_name(key));
+}
+
 void check_import_options(const ImportOptions& options) {
   auto refuse = [](const std::string& option, const std::string& problem) {
     throw Error(ErrorCode::invalid_argument, "import." + option + ": " + problem, option);

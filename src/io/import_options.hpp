@@ -10,4 +10,8 @@ namespace crm::detail {
 /// delimiter other than ',', ';' or tab.
 void check_import_options(const ImportOptions& options);
 
+/// The import column the upsert key `key` of `kind` is read from
+/// ("external_ref"; a contact's "emails" and "phones").
+std::string key_column(RecordKind kind, ImportKey key);
+
 }  // namespace crm::detail

@@ -70,11 +70,15 @@ void clear_list(RecordDraft& draft, std::string_view column) {
 
 RowMapper::RowMapper(RecordKind kind, const std::vector<std::string>& headers,
                      const std::map<std::string, std::string>& chosen, const std::vector<CustomField>& custom_fields,
-                     std::string base_currency, CellPolicy policy)
+                     std::string base_currency, CellPolicy policy,
+                     const std::map<std::string, std::map<std::string, std::string>>& values)
     : kind_(kind), headers_(headers), base_currency_(std::move(base_currency)), policy_(policy) {
   for (const auto& [header, column] : chosen)
     if (std::find(headers.begin(), headers.end(), header) == headers.end())
       throw Error(ErrorCode::invalid_argument, "import.columns: the file has no header '" + header + "'", "columns");
+  for (const auto& [header, replacements] : values)
+    if (std::find(headers.begin(), headers.end(), header) == headers.end())
+      throw Error(ErrorCode::invalid_argument, "import.values: the file has no header '" + header + "'", "values");
   for (std::size_t index = 0; index < headers.size(); ++index) {
     const std::string& header = headers[index];
     if (auto entry = chosen.find(header); entry != chosen.end()) {
@@ -91,6 +95,8 @@ RowMapper::RowMapper(RecordKind kind, const std::vector<std::string>& headers,
     }
   }
   for (ColumnBinding& binding : bindings_) {
+    if (auto found = values.find(binding.header); found != values.end())
+      for (const auto& [from, to] : found->second) binding.values[casefold(trim(from))] = to;
     binding.required = binding.custom ? binding.custom->required : is_required_column(kind, binding.column);
     binding.dated = binding.custom ? binding.custom->type == CustomFieldType::date : is_dated_column(kind, binding.column);
   }
@@ -102,12 +108,20 @@ bool is_left_out(const std::vector<std::size_t>& left_out, std::size_t position)
   return std::find(left_out.begin(), left_out.end(), position) != left_out.end();
 }
 
+// The text of `binding`'s cell in `cells`, after the replacements of ImportOptions::values.
+const std::string& cell_text(const ColumnBinding& binding, const std::vector<std::string>& cells) {
+  const std::string& text = cells[binding.index];
+  if (binding.values.empty() || is_blank(text) || !is_valid_utf8(text)) return text;
+  const auto found = binding.values.find(casefold(trim(text)));
+  return found == binding.values.end() ? text : found->second;
+}
+
 }  // namespace
 
 void RowMapper::apply_cells(const std::vector<std::string>& cells, RecordDraft& draft, bool replace_lists,
                             const std::vector<std::size_t>& left_out) const {
   auto skipped = [&](std::size_t position) {
-    return is_blank(cells[bindings_[position].index]) || is_left_out(left_out, position);
+    return is_blank(cell_text(bindings_[position], cells)) || is_left_out(left_out, position);
   };
   if (replace_lists)
     for (std::size_t position = 0; position < bindings_.size(); ++position)
@@ -115,7 +129,7 @@ void RowMapper::apply_cells(const std::vector<std::string>& cells, RecordDraft& 
   for (std::size_t position = 0; position < bindings_.size(); ++position) {
     if (skipped(position)) continue;
     const ColumnBinding& binding = bindings_[position];
-    const std::string cell = read_formula_cell(cells[binding.index]);
+    const std::string cell = read_formula_cell(cell_text(binding, cells));
     draft.slash_dates = binding.slash_dates;
     try {
       if (binding.custom)
@@ -147,6 +161,7 @@ void RowMapper::prepare(CsvRecord& record, PreparedRow& row) const {
   row.issue.reset();
   row.left_out.clear();
   row.warnings.clear();
+  row.unreadable_phones.clear();
   row.draft = new_draft(kind_, base_currency_);
   row.cells = std::move(record.fields);
   if (!record.error.empty()) {
@@ -184,7 +199,7 @@ bool RowMapper::leave_out(PreparedRow& row, const ImportIssue& issue, std::strin
   for (std::size_t position = 0; position < bindings_.size(); ++position) {
     const ColumnBinding& binding = bindings_[position];
     if (binding.header != issue.column || binding.required || is_left_out(row.left_out, position)) continue;
-    if (is_blank(row.cells[binding.index])) continue;
+    if (is_blank(cell_text(binding, row.cells))) continue;
     row.left_out.push_back(position);
     row.warnings.push_back(issue);
     return true;

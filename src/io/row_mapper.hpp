@@ -29,6 +29,9 @@ struct ColumnBinding {
   bool required = false;
   /// The cells are dates or instants (is_dated_column(), a custom date field).
   bool dated = false;
+  /// Replacements of whole cells (ImportOptions::values), keyed by the cell
+  /// case-folded and trimmed.
+  std::map<std::string, std::string> values{};
 };
 
 /// One data row read and parsed, ready for the writer.
@@ -41,6 +44,9 @@ struct PreparedRow {
   std::vector<std::size_t> left_out{};
   /// Why each cell was left out, in the order they were.
   std::vector<ImportIssue> warnings{};
+  /// A contact's phone numbers (as written) to keep flagged unreadable
+  /// (CellPolicy::lenient), whichever record the row is written to.
+  std::vector<std::string> unreadable_phones{};
 };
 
 /// The header-to-column mapping of one import.
@@ -52,9 +58,12 @@ class RowMapper {
   /// names a header the file lacks or a column the kind lacks.
   /// A new deal's amount written without a currency is in `base_currency`.
   /// `policy` says whether a bad optional cell refuses its row or is left out.
+  /// `values` replaces whole cells of a header (ImportOptions::values);
+  /// naming a header the file lacks throws Error(invalid_argument).
   RowMapper(RecordKind kind, const std::vector<std::string>& headers,
             const std::map<std::string, std::string>& chosen, const std::vector<CustomField>& custom_fields,
-            std::string base_currency, CellPolicy policy = CellPolicy::strict);
+            std::string base_currency, CellPolicy policy = CellPolicy::strict,
+            const std::map<std::string, std::map<std::string, std::string>>& values = {});
 
   /// The headers that carry data, with their columns.
   const std::vector<ColumnBinding>& bindings() const noexcept { return bindings_; }

@@ -11,7 +11,9 @@
 #include "crm/error.hpp"
 #include "crm/lead.hpp"
 #include "crm/opportunity.hpp"
+#include "crm/record_fields.hpp"
 #include "duplicate/duplicate_keys.hpp"
+#include "io/import_options.hpp"
 #include "query/catalog.hpp"
 #include "storage/record_table.hpp"
 #include "storage/session.hpp"
@@ -137,13 +139,6 @@ std::string column_of_field(const std::string& field) {
   return column;
 }
 
-// The import column the upsert key is read from.
-std::string key_column(RecordKind kind, ImportKey key) {
-  if (kind == RecordKind::contact && key == ImportKey::email) return "emails";
-  if (kind == RecordKind::contact && key == ImportKey::phone) return "phones";
-  return std::string(import_key_name(key));
-}
-
 // The position in "contact.phones[2]" of a contact's phone a store refused,
 // or npos for other fields.
 std::size_t phone_position(std::string_view field) {
@@ -153,6 +148,24 @@ std::size_t phone_position(std::string_view field) {
   const auto digits = field.substr(prefix.size(), field.size() - prefix.size() - 1);
   const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), position);
   return error == std::errc() && end == digits.data() + digits.size() ? position : std::string::npos;
+}
+
+// True when two stored records of Data's kind hold the same data (the
+// fields of Data; not their versions and stamps).
+template <class Data>
+bool same_data(const Data& a, const Data& b) {
+  for (const RecordField<Data>& field : record_fields<Data>()) {
+    const bool same = std::visit([&](auto member) { return a.*member == b.*member; }, field.member);
+    if (!same) return false;
+  }
+  return true;
+}
+
+// True when `stamps` (the row's created_at and updated_at, when given) are the record's already.
+template <class Record>
+bool stamps_kept(const Record& record, const RecordStamps& stamps) {
+  return (!stamps.created_at || *stamps.created_at == record.created_at) &&
+         (!stamps.updated_at || *stamps.updated_at == record.updated_at);
 }
 
 bool is_row_error(ErrorCode code) {
@@ -178,8 +191,8 @@ void RowWriter::warn(const ImportIssue& issue) {
 }
 
 void RowWriter::write(PreparedRow& row) {
-  // Phones kept as written after the store could not read them, by position, with their warnings.
-  std::map<std::size_t, ImportIssue> kept_phones;
+  // Phones kept as written after the store could not read them, by their text, with their warnings.
+  std::map<std::string, ImportIssue> kept_phones;
   for (;;) {
     if (row.issue) return refuse(*row.issue);
     try {
@@ -192,7 +205,6 @@ void RowWriter::write(PreparedRow& row) {
       const ImportIssue issue{row.line, header != field ? header : mapper_.header_of(column_of_field(field)),
                               error.what()};
       if (keep_unreadable_phone(row, field, issue, kept_phones)) continue;
-      if (const std::size_t phone = phone_position(field); phone != std::string::npos) kept_phones.erase(phone);
       if (!mapper_.leave_out(row, issue, key_header_)) return refuse(issue);
       mapper_.rebuild(row);
     }
@@ -202,20 +214,36 @@ void RowWriter::write(PreparedRow& row) {
 }
 
 bool RowWriter::keep_unreadable_phone(PreparedRow& row, const std::string& field, const ImportIssue& issue,
-                                      std::map<std::size_t, ImportIssue>& kept) const {
+                                      std::map<std::string, ImportIssue>& kept) {
   const std::size_t position = phone_position(field);
-  auto* contact = std::get_if<ContactData>(&row.draft.data);
-  if (options_.policy != CellPolicy::lenient || !contact || position >= contact->phones.size()) return false;
-  Phone& phone = contact->phones[position];
-  if (phone.unreadable) return false;  // refused although kept as written: listed twice, or empty
-  phone.unreadable = true;
+  if (options_.policy != CellPolicy::lenient || position >= attempted_phones_.size()) return false;
+  const Phone& phone = attempted_phones_[position];
+  const bool flagged = std::find(row.unreadable_phones.begin(), row.unreadable_phones.end(), phone.raw) !=
+                       row.unreadable_phones.end();
+  if (phone.unreadable || flagged) {  // refused although kept as written (listed twice, empty): not a reading problem
+    kept.erase(phone.raw);
+    return false;
+  }
+  row.unreadable_phones.push_back(phone.raw);
   ImportIssue warning = issue;
   warning.message += "; kept as written, flagged unreadable";
-  kept.emplace(position, std::move(warning));
+  kept.emplace(phone.raw, std::move(warning));
   return true;
 }
 
+void RowWriter::before_store(RecordData& data, const PreparedRow& row) {
+  attempted_phones_.clear();
+  auto* contact = std::get_if<ContactData>(&data);
+  if (!contact) return;
+  for (Phone& phone : contact->phones)
+    if (std::find(row.unreadable_phones.begin(), row.unreadable_phones.end(), phone.raw) !=
+        row.unreadable_phones.end())
+      phone.unreadable = true;
+  attempted_phones_ = contact->phones;
+}
+
 void RowWriter::write_valid(PreparedRow& row) {
+  before_store(row.draft.data, row);  // the duplicate check reads the phones too
   if (options_.mode == ImportMode::upsert) {
     const std::vector<std::int64_t> stored = stored_by_key(row.draft);
     if (stored.size() > 1)
@@ -290,6 +318,7 @@ void RowWriter::insert(RecordDraft& draft) {
 }
 
 void RowWriter::update(std::int64_t id, const PreparedRow& row) {
+  bool unchanged = false;
   std::visit(
       [&](const auto& parsed) {
         using Data = std::decay_t<decltype(parsed)>;
@@ -301,12 +330,23 @@ void RowWriter::update(std::int64_t id, const PreparedRow& row) {
         mapper_.apply_over(row.cells, draft, row.left_out);
         resolver_.resolve(draft);
         check_stamps(draft.stamps);
+        before_store(draft.data, row);
+        const typename Traits::Record before = stored;
         static_cast<Data&>(stored) = std::get<Data>(std::move(draft.data));
-        store.update(stored);
+        // Written in a savepoint and undone when the stored record comes out
+        // the same, so that importing a file again changes nothing.
+        WriteScope scope(session_);
+        const typename Traits::Record after = store.update(stored);
+        if (same_data<Data>(before, after) && stamps_kept(before, draft.stamps)) {
+          scope.rollback();
+          unchanged = true;
+          return;
+        }
         set_stamps(session_, record_table_name(options_.kind), id, draft.stamps.created_at, draft.stamps.updated_at);
+        scope.commit();
       },
       row.draft.data);
-  ++result_.updated;
+  ++(unchanged ? result_.unchanged : result_.updated);
 }
 
 }  // namespace crm::detail

@@ -36,7 +36,10 @@ class RowWriter {
   // store's "contact.phones[i]") unreadable to keep it as written, noting
   // `issue` in `kept`; false when that is not what the row needs.
   bool keep_unreadable_phone(PreparedRow& row, const std::string& field, const ImportIssue& issue,
-                             std::map<std::size_t, ImportIssue>& kept) const;
+                             std::map<std::string, ImportIssue>& kept);
+  // Flags the phones of `data` the row keeps as written, and remembers the
+  // phones handed to the store, whose refusals name them by position.
+  void before_store(RecordData& data, const PreparedRow& row);
   void write_valid(PreparedRow& row);
   // The stored records the row's upsert key names (none when the key cell is empty).
   std::vector<std::int64_t> stored_by_key(const RecordDraft& draft) const;
@@ -53,6 +56,7 @@ class RowWriter {
   ImportResult& result_;
   ReferenceResolver resolver_;
   std::string key_header_;  // the header of the upsert key, which is never left out
+  std::vector<Phone> attempted_phones_;  // a contact's phones as last handed to its store
 };
 
 }  // namespace crm::detail

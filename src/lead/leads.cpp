@@ -52,6 +52,16 @@ struct LeadRow {
   Origin origin;
 };
 
+// A lead that becomes disqualified needs a reason; recorded history (a lead
+// created disqualified, as imports bring them, or one already disqualified)
+// may lack it.
+void require_disqualified_reason(const LeadData& lead, LeadStatus stored_status) {
+  if (lead.status == LeadStatus::disqualified && stored_status != LeadStatus::disqualified &&
+      lead.disqualified_reason.empty())
+    throw Error(ErrorCode::invalid_argument, "lead.disqualified_reason: a disqualified lead needs a reason",
+                "lead.disqualified_reason");
+}
+
 LeadRow normalize(Session& session, const LeadData& in, bool creating) {
   LeadRow row;
   LeadData& out = row.data;
@@ -62,9 +72,6 @@ LeadRow normalize(Session& session, const LeadData& in, bool creating) {
   out.phone = clean_line(in.phone, "lead.phone");
   if (!out.phone.empty()) row.phone_e164 = session.phones_in(out.country).require_e164(out.phone, "lead.phone");
   if (!out.email.empty()) row.email_key = casefold(out.email);
-  if (out.status == LeadStatus::disqualified && out.disqualified_reason.empty())
-    throw Error(ErrorCode::invalid_argument, "lead.disqualified_reason: a disqualified lead needs a reason",
-                "lead.disqualified_reason");
   if (out.status != LeadStatus::disqualified) out.disqualified_reason.clear();
   out.tags = clean_tags(in.tags, "lead.tags");
   const std::string name = out.last_name + " " + out.first_name + " " + out.company_name;
@@ -203,6 +210,7 @@ Lead Leads::update(const Lead& lead) {
     LeadRow row = normalize(session_, lead, false);
     require_version(session_, kLeadTable, lead.id.value(), lead.version);
     const Lead stored = load_one(session_, lead.id);
+    require_disqualified_reason(row.data, stored.status);
     if (stored.converted_at && row.data.status != stored.status)
       throw Error(ErrorCode::conflict, "lead " + std::to_string(lead.id.value()) +
                                            " has been converted; its status stays '" +

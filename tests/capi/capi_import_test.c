@@ -12,6 +12,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "check.h"
 #include "crm/crm.h"
@@ -406,6 +407,18 @@ static void test_lenient_policy_lists_warnings_and_keeps_unreadable_phones(void)
   crm_contact_free(made);
   crm_contact_free(contact);
 
+  CHECK_OK(crm_import_options_map_value(options, "Status", "Working", "contacted"));
+  CHECK_FAILS(crm_import_options_map_value(options, "Status", NULL, "x"), CRM_MISUSE, "from");
+  crm_import_options_free(options);
+  CHECK_OK(crm_import_options_new("lead", &options));
+  CHECK_OK(crm_import_options_map_value(options, "Status", "Working", "contacted"));
+  result = import_text(db, "Last Name,Status\nWorker,working\n", options);
+  CHECK_OK(crm_import_result_counts(result, NULL, &inserted, NULL, NULL, &failed));
+  CHECK(inserted == 1 && failed == 0);
+  crm_import_result_free(result);
+  crm_import_options_free(options);
+  CHECK_OK(crm_import_options_new("contact", &options));
+
   CHECK_OK(crm_import_options_set_date_order(options, "month_first"));
   CHECK_FAILS(crm_import_options_set_date_order(options, "sideways"), CRM_INVALID_ARGUMENT, "month_first");
   result = import_text(db, "Last Name,Birthdate\nBrown,3/4/1980\n", options);
@@ -413,6 +426,69 @@ static void test_lenient_policy_lists_warnings_and_keeps_unreadable_phones(void)
   CHECK(inserted == 1 && failed == 0);
   crm_import_result_free(result);
   crm_import_options_free(options);
+  crm_db_free(db);
+}
+
+/* Writes text to scratch/name; 1 when it could. */
+static int write_file(const char *scratch, const char *name, const char *text) {
+  char path[1024];
+  FILE *file = NULL;
+  snprintf(path, sizeof path, "%s/%s", scratch, name);
+  file = fopen(path, "wb");
+  CHECK(file != NULL);
+  if (file == NULL) return 0;
+  fputs(text, file);
+  fclose(file);
+  return 1;
+}
+
+/* A whole Salesforce-shaped folder: files in order, parents in a second
+ * pass, every result readable; a second run changes nothing. */
+static void test_import_org_reads_a_folder_and_runs_again_unchanged(const char *scratch) {
+  crm_db *db = open_memory_in("US");
+  crm_org_import_result *org = NULL;
+  const crm_import_result *file_result = NULL;
+  const char *file = NULL, *kind = NULL, *unused = NULL;
+  char *preset = NULL;
+  char folder[1024];
+  size_t count = 0;
+  int pass = 0;
+  int64_t inserted = 0, failed = 0, unchanged = 0;
+  snprintf(folder, sizeof folder, "%s/org", scratch);
+  mkdir(folder, 0700);
+  if (!write_file(folder, "Account.csv", "Id,Name,ParentId\n001B,Child Ltd,001A\n001A,Parent Inc,\n") ||
+      !write_file(folder, "Contact.csv", "Id,AccountId,LastName\n003C,001B,Lee\n") ||
+      !write_file(folder, "Notes.csv", "Id\n1\n"))
+    return;
+  CHECK_OK(crm_import_org(db, folder, "salesforce", NULL, &org));
+  CHECK_OK(crm_org_import_result_file_count(org, &count));
+  CHECK(count == 3);
+  CHECK_OK(crm_org_import_result_file(org, 1, &file, &kind, &pass, &file_result));
+  CHECK(same(file, "Account.csv") && same(kind, "account") && pass == 2);
+  CHECK_OK(crm_org_import_result_file(org, 2, &file, &kind, &pass, &file_result));
+  CHECK_OK(crm_import_result_counts(file_result, NULL, &inserted, NULL, NULL, &failed));
+  CHECK(same(kind, "contact") && inserted == 1 && failed == 0);
+  CHECK_FAILS(crm_org_import_result_file(org, 3, &file, NULL, NULL, NULL), CRM_INVALID_ARGUMENT, "past the last");
+  CHECK_OK(crm_org_import_result_unused_count(org, &count));
+  CHECK(count == 1);
+  CHECK_OK(crm_org_import_result_unused(org, 0, &unused));
+  CHECK(same(unused, "Notes.csv"));
+  crm_org_import_result_free(org);
+
+  CHECK_OK(crm_import_org(db, folder, "salesforce", "lenient", &org));
+  CHECK_OK(crm_org_import_result_file(org, 2, NULL, NULL, NULL, &file_result));
+  CHECK_OK(crm_import_result_unchanged(file_result, &unchanged));
+  CHECK_OK(crm_import_result_counts(file_result, NULL, &inserted, NULL, NULL, NULL));
+  CHECK(unchanged == 1 && inserted == 0);
+  crm_org_import_result_free(org);
+
+  CHECK_FAILS(crm_import_org(db, folder, "nosuch", NULL, &org), CRM_NOT_FOUND, "nosuch");
+  CHECK(org == NULL);
+  CHECK_FAILS(crm_import_org(db, folder, "salesforce", "loose", &org), CRM_INVALID_ARGUMENT, "strict, lenient");
+  CHECK_OK(crm_org_preset("salesforce", &preset));
+  CHECK(strstr(preset, "Account.csv") != NULL);
+  crm_free(preset);
+  CHECK_FAILS(crm_org_preset("nosuch", &preset), CRM_INVALID_ARGUMENT, "salesforce");
   crm_db_free(db);
 }
 
@@ -427,6 +503,7 @@ int main(int argc, char **argv) {
   test_dry_run_all_or_nothing_and_duplicates();
   test_lenient_policy_lists_warnings_and_keeps_unreadable_phones();
   test_progress_callback_stops_and_file_import(argv[1]);
+  test_import_org_reads_a_folder_and_runs_again_unchanged(argv[1]);
   test_progress_callback_using_its_database_is_refused();
   test_progress_callback_freeing_its_database_frees_it_after_the_import();
   test_misuse();

@@ -203,6 +203,23 @@ run(0 "\n[0-9]+,00T1,[^\n]*Old call" export "${HDB}" activity --where "external_
 file(WRITE "${WORK}/h-tasks2.csv" "external_ref,outcome\n00T1,reached\n")
 run(0 "0 inserted, 1 updated" import "${HDB}" activity "${WORK}/h-tasks2.csv" --upsert external_ref)
 run(0 "Old call" timeline "${HDB}" --deal 006D)
+# --values: an old CRM's picklist values read as the library's.
+file(WRITE "${WORK}/sf-leads.csv" "LastName,Status\nWorker,Working - Contacted\n")
+run(1 "1 refused" import "${WORK}/values.crm" lead "${WORK}/sf-leads.csv")
+run(0 "1 inserted" import "${WORK}/values.crm" lead "${WORK}/sf-leads.csv" --values "Status:Working - Contacted=contacted")
+run(0 "Worker[^\n]*contacted" leads "${WORK}/values.crm")
+run(1 "is not HEADER:FROM=TO" import "${WORK}/values.crm" lead "${WORK}/sf-leads.csv" --values "Status=contacted")
+# import-org: a Salesforce-shaped folder whole; parents in a second pass; a second run changes nothing.
+file(MAKE_DIRECTORY "${WORK}/org")
+file(WRITE "${WORK}/org/Account.csv" "Id,Name,ParentId\n001B,Child Ltd,001A\n001A,Parent Inc,\n")
+file(WRITE "${WORK}/org/Contact.csv" "Id,AccountId,LastName,Birthdate\n003C,001B,Lee,2999-01-01\n")
+file(WRITE "${WORK}/org/Notes.csv" "Id\n1\n")
+run(0 "Account.csv \\(account\\): Imported 2 rows: 2 inserted[^\n]*\n(.*\n)?Account.csv \\(account, second pass\\): Imported 2 rows: 0 inserted, 1 updated, 1 unchanged[^\n]*\n(.*\n)?Contact.csv \\(contact\\): Imported 1 rows: 1 inserted[^\n]*1 cells left out[^\n]*\n  warning: line 2, column \"Birthdate\"[^\n]*\nNot in the preset: \"Notes.csv\""
+    import-org "${WORK}/org.crm" "${WORK}/org" --from salesforce)
+run(0 "Contact.csv \\(contact\\): Imported 1 rows: 0 inserted, 0 updated, 1 unchanged"
+    import-org "${WORK}/org.crm" "${WORK}/org")
+run(1 "--from|nosuch" import-org "${WORK}/org.crm" "${WORK}/org" --from nosuch)
+run(0 "\"file\": \"Account.csv\"" org-preset salesforce)
 run(1 "'planet' is not a record kind" import "${DB}" planet "${WORK}/import.csv")
 run(1 "not_found" import "${DB}" contact "${WORK}/missing.csv")
 

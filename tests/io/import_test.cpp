@@ -684,5 +684,33 @@ TEST_F(ImportTest, FilesAreReadFromDiskAndAMissingFileIsNotFound) {
   EXPECT_CRM_ERROR(db.imports().read_file(dir.file("missing.csv"), {}), ErrorCode::not_found);
 }
 
+TEST_F(ImportTest, ValuesMapAnOldCrmsPicklistsOntoTheLibrarysIgnoringCase) {
+  account("Baltic Timber SIA", "001A");
+  ImportOptions options;
+  options.kind = RecordKind::opportunity;
+  options.values = {{"StageName", {{"Closed Won", "Won"}, {"Needs Analysis", "Qualification"}, {"Omitted", ""}}}};
+  const ImportResult result = import(
+      "Name,AccountId,StageName,Amount\n"
+      "One,001A,closed won ,100\n"
+      "Two,001A,Needs Analysis,200\n"
+      "Three,001A,Omitted,300\n"
+      "Four,001A,Proposal,400\n",
+      [&] {
+        options.columns = {{"AccountId", "account_ref"}};
+        return options;
+      }());
+  ASSERT_EQ(result.inserted, 4) << issues_of(result);
+  std::map<std::string, std::string> stage_of;
+  for (const Opportunity& deal : db.opportunities().list().items)
+    stage_of[deal.name] = db.pipelines().stage(deal.stage).name;
+  EXPECT_EQ(stage_of["One"], "Won");
+  EXPECT_EQ(stage_of["Two"], "Qualification");
+  EXPECT_EQ(stage_of["Three"], "Prospecting");  // read as empty: the first stage
+  EXPECT_EQ(stage_of["Four"], "Proposal");
+
+  options.values = {{"Nope", {{"a", "b"}}}};
+  EXPECT_THROW(import("Name,AccountId\nFive,001A\n", options), Error);
+}
+
 }  // namespace
 }  // namespace crm

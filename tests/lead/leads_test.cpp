@@ -31,6 +31,16 @@ TEST_F(LeadsTest, CreateReadAndLookUp) {
   EXPECT_EQ(lead_status_name(LeadStatus::fresh), "new");
 }
 
+TEST_F(LeadsTest, ALeadCreatedDisqualifiedAsHistoryMayLackTheReasonAndKeepsItsStatus) {
+  LeadData old = web_lead();
+  old.status = LeadStatus::disqualified;
+  Lead lead = leads.create(old);
+  EXPECT_EQ(lead.status, LeadStatus::disqualified);
+  EXPECT_EQ(lead.disqualified_reason, "");
+  lead.job_title = "Buyer";  // an edit that keeps it disqualified needs no reason either
+  EXPECT_EQ(leads.update(lead).job_title, "Buyer");
+}
+
 TEST_F(LeadsTest, StatusRules) {
   Lead lead = leads.create(web_lead());
   lead.status = LeadStatus::disqualified;

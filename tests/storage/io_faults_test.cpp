@@ -6,6 +6,7 @@
 // std::bad_alloc for memory) and leaves the file exactly as it was; a write
 // that completes leaves what it leaves without faults; the file passes the
 // integrity checks, and after a failure the same connection does the write.
+#include <filesystem>
 #include <fstream>
 #include <functional>
 #include <iostream>
@@ -273,6 +274,13 @@ std::vector<WriteCase> write_cases() {
               const std::string path = scratch + "/import.csv";
               std::ofstream(path) << kImportCsv;
               db.imports().read_file(path, {.kind = RecordKind::contact});
+            }),
+      write("Imports::read_org",  // one file in one transaction (each file of an org commits on its own)
+            [](D& db, const S&, P scratch) {
+              const std::string folder = scratch + "/org";
+              std::filesystem::create_directories(folder);
+              std::ofstream(folder + "/Contact.csv") << "Id,LastName,Email\n003A,Kalniņa,kalnina@example.lv\n";
+              db.imports().read_org(folder, {.preset = "salesforce"});
             }),
       write("Leads::create", [](D& db, const S&, P) { db.leads().create({.last_name = "Zariņš"}); }),
       {"Leads::update",

@@ -57,6 +57,11 @@ int run_search(const Arguments& args);
 /// import DB KIND FILE [--encoding --delimiter --map --upsert --duplicates
 /// --dry-run --all-or-nothing]; 1 when rows were refused or nothing was kept.
 int run_import(const Arguments& args);
+/// import-org DB DIR [--from PRESET|FILE] [--policy strict|lenient]: another
+/// CRM's export folder, file by file; 1 when rows were refused.
+int run_import_org(const Arguments& args);
+/// org-preset NAME: prints a built-in org preset (JSON) to copy and change.
+int run_org_preset(const Arguments& args);
 
 // Export (export_commands.cpp).
 

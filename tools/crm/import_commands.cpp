@@ -11,8 +11,10 @@ namespace {
 
 constexpr std::size_t kListedProblems = 20;
 
-// "--map 'Kods=external_ref;Piezīmes='": header=column pairs, ';' between them.
-std::map<std::string, std::string> column_map(const std::string& text) {
+// "--map 'Kods=external_ref;Piezīmes='": header=column pairs, ';' between them
+// (`option` names the option and `form` the form of a pair in errors).
+std::map<std::string, std::string> column_map(const std::string& text, const std::string& option = "map",
+                                              const std::string& form = "HEADER=COLUMN") {
   std::map<std::string, std::string> columns;
   std::size_t start = 0;
   while (start < text.size()) {
@@ -20,11 +22,25 @@ std::map<std::string, std::string> column_map(const std::string& text) {
     const std::string pair = text.substr(start, end - start);
     const std::size_t equals = pair.find('=');
     if (equals == std::string::npos)
-      throw Error(ErrorCode::invalid_argument, "--map: '" + pair + "' is not HEADER=COLUMN", "map");
+      throw Error(ErrorCode::invalid_argument, "--" + option + ": '" + pair + "' is not " + form, option);
     columns[pair.substr(0, equals)] = pair.substr(equals + 1);
     start = end + 1;
   }
   return columns;
+}
+
+// "--values 'StageName:Closed Won=Won;StageName:Closed Lost=Lost'": HEADER:FROM=TO
+// entries, ';' between them.
+std::map<std::string, std::map<std::string, std::string>> value_map(const std::string& text) {
+  std::map<std::string, std::map<std::string, std::string>> values;
+  for (const auto& [header_from, to] : column_map(text, "values", "HEADER:FROM=TO")) {
+    const std::size_t colon = header_from.find(':');
+    if (colon == std::string::npos)
+      throw Error(ErrorCode::invalid_argument, "--values: '" + header_from + "=" + to + "' is not HEADER:FROM=TO",
+                  "values");
+    values[header_from.substr(0, colon)][header_from.substr(colon + 1)] = to;
+  }
+  return values;
 }
 
 // A value named by --name, read with `from_name`; invalid_argument listing `choices`.
@@ -58,6 +74,7 @@ ImportOptions import_options(const Arguments& args) {
   if (const std::string delimiter = option(args, "delimiter"); !delimiter.empty())
     options.delimiter = delimiter == "tab" ? '\t' : delimiter.front();
   options.columns = column_map(option(args, "map"));
+  options.values = value_map(option(args, "values"));
   if (!option(args, "upsert").empty()) {
     options.mode = ImportMode::upsert;
     options.key = named_option(args, "upsert", import_key_from_name, "external_ref, email, phone, registration_number");
@@ -88,7 +105,7 @@ void print_issues(const std::vector<ImportIssue>& issues, std::int64_t total, st
 
 void print_result(const ImportResult& result, bool dry_run, std::ostream& out) {
   out << (dry_run ? "Checked " : "Imported ") << result.rows << " rows: " << result.inserted << " inserted, "
-      << result.updated << " updated, " << result.skipped << " skipped as duplicates, " << result.failed
+      << result.updated << " updated, " << (result.unchanged > 0 ? std::to_string(result.unchanged) + " unchanged, " : "") << result.skipped << " skipped as duplicates, " << result.failed
       << " refused" << (result.warned > 0 ? ", " + std::to_string(result.warned) + " cells left out" : "")
       << ".\n";
   if (!result.ignored_headers.empty()) {
@@ -112,8 +129,40 @@ void print_result(const ImportResult& result, bool dry_run, std::ostream& out) {
 
 }  // namespace
 
+int run_import_org(const Arguments& args) {
+  check_options(args, {"from", "policy"});
+  const std::string& directory = positional(args, 1, "the export folder");
+  OrgImportOptions options;
+  if (const std::string from = option(args, "from"); !from.empty()) options.preset = from;
+  if (!option(args, "policy").empty())
+    options.policy = named_option(args, "policy", cell_policy_from_name, "strict, lenient");
+  Database db = open_database(args);
+  const OrgImportResult result = db.imports().read_org(directory, options);
+  bool refused = false;
+  for (const OrgFileResult& file : result.files) {
+    std::cout << file.file << " (" << record_kind_name(file.kind) << (file.pass > 1 ? ", second pass" : "") << "): ";
+    print_result(file.result, false, std::cout);
+    refused = refused || file.result.failed > 0;
+  }
+  if (!result.unused_files.empty()) {
+    std::cout << "Not in the preset:";
+    for (const std::string& name : result.unused_files) std::cout << " \"" << name << "\"";
+    std::cout << "\n";
+  }
+  return refused ? 1 : 0;
+}
+
+int run_org_preset(const Arguments& args) {
+  check_options(args, {});
+  std::string names;
+  for (const std::string& name : org_preset_names()) names += (names.empty() ? "" : ", ") + name;
+  const std::string what = "a preset name (" + names + ")";
+  std::cout << org_preset(positional(args, 0, what.c_str()));
+  return 0;
+}
+
 int run_import(const Arguments& args) {
-  check_options(args, {"encoding", "delimiter", "map", "upsert", "duplicates", "policy", "date-order", "dry-run",
+  check_options(args, {"encoding", "delimiter", "map", "values", "upsert", "duplicates", "policy", "date-order", "dry-run",
                        "all-or-nothing"});
   const std::string& file = positional(args, 2, "the CSV file");
   const ImportOptions options = import_options(args);

@@ -43,7 +43,7 @@ duplicates:
 
 import:
   import DB KIND FILE [--encoding WINDOWS-1257|WINDOWS-1251|...] [--delimiter ,|;|tab]
-           [--map 'HEADER=COLUMN;...'] [--upsert external_ref|email|phone|registration_number]
+           [--map 'HEADER=COLUMN;...'] [--values 'HEADER:FROM=TO;...'] [--upsert external_ref|email|phone|registration_number]
            [--duplicates report|skip|merge|ignore] [--policy strict|lenient]
            [--date-order detect|day_first|month_first] [--dry-run yes] [--all-or-nothing yes]
                           reads accounts, contacts, leads, opportunities or activities (KIND) from a
@@ -51,6 +51,12 @@ import:
                           --policy lenient imports a row without its bad optional cells (listed as
                           warnings) and keeps unreadable phones as written; --date-order says how
                           7/3/2025 is read (detect: per column, from a date only one order can read)
+
+  import-org DB DIR [--from salesforce|maven|PRESET.json] [--policy lenient|strict]
+                          imports another CRM's export folder whole, file by file in the preset's order,
+                          each by upsert on its external_ref (running it again creates nothing twice);
+                          bad optional cells become warnings unless --policy strict
+  org-preset NAME         prints a built-in preset (JSON) to copy, change and pass to --from
 
 export:
   export DB KIND [--format csv|json] [--where FILTER] [--segment NAME] [--delimiter ,|;|tab]
@@ -130,6 +136,7 @@ constexpr Command kCommands[] = {
     {"duplicates", run_duplicates}, {"merge", run_merge},
     {"pipeline", run_pipeline}, {"timeline", run_timeline}, {"agenda", run_agenda},
     {"log-call", run_log_call}, {"attach-calls", run_attach_calls}, {"import", run_import},
+    {"import-org", run_import_org}, {"org-preset", run_org_preset},
     {"export", run_export},
     {"reports", run_reports},   {"report", run_report},
     {"lead-sources", run_lead_sources}, {"lead-source", run_lead_source},

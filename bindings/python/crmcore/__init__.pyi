@@ -632,9 +632,12 @@ class Database:
     def load_sample_data(self, *, seed: int = 2025, accounts: int = 120, contacts: int = 360) -> SampleSummary: ...
     def import_csv(self, source: str | os.PathLike[str] | IO[str] | IO[bytes], kind: str = "contact", *,
                    encoding: str = "UTF-8", delimiter: str = "", columns: dict[str, str] = ...,
+                   values: dict[str, dict[str, str]] = ...,
                    mode: str = "insert", key: str = "external_ref", on_duplicate: str = "report",
                    policy: str = "strict", date_order: str = "detect", dry_run: bool = False, all_or_nothing: bool = False, batch_rows: int = 2000,
                    progress: Callable[[ImportProgress], bool | None] | None = None) -> ImportResult: ...
+    def import_org(self, path: str | os.PathLike[str], *, source: str = "salesforce", policy: str = "lenient",
+                   date_order: str = "detect") -> OrgImportResult: ...
     def search(self, text: str, kinds: str | Iterable[str] | None = None, limit: int = 20) -> list[SearchHit]: ...
     def export(self, kind: str, target: str | os.PathLike[str] | IO[str] | IO[bytes], format: str = "csv", *,
                where: str | Filter | None = None, segment: int | Segment | None = None, delimiter: str = ",",
@@ -764,10 +767,24 @@ class ImportDuplicate:
     reasons: list[str]
     action: str
 
+class OrgFileResult:
+    file: str
+    kind: str
+    pass_: int
+    result: ImportResult
+
+class OrgImportResult:
+    files: list[OrgFileResult]
+    unused_files: list[str]
+
+def org_preset_names() -> list[str]: ...
+def org_preset(name: str) -> str: ...
+
 class ImportResult:
     rows: int
     inserted: int
     updated: int
+    unchanged: int
     skipped: int
     failed: int
     errors: list[ImportIssue]

@@ -17,7 +17,9 @@ namespace {
 
 // The keyword arguments of import_csv() as ImportOptions.
 ImportOptions import_options(const std::string& kind, const std::string& encoding, const std::string& delimiter,
-                             const std::map<std::string, std::string>& columns, const std::string& mode,
+                             const std::map<std::string, std::string>& columns,
+                             const std::map<std::string, std::map<std::string, std::string>>& values,
+                             const std::string& mode,
                              const std::string& key, const std::string& on_duplicate, const std::string& policy,
                              const std::string& date_order, bool dry_run, bool all_or_nothing,
                              std::size_t batch_rows) {
@@ -28,6 +30,7 @@ ImportOptions import_options(const std::string& kind, const std::string& encodin
     throw Error(ErrorCode::invalid_argument, "import.delimiter: one character, or '' to detect it", "delimiter");
   options.delimiter = delimiter.empty() ? '\0' : delimiter.front();
   options.columns = columns;
+  options.values = values;
   options.mode = enum_from_name(mode, import_mode_from_name, "import.mode", "'insert', 'upsert'");
   options.key = enum_from_name(key, import_key_from_name, "import.key",
                                "'external_ref', 'email', 'phone', 'registration_number'");
@@ -85,6 +88,25 @@ ImportResult run_import(const SharedDatabase& db, py::handle source, ImportOptio
   return result;
 }
 
+void bind_org_types(py::module_& m) {
+  py::class_<OrgFileResult>(m, "OrgFileResult", "What importing one file of an org export did.")
+      .def_readonly("file", &OrgFileResult::file, "The file's name in the folder ('Account.csv').")
+      .def_property_readonly("kind", [](const OrgFileResult& f) { return std::string(record_kind_name(f.kind)); },
+                             "The kind of its rows ('account', ...).")
+      .def_readonly("pass_", &OrgFileResult::pass, "1, or 2 for the second pass (links to later rows).")
+      .def_readonly("result", &OrgFileResult::result, "Its ImportResult: counts, errors, warnings.")
+      .def("__repr__", [](const OrgFileResult& f) {
+        return "<OrgFileResult " + f.file + " pass " + std::to_string(f.pass) + ": " +
+               std::to_string(f.result.inserted) + " inserted, " + std::to_string(f.result.failed) + " failed>";
+      });
+  py::class_<OrgImportResult>(m, "OrgImportResult", "What Database.import_org() did.")
+      .def_readonly("files", &OrgImportResult::files, "OrgFileResult per file and pass, in import order.")
+      .def_readonly("unused_files", &OrgImportResult::unused_files, "CSV files of the folder the preset does not name.");
+  m.def("org_preset_names", &org_preset_names, "The built-in org presets ('maven', 'salesforce').");
+  m.def("org_preset", &org_preset, py::arg("name"),
+        "The JSON text of a built-in org preset, to copy, change and pass to Database.import_org(source=path).");
+}
+
 void bind_result_types(py::module_& m) {
   py::class_<ImportProgress>(m, "ImportProgress", "How far an import has come (passed to the progress callback).")
       .def_readonly("rows", &ImportProgress::rows, "Data rows read so far.")
@@ -122,6 +144,8 @@ void bind_result_types(py::module_& m) {
       .def_readonly("rows", &ImportResult::rows, "Data rows read.")
       .def_readonly("inserted", &ImportResult::inserted, "New records (or that would have been, in a dry run).")
       .def_readonly("updated", &ImportResult::updated, "Records updated by upsert or merge.")
+      .def_readonly("unchanged", &ImportResult::unchanged,
+                    "Rows whose record already held their data (upsert, merge): nothing written.")
       .def_readonly("skipped", &ImportResult::skipped, "Rows skipped as duplicates.")
       .def_readonly("failed", &ImportResult::failed, "Rows refused; the first 1000 are in errors.")
       .def_readonly("errors", &ImportResult::errors, "ImportIssue per refused row, in file order.")
@@ -148,20 +172,42 @@ void bind_result_types(py::module_& m) {
 
 void register_imports(py::module_& m) {
   bind_result_types(m);
+  bind_org_types(m);
+  database_class(m).def(
+      "import_org",
+      [](const SharedDatabase& db, py::handle path, const std::string& source, const std::string& policy,
+         const std::string& date_order) {
+        OrgImportOptions options;
+        options.preset = source;
+        options.policy = enum_from_name(policy, cell_policy_from_name, "import_org.policy", "'strict', 'lenient'");
+        options.date_order = enum_from_name(date_order, date_order_from_name, "import_org.date_order",
+                                            "'detect', 'day_first', 'month_first'");
+        const std::string directory = path_from_python(path);
+        return db->run([&](Database& d) { return d.imports().read_org(directory, options); });
+      },
+      py::arg("path"), py::kw_only(), py::arg("source") = "salesforce", py::arg("policy") = "lenient",
+      py::arg("date_order") = "detect",
+      "Imports another CRM's export folder whole: every file the preset names, in its order (accounts before "
+      "the contacts and deals naming them, links to later rows in a second pass), each by upsert on its "
+      "external_ref, so running it again creates nothing twice. source: a built-in preset ('salesforce', "
+      "'maven'; crmcore.org_preset(name) gives its text) or the path of a preset file. Returns an "
+      "OrgImportResult with one ImportResult per file and pass.");
   database_class(m).def(
       "import_csv",
       [](const SharedDatabase& db, py::handle source, const std::string& kind, const std::string& encoding,
-         const std::string& delimiter, const std::map<std::string, std::string>& columns, const std::string& mode,
+         const std::string& delimiter, const std::map<std::string, std::string>& columns,
+         const std::map<std::string, std::map<std::string, std::string>>& values, const std::string& mode,
          const std::string& key, const std::string& on_duplicate, const std::string& policy,
          const std::string& date_order, bool dry_run, bool all_or_nothing, IntArg<std::size_t> batch_rows,
          py::object progress) {
         return run_import(db, source,
-                          import_options(kind, encoding, delimiter, columns, mode, key, on_duplicate, policy,
+                          import_options(kind, encoding, delimiter, columns, values, mode, key, on_duplicate, policy,
                                          date_order, dry_run, all_or_nothing, batch_rows),
                           std::move(progress));
       },
       py::arg("source"), py::arg("kind") = "contact", py::kw_only(), py::arg("encoding") = "UTF-8",
       py::arg("delimiter") = "", py::arg("columns") = std::map<std::string, std::string>{},
+      py::arg("values") = std::map<std::string, std::map<std::string, std::string>>{},
       py::arg("mode") = "insert", py::arg("key") = "external_ref", py::arg("on_duplicate") = "report",
       py::arg("policy") = "strict", py::arg("date_order") = "detect", py::arg("dry_run") = false, py::arg("all_or_nothing") = false, py::arg("batch_rows") = kDefaultBatchRows,
       py::arg("progress") = py::none(),
@@ -169,7 +215,8 @@ void register_imports(py::module_& m) {
       "path (read in one streaming pass) or an open file object (read whole first; a text file is already "
       "decoded, so encoding applies to paths and binary files). Headers map to fields by "
       "name (English spreadsheet headers and the library's field names) or as columns={header: column} says "
-      "(custom fields by name, '' to ignore). encoding: 'UTF-8', 'WINDOWS-1257', 'WINDOWS-1251', ...; "
+      "(custom fields by name, '' to ignore). values={header: {cell: replacement}} reads whole cells of a "
+      "header as other text, ignoring case ({'StageName': {'Closed Won': 'Won'}}: an old CRM's picklists). encoding: 'UTF-8', 'WINDOWS-1257', 'WINDOWS-1251', ...; "
       "delimiter: ',', ';', '\\t' or '' to detect. mode 'insert' or 'upsert' by key ('external_ref', 'email', "
       "'phone', 'registration_number'); on_duplicate: 'ignore', 'report', 'skip' or 'merge' for rows like "
       "stored accounts and contacts. policy 'strict' refuses a row with any bad cell; 'lenient' leaves a bad "

@@ -201,3 +201,37 @@ def test_deals_without_account_and_activities_linked_by_who_and_what_ref(db):
     assert (upsert.inserted, upsert.updated) == (0, 1), upsert.errors
     assert db.activities.find_by_external_ref("00T1").outcome == "reached"
     assert db.activities.find_by_external_ref("00T9") is None
+
+
+def test_values_map_an_old_crms_picklists_ignoring_case(db):
+    text = "Last Name,Status\nA,Working\nB,unqualified\nC,new\n"
+    result = db.import_csv(io.StringIO(text), "lead",
+                           values={"Status": {"working": "contacted", "Unqualified": "disqualified"}})
+    assert (result.inserted, result.failed) == (3, 0), result.errors
+    assert [lead.status for lead in db.leads.list(sort="id")] == ["contacted", "disqualified", "new"]
+    with pytest.raises(crmcore.ValidationError, match="no header 'Nope'"):
+        db.import_csv(io.StringIO(text), "lead", values={"Nope": {"a": "b"}})
+
+
+def test_import_org_reads_a_folder_in_order_and_a_second_run_changes_nothing(db, tmp_path):
+    folder = tmp_path / "org"
+    folder.mkdir()
+    write(folder, "Account.csv", "Id,Name,ParentId\n001B,Child Ltd,001A\n001A,Parent Inc,\n")
+    write(folder, "Opportunity.csv", "Id,AccountId,Name,StageName,Amount\n006D,001B,Big order,Closed Won,100\n")
+    write(folder, "Notes.csv", "Id\n1\n")
+    result = db.import_org(folder)
+    assert [(f.file, f.kind, f.pass_) for f in result.files] == [
+        ("Account.csv", "account", 1), ("Account.csv", "account", 2), ("Opportunity.csv", "opportunity", 1)]
+    assert all(f.result.failed == 0 for f in result.files)
+    assert result.unused_files == ["Notes.csv"]
+    child = db.accounts.find_by_external_ref("001B")
+    assert child.parent == db.accounts.find_by_external_ref("001A").id
+    deal = db.opportunities.find_by_external_ref("006D")
+    assert db.pipelines.stage(deal.stage).name == "Won"
+    again = db.import_org(str(folder), source="salesforce", policy="lenient")
+    assert [(f.result.inserted, f.result.updated) for f in again.files] == [(0, 0)] * 3
+    assert [f.result.unchanged for f in again.files] == [2, 2, 1]
+    assert "Account.csv" in crmcore.org_preset("salesforce")
+    assert "salesforce" in crmcore.org_preset_names()
+    with pytest.raises(crmcore.NotFoundError):
+        db.import_org(folder, source="nosuch")

@@ -1570,6 +1570,14 @@ CRM_API crm_status crm_import_options_set_batch_rows(crm_import_options *options
 CRM_API crm_status crm_import_options_set_progress(crm_import_options *options, crm_import_progress_fn progress,
                                                    void *user_data, void (*free_user_data)(void *user_data));
 
+/** Cells of header (as written in the file) equal to from, ignoring case and
+ *  the white space around them, are read as to ("Closed Won" -> "Won": an
+ *  old CRM's picklist values onto the library's); to "" reads them as
+ *  empty. Other cells are read as written; a later call for the same header
+ *  and from replaces the earlier. A header the file lacks makes the import
+ *  fail with CRM_INVALID_ARGUMENT. */
+CRM_API crm_status crm_import_options_map_value(crm_import_options *options, const char *header, const char *from,
+                                                const char *to);
 /** What a cell that cannot be read or stored does to its row: "strict"
  *  (the default: the row is refused) or "lenient" (a bad optional cell is
  *  left out and listed as a warning, crm_import_result_warning(); a
@@ -1602,6 +1610,9 @@ CRM_API void crm_import_result_free(crm_import_result *result);
 CRM_API crm_status crm_import_result_counts(const crm_import_result *result, int64_t *out_rows,
                                             int64_t *out_inserted, int64_t *out_updated, int64_t *out_skipped,
                                             int64_t *out_failed);
+/** *out_unchanged: rows whose stored record already held their data
+ *  (upsert, merge), so nothing was written for them. */
+CRM_API crm_status crm_import_result_unchanged(const crm_import_result *result, int64_t *out_unchanged);
 /** *out_committed: 1 when the written rows are in the database (0 for a dry
  *  run and a failed or stopped all-or-nothing import); *out_stop_value: what
  *  the progress callback returned to stop the import, 0 when it ran to the
@@ -1648,6 +1659,41 @@ CRM_API crm_status crm_import_result_duplicate(const crm_import_result *result, 
  *  NULL past its last reason. */
 CRM_API crm_status crm_import_result_duplicate_reason(const crm_import_result *result, size_t index,
                                                       size_t reason_index, const char **out_reason);
+
+/* ---- Whole-org import ---------------------------------------------------
+ * Another CRM's export folder (one CSV file per object) imported whole, in
+ * the order a preset gives (accounts before the contacts and deals naming
+ * them), every file by upsert on its external_ref, so that running it
+ * again creates nothing twice. */
+
+/** What crm_import_org() did, file by file; freed with crm_org_import_result_free(). */
+typedef struct crm_org_import_result crm_org_import_result;
+
+/** Imports the export folder directory with preset: a built-in name
+ *  ("salesforce", "maven"; crm_org_preset()) or the path of a preset file
+ *  in the same JSON form. policy is "lenient" (NULL: the default, bad
+ *  optional cells left out as warnings) or "strict". CRM_NOT_FOUND for a
+ *  missing folder or preset file, CRM_INVALID_ARGUMENT for an unknown or
+ *  malformed preset; problems with rows are in each file's result. */
+CRM_API crm_status crm_import_org(crm_db *db, const char *directory, const char *preset, const char *policy,
+                                  crm_org_import_result **out_result);
+/** Frees a result; NULL is a no-op. */
+CRM_API void crm_org_import_result_free(crm_org_import_result *result);
+/** How many file imports there were (a file with a second pass counts twice). */
+CRM_API crm_status crm_org_import_result_file_count(const crm_org_import_result *result, size_t *out_count);
+/** File import index: the file's name, its record kind, the pass (1 or 2)
+ *  and its import result, read with the crm_import_result_* functions and
+ *  not freed (it lives as long as result). Any out pointer may be NULL. */
+CRM_API crm_status crm_org_import_result_file(const crm_org_import_result *result, size_t index,
+                                              const char **out_file, const char **out_kind, int *out_pass,
+                                              const crm_import_result **out_file_result);
+/** How many CSV files of the folder the preset does not name. */
+CRM_API crm_status crm_org_import_result_unused_count(const crm_org_import_result *result, size_t *out_count);
+/** Unused file index, valid until the result is freed. */
+CRM_API crm_status crm_org_import_result_unused(const crm_org_import_result *result, size_t index,
+                                                const char **out_file);
+/** The JSON text of built-in preset name, to copy and change; free with crm_free(). */
+CRM_API crm_status crm_org_preset(const char *name, char **out_text);
 
 /* ---- Duplicates and merging ---------------------------------------------
  * Finding accounts or contacts that look like the same organization or

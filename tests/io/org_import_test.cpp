@@ -1,0 +1,139 @@
+// Whole-org imports (Imports::read_org): a preset's files in order, links to
+// later rows in a second pass, picklists mapped, and a second run that
+// changes nothing; then the real Salesforce exports of ../shared/datasets.
+#include <filesystem>
+#include <fstream>
+
+#include <gtest/gtest.h>
+
+#include "crm/crm.hpp"
+#include "support/test_database.hpp"
+
+namespace crm {
+namespace {
+
+using test::ManualClock;
+using test::TempDir;
+using test::test_options;
+
+void write(const TempDir& dir, const std::string& name, const std::string& text) {
+  std::ofstream(dir.file(name), std::ios::binary) << text;
+}
+
+// A small Salesforce-shaped export: a parent account after its child, a
+// contact of it, a won deal, a task about both, and a file no preset names.
+void write_small_org(const TempDir& dir) {
+  write(dir, "Account.csv",
+        "Id,Name,ParentId,BillingCountry,Type,CreatedDate\n"
+        "001B,Child Ltd,001A,United States,Customer,2024-01-22T16:14:25.000+0000\n"
+        "001A,Parent Inc,,USA,,2023-05-01T08:00:00.000+0000\n");
+  write(dir, "Contact.csv", "Id,AccountId,FirstName,LastName,Name,Email\n003C,001B,Ann,Lee,Ann Lee,ann@child.example\n");
+  write(dir, "Opportunity.csv",
+        "Id,AccountId,Name,StageName,Amount,CloseDate\n006D,001B,Big order,Closed Won,1200,2024-03-01\n");
+  write(dir, "Task.csv", "Id,WhoId,WhatId,Subject,Status,ActivityDate\n00T1,003C,006D,Follow up,Completed,2024-03-02\n");
+  write(dir, "Branch__c.csv", "Id,Name\na01,Riga\n");
+}
+
+std::string problems(const OrgImportResult& result) {
+  std::string text;
+  for (const OrgFileResult& file : result.files)
+    for (const ImportIssue& issue : file.result.errors)
+      text += file.file + ":" + std::to_string(issue.line) + " [" + issue.column + "] " + issue.message + "\n";
+  return text;
+}
+
+class OrgImportTest : public ::testing::Test {
+ protected:
+  ManualClock clock;
+  Database db = Database::open_in_memory(test_options(clock, "US"));
+  TempDir dir;
+};
+
+TEST_F(OrgImportTest, EveryFileOfTheFolderImportsInThePresetsOrderWithParentsInASecondPass) {
+  write_small_org(dir);
+  const OrgImportResult result = db.imports().read_org(dir.file(""), {.preset = "salesforce"});
+  ASSERT_EQ(result.files.size(), 5u) << problems(result);  // Account twice (parents), Contact, Opportunity, Task
+  EXPECT_EQ(result.files[0].file, "Account.csv");
+  EXPECT_EQ(result.files[1].pass, 2);
+  EXPECT_EQ(result.files[4].kind, RecordKind::activity);
+  EXPECT_EQ(result.unused_files, std::vector<std::string>{"Branch__c.csv"});
+  for (const OrgFileResult& file : result.files) EXPECT_EQ(file.result.failed, 0) << problems(result);
+
+  const Account child = *db.accounts().find_by_external_ref("001B");
+  const Account parent = *db.accounts().find_by_external_ref("001A");
+  EXPECT_EQ(child.parent, parent.id);
+  EXPECT_EQ(child.address.country, "US");
+  EXPECT_EQ(format_instant(child.created_at), "2024-01-22T16:14:25.000000Z");
+  const Contact ann = *db.contacts().find_by_external_ref("003C");
+  EXPECT_EQ(ann.account, child.id);
+  const Opportunity deal = *db.opportunities().find_by_external_ref("006D");
+  EXPECT_EQ(db.pipelines().stage(deal.stage).name, "Won");
+  const Activity task = *db.activities().find_by_external_ref("00T1");
+  EXPECT_EQ(task.contact, ann.id);
+  EXPECT_EQ(task.opportunity, deal.id);
+  EXPECT_EQ(task.status, ActivityStatus::done);
+}
+
+TEST_F(OrgImportTest, RunningItAgainCreatesNothingAndChangesNothing) {
+  write_small_org(dir);
+  db.imports().read_org(dir.file(""), {.preset = "salesforce"});
+  const std::int64_t version = db.accounts().find_by_external_ref("001B")->version;
+  const OrgImportResult again = db.imports().read_org(dir.file(""), {.preset = "salesforce"});
+  for (const OrgFileResult& file : again.files) {
+    EXPECT_EQ(file.result.inserted, 0) << file.file;
+    EXPECT_EQ(file.result.updated, 0) << file.file;
+    EXPECT_EQ(file.result.unchanged, file.result.rows) << file.file;
+  }
+  EXPECT_EQ(db.accounts().find_by_external_ref("001B")->version, version);
+  EXPECT_EQ(db.accounts().count(), 2);
+}
+
+TEST_F(OrgImportTest, APresetFileTheUserChangedIsReadAndBadOnesAreRefusedByName) {
+  write(dir, "Kunden.csv", "Nr,Firma\nK1,Ozols SIA\n");
+  write(dir, "preset.json",
+        R"({"name": "mine", "files": [{"file": "kunden.csv", "kind": "account", "columns": {"Nr": "external_ref", "Firma": "name"}}]})");
+  const OrgImportResult result = db.imports().read_org(dir.file(""), {.preset = dir.file("preset.json")});
+  ASSERT_EQ(result.files.size(), 1u);
+  EXPECT_EQ(result.files[0].result.inserted, 1);
+  EXPECT_EQ(db.accounts().find_by_external_ref("K1")->name, "Ozols SIA");
+
+  write(dir, "bad.json", R"({"files": [{"file": "x.csv", "kind": "planet"}]})");
+  const Error bad = EXPECT_CRM_ERROR(db.imports().read_org(dir.file(""), {.preset = dir.file("bad.json")}),
+                                     ErrorCode::invalid_argument);
+  EXPECT_NE(std::string(bad.what()).find("planet"), std::string::npos);
+  EXPECT_CRM_ERROR(db.imports().read_org(dir.file(""), {.preset = "nosuch"}), ErrorCode::not_found);
+  EXPECT_CRM_ERROR(db.imports().read_org(dir.file("missing"), {.preset = "salesforce"}), ErrorCode::not_found);
+  EXPECT_CRM_ERROR(org_preset("nosuch"), ErrorCode::invalid_argument);
+  EXPECT_NE(org_preset("salesforce").find("\"Account.csv\""), std::string::npos);
+}
+
+// The real exports: every file the preset names imports with no refused row.
+// Their dates are real, so the database keeps the real clock.
+class RealOrgTest : public ::testing::TestWithParam<const char*> {
+ protected:
+  Database db = Database::open_in_memory([] {
+    OpenOptions options;
+    options.default_region = "US";
+    return options;
+  }());
+};
+
+TEST_P(RealOrgTest, EveryRowOfTheSalesforceExportImportsAndASecondRunChangesNothing) {
+  const std::filesystem::path folder = std::filesystem::path(CRM_TEST_DATASETS) / GetParam() / "data";
+  if (!std::filesystem::exists(folder)) GTEST_SKIP() << folder << " is not there";
+  const OrgImportResult first = db.imports().read_org(folder.string(), {.preset = "salesforce"});
+  ASSERT_FALSE(first.files.empty());
+  for (const OrgFileResult& file : first.files) EXPECT_EQ(file.result.failed, 0) << problems(first);
+  const OrgImportResult second = db.imports().read_org(folder.string(), {.preset = "salesforce"});
+  for (const OrgFileResult& file : second.files) {
+    EXPECT_EQ(file.result.inserted, 0) << file.file;
+    EXPECT_EQ(file.result.failed, 0) << file.file;
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Exports, RealOrgTest,
+                         ::testing::Values("salesforce-sfdc-assets-data-cloud-workshop",
+                                           "salesforce-sfdc-assets-gen-ai-demo"));
+
+}  // namespace
+}  // namespace crm
