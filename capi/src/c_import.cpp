@@ -173,6 +173,18 @@ crm_status crm_import_options_set_on_duplicate(crm_import_options* options, cons
   });
 }
 
+crm_status crm_import_options_compose(crm_import_options* options, const char* column, const char* template_text) {
+  CRM_REQUIRE(options);
+  CRM_REQUIRE(column);
+  CRM_REQUIRE(template_text);
+  return guard([&] {
+    require_utf8(column, "column");
+    require_utf8(template_text, "template_text");
+    options->options.compose[column] = template_text;
+    return CRM_OK;
+  });
+}
+
 crm_status crm_import_options_map_value(crm_import_options* options, const char* header, const char* from,
                                         const char* to) {
   CRM_REQUIRE(options);
@@ -309,6 +321,30 @@ crm_status crm_org_import_result_file(const crm_org_import_result* result, size_
   if (out_kind) *out_kind = crm::record_kind_name(file.kind).data();
   if (out_pass) *out_pass = file.pass;
   if (out_file_result) *out_file_result = &result->results[index];
+  return CRM_OK;
+}
+
+crm_status crm_org_import_result_kept_count(const crm_org_import_result* result, size_t index, size_t* out_count) {
+  CRM_REQUIRE(result);
+  CRM_REQUIRE(out_count);
+  if (index >= result->files.size())
+    return fail(CRM_INVALID_ARGUMENT, "index: " + std::to_string(index) + " is past the last file", "index");
+  *out_count = result->files[index].custom_fields.size();
+  return CRM_OK;
+}
+
+crm_status crm_org_import_result_kept(const crm_org_import_result* result, size_t index, size_t kept_index,
+                                      const char** out_header, const char** out_field) {
+  CRM_REQUIRE(result);
+  if (index >= result->files.size())
+    return fail(CRM_INVALID_ARGUMENT, "index: " + std::to_string(index) + " is past the last file", "index");
+  const std::map<std::string, std::string>& kept = result->files[index].custom_fields;
+  if (kept_index >= kept.size())
+    return fail(CRM_INVALID_ARGUMENT, "kept_index: " + std::to_string(kept_index) + " is past the last kept header",
+                "kept_index");
+  const auto entry = std::next(kept.begin(), static_cast<std::ptrdiff_t>(kept_index));
+  if (out_header) *out_header = entry->first.c_str();
+  if (out_field) *out_field = entry->second.c_str();
   return CRM_OK;
 }
 

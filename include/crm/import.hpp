@@ -131,6 +131,18 @@ struct ImportOptions {
   /// value "" reads the cell as empty. Other cells are read as written.
   /// Naming a header the file lacks throws invalid_argument.
   std::map<std::string, std::map<std::string, std::string>> values{};
+  /// Column to a template that makes its cell from other cells of the row,
+  /// for a file that lacks the column: "{Header}" is that header's cell,
+  /// trimmed, "{#line}" the line the row starts on (a key for a file
+  /// without one, stable while the file is unchanged), and the rest is
+  /// literal text ({"name", "{product} — {account}"} names a deal after its
+  /// product and account; {"kind", "task"} without a header is the same for
+  /// every row). The text between a blank cell and
+  /// the cell before it is dropped ("GTX Pro" when the account is blank);
+  /// when every named cell is blank the column is blank. A template naming
+  /// a header the file lacks, or with a "{" not closed, throws
+  /// invalid_argument; an unknown column too, as in `columns`.
+  std::map<std::string, std::string> compose{};
   ImportMode mode = ImportMode::insert;
   /// The key of ImportMode::upsert; not every kind has every key (invalid_argument).
   ImportKey key = ImportKey::external_ref;
@@ -229,6 +241,9 @@ struct OrgFileResult {
   RecordKind kind = RecordKind::account;  ///< The kind of its rows.
   int pass = 1;                         ///< 1, or 2 for the second pass over the same file.
   ImportResult result{};                ///< Counts, errors, warnings and mapping.
+  /// Headers no crmcore column takes, kept as custom fields of the kind
+  /// (header -> field name); see Imports::read_org. Empty on the second pass.
+  std::map<std::string, std::string> custom_fields{};
 };
 
 /// What Imports::read_org did.
@@ -275,6 +290,14 @@ class Imports {
   /// it again updates what it made and creates nothing twice, so a stopped
   /// import can be run again. Files the preset names and the folder lacks
   /// are skipped; preset columns naming headers a file lacks are dropped.
+  /// Nothing of a file is dropped unless the preset says so (maps the
+  /// header to ""): a header that feeds no column (an org's own fields,
+  /// "Rating", "External_id__c" beside the Id) and has a value in some row
+  /// becomes a custom field of the kind, named after the header
+  /// ("external_id_c", "<preset>_name" when that is a built-in field's
+  /// name), of the type all its cells read as (integer, decimal, ISO date,
+  /// else text); a custom field of that name already defined is used as it
+  /// is, so running it again defines nothing new.
   /// Throws not_found for a missing folder or preset file, invalid_argument
   /// for an unknown preset or a malformed preset file, and what read_file()
   /// throws for a file as a whole.

@@ -138,7 +138,8 @@ ImportResult Imports::run(std::istream& in, std::int64_t total_bytes, const Impo
     std::optional<CsvReader> reader(std::in_place, in, csv);
     RowMapper mapper(options.kind, read_headers(*reader), options.columns,
                      detail::StoreAccess::make<CustomFields>(session_).list(options.kind),
-                     detail::StoreAccess::make<Currencies>(session_).base(), options.policy, options.values);
+                     detail::StoreAccess::make<Currencies>(session_).base(), options.policy, options.values,
+                     options.compose);
     // Detecting the order of slashed dates reads the file once more; input
     // that cannot seek back keeps ambiguous dates refused.
     const bool can_read_again = start != std::istream::pos_type(-1);

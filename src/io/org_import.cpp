@@ -1,6 +1,8 @@
 // Imports::read_org: every file of another CRM's export folder that a preset
 // names, in its order, each by upsert so that running it again creates
 // nothing twice.
+#include <fnmatch.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -8,9 +10,12 @@
 
 #include "crm/error.hpp"
 #include "crm/import.hpp"
-#include "io/csv_reader.hpp"
+#include "crm/custom_field.hpp"
+#include "io/org_columns.hpp"
+#include "storage/store_access.hpp"
 #include "io/import_options.hpp"
 #include "io/org_preset.hpp"
+#include "io/row_mapper.hpp"
 #include "io/record_columns.hpp"
 
 namespace crm {
@@ -25,6 +30,12 @@ std::string lower_ascii(std::string text) {
   return text;
 }
 
+// True when file `name` matches the preset's `pattern`, ignoring case; "*"
+// in the pattern stands for any text.
+bool matches(const std::string& pattern, const std::string& name) {
+  return fnmatch(pattern.c_str(), name.c_str(), FNM_CASEFOLD) == 0;
+}
+
 // The CSV files of `directory` by their lower-case names.
 std::map<std::string, std::string> csv_files(const std::string& directory) {
   std::error_code error;
@@ -37,20 +48,6 @@ std::map<std::string, std::string> csv_files(const std::string& directory) {
       files.emplace(lower_ascii(name), name);
   }
   return files;
-}
-
-// The header line of the CSV file at `path`, trimmed as the import trims it.
-std::vector<std::string> file_headers(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error(ErrorCode::io, "import_org: cannot open '" + path + "'", "path");
-  detail::CsvReader reader(in, detail::CsvOptions{});
-  detail::CsvRecord header;
-  if (!reader.next(header)) return {};
-  for (std::string& name : header.fields) {
-    const auto first = name.find_first_not_of(" \t");
-    name = first == std::string::npos ? std::string() : name.substr(first, name.find_last_not_of(" \t") - first + 1);
-  }
-  return header.fields;
 }
 
 // The entries of `map` whose header is one of `headers`.
@@ -89,22 +86,36 @@ bool is_list_column(std::string_view column) {
 // The first pass: every column but the second pass's. A header the preset
 // maps wins over headers that would fill the same single-value column by
 // their names (Salesforce's Id over an org's own "External_id__c").
+// `unplaced` gets the headers that then feed no column (neither the
+// preset's nor one by their names): the columns to keep as custom fields.
 ImportOptions first_pass(const OrgFilePlan& plan, const OrgImportOptions& options,
-                         const std::vector<std::string>& headers) {
+                         const std::vector<std::string>& headers, std::vector<std::string>& unplaced) {
   ImportOptions first = file_options(plan, options);
   first.columns = present(plan.columns, headers);
   std::set<std::string> chosen;
   for (const auto& [header, column] : first.columns)
     if (!column.empty() && !is_list_column(column)) chosen.insert(column);
-  for (const std::string& header : headers)
-    if (!first.columns.count(header) && chosen.count(first_pass_column(plan, header))) first.columns[header] = "";
+  for (const std::string& header : headers) {
+    if (header.empty() || first.columns.count(header) || plan.then.count(header)) continue;
+    const std::string column = first_pass_column(plan, header);
+    if (column.empty() || chosen.count(column)) unplaced.push_back(header);
+    if (!column.empty() && chosen.count(column)) first.columns[header] = "";
+  }
   for (const auto& [header, column] : present(plan.then, headers)) first.columns[header] = "";
   first.values = present(plan.values, headers);
+  for (const auto& [column, text] : plan.compose) {
+    try {
+      detail::CellTemplate::parse(text, headers);  // a template naming headers the file lacks is dropped
+      first.compose.emplace(column, text);
+    } catch (const Error& error) {
+      if (error.code() != ErrorCode::invalid_argument) throw;
+    }
+  }
   return first;
 }
 
-// The second pass: the key as the first pass reads it and the preset's
-// "then" columns, nothing else.
+// The second pass: the key as the first pass reads (or composes) it and the
+// preset's "then" columns, nothing else.
 ImportOptions second_pass(const OrgFilePlan& plan, const OrgImportOptions& options,
                           const std::vector<std::string>& headers, const ImportOptions& first) {
   ImportOptions second = file_options(plan, options);
@@ -115,7 +126,39 @@ ImportOptions second_pass(const OrgFilePlan& plan, const OrgImportOptions& optio
     second.columns[header] = column == key ? column : std::string();
   }
   for (const auto& [header, column] : present(plan.then, headers)) second.columns[header] = column;
+  if (auto composed = first.compose.find(key); composed != first.compose.end()) second.compose.insert(*composed);
   return second;
+}
+
+// Keeps the `unplaced` headers of the file at `path` that hold anything as
+// custom fields of the plan's kind, mapping each in `first`: a field of the
+// header's name when one exists, else a new one of the type its cells read
+// as (named "<preset>_<name>" when the name is a built-in field's). Returns
+// header -> field name.
+std::map<std::string, std::string> keep_as_custom_fields(detail::Session& session, const OrgFilePlan& plan,
+                                                         const std::string& preset, const std::string& path,
+                                                         const std::vector<std::string>& unplaced,
+                                                         ImportOptions& first) {
+  std::map<std::string, std::string> kept;
+  CustomFields fields = detail::StoreAccess::make<CustomFields>(session);
+  for (const auto& [header, type] : detail::survey_org_columns(path, unplaced)) {
+    const std::string name = detail::custom_field_name_for_header(header);
+    std::optional<CustomField> field = fields.find(plan.kind, name);
+    if (!field) {
+      try {
+        field = fields.define(plan.kind, CustomFieldData{.name = name, .type = type});
+      } catch (const Error& error) {
+        if (error.code() != ErrorCode::invalid_argument) throw;
+        // The name is a built-in field's: the preset's name in front tells them apart.
+        const std::string prefixed = detail::custom_field_name_for_header(preset + "_" + name);
+        field = fields.find(plan.kind, prefixed);
+        if (!field) field = fields.define(plan.kind, CustomFieldData{.name = prefixed, .type = type});
+      }
+    }
+    first.columns[header] = field->name;
+    kept.emplace(header, field->name);
+  }
+  return kept;
 }
 
 }  // namespace
@@ -127,16 +170,19 @@ OrgImportResult Imports::read_org(const std::string& directory, const OrgImportO
   OrgImportResult result;
   std::set<std::string> used;
   for (const OrgFilePlan& plan : preset.files) {
-    const auto found = files.find(lower_ascii(plan.file));
-    if (found == files.end()) continue;
-    used.insert(found->first);
-    const std::string path = (fs::path(directory) / found->second).string();
-    const std::vector<std::string> headers = file_headers(path);
-    const ImportOptions first = first_pass(plan, options, headers);
-    result.files.push_back({found->second, plan.kind, 1, read_file(path, first)});
-    if (!present(plan.then, headers).empty())
-      result.files.push_back(
-          {found->second, plan.kind, 2, read_file(path, second_pass(plan, options, headers, first))});
+    for (const auto& [key, name] : files) {
+      if (used.count(key) || !matches(plan.file, name)) continue;
+      used.insert(key);
+      const std::string path = (fs::path(directory) / name).string();
+      const std::vector<std::string> headers = detail::org_file_headers(path);
+      std::vector<std::string> unplaced;
+      ImportOptions first = first_pass(plan, options, headers, unplaced);
+      std::map<std::string, std::string> kept =
+          keep_as_custom_fields(session_, plan, preset.name, path, unplaced, first);
+      result.files.push_back({name, plan.kind, 1, read_file(path, first), std::move(kept)});
+      if (!present(plan.then, headers).empty())
+        result.files.push_back({name, plan.kind, 2, read_file(path, second_pass(plan, options, headers, first)), {}});
+    }
   }
   for (const auto& [key, name] : files)
     if (!used.count(key)) result.unused_files.push_back(name);

@@ -50,6 +50,7 @@ detail::OrgFilePlan file_plan(const Json& entry, std::string_view source, std::s
   plan.key = *parsed_key;
   plan.columns = text_map(entry, "columns", source, where);
   plan.then = text_map(entry, "then", source, where);
+  plan.compose = text_map(entry, "compose", source, where);
   if (entry.contains("values")) {
     const Json& values = entry.at("values");
     if (!values.is_object()) refuse(source, where + ".values is not an object of header to replacements");

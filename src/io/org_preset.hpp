@@ -13,11 +13,15 @@ namespace crm::detail {
 
 /// One file of an export and how it is imported.
 struct OrgFilePlan {
-  std::string file{};                  ///< Its name in the folder, compared ignoring case ("Account.csv").
+  /// Its name in the folder, compared ignoring case ("Account.csv"); "*"
+  /// stands for any text ("hubspot-crm-exports-*-contacts-*.csv"), and every
+  /// file it matches that no earlier plan took is imported, in name order.
+  std::string file{};
   RecordKind kind = RecordKind::account;  ///< The kind of its rows.
   ImportKey key = ImportKey::external_ref;  ///< What finds a row's record again (every pass upserts).
   std::map<std::string, std::string> columns{};  ///< ImportOptions::columns of the first pass.
   std::map<std::string, std::map<std::string, std::string>> values{};  ///< ImportOptions::values.
+  std::map<std::string, std::string> compose{};  ///< ImportOptions::compose of the first pass.
   /// Header to column of a second pass over the file, after the whole file
   /// is in: links to records later in it (an account's parent). Empty: none.
   std::map<std::string, std::string> then{};

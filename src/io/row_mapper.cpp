@@ -68,10 +68,55 @@ void clear_list(RecordDraft& draft, std::string_view column) {
 
 }  // namespace
 
+CellTemplate CellTemplate::parse(std::string_view text, const std::vector<std::string>& headers) {
+  CellTemplate form;
+  form.literals.emplace_back();
+  for (std::size_t at = 0; at < text.size();) {
+    if (text[at] != '{') {
+      form.literals.back() += text[at++];
+      continue;
+    }
+    const std::size_t close = text.find('}', at);
+    if (close == std::string_view::npos)
+      throw Error(ErrorCode::invalid_argument, "import.compose: '" + std::string(text) + "' has a '{' without its '}'",
+                  "compose");
+    const std::string header(text.substr(at + 1, close - at - 1));
+    form.literals.emplace_back();
+    if (header == "#line") {
+      form.cells.push_back(kLine);
+      at = close + 1;
+      continue;
+    }
+    const auto found = std::find(headers.begin(), headers.end(), header);
+    if (found == headers.end())
+      throw Error(ErrorCode::invalid_argument,
+                  "import.compose: '" + std::string(text) + "' names '" + header + "', which the file has no header of",
+                  "compose");
+    form.cells.push_back(static_cast<std::size_t>(found - headers.begin()));
+    at = close + 1;
+  }
+  return form;
+}
+
+std::string CellTemplate::compose(const std::vector<std::string>& row, std::int64_t line) const {
+  if (cells.empty()) return literals.front();
+  std::string text;
+  bool any = false;
+  for (std::size_t part = 0; part < cells.size(); ++part) {
+    const std::string value = cells[part] == kLine ? std::to_string(line) : std::string(trim(row[cells[part]]));
+    if (value.empty()) continue;
+    if (any) text += literals[part];
+    text += value;
+    any = true;
+  }
+  return any ? literals.front() + text + literals.back() : std::string();
+}
+
 RowMapper::RowMapper(RecordKind kind, const std::vector<std::string>& headers,
                      const std::map<std::string, std::string>& chosen, const std::vector<CustomField>& custom_fields,
                      std::string base_currency, CellPolicy policy,
-                     const std::map<std::string, std::map<std::string, std::string>>& values)
+                     const std::map<std::string, std::map<std::string, std::string>>& values,
+                     const std::map<std::string, std::string>& composed)
     : kind_(kind), headers_(headers), base_currency_(std::move(base_currency)), policy_(policy) {
   for (const auto& [header, column] : chosen)
     if (std::find(headers.begin(), headers.end(), header) == headers.end())
@@ -93,6 +138,10 @@ RowMapper::RowMapper(RecordKind kind, const std::vector<std::string>& headers,
     } else if (!is_blank(header)) {
       ignored_.push_back(header);
     }
+  }
+  for (const auto& [column, text] : composed) {
+    templates_.push_back(CellTemplate::parse(text, headers));
+    bindings_.push_back(chosen_binding(kind, headers.size() + templates_.size() - 1, text, column, custom_fields));
   }
   for (ColumnBinding& binding : bindings_) {
     if (auto found = values.find(binding.header); found != values.end())
@@ -175,6 +224,7 @@ void RowMapper::prepare(CsvRecord& record, PreparedRow& row) const {
                                 std::to_string(headers_.size())};
     return;
   }
+  for (const CellTemplate& form : templates_) row.cells.push_back(form.compose(row.cells, row.line));
   rebuild(row);
 }
 

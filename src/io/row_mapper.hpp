@@ -18,8 +18,11 @@ namespace crm::detail {
 
 /// One header of the file bound to the column its cells go to.
 struct ColumnBinding {
-  std::size_t index = 0;              ///< Position of the cell in each record.
-  std::string header{};               ///< The header as written in the file.
+  /// Position of the cell in each record; positions past the file's headers
+  /// are cells composed from others (ImportOptions::compose), which
+  /// RowMapper::prepare() adds after the file's cells.
+  std::size_t index = 0;
+  std::string header{};               ///< The header as written in the file, or a composed cell's template.
   std::string column{};               ///< The record column, or the custom field's name.
   std::optional<CustomField> custom{};  ///< Set when the cells are a custom field's values.
   /// How dates with slashes in this column are read (DateOrder, decided per column).
@@ -32,6 +35,25 @@ struct ColumnBinding {
   /// Replacements of whole cells (ImportOptions::values), keyed by the cell
   /// case-folded and trimmed.
   std::map<std::string, std::string> values{};
+};
+
+/// A composed cell's template (ImportOptions::compose) in parts: literal
+/// text and, between each two, the position of a header whose cell goes there.
+struct CellTemplate {
+  std::vector<std::string> literals{};  ///< One more than `cells`.
+  std::vector<std::size_t> cells{};     ///< Header positions between the literals; kLine for "{#line}".
+  /// In `cells`: the line the row starts on goes there.
+  static constexpr std::size_t kLine = static_cast<std::size_t>(-1);
+
+  /// Reads `text` ("{product} — {account}") against the file's `headers`;
+  /// "{#line}" is the line the row starts on. Throws
+  /// Error(invalid_argument) for a "{" without "}" or a header the file lacks.
+  static CellTemplate parse(std::string_view text, const std::vector<std::string>& headers);
+  /// The composed text for a row's `cells`: the trimmed cells with the
+  /// literal text between them; the text between a blank cell and the one
+  /// before it goes ("GTX Pro" for "{product} — {account}" without an
+  /// account), and all of it is blank when every named cell is.
+  std::string compose(const std::vector<std::string>& cells, std::int64_t line) const;
 };
 
 /// One data row read and parsed, ready for the writer.
@@ -60,10 +82,14 @@ class RowMapper {
   /// `policy` says whether a bad optional cell refuses its row or is left out.
   /// `values` replaces whole cells of a header (ImportOptions::values);
   /// naming a header the file lacks throws Error(invalid_argument).
+  /// `composed` (ImportOptions::compose) binds columns to templates of other
+  /// headers' cells; a template naming a header the file lacks, or with an
+  /// unclosed "{", throws Error(invalid_argument).
   RowMapper(RecordKind kind, const std::vector<std::string>& headers,
             const std::map<std::string, std::string>& chosen, const std::vector<CustomField>& custom_fields,
             std::string base_currency, CellPolicy policy = CellPolicy::strict,
-            const std::map<std::string, std::map<std::string, std::string>>& values = {});
+            const std::map<std::string, std::map<std::string, std::string>>& values = {},
+            const std::map<std::string, std::string>& composed = {});
 
   /// The headers that carry data, with their columns.
   const std::vector<ColumnBinding>& bindings() const noexcept { return bindings_; }
@@ -76,7 +102,7 @@ class RowMapper {
   /// Fills `row` from `record`: a malformed record, a wrong number of cells
   /// or the first cell that does not parse (and cannot be left out, see
   /// leave_out()) sets row.issue naming the line and header. Moves the
-  /// record's cells into row.cells.
+  /// record's cells into row.cells, followed by the composed cells.
   void prepare(CsvRecord& record, PreparedRow& row) const;
 
   /// Makes row.draft again from row.cells without the cells left out (after
@@ -113,6 +139,7 @@ class RowMapper {
   CellPolicy policy_;
   std::vector<ColumnBinding> bindings_;
   std::vector<std::string> ignored_;
+  std::vector<CellTemplate> templates_;  // one per composed cell
 };
 
 }  // namespace crm::detail

@@ -426,6 +426,21 @@ static void test_lenient_policy_lists_warnings_and_keeps_unreadable_phones(void)
   CHECK(inserted == 1 && failed == 0);
   crm_import_result_free(result);
   crm_import_options_free(options);
+
+  /* A column made from other cells: a contact's external_ref from its line. */
+  CHECK_OK(crm_import_options_new("contact", &options));
+  CHECK_OK(crm_import_options_compose(options, "external_ref", "row-{#line}"));
+  CHECK_FAILS(crm_import_options_compose(options, NULL, "x"), CRM_MISUSE, "column");
+  result = import_text(db, "Last Name\nGreen\n", options);
+  CHECK_OK(crm_import_result_counts(result, NULL, &inserted, NULL, NULL, &failed));
+  CHECK(inserted == 1 && failed == 0);
+  crm_import_result_free(result);
+  CHECK_OK(crm_contact_find_by_external_ref(db, "row-2", &made));
+  CHECK(made != NULL);
+  crm_contact_free(made);
+  CHECK_OK(crm_import_options_compose(options, "external_ref", "{Nobody}"));
+  CHECK_FAILS(crm_import_text(db, "Last Name\nGrey\n", 15, options, &result), CRM_INVALID_ARGUMENT, "Nobody");
+  crm_import_options_free(options);
   crm_db_free(db);
 }
 
@@ -456,7 +471,7 @@ static void test_import_org_reads_a_folder_and_runs_again_unchanged(const char *
   int64_t inserted = 0, failed = 0, unchanged = 0;
   snprintf(folder, sizeof folder, "%s/org", scratch);
   mkdir(folder, 0700);
-  if (!write_file(folder, "Account.csv", "Id,Name,ParentId\n001B,Child Ltd,001A\n001A,Parent Inc,\n") ||
+  if (!write_file(folder, "Account.csv", "Id,Name,ParentId,Rating\n001B,Child Ltd,001A,Hot\n001A,Parent Inc,,\n") ||
       !write_file(folder, "Contact.csv", "Id,AccountId,LastName\n003C,001B,Lee\n") ||
       !write_file(folder, "Notes.csv", "Id\n1\n"))
     return;
@@ -469,6 +484,11 @@ static void test_import_org_reads_a_folder_and_runs_again_unchanged(const char *
   CHECK_OK(crm_import_result_counts(file_result, NULL, &inserted, NULL, NULL, &failed));
   CHECK(same(kind, "contact") && inserted == 1 && failed == 0);
   CHECK_FAILS(crm_org_import_result_file(org, 3, &file, NULL, NULL, NULL), CRM_INVALID_ARGUMENT, "past the last");
+  CHECK_OK(crm_org_import_result_kept_count(org, 0, &count));
+  CHECK(count == 1);
+  CHECK_OK(crm_org_import_result_kept(org, 0, 0, &file, &kind));
+  CHECK(same(file, "Rating") && same(kind, "rating"));
+  CHECK_FAILS(crm_org_import_result_kept(org, 0, 1, &file, &kind), CRM_INVALID_ARGUMENT, "past the last");
   CHECK_OK(crm_org_import_result_unused_count(org, &count));
   CHECK(count == 1);
   CHECK_OK(crm_org_import_result_unused(org, 0, &unused));

@@ -211,13 +211,20 @@ run(0 "Worker[^\n]*contacted" leads "${WORK}/values.crm")
 run(1 "is not HEADER:FROM=TO" import "${WORK}/values.crm" lead "${WORK}/sf-leads.csv" --values "Status=contacted")
 # import-org: a Salesforce-shaped folder whole; parents in a second pass; a second run changes nothing.
 file(MAKE_DIRECTORY "${WORK}/org")
-file(WRITE "${WORK}/org/Account.csv" "Id,Name,ParentId\n001B,Child Ltd,001A\n001A,Parent Inc,\n")
+file(WRITE "${WORK}/org/Account.csv" "Id,Name,ParentId,Rating\n001B,Child Ltd,001A,Hot\n001A,Parent Inc,,\n")
 file(WRITE "${WORK}/org/Contact.csv" "Id,AccountId,LastName,Birthdate\n003C,001B,Lee,2999-01-01\n")
 file(WRITE "${WORK}/org/Notes.csv" "Id\n1\n")
 run(0 "Account.csv \\(account\\): Imported 2 rows: 2 inserted[^\n]*\n(.*\n)?Account.csv \\(account, second pass\\): Imported 2 rows: 0 inserted, 1 updated, 1 unchanged[^\n]*\n(.*\n)?Contact.csv \\(contact\\): Imported 1 rows: 1 inserted[^\n]*1 cells left out[^\n]*\n  warning: line 2, column \"Birthdate\"[^\n]*\nNot in the preset: \"Notes.csv\""
     import-org "${WORK}/org.crm" "${WORK}/org" --from salesforce)
-run(0 "Contact.csv \\(contact\\): Imported 1 rows: 0 inserted, 0 updated, 1 unchanged"
+run(0 "Kept as custom fields: \"Rating\" -> rating\n(.*\n)*Contact.csv \\(contact\\): Imported 1 rows: 0 inserted, 0 updated, 1 unchanged"
     import-org "${WORK}/org.crm" "${WORK}/org")
+run(0 "\n[0-9]+,001B,[^\n]*Hot" export "${WORK}/org.crm" account --where "rating = \"Hot\"")
+# --compose: a column the file lacks, made from other cells.
+file(WRITE "${WORK}/pipeline.csv" "product,client\nGTX Pro,Cancity\nMG Special,\n")
+run(0 "2 inserted" import "${WORK}/values.crm" opportunity "${WORK}/pipeline.csv"
+    --compose "name={product} — {client};external_ref=deal-{#line}")
+run(0 "GTX Pro — Cancity" deals "${WORK}/values.crm")
+run(1 "nobody" import "${WORK}/values.crm" opportunity "${WORK}/pipeline.csv" --compose "name={nobody}")
 run(1 "--from|nosuch" import-org "${WORK}/org.crm" "${WORK}/org" --from nosuch)
 run(0 "\"file\": \"Account.csv\"" org-preset salesforce)
 run(1 "'planet' is not a record kind" import "${DB}" planet "${WORK}/import.csv")

@@ -712,5 +712,29 @@ TEST_F(ImportTest, ValuesMapAnOldCrmsPicklistsOntoTheLibrarysIgnoringCase) {
   EXPECT_THROW(import("Name,AccountId\nFive,001A\n", options), Error);
 }
 
+TEST_F(ImportTest, ComposedColumnsAreMadeFromOtherCellsAndDropTheTextBesideABlankOne) {
+  account("Cancity", "ACC1");
+  ImportOptions options;
+  options.kind = RecordKind::opportunity;
+  options.compose = {{"name", "{product} — {account}"}, {"external_ref", "deal-{#line}"}};
+  const ImportResult result = import(
+      "product,account,amount\n"
+      "GTX Pro,Cancity,100\n"
+      "MG Special,,200\n",
+      options);
+  ASSERT_EQ(result.inserted, 2) << issues_of(result);
+  const Opportunity first = *db.opportunities().find_by_external_ref("deal-2");
+  EXPECT_EQ(first.name, "GTX Pro — Cancity");
+  EXPECT_EQ(db.opportunities().find_by_external_ref("deal-3")->name, "MG Special");
+
+  options.compose = {{"name", "{product} for {nobody}"}};
+  const Error unknown = EXPECT_CRM_ERROR(import("product\nX\n", options), ErrorCode::invalid_argument);
+  EXPECT_NE(std::string(unknown.what()).find("nobody"), std::string::npos);
+  options.compose = {{"name", "{product"}};
+  EXPECT_CRM_ERROR(import("product\nX\n", options), ErrorCode::invalid_argument);
+  options.compose = {{"planet", "{product}"}};
+  EXPECT_CRM_ERROR(import("product\nX\n", options), ErrorCode::invalid_argument);
+}
+
 }  // namespace
 }  // namespace crm

@@ -107,6 +107,67 @@ TEST_F(OrgImportTest, APresetFileTheUserChangedIsReadAndBadOnesAreRefusedByName)
   EXPECT_NE(org_preset("salesforce").find("\"Account.csv\""), std::string::npos);
 }
 
+TEST_F(OrgImportTest, ColumnsNoFieldTakesAreKeptAsCustomFieldsOfTheTypeTheirCellsReadAs) {
+  write(dir, "Account.csv",
+        "Id,Name,Rating,Score__c,Founded__c,Zip__c,Empty__c\n"
+        "001A,Parent Inc,Hot,12,2001-04-01,04770,\n"
+        "001B,Child Ltd,Warm,7.5,2003-02-28,10001,\n");
+  const OrgImportResult result = db.imports().read_org(dir.file(""), {.preset = "salesforce"});
+  ASSERT_FALSE(result.files.empty());
+  const std::map<std::string, std::string> kept = {
+      {"Founded__c", "founded_c"}, {"Rating", "rating"}, {"Score__c", "score_c"}, {"Zip__c", "zip_c"}};
+  EXPECT_EQ(result.files[0].custom_fields, kept);  // Empty__c holds nothing: no field
+  EXPECT_EQ(db.custom_fields().find(RecordKind::account, "score_c")->type, CustomFieldType::decimal);
+  EXPECT_EQ(db.custom_fields().find(RecordKind::account, "founded_c")->type, CustomFieldType::date);
+  EXPECT_EQ(db.custom_fields().find(RecordKind::account, "zip_c")->type, CustomFieldType::text);  // "04770" keeps its zero
+  EXPECT_FALSE(db.custom_fields().find(RecordKind::account, "empty_c"));
+  const Account parent = *db.accounts().find_by_external_ref("001A");
+  EXPECT_EQ(parent.custom.at("rating"), CustomValue("Hot"));
+  EXPECT_EQ(parent.custom.at("zip_c"), CustomValue("04770"));
+  EXPECT_EQ(parent.custom.at("founded_c"), CustomValue(parse_date("2001-04-01")));
+  EXPECT_EQ(db.accounts().find_by_external_ref("001B")->custom.at("score_c"), CustomValue::decimal("7.5"));
+
+  const std::size_t fields = db.custom_fields().list(RecordKind::account).size();
+  const OrgImportResult again = db.imports().read_org(dir.file(""), {.preset = "salesforce"});
+  EXPECT_EQ(db.custom_fields().list(RecordKind::account).size(), fields);
+  EXPECT_EQ(again.files[0].result.unchanged, 2);
+}
+
+TEST_F(OrgImportTest, AHeaderBesideThePresetsChoiceIsKeptUnderThePresetsNameWhenItsOwnIsBuiltIn) {
+  write(dir, "Kunden.csv", "Nr,Firma,Name\nK1,Ozols SIA,Ozols\n");
+  write(dir, "preset.json",
+        R"({"name": "mine", "files": [{"file": "kunden.csv", "kind": "account", "columns": {"Nr": "external_ref", "Firma": "name"}}]})");
+  const OrgImportResult result = db.imports().read_org(dir.file(""), {.preset = dir.file("preset.json")});
+  ASSERT_EQ(result.files.size(), 1u);
+  EXPECT_EQ(result.files[0].custom_fields, (std::map<std::string, std::string>{{"Name", "mine_name"}}));
+  const Account account = *db.accounts().find_by_external_ref("K1");
+  EXPECT_EQ(account.name, "Ozols SIA");
+  EXPECT_EQ(account.custom.at("mine_name"), CustomValue("Ozols"));
+}
+
+TEST_F(OrgImportTest, FilePatternsTakeEachMatchingFileOnceInNameOrder) {
+  write(dir, "hubspot-crm-exports-all-companies-2024-06-01.csv",
+        "Record ID,Company name,Country/Region,Create Date\n11,Ozols SIA,Latvia,2024-01-15\n");
+  write(dir, "hubspot-crm-exports-all-contacts-2024-06-01.csv",
+        "Record ID,First Name,Last Name,Associated Company IDs (Primary),Associated Company IDs,Lifecycle Stage\n"
+        "21,Anna,Ozola,11,11;12,Customer\n");
+  write(dir, "hubspot-crm-exports-all-deals-2024-06-01.csv",
+        "Record ID,Deal Name,Deal Stage,Amount,Close Date,Associated Company IDs (Primary),Pipeline\n"
+        "31,Timber,Contract Sent,1200,2024-07-01,11,Sales Pipeline\n");
+  const OrgImportResult result = db.imports().read_org(dir.file(""), {.preset = "hubspot"});
+  ASSERT_EQ(result.files.size(), 3u) << problems(result);
+  for (const OrgFileResult& file : result.files) EXPECT_EQ(file.result.inserted, 1) << problems(result);
+  const Account company = *db.accounts().find_by_external_ref("11");
+  EXPECT_EQ(company.address.country, "LV");
+  const Contact anna = *db.contacts().find_by_external_ref("21");
+  EXPECT_EQ(anna.account, company.id);
+  EXPECT_EQ(anna.custom.at("lifecycle_stage"), CustomValue("Customer"));
+  EXPECT_EQ(anna.custom.at("associated_company_ids"), CustomValue("11;12"));
+  const Opportunity deal = *db.opportunities().find_by_external_ref("31");
+  EXPECT_EQ(db.pipelines().stage(deal.stage).name, "Negotiation");
+  EXPECT_EQ(deal.account, company.id);
+}
+
 // The real exports: every file the preset names imports with no refused row.
 // Their dates are real, so the database keeps the real clock.
 class RealOrgTest : public ::testing::TestWithParam<const char*> {

@@ -75,6 +75,7 @@ ImportOptions import_options(const Arguments& args) {
     options.delimiter = delimiter == "tab" ? '\t' : delimiter.front();
   options.columns = column_map(option(args, "map"));
   options.values = value_map(option(args, "values"));
+  options.compose = column_map(option(args, "compose"), "compose", "COLUMN=TEMPLATE");
   if (!option(args, "upsert").empty()) {
     options.mode = ImportMode::upsert;
     options.key = named_option(args, "upsert", import_key_from_name, "external_ref, email, phone, registration_number");
@@ -142,6 +143,12 @@ int run_import_org(const Arguments& args) {
   for (const OrgFileResult& file : result.files) {
     std::cout << file.file << " (" << record_kind_name(file.kind) << (file.pass > 1 ? ", second pass" : "") << "): ";
     print_result(file.result, false, std::cout);
+    if (!file.custom_fields.empty()) {
+      std::cout << "Kept as custom fields:";
+      for (const auto& [header, field] : file.custom_fields)
+        std::cout << " \"" << header << "\"" << (header == field ? "" : " -> " + field);
+      std::cout << "\n";
+    }
     refused = refused || file.result.failed > 0;
   }
   if (!result.unused_files.empty()) {
@@ -162,7 +169,7 @@ int run_org_preset(const Arguments& args) {
 }
 
 int run_import(const Arguments& args) {
-  check_options(args, {"encoding", "delimiter", "map", "values", "upsert", "duplicates", "policy", "date-order", "dry-run",
+  check_options(args, {"encoding", "delimiter", "map", "values", "compose", "upsert", "duplicates", "policy", "date-order", "dry-run",
                        "all-or-nothing"});
   const std::string& file = positional(args, 2, "the CSV file");
   const ImportOptions options = import_options(args);

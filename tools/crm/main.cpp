@@ -43,19 +43,23 @@ duplicates:
 
 import:
   import DB KIND FILE [--encoding WINDOWS-1257|WINDOWS-1251|...] [--delimiter ,|;|tab]
-           [--map 'HEADER=COLUMN;...'] [--values 'HEADER:FROM=TO;...'] [--upsert external_ref|email|phone|registration_number]
+           [--map 'HEADER=COLUMN;...'] [--values 'HEADER:FROM=TO;...'] [--compose 'COLUMN=TEMPLATE;...']
+           [--upsert external_ref|email|phone|registration_number]
            [--duplicates report|skip|merge|ignore] [--policy strict|lenient]
            [--date-order detect|day_first|month_first] [--dry-run yes] [--all-or-nothing yes]
                           reads accounts, contacts, leads, opportunities or activities (KIND) from a
                           CSV file, with a progress bar; refused rows are listed with line and column;
                           --policy lenient imports a row without its bad optional cells (listed as
                           warnings) and keeps unreadable phones as written; --date-order says how
-                          7/3/2025 is read (detect: per column, from a date only one order can read)
+                          7/3/2025 is read (detect: per column, from a date only one order can read);
+                          --compose makes a column the file lacks from other cells: --compose
+                          'name={product} — {account}' ({#line}: the row's line)
 
-  import-org DB DIR [--from salesforce|maven|PRESET.json] [--policy lenient|strict]
+  import-org DB DIR [--from salesforce|hubspot|maven|PRESET.json] [--policy lenient|strict]
                           imports another CRM's export folder whole, file by file in the preset's order,
                           each by upsert on its external_ref (running it again creates nothing twice);
-                          bad optional cells become warnings unless --policy strict
+                          bad optional cells become warnings unless --policy strict; columns no field
+                          takes are kept as custom fields (listed)
   org-preset NAME         prints a built-in preset (JSON) to copy, change and pass to --from
 
 export:

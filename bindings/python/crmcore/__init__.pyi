@@ -632,7 +632,7 @@ class Database:
     def load_sample_data(self, *, seed: int = 2025, accounts: int = 120, contacts: int = 360) -> SampleSummary: ...
     def import_csv(self, source: str | os.PathLike[str] | IO[str] | IO[bytes], kind: str = "contact", *,
                    encoding: str = "UTF-8", delimiter: str = "", columns: dict[str, str] = ...,
-                   values: dict[str, dict[str, str]] = ...,
+                   values: dict[str, dict[str, str]] = ..., compose: dict[str, str] = ...,
                    mode: str = "insert", key: str = "external_ref", on_duplicate: str = "report",
                    policy: str = "strict", date_order: str = "detect", dry_run: bool = False, all_or_nothing: bool = False, batch_rows: int = 2000,
                    progress: Callable[[ImportProgress], bool | None] | None = None) -> ImportResult: ...
@@ -772,6 +772,7 @@ class OrgFileResult:
     kind: str
     pass_: int
     result: ImportResult
+    custom_fields: dict[str, str]
 
 class OrgImportResult:
     files: list[OrgFileResult]

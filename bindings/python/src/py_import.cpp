@@ -19,7 +19,7 @@ namespace {
 ImportOptions import_options(const std::string& kind, const std::string& encoding, const std::string& delimiter,
                              const std::map<std::string, std::string>& columns,
                              const std::map<std::string, std::map<std::string, std::string>>& values,
-                             const std::string& mode,
+                             const std::map<std::string, std::string>& compose, const std::string& mode,
                              const std::string& key, const std::string& on_duplicate, const std::string& policy,
                              const std::string& date_order, bool dry_run, bool all_or_nothing,
                              std::size_t batch_rows) {
@@ -31,6 +31,7 @@ ImportOptions import_options(const std::string& kind, const std::string& encodin
   options.delimiter = delimiter.empty() ? '\0' : delimiter.front();
   options.columns = columns;
   options.values = values;
+  options.compose = compose;
   options.mode = enum_from_name(mode, import_mode_from_name, "import.mode", "'insert', 'upsert'");
   options.key = enum_from_name(key, import_key_from_name, "import.key",
                                "'external_ref', 'email', 'phone', 'registration_number'");
@@ -95,6 +96,8 @@ void bind_org_types(py::module_& m) {
                              "The kind of its rows ('account', ...).")
       .def_readonly("pass_", &OrgFileResult::pass, "1, or 2 for the second pass (links to later rows).")
       .def_readonly("result", &OrgFileResult::result, "Its ImportResult: counts, errors, warnings.")
+      .def_readonly("custom_fields", &OrgFileResult::custom_fields,
+                    "{header: custom field name}: the headers no field takes, kept as custom fields of the kind.")
       .def("__repr__", [](const OrgFileResult& f) {
         return "<OrgFileResult " + f.file + " pass " + std::to_string(f.pass) + ": " +
                std::to_string(f.result.inserted) + " inserted, " + std::to_string(f.result.failed) + " failed>";
@@ -190,25 +193,26 @@ void register_imports(py::module_& m) {
       "Imports another CRM's export folder whole: every file the preset names, in its order (accounts before "
       "the contacts and deals naming them, links to later rows in a second pass), each by upsert on its "
       "external_ref, so running it again creates nothing twice. source: a built-in preset ('salesforce', "
-      "'maven'; crmcore.org_preset(name) gives its text) or the path of a preset file. Returns an "
-      "OrgImportResult with one ImportResult per file and pass.");
+      "'hubspot', 'maven'; crmcore.org_preset(name) gives its text) or the path of a preset file. Returns an "
+      "OrgImportResult with one ImportResult per file and pass. A header no field takes that holds a value "
+      "becomes a custom field of the kind (OrgFileResult.custom_fields), so nothing is dropped.");
   database_class(m).def(
       "import_csv",
       [](const SharedDatabase& db, py::handle source, const std::string& kind, const std::string& encoding,
          const std::string& delimiter, const std::map<std::string, std::string>& columns,
-         const std::map<std::string, std::map<std::string, std::string>>& values, const std::string& mode,
-         const std::string& key, const std::string& on_duplicate, const std::string& policy,
+         const std::map<std::string, std::map<std::string, std::string>>& values,
+         const std::map<std::string, std::string>& compose, const std::string& mode, const std::string& key, const std::string& on_duplicate, const std::string& policy,
          const std::string& date_order, bool dry_run, bool all_or_nothing, IntArg<std::size_t> batch_rows,
          py::object progress) {
         return run_import(db, source,
-                          import_options(kind, encoding, delimiter, columns, values, mode, key, on_duplicate, policy,
+                          import_options(kind, encoding, delimiter, columns, values, compose, mode, key, on_duplicate, policy,
                                          date_order, dry_run, all_or_nothing, batch_rows),
                           std::move(progress));
       },
       py::arg("source"), py::arg("kind") = "contact", py::kw_only(), py::arg("encoding") = "UTF-8",
       py::arg("delimiter") = "", py::arg("columns") = std::map<std::string, std::string>{},
       py::arg("values") = std::map<std::string, std::map<std::string, std::string>>{},
-      py::arg("mode") = "insert", py::arg("key") = "external_ref", py::arg("on_duplicate") = "report",
+      py::arg("compose") = std::map<std::string, std::string>{}, py::arg("mode") = "insert", py::arg("key") = "external_ref", py::arg("on_duplicate") = "report",
       py::arg("policy") = "strict", py::arg("date_order") = "detect", py::arg("dry_run") = false, py::arg("all_or_nothing") = false, py::arg("batch_rows") = kDefaultBatchRows,
       py::arg("progress") = py::none(),
       "Imports records of kind ('account', 'contact', 'lead', 'opportunity', 'activity') from a CSV file: a "
@@ -216,7 +220,9 @@ void register_imports(py::module_& m) {
       "decoded, so encoding applies to paths and binary files). Headers map to fields by "
       "name (English spreadsheet headers and the library's field names) or as columns={header: column} says "
       "(custom fields by name, '' to ignore). values={header: {cell: replacement}} reads whole cells of a "
-      "header as other text, ignoring case ({'StageName': {'Closed Won': 'Won'}}: an old CRM's picklists). encoding: 'UTF-8', 'WINDOWS-1257', 'WINDOWS-1251', ...; "
+      "header as other text, ignoring case ({'StageName': {'Closed Won': 'Won'}}: an old CRM's picklists). compose={column: template} makes a column the file lacks from other cells: "
+      "'{Header}' is that header's cell, '{#line}' the row's line, the rest literal ({'name': '{product} — "
+      "{account}'}; text beside a blank cell is dropped). encoding: 'UTF-8', 'WINDOWS-1257', 'WINDOWS-1251', ...; "
       "delimiter: ',', ';', '\\t' or '' to detect. mode 'insert' or 'upsert' by key ('external_ref', 'email', "
       "'phone', 'registration_number'); on_duplicate: 'ignore', 'report', 'skip' or 'merge' for rows like "
       "stored accounts and contacts. policy 'strict' refuses a row with any bad cell; 'lenient' leaves a bad "

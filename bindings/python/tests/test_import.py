@@ -235,3 +235,26 @@ def test_import_org_reads_a_folder_in_order_and_a_second_run_changes_nothing(db,
     assert "salesforce" in crmcore.org_preset_names()
     with pytest.raises(crmcore.NotFoundError):
         db.import_org(folder, source="nosuch")
+
+
+def test_compose_makes_a_column_the_file_lacks_from_other_cells(db):
+    db.accounts.create(name="Cancity")
+    text = "product,account\nGTX Pro,Cancity\nMG Special,\n"
+    result = db.import_csv(io.StringIO(text), "opportunity",
+                           compose={"name": "{product} — {account}", "external_ref": "deal-{#line}"})
+    assert (result.inserted, result.failed) == (2, 0), result.errors
+    assert db.opportunities.find_by_external_ref("deal-2").name == "GTX Pro — Cancity"
+    assert db.opportunities.find_by_external_ref("deal-3").name == "MG Special"
+    with pytest.raises(crmcore.ValidationError, match="nobody"):
+        db.import_csv(io.StringIO(text), "opportunity", compose={"name": "{nobody}"})
+
+
+def test_import_org_keeps_columns_no_field_takes_as_custom_fields(db, tmp_path):
+    folder = tmp_path / "org"
+    folder.mkdir()
+    write(folder, "Account.csv", "Id,Name,Rating,Employees__c,Empty__c\n001A,Parent Inc,Hot,120,\n")
+    result = db.import_org(folder)
+    assert result.files[0].custom_fields == {"Rating": "rating", "Employees__c": "employees_c"}
+    assert db.custom_fields.find("account", "employees_c").type == "integer"
+    account = db.accounts.find_by_external_ref("001A")
+    assert account.custom == {"rating": "Hot", "employees_c": 120}

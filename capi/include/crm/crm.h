@@ -1578,6 +1578,17 @@ CRM_API crm_status crm_import_options_set_progress(crm_import_options *options, 
  *  fail with CRM_INVALID_ARGUMENT. */
 CRM_API crm_status crm_import_options_map_value(crm_import_options *options, const char *header, const char *from,
                                                 const char *to);
+/** Makes column's cells from a template of other cells of each row, for a
+ *  file that lacks the column: "{Header}" is that header's cell (trimmed),
+ *  "{#line}" the line the row starts on, the rest literal text
+ *  ("{product} — {account}" for a deal's name; "task" alone is the same for
+ *  every row). The text between a blank cell and the cell before it is
+ *  dropped; the column is blank when every named cell is. A later call for
+ *  the same column replaces the earlier. A template naming a header the
+ *  file lacks or with a "{" not closed, and an unknown column, make the
+ *  import fail with CRM_INVALID_ARGUMENT. */
+CRM_API crm_status crm_import_options_compose(crm_import_options *options, const char *column,
+                                              const char *template_text);
 /** What a cell that cannot be read or stored does to its row: "strict"
  *  (the default: the row is refused) or "lenient" (a bad optional cell is
  *  left out and listed as a warning, crm_import_result_warning(); a
@@ -1664,13 +1675,17 @@ CRM_API crm_status crm_import_result_duplicate_reason(const crm_import_result *r
  * Another CRM's export folder (one CSV file per object) imported whole, in
  * the order a preset gives (accounts before the contacts and deals naming
  * them), every file by upsert on its external_ref, so that running it
- * again creates nothing twice. */
+ * again creates nothing twice. A header no crmcore column takes and that
+ * holds a value becomes a custom field of the file's kind, named after the
+ * header ("External_id__c" -> "external_id_c"), of the type all its cells
+ * read as (integer, decimal, ISO date, else text): nothing is dropped
+ * unless the preset maps the header to "". */
 
 /** What crm_import_org() did, file by file; freed with crm_org_import_result_free(). */
 typedef struct crm_org_import_result crm_org_import_result;
 
 /** Imports the export folder directory with preset: a built-in name
- *  ("salesforce", "maven"; crm_org_preset()) or the path of a preset file
+ *  ("hubspot", "maven", "salesforce"; crm_org_preset()) or the path of a preset file
  *  in the same JSON form. policy is "lenient" (NULL: the default, bad
  *  optional cells left out as warnings) or "strict". CRM_NOT_FOUND for a
  *  missing folder or preset file, CRM_INVALID_ARGUMENT for an unknown or
@@ -1687,6 +1702,16 @@ CRM_API crm_status crm_org_import_result_file_count(const crm_org_import_result 
 CRM_API crm_status crm_org_import_result_file(const crm_org_import_result *result, size_t index,
                                               const char **out_file, const char **out_kind, int *out_pass,
                                               const crm_import_result **out_file_result);
+/** *out_count: how many headers of file import index no crmcore column
+ *  takes and that were kept as custom fields (0 on a second pass). */
+CRM_API crm_status crm_org_import_result_kept_count(const crm_org_import_result *result, size_t index,
+                                                   size_t *out_count);
+/** Kept header kept_index of file import index (sorted by header): the
+ *  header as written and the custom field (of the file's kind) its cells
+ *  went to; strings valid until the result is freed; either out pointer
+ *  may be NULL. */
+CRM_API crm_status crm_org_import_result_kept(const crm_org_import_result *result, size_t index, size_t kept_index,
+                                             const char **out_header, const char **out_field);
 /** How many CSV files of the folder the preset does not name. */
 CRM_API crm_status crm_org_import_result_unused_count(const crm_org_import_result *result, size_t *out_count);
 /** Unused file index, valid until the result is freed. */
