@@ -318,7 +318,7 @@ crm_status crm_org_import_result_file(const crm_org_import_result* result, size_
     return fail(CRM_INVALID_ARGUMENT, "index: " + std::to_string(index) + " is past the last file", "index");
   const crm::OrgFileResult& file = result->files[index];
   if (out_file) *out_file = file.file.c_str();
-  if (out_kind) *out_kind = crm::record_kind_name(file.kind).data();
+  if (out_kind) *out_kind = file.kind.c_str();
   if (out_pass) *out_pass = file.pass;
   if (out_file_result) *out_file_result = &result->results[index];
   return CRM_OK;

@@ -79,6 +79,9 @@ struct CampaignData {
   std::string lead_source{};                   ///< The lead source its leads count under, by name (added when new); may be empty.
   std::string owner{};                         ///< The responsible user.
   std::string description{};                   ///< Free text.
+
+  /// Equal when every field is.
+  friend bool operator==(const CampaignData&, const CampaignData&) = default;
 };
 
 /// A stored campaign.

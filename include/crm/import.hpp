@@ -217,14 +217,17 @@ struct ImportResult {
 
 /// How a whole export folder of another CRM is imported (Imports::read_org).
 struct OrgImportOptions {
-  /// A built-in preset (org_preset_names(): "salesforce", "maven") or the
+  /// A built-in preset (org_preset_names(): "generic", "hubspot", "maven", "salesforce") or the
   /// path of a preset file in the same JSON form (org_preset() gives a
   /// built-in one to copy and change). A preset lists the export's files in
   /// the order they are imported (accounts before the contacts and deals
   /// that name them), each with its record kind, its header mapping
-  /// (ImportOptions::columns), its picklist values (ImportOptions::values)
-  /// and the columns of a second pass ("then": links to records later in
-  /// the same file, such as an account's parent).
+  /// (ImportOptions::columns), its picklist values (ImportOptions::values),
+  /// the columns it composes (ImportOptions::compose) and the columns of a
+  /// second pass ("then": links to records later in the same file, such as
+  /// an account's parent). A file's "kind" may also be "campaign",
+  /// "campaign_member" or "employment" (see OrgFileResult::kind), whose
+  /// columns name the fields listed in the generic preset.
   std::string preset = "salesforce";
   /// CellPolicy::lenient unless changed: an org comes in whole, its bad
   /// optional cells listed as warnings.
@@ -238,7 +241,12 @@ struct OrgImportOptions {
 /// What importing one file of an org did.
 struct OrgFileResult {
   std::string file{};                   ///< The file's name in the folder ("Account.csv").
-  RecordKind kind = RecordKind::account;  ///< The kind of its rows.
+  /// The kind of its rows: a record kind ("account", ... as
+  /// record_kind_name() writes it) or a file of links: "campaign",
+  /// "campaign_member" (a contact or lead a campaign reached: the campaign
+  /// that brought it when it names none, and a tag "Campaign: NAME"),
+  /// "employment".
+  std::string kind{};
   int pass = 1;                         ///< 1, or 2 for the second pass over the same file.
   ImportResult result{};                ///< Counts, errors, warnings and mapping.
   /// Headers no crmcore column takes, kept as custom fields of the kind
@@ -252,7 +260,7 @@ struct OrgImportResult {
   std::vector<std::string> unused_files{};  ///< CSV files of the folder the preset does not name.
 };
 
-/// The names of the built-in org presets ("maven", "salesforce").
+/// The names of the built-in org presets ("generic", "hubspot", "maven", "salesforce").
 std::vector<std::string> org_preset_names();
 /// The JSON text of built-in preset `name`, to copy and change; throws
 /// Error(invalid_argument) naming the presets for an unknown name.

@@ -12,6 +12,7 @@
 #include "crm/import.hpp"
 #include "crm/custom_field.hpp"
 #include "io/org_columns.hpp"
+#include "io/org_links.hpp"
 #include "storage/store_access.hpp"
 #include "io/import_options.hpp"
 #include "io/org_preset.hpp"
@@ -84,8 +85,9 @@ bool is_list_column(std::string_view column) {
 }
 
 // The first pass: every column but the second pass's. A header the preset
-// maps wins over headers that would fill the same single-value column by
-// their names (Salesforce's Id over an org's own "External_id__c").
+// maps or a column it composes wins over headers that would fill the same
+// single-value column by their names (Salesforce's Id over an org's own
+// "External_id__c"); those are kept as custom fields.
 // `unplaced` gets the headers that then feed no column (neither the
 // preset's nor one by their names): the columns to keep as custom fields.
 ImportOptions first_pass(const OrgFilePlan& plan, const OrgImportOptions& options,
@@ -95,6 +97,7 @@ ImportOptions first_pass(const OrgFilePlan& plan, const OrgImportOptions& option
   std::set<std::string> chosen;
   for (const auto& [header, column] : first.columns)
     if (!column.empty() && !is_list_column(column)) chosen.insert(column);
+  for (const auto& [column, text] : plan.compose) chosen.insert(column);  // a Case's "Type" is no activity kind
   for (const std::string& header : headers) {
     if (header.empty() || first.columns.count(header) || plan.then.count(header)) continue;
     const std::string column = first_pass_column(plan, header);
@@ -169,19 +172,28 @@ OrgImportResult Imports::read_org(const std::string& directory, const OrgImportO
   const std::map<std::string, std::string> files = csv_files(directory);
   OrgImportResult result;
   std::set<std::string> used;
+  detail::CampaignNames campaign_names;
   for (const OrgFilePlan& plan : preset.files) {
     for (const auto& [key, name] : files) {
       if (used.count(key) || !matches(plan.file, name)) continue;
       used.insert(key);
       const std::string path = (fs::path(directory) / name).string();
+      if (plan.link) {
+        result.files.push_back({name, std::string(detail::org_link_kind_name(*plan.link)), 1,
+                                detail::import_org_links(session_, *plan.link, path, plan.columns, plan.values,
+                                                         campaign_names),
+                                {}});
+        continue;
+      }
       const std::vector<std::string> headers = detail::org_file_headers(path);
       std::vector<std::string> unplaced;
       ImportOptions first = first_pass(plan, options, headers, unplaced);
       std::map<std::string, std::string> kept =
           keep_as_custom_fields(session_, plan, preset.name, path, unplaced, first);
-      result.files.push_back({name, plan.kind, 1, read_file(path, first), std::move(kept)});
+      const std::string kind(record_kind_name(plan.kind));
+      result.files.push_back({name, kind, 1, read_file(path, first), std::move(kept)});
       if (!present(plan.then, headers).empty())
-        result.files.push_back({name, plan.kind, 2, read_file(path, second_pass(plan, options, headers, first)), {}});
+        result.files.push_back({name, kind, 2, read_file(path, second_pass(plan, options, headers, first)), {}});
     }
   }
   for (const auto& [key, name] : files)

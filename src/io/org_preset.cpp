@@ -42,8 +42,12 @@ detail::OrgFilePlan file_plan(const Json& entry, std::string_view source, std::s
   plan.file = entry.at("file").get<std::string>();
   const std::string kind = entry.value("kind", std::string());
   const auto parsed_kind = record_kind_from_name(kind);
-  if (!parsed_kind) refuse(source, where + ".kind '" + kind + "' is not a record kind");
-  plan.kind = *parsed_kind;
+  plan.link = detail::org_link_kind_from_name(kind);
+  if (!parsed_kind && !plan.link)
+    refuse(source, where + ".kind '" + kind +
+                       "' is not a record kind (account, contact, lead, opportunity, activity) nor campaign, "
+                       "campaign_member or employment");
+  if (parsed_kind) plan.kind = *parsed_kind;
   const std::string key = entry.value("key", std::string("external_ref"));
   const auto parsed_key = import_key_from_name(key);
   if (!parsed_key) refuse(source, where + ".key '" + key + "' is not an import key");

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "crm/import.hpp"
+#include "io/org_links.hpp"
 
 namespace crm::detail {
 
@@ -17,7 +18,10 @@ struct OrgFilePlan {
   /// stands for any text ("hubspot-crm-exports-*-contacts-*.csv"), and every
   /// file it matches that no earlier plan took is imported, in name order.
   std::string file{};
-  RecordKind kind = RecordKind::account;  ///< The kind of its rows.
+  RecordKind kind = RecordKind::account;  ///< The kind of its rows, unless `link` is set.
+  /// Set for a file of campaigns, campaign members or employments
+  /// (import_org_links()); `key`, `then` and `compose` do not apply to it.
+  std::optional<OrgLinkKind> link{};
   ImportKey key = ImportKey::external_ref;  ///< What finds a row's record again (every pass upserts).
   std::map<std::string, std::string> columns{};  ///< ImportOptions::columns of the first pass.
   std::map<std::string, std::map<std::string, std::string>> values{};  ///< ImportOptions::values.

@@ -141,7 +141,7 @@ int run_import_org(const Arguments& args) {
   const OrgImportResult result = db.imports().read_org(directory, options);
   bool refused = false;
   for (const OrgFileResult& file : result.files) {
-    std::cout << file.file << " (" << record_kind_name(file.kind) << (file.pass > 1 ? ", second pass" : "") << "): ";
+    std::cout << file.file << " (" << file.kind << (file.pass > 1 ? ", second pass" : "") << "): ";
     print_result(file.result, false, std::cout);
     if (!file.custom_fields.empty()) {
       std::cout << "Kept as custom fields:";

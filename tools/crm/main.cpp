@@ -55,7 +55,7 @@ import:
                           --compose makes a column the file lacks from other cells: --compose
                           'name={product} — {account}' ({#line}: the row's line)
 
-  import-org DB DIR [--from salesforce|hubspot|maven|PRESET.json] [--policy lenient|strict]
+  import-org DB DIR [--from salesforce|hubspot|maven|generic|PRESET.json] [--policy lenient|strict]
                           imports another CRM's export folder whole, file by file in the preset's order,
                           each by upsert on its external_ref (running it again creates nothing twice);
                           bad optional cells become warnings unless --policy strict; columns no field

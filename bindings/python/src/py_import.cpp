@@ -92,8 +92,9 @@ ImportResult run_import(const SharedDatabase& db, py::handle source, ImportOptio
 void bind_org_types(py::module_& m) {
   py::class_<OrgFileResult>(m, "OrgFileResult", "What importing one file of an org export did.")
       .def_readonly("file", &OrgFileResult::file, "The file's name in the folder ('Account.csv').")
-      .def_property_readonly("kind", [](const OrgFileResult& f) { return std::string(record_kind_name(f.kind)); },
-                             "The kind of its rows ('account', ...).")
+      .def_readonly("kind", &OrgFileResult::kind,
+                    "The kind of its rows ('account', ...), or of its links ('campaign', 'campaign_member', "
+                    "'employment').")
       .def_readonly("pass_", &OrgFileResult::pass, "1, or 2 for the second pass (links to later rows).")
       .def_readonly("result", &OrgFileResult::result, "Its ImportResult: counts, errors, warnings.")
       .def_readonly("custom_fields", &OrgFileResult::custom_fields,
@@ -192,7 +193,7 @@ void register_imports(py::module_& m) {
       py::arg("date_order") = "detect",
       "Imports another CRM's export folder whole: every file the preset names, in its order (accounts before "
       "the contacts and deals naming them, links to later rows in a second pass), each by upsert on its "
-      "external_ref, so running it again creates nothing twice. source: a built-in preset ('salesforce', "
+      "external_ref, so running it again creates nothing twice. source: a built-in preset ('salesforce', 'generic', "
       "'hubspot', 'maven'; crmcore.org_preset(name) gives its text) or the path of a preset file. Returns an "
       "OrgImportResult with one ImportResult per file and pass. A header no field takes that holds a value "
       "becomes a custom field of the kind (OrgFileResult.custom_fields), so nothing is dropped.");

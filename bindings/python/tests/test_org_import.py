@@ -57,7 +57,7 @@ def import_twice(db, folder, source):
         assert file.result.failed == 0, (file.file, file.result.errors[:3])
     second = db.import_org(folder, source=source)
     for file in second.files:
-        assert (file.result.inserted, file.result.failed) == (0, 0), file.file
+        assert (file.result.inserted, file.result.updated, file.result.failed) == (0, 0, 0), file.file
     return first
 
 
@@ -93,6 +93,15 @@ def test_a_salesforce_export_imports_whole_and_matches_the_csv_files(us_db, expo
     activities = sum(len(rows(folder / name)) for name in ("Task.csv", "Case.csv", "Event.csv")
                      if (folder / name).exists())
     assert us_db.activities.count() == activities
+    if (folder / "Campaign.csv").exists():
+        campaigns = rows(folder / "Campaign.csv")
+        assert len(us_db.campaigns.list()) == len(campaigns)
+        members = rows(folder / "CampaignMember.csv")
+        reached = {row["ContactId"] for row in members if row["ContactId"]}
+        tagged = [c for c in us_db.contacts.list() if any(t.startswith("Campaign: ") for t in c.tags)]
+        assert len(tagged) == len(reached)
+        assert all(contact.campaign for contact in tagged)
+    assert [name for name in result.unused_files if name != "Branch__c.csv"] == []
     kept = {f.file: f.custom_fields for f in result.files if f.pass_ == 1}
     assert kept["Account.csv"], "the org's own account columns are kept as custom fields"
 

@@ -1685,7 +1685,7 @@ CRM_API crm_status crm_import_result_duplicate_reason(const crm_import_result *r
 typedef struct crm_org_import_result crm_org_import_result;
 
 /** Imports the export folder directory with preset: a built-in name
- *  ("hubspot", "maven", "salesforce"; crm_org_preset()) or the path of a preset file
+ *  ("generic", "hubspot", "maven", "salesforce"; crm_org_preset()) or the path of a preset file
  *  in the same JSON form. policy is "lenient" (NULL: the default, bad
  *  optional cells left out as warnings) or "strict". CRM_NOT_FOUND for a
  *  missing folder or preset file, CRM_INVALID_ARGUMENT for an unknown or
@@ -1696,7 +1696,8 @@ CRM_API crm_status crm_import_org(crm_db *db, const char *directory, const char 
 CRM_API void crm_org_import_result_free(crm_org_import_result *result);
 /** How many file imports there were (a file with a second pass counts twice). */
 CRM_API crm_status crm_org_import_result_file_count(const crm_org_import_result *result, size_t *out_count);
-/** File import index: the file's name, its record kind, the pass (1 or 2)
+/** File import index: the file's name, its record kind (or "campaign",
+ *  "campaign_member", "employment" for a file of links), the pass (1 or 2)
  *  and its import result, read with the crm_import_result_* functions and
  *  not freed (it lives as long as result). Any out pointer may be NULL. */
 CRM_API crm_status crm_org_import_result_file(const crm_org_import_result *result, size_t index,
