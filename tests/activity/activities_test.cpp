@@ -218,27 +218,3 @@ TEST_F(ActivitiesTest, AttachCancelListAndDelete) {
 }  // namespace
 }  // namespace crm
 
-#include "common/time_zone.hpp"
-
-namespace crm::detail {
-namespace {
-
-TEST(TimeZones, LocalDaysFollowPosixSignsAndDaylightSaving) {
-  const Instant winter(Date(2025, 1, 15), pt::hours(23));  // 01:00 next day in Riga (UTC+2)
-  const Instant summer(Date(2025, 7, 15), pt::hours(22));  // 01:00 next day in Riga (UTC+3)
-  for (const char* riga : {"Europe/Riga", "EET-2EEST,M3.5.0/3,M10.5.0/4"}) {
-    const TimeZone zone = TimeZone::named(riga);
-    EXPECT_EQ(zone.local_date(winter), Date(2025, 1, 16)) << riga;
-    EXPECT_EQ(zone.local_date(summer), Date(2025, 7, 16)) << riga;
-    EXPECT_EQ(zone.start_of_day(Date(2025, 7, 16)), Instant(Date(2025, 7, 15), pt::hours(21))) << riga;
-  }
-  const TimeZone new_york = TimeZone::named("America/New_York");
-  EXPECT_EQ(new_york.local_date(Instant(Date(2025, 1, 15), pt::hours(3))), Date(2025, 1, 14));
-  EXPECT_EQ(TimeZone::named("<+04>-4").start_of_day(Date(2025, 1, 1)), Instant(Date(2024, 12, 31), pt::hours(20)));
-  EXPECT_EQ(TimeZone::named("UTC").start_of_day(Date(2025, 1, 1)), Instant(Date(2025, 1, 1)));
-  EXPECT_CRM_ERROR(TimeZone::named("../etc/passwd"), ErrorCode::invalid_argument);
-  EXPECT_CRM_ERROR(TimeZone::named("X"), ErrorCode::invalid_argument);
-}
-
-}  // namespace
-}  // namespace crm::detail
