@@ -196,6 +196,34 @@ TEST_F(ActivitiesTest, AgendaUsesTheUsersTimeZone) {
   EXPECT_CRM_ERROR(activities.agenda("anna", "UTC", Date(2025, 3, 20), Date(2025, 3, 1)), ErrorCode::invalid_argument);
 }
 
+TEST_F(ActivitiesTest, AgendaDaysFollowTheRulesTheZoneHadThatYear) {
+  const auto subjects = [](const std::vector<Activity>& list) {
+    std::vector<std::string> result;
+    for (const Activity& a : list) result.push_back(a.subject);
+    return result;
+  };
+  using Subjects = std::vector<std::string>;
+  // 02:30 UTC: 00:30 on the 15th in Sao Paulo's summer time of 2018 (UTC-2),
+  // 23:30 on the 14th in 2020, after Brazil dropped summer time (UTC-3).
+  activities.create(task("Sao Paulo 2018", at(2018, 1, 15, 2, 30)));
+  activities.create(task("Sao Paulo 2020", at(2020, 1, 15, 2, 30)));
+  const std::string sao_paulo = "America/Sao_Paulo";
+  EXPECT_EQ(subjects(activities.agenda("anna", sao_paulo, Date(2018, 1, 15), Date(2018, 1, 15)).upcoming),
+            Subjects{"Sao Paulo 2018"});
+  EXPECT_EQ(subjects(activities.agenda("anna", sao_paulo, Date(2020, 1, 14), Date(2020, 1, 14)).upcoming),
+            Subjects{"Sao Paulo 2020"});
+  EXPECT_TRUE(activities.agenda("anna", sao_paulo, Date(2020, 1, 15), Date(2020, 1, 15)).upcoming.empty());
+  // 21:30 UTC on 14 January 1990 was 00:30 on the 15th in Kyiv, on Moscow time (UTC+3).
+  activities.create(task("Kyiv 1990", at(1990, 1, 14, 21, 30)));
+  EXPECT_EQ(subjects(activities.agenda("anna", "Europe/Kyiv", Date(1990, 1, 15), Date(1990, 1, 15)).upcoming),
+            Subjects{"Kyiv 1990"});
+  // 21:30 UTC on 14 July 2000 was 23:30 on the 14th in Riga, which kept no summer time that year.
+  activities.create(task("Riga 2000", at(2000, 7, 14, 21, 30)));
+  EXPECT_EQ(subjects(activities.agenda("anna", "Europe/Riga", Date(2000, 7, 14), Date(2000, 7, 14)).upcoming),
+            Subjects{"Riga 2000"});
+  EXPECT_TRUE(activities.agenda("anna", "Europe/Riga", Date(2000, 7, 15), Date(2000, 7, 15)).upcoming.empty());
+}
+
 TEST_F(ActivitiesTest, AttachCancelListAndDelete) {
   const Activity call = activities.create({.kind = ActivityKind::call, .status = ActivityStatus::done,
                                            .direction = Direction::inbound, .phone = "+371 29 000 000"});
