@@ -24,7 +24,7 @@ function(crm_layer_settings target)
   set_target_properties(${target} PROPERTIES POSITION_INDEPENDENT_CODE ON
     CXX_VISIBILITY_PRESET hidden VISIBILITY_INLINES_HIDDEN ON)
   target_include_directories(${target} PRIVATE ${PROJECT_SOURCE_DIR}/include ${PROJECT_BINARY_DIR}/include)
-  target_link_libraries(${target} PRIVATE Boost::date_time SQLiteCpp SQLite::SQLite3 crm_utf8proc crm_icu crm_phonenumber
+  target_link_libraries(${target} PRIVATE Boost::date_time SQLiteCpp SQLite::SQLite3 crm_utf8proc crm_icu crm_phonenumber date::date-tz
                         Threads::Threads nlohmann_json::nlohmann_json)
   crm_set_warnings(${target})
 endfunction()

@@ -8,7 +8,7 @@ set -euo pipefail
 build_packages=(
   cmake gcc g++ make pkg-config tzdata
   libsqlitecpp-dev libsqlite3-dev libboost-date-time-dev
-  libphonenumber-dev libutf8proc-dev nlohmann-json3-dev iso-codes libicu-dev
+  libphonenumber-dev libutf8proc-dev nlohmann-json3-dev iso-codes libicu-dev libhowardhinnant-date-dev
   python3-dev pybind11-dev python3-pybind11
 )
 test_packages=(

@@ -161,8 +161,11 @@ class Activities {
 
   /// The planned activities of `owner`: overdue (due before today), due
   /// today, and due from `from` to `to` inclusive (when given), where days are
-  /// those of `time_zone`: an IANA name ("Europe/Riga", read from the system's
-  /// zoneinfo), a POSIX TZ rule ("EET-2EEST,M3.5.0/3,M10.5.0/4") or "UTC".
+  /// those of `time_zone`: an IANA name ("Europe/Riga"), each day cut by the
+  /// offset and daylight-saving rule the zone had on that day (its whole
+  /// history, from the system's tzdata, /usr/share/zoneinfo); a POSIX TZ rule
+  /// ("EET-2EEST,M3.5.0/3,M10.5.0/4"), one rule for every year; or "UTC".
+  /// Throws invalid_argument for a zone that is neither.
   Agenda agenda(const std::string& owner, const std::string& time_zone = "UTC",
                 std::optional<Date> from = std::nullopt, std::optional<Date> to = std::nullopt) const;
   /// Planned, live activities whose reminder is due at `at`: reminder_at in

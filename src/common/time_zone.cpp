@@ -1,127 +1,105 @@
 #include "common/time_zone.hpp"
 
-#include <fstream>
-#include <map>
-#include <mutex>
-#include <sstream>
+#include <chrono>
+#include <exception>
+#include <variant>
 
-#include <boost/date_time/local_time/local_time.hpp>
+#include <date/tz.h>
 
+#include "common/posix_time_zone.hpp"
 #include "crm/error.hpp"
 
 namespace crm::detail {
 namespace {
 
-namespace lt = boost::local_time;
+using Micros = std::chrono::microseconds;
 
 [[noreturn]] void unknown(const std::string& name, const std::string& why) {
   throw Error(ErrorCode::invalid_argument, "time_zone: '" + name + "' " + why, "time_zone");
 }
 
-bool looks_like_iana(const std::string& name) {
-  if (name.find("..") != std::string::npos || name.front() == '/') return false;
-  for (char c : name)
-    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '/' || c == '_' || c == '-' || c == '+')) return false;
-  return name.find('/') != std::string::npos;
+const Instant& unix_epoch() {
+  static const Instant epoch(Date(1970, 1, 1));
+  return epoch;
 }
 
-// TZif files of version 2 and later end with "\n<POSIX TZ rule>\n".
-std::string posix_rule_of_zoneinfo(const std::string& name) {
-  std::ifstream in("/usr/share/zoneinfo/" + name, std::ios::binary);
-  if (!in) unknown(name, "is not in /usr/share/zoneinfo (install tzdata, or give a POSIX TZ rule)");
-  std::stringstream content;
-  content << in.rdbuf();
-  const std::string data = content.str();
-  if (data.size() < 5 || data.compare(0, 4, "TZif") != 0 || data[4] < '2') unknown(name, "has no usable TZif data");
-  const auto end = data.rfind('\n');
-  const auto start = end == std::string::npos || end == 0 ? std::string::npos : data.rfind('\n', end - 1);
-  if (start == std::string::npos) unknown(name, "has no POSIX rule at the end of its TZif data");
-  return data.substr(start + 1, end - start - 1);
+date::sys_time<Micros> to_sys(const Instant& utc) {
+  return date::sys_time<Micros>(Micros((utc - unix_epoch()).total_microseconds()));
 }
 
-// A POSIX TZ rule in Boost's notation: Boost reads UTC offsets with the
-// opposite sign to POSIX ("EET-2" is UTC+2 in POSIX, UTC-2 to Boost) and does
-// not know quoted names such as "<+04>"; the transition rules are the same.
-std::string boost_rule(const std::string& name, const std::string& posix) {
-  std::string out;
-  std::size_t i = 0;
-  const auto zone_name = [&](const char* placeholder) {
-    if (i < posix.size() && posix[i] == '<') {
-      const auto close = posix.find('>', i);
-      if (close == std::string::npos) unknown(name, "has an unterminated <name> in its TZ rule");
-      i = close + 1;
-      out += placeholder;
-      return;
-    }
-    const std::size_t start = i;
-    while (i < posix.size() && std::isalpha(static_cast<unsigned char>(posix[i]))) ++i;
-    if (i - start < 3) unknown(name, "is neither an IANA time zone name nor a POSIX TZ rule");
-    out += posix.substr(start, i - start);
-  };
-  const auto offset = [&] {
-    bool west_of_utc = true;  // POSIX: no sign or '+' means west, i.e. behind UTC
-    if (i < posix.size() && (posix[i] == '+' || posix[i] == '-')) west_of_utc = posix[i++] == '+';
-    const std::size_t start = i;
-    while (i < posix.size() && (std::isdigit(static_cast<unsigned char>(posix[i])) || posix[i] == ':')) ++i;
-    if (i == start) unknown(name, "has no UTC offset in its TZ rule");
-    out += west_of_utc ? "-" : "+";
-    out += posix.substr(start, i - start);
-  };
-  zone_name("STD");
-  offset();
-  if (i < posix.size() && posix[i] != ',') {
-    zone_name("DST");
-    if (i < posix.size() && posix[i] != ',') offset();
+Instant to_instant(const date::sys_time<Micros>& utc) {
+  return unix_epoch() + boost::posix_time::microseconds(utc.time_since_epoch().count());
+}
+
+Date to_date(const date::local_days& day) {
+  const date::year_month_day ymd(day);
+  return Date(static_cast<unsigned short>(static_cast<int>(ymd.year())), static_cast<unsigned short>(unsigned(ymd.month())),
+              static_cast<unsigned short>(unsigned(ymd.day())));
+}
+
+date::local_days to_local_days(const Date& day) {
+  return date::local_days(date::year_month_day(date::year(day.year()), date::month(day.month()), date::day(day.day())));
+}
+
+// The system's tzdata as date/tz.h reads it, or null when it is not
+// installed (no /usr/share/zoneinfo).
+const date::tzdb* system_tzdata() {
+  try {
+    return &date::get_tzdb();
+  } catch (const std::exception&) {
+    return nullptr;
   }
-  return out + posix.substr(i);
+}
+
+// The zone of the system's tzdata named `name`, or null. (The shared
+// libdate-tz exports date::locate_zone, not tzdb::locate_zone.)
+const date::time_zone* tzdata_zone(const std::string& name) {
+  try {
+    return date::locate_zone(name);
+  } catch (const std::exception&) {  // "<name> not found in timezone database"
+    return nullptr;
+  }
 }
 
 }  // namespace
 
-struct TimeZone::Rule {
-  lt::time_zone_ptr zone;
+// An IANA zone of the tzdata (owned by date's tzdb, which lives as long as the
+// process) or a POSIX rule.
+struct TimeZone::Rules {
+  std::variant<const date::time_zone*, PosixTimeZone> zone;
 };
 
 TimeZone TimeZone::named(const std::string& name) {
-  if (name.empty() || name == "UTC" || name == "Etc/UTC" || name == "Z") return TimeZone();
-  // Agendas name the same few zones again and again: read each file once.
-  static std::mutex mutex;
-  static std::map<std::string, TimeZone> known;
-  {
-    const std::lock_guard<std::mutex> lock(mutex);
-    if (const auto found = known.find(name); found != known.end()) return found->second;
-  }
-  TimeZone zone = read(name);
-  const std::lock_guard<std::mutex> lock(mutex);
-  if (known.size() >= 256) known.clear();
-  known.emplace(name, zone);
-  return zone;
-}
-
-TimeZone TimeZone::read(const std::string& name) {
   TimeZone zone;
-  const std::string rule = boost_rule(name, looks_like_iana(name) ? posix_rule_of_zoneinfo(name) : name);
-  try {
-    zone.rule_ = std::make_shared<Rule>(Rule{lt::time_zone_ptr(new lt::posix_time_zone(rule))});
-  } catch (const std::exception&) {
-    unknown(name, "is neither an IANA time zone name nor a POSIX TZ rule");
+  if (name.empty() || name == "UTC" || name == "Etc/UTC" || name == "Z") return zone;
+  const date::tzdb* tzdata = system_tzdata();
+  if (const date::time_zone* iana = tzdata ? tzdata_zone(name) : nullptr) {
+    zone.rules_ = std::make_shared<const Rules>(Rules{iana});
+    return zone;
   }
+  // Not in the tzdata: a POSIX rule names a zone and its offset ("<+04>-4"),
+  // so it holds a digit; a name without one is a misspelt or unknown zone.
+  if (name.find_first_of("0123456789") == std::string::npos)
+    unknown(name, tzdata ? "is not a time zone of the system's tzdata (/usr/share/zoneinfo)"
+                         : "cannot be looked up: the system's tzdata is not installed (Debian package tzdata)");
+  zone.rules_ = std::make_shared<const Rules>(Rules{PosixTimeZone(name)});
   return zone;
 }
 
 Date TimeZone::local_date(const Instant& utc) const {
-  if (!rule_) return utc.date();
-  return lt::local_date_time(utc, rule_->zone).local_time().date();
+  if (!rules_ || utc.is_special()) return utc.date();
+  if (const auto* posix = std::get_if<PosixTimeZone>(&rules_->zone)) return posix->local_date(utc);
+  const date::time_zone& iana = *std::get<const date::time_zone*>(rules_->zone);
+  return to_date(date::floor<date::days>(iana.to_local(to_sys(utc))));
 }
 
 Instant TimeZone::start_of_day(const Date& day) const {
-  if (!rule_) return Instant(day);
-  for (int minutes = 0; minutes < 24 * 60; minutes += 30) {
-    lt::local_date_time local(day, boost::posix_time::minutes(minutes), rule_->zone,
-                              lt::local_date_time::NOT_DATE_TIME_ON_ERROR);
-    if (!local.is_not_a_date_time()) return local.utc_time();
-  }
-  return Instant(day);
+  if (!rules_ || day.is_special()) return Instant(day);
+  if (const auto* posix = std::get_if<PosixTimeZone>(&rules_->zone)) return posix->start_of_day(day);
+  const date::time_zone& iana = *std::get<const date::time_zone*>(rules_->zone);
+  // A local time that does not exist gives the instant of the change (the
+  // first that does); one that happens twice, the first of them.
+  return to_instant(date::sys_time<Micros>(iana.to_sys(to_local_days(day), date::choose::earliest)));
 }
 
 }  // namespace crm::detail

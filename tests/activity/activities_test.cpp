@@ -196,6 +196,34 @@ TEST_F(ActivitiesTest, AgendaUsesTheUsersTimeZone) {
   EXPECT_CRM_ERROR(activities.agenda("anna", "UTC", Date(2025, 3, 20), Date(2025, 3, 1)), ErrorCode::invalid_argument);
 }
 
+TEST_F(ActivitiesTest, AgendaDaysFollowTheRulesTheZoneHadThatYear) {
+  const auto subjects = [](const std::vector<Activity>& list) {
+    std::vector<std::string> result;
+    for (const Activity& a : list) result.push_back(a.subject);
+    return result;
+  };
+  using Subjects = std::vector<std::string>;
+  // 02:30 UTC: 00:30 on the 15th in Sao Paulo's summer time of 2018 (UTC-2),
+  // 23:30 on the 14th in 2020, after Brazil dropped summer time (UTC-3).
+  activities.create(task("Sao Paulo 2018", at(2018, 1, 15, 2, 30)));
+  activities.create(task("Sao Paulo 2020", at(2020, 1, 15, 2, 30)));
+  const std::string sao_paulo = "America/Sao_Paulo";
+  EXPECT_EQ(subjects(activities.agenda("anna", sao_paulo, Date(2018, 1, 15), Date(2018, 1, 15)).upcoming),
+            Subjects{"Sao Paulo 2018"});
+  EXPECT_EQ(subjects(activities.agenda("anna", sao_paulo, Date(2020, 1, 14), Date(2020, 1, 14)).upcoming),
+            Subjects{"Sao Paulo 2020"});
+  EXPECT_TRUE(activities.agenda("anna", sao_paulo, Date(2020, 1, 15), Date(2020, 1, 15)).upcoming.empty());
+  // 21:30 UTC on 14 January 1990 was 00:30 on the 15th in Kyiv, on Moscow time (UTC+3).
+  activities.create(task("Kyiv 1990", at(1990, 1, 14, 21, 30)));
+  EXPECT_EQ(subjects(activities.agenda("anna", "Europe/Kyiv", Date(1990, 1, 15), Date(1990, 1, 15)).upcoming),
+            Subjects{"Kyiv 1990"});
+  // 21:30 UTC on 14 July 2000 was 23:30 on the 14th in Riga, which kept no summer time that year.
+  activities.create(task("Riga 2000", at(2000, 7, 14, 21, 30)));
+  EXPECT_EQ(subjects(activities.agenda("anna", "Europe/Riga", Date(2000, 7, 14), Date(2000, 7, 14)).upcoming),
+            Subjects{"Riga 2000"});
+  EXPECT_TRUE(activities.agenda("anna", "Europe/Riga", Date(2000, 7, 15), Date(2000, 7, 15)).upcoming.empty());
+}
+
 TEST_F(ActivitiesTest, AttachCancelListAndDelete) {
   const Activity call = activities.create({.kind = ActivityKind::call, .status = ActivityStatus::done,
                                            .direction = Direction::inbound, .phone = "+371 29 000 000"});
@@ -218,27 +246,3 @@ TEST_F(ActivitiesTest, AttachCancelListAndDelete) {
 }  // namespace
 }  // namespace crm
 
-#include "common/time_zone.hpp"
-
-namespace crm::detail {
-namespace {
-
-TEST(TimeZones, LocalDaysFollowPosixSignsAndDaylightSaving) {
-  const Instant winter(Date(2025, 1, 15), pt::hours(23));  // 01:00 next day in Riga (UTC+2)
-  const Instant summer(Date(2025, 7, 15), pt::hours(22));  // 01:00 next day in Riga (UTC+3)
-  for (const char* riga : {"Europe/Riga", "EET-2EEST,M3.5.0/3,M10.5.0/4"}) {
-    const TimeZone zone = TimeZone::named(riga);
-    EXPECT_EQ(zone.local_date(winter), Date(2025, 1, 16)) << riga;
-    EXPECT_EQ(zone.local_date(summer), Date(2025, 7, 16)) << riga;
-    EXPECT_EQ(zone.start_of_day(Date(2025, 7, 16)), Instant(Date(2025, 7, 15), pt::hours(21))) << riga;
-  }
-  const TimeZone new_york = TimeZone::named("America/New_York");
-  EXPECT_EQ(new_york.local_date(Instant(Date(2025, 1, 15), pt::hours(3))), Date(2025, 1, 14));
-  EXPECT_EQ(TimeZone::named("<+04>-4").start_of_day(Date(2025, 1, 1)), Instant(Date(2024, 12, 31), pt::hours(20)));
-  EXPECT_EQ(TimeZone::named("UTC").start_of_day(Date(2025, 1, 1)), Instant(Date(2025, 1, 1)));
-  EXPECT_CRM_ERROR(TimeZone::named("../etc/passwd"), ErrorCode::invalid_argument);
-  EXPECT_CRM_ERROR(TimeZone::named("X"), ErrorCode::invalid_argument);
-}
-
-}  // namespace
-}  // namespace crm::detail

@@ -2144,6 +2144,47 @@ static void test_history_as_it_was(void) {
   crm_db_free(db);
 }
 
+/* The only activity of upcoming, by subject ("" when there is none or more
+ * than one); frees the cursor. */
+static const char *only_subject(crm_cursor *upcoming, char out[64]) {
+  const crm_activity *row = NULL;
+  const char *text = NULL;
+  out[0] = '\0';
+  if (crm_cursor_next(upcoming) == CRM_ROW) {
+    CHECK_OK(crm_cursor_activity(upcoming, &row));
+    CHECK_OK(crm_activity_get_field(row, "subject", &text));
+    snprintf(out, 64, "%s", text);
+    if (crm_cursor_next(upcoming) != CRM_DONE) out[0] = '\0';
+  }
+  crm_cursor_free(upcoming);
+  return out;
+}
+
+/* Agenda days in a zone whose rules changed: each day is cut by the rule the
+ * zone had that year (the system's tzdata), not by today's rule. */
+static void test_agenda_in_zones_with_history(void) {
+  crm_db *db = open_memory("anna");
+  int64_t account = make_named_account(db, "SIA Koka Nams");
+  crm_cursor *upcoming = NULL;
+  char subject[64];
+
+  /* 02:30 UTC: 00:30 on the 15th in Sao Paulo's summer time of 2018 (UTC-2),
+   * 23:30 on the 14th in 2020, without summer time (UTC-3). */
+  make_task(db, "Sao Paulo 2018", "ilze", "2018-01-15T02:30:00Z", "account", account);
+  make_task(db, "Sao Paulo 2020", "ilze", "2020-01-15T02:30:00Z", "account", account);
+  CHECK_OK(crm_activity_agenda(db, "ilze", "America/Sao_Paulo", "2018-01-15", "2018-01-15", NULL, NULL, &upcoming));
+  CHECK(same(only_subject(upcoming, subject), "Sao Paulo 2018"));
+  CHECK_OK(crm_activity_agenda(db, "ilze", "America/Sao_Paulo", "2020-01-14", "2020-01-14", NULL, NULL, &upcoming));
+  CHECK(same(only_subject(upcoming, subject), "Sao Paulo 2020"));
+  CHECK_OK(crm_activity_agenda(db, "ilze", "America/Sao_Paulo", "2020-01-15", "2020-01-15", NULL, NULL, &upcoming));
+  CHECK(drain(upcoming) == 0);
+  /* 21:30 UTC on 14 January 1990: 00:30 on the 15th in Kyiv, then on Moscow time (UTC+3). */
+  make_task(db, "Kyiv 1990", "ilze", "1990-01-14T21:30:00Z", "account", account);
+  CHECK_OK(crm_activity_agenda(db, "ilze", "Europe/Kyiv", "1990-01-15", "1990-01-15", NULL, NULL, &upcoming));
+  CHECK(same(only_subject(upcoming, subject), "Kyiv 1990"));
+  crm_db_free(db);
+}
+
 int main(int argc, char **argv) {
   if (argc != 2) {
     fprintf(stderr, "usage: %s SCRATCH_DIR\n", argv[0]);
@@ -2156,6 +2197,7 @@ int main(int argc, char **argv) {
   test_opportunities();
   test_leads();
   test_activities();
+  test_agenda_in_zones_with_history();
   test_history_as_it_was();
   test_timelines();
   test_telephony();

@@ -150,7 +150,8 @@ void bind_activities_store(py::module_& m) {
           py::arg("owner"), py::arg("time_zone") = "UTC", py::kw_only(), py::arg("start") = py::none(),
           py::arg("end") = py::none(),
           "The owner's planned activities: overdue, due today, and due from start to end (dates, inclusive), by "
-          "the days of time_zone: an IANA name ('Europe/Riga'), a POSIX TZ rule or 'UTC'.")
+          "the days of time_zone: an IANA name ('Europe/Riga'), whose days follow the rules the zone had on each "
+          "day (the system's tzdata), a POSIX TZ rule (one rule for every year) or 'UTC'.")
       .def(
           "reminders_due",
           [](Store& self, Instant at, std::optional<Instant> since) {

@@ -83,6 +83,28 @@ def test_agenda_uses_the_users_days(people):
         db.activities.agenda("anna", "Mars/Olympus")
 
 
+def test_agenda_days_follow_the_rules_the_zone_had_that_year(people):
+    db, acme, _ = people
+    # 02:30 UTC: 00:30 on the 15th in Sao Paulo's summer time of 2018 (UTC-2),
+    # 23:30 on the 14th in 2020, after Brazil dropped summer time (UTC-3).
+    db.activities.create(kind="task", subject="Sao Paulo 2018", account=acme, owner="anna",
+                         starts_at=at(2018, 1, 15, 2, 30))
+    db.activities.create(kind="task", subject="Sao Paulo 2020", account=acme, owner="anna",
+                         starts_at=at(2020, 1, 15, 2, 30))
+    # 21:30 UTC on 14 January 1990: 00:30 on the 15th in Kyiv, then on Moscow time (UTC+3).
+    db.activities.create(kind="task", subject="Kyiv 1990", account=acme, owner="anna",
+                         starts_at=at(1990, 1, 14, 21, 30))
+
+    def upcoming(zone, day):
+        agenda = db.activities.agenda("anna", zone, start=day, end=day)
+        return [a.subject for a in agenda.upcoming]
+
+    assert upcoming("America/Sao_Paulo", datetime.date(2018, 1, 15)) == ["Sao Paulo 2018"]
+    assert upcoming("America/Sao_Paulo", datetime.date(2020, 1, 14)) == ["Sao Paulo 2020"]
+    assert upcoming("America/Sao_Paulo", datetime.date(2020, 1, 15)) == []
+    assert upcoming("Europe/Kyiv", datetime.date(1990, 1, 15)) == ["Kyiv 1990"]
+
+
 def test_reminders_fire_in_a_window(people):
     db, acme, _ = people
     meeting = db.activities.create(kind="meeting", subject="Board", account=acme, starts_at=at(2030, 1, 10, 9),

@@ -1064,7 +1064,9 @@ CRM_API crm_status crm_activity_find_by_external_ref(crm_db *db, const char *ext
 CRM_API crm_status crm_cursor_activity(const crm_cursor *cursor, const crm_activity **out_activity);
 /** A user's agenda in time_zone (IANA name, POSIX rule or "UTC"; NULL is
  *  UTC): cursors over the overdue activities, today's, and those from `from`
- *  to `to` (dates; both NULL for none). Any out pointer may be NULL. */
+ *  to `to` (dates; both NULL for none). An IANA zone's days follow the rules
+ *  it had on each day (the system's tzdata); a POSIX rule applies to every
+ *  year. Any out pointer may be NULL. */
 CRM_API crm_status crm_activity_agenda(crm_db *db, const char *owner, const char *time_zone, const char *from,
                                        const char *to, crm_cursor **out_overdue, crm_cursor **out_today,
                                        crm_cursor **out_upcoming);
