@@ -1,5 +1,7 @@
 #include "io/date_order.hpp"
 
+#include <array>
+#include <cstring>
 #include <optional>
 #include <vector>
 
@@ -30,6 +32,31 @@ bool decide_slash_dates(CsvReader& reader, RowMapper& mapper, DateOrder order) {
     });
   }
   return true;
+}
+
+bool holds_slash_after_header(std::istream& in, std::istream::pos_type start) {
+  std::array<char, 1 << 16> chunk;
+  bool past_header = false;
+  bool found = false;
+  in.clear();
+  in.seekg(start);
+  while (!found && in) {
+    in.read(chunk.data(), chunk.size());
+    const std::size_t size = static_cast<std::size_t>(in.gcount());
+    if (size == 0) break;
+    const char* from = chunk.data();
+    const char* end = chunk.data() + size;
+    if (!past_header) {
+      const void* line_end = std::memchr(from, '\n', size);
+      if (!line_end) continue;
+      past_header = true;
+      from = static_cast<const char*>(line_end) + 1;
+    }
+    found = std::memchr(from, '/', static_cast<std::size_t>(end - from)) != nullptr;
+  }
+  in.clear();
+  in.seekg(start);
+  return found;
 }
 
 }  // namespace crm::detail

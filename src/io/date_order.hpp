@@ -17,4 +17,11 @@ namespace crm::detail {
 /// start). Throws what reading the input throws.
 bool decide_slash_dates(CsvReader& reader, RowMapper& mapper, DateOrder order);
 
+/// Whether the bytes of `in` from `start` to its end, after the first line
+/// break (the header line), hold a '/' (0x2F, also in UTF-16 and every
+/// 8-bit encoding the import reads): false means no cell can hold a date
+/// with slashes and detection need not parse the file. A raw scan, far
+/// cheaper than reading the records. Leaves `in` cleared and at `start`.
+bool holds_slash_after_header(std::istream& in, std::istream::pos_type start);
+
 }  // namespace crm::detail

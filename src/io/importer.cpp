@@ -140,11 +140,18 @@ ImportResult Imports::run(std::istream& in, std::int64_t total_bytes, const Impo
                      detail::StoreAccess::make<CustomFields>(session_).list(options.kind),
                      detail::StoreAccess::make<Currencies>(session_).base(), options.policy, options.values,
                      options.compose);
-    // Detecting the order of slashed dates reads the file once more; input
-    // that cannot seek back keeps ambiguous dates refused.
+    // Detecting the order of slashed dates reads the file once more, unless
+    // a raw scan finds no '/' after the header; input that cannot seek back
+    // keeps ambiguous dates refused.
     const bool can_read_again = start != std::istream::pos_type(-1);
-    if ((can_read_again || options.date_order != DateOrder::detect) &&
-        decide_slash_dates(*reader, mapper, options.date_order)) {
+    const bool detect = options.date_order == DateOrder::detect;
+    bool slashes = false;
+    if (detect && can_read_again) {
+      const std::istream::pos_type reading_at = in.tellg();
+      slashes = holds_slash_after_header(in, start);
+      in.seekg(reading_at);
+    }
+    if ((!detect || slashes) && decide_slash_dates(*reader, mapper, options.date_order)) {
       in.clear();
       in.seekg(start);
       reader.emplace(in, csv);
