@@ -226,8 +226,8 @@ struct OrgImportOptions {
   /// the columns it composes (ImportOptions::compose) and the columns of a
   /// second pass ("then": links to records later in the same file, such as
   /// an account's parent). A file's "kind" may also be "campaign",
-  /// "campaign_member" or "employment" (see OrgFileResult::kind), whose
-  /// columns name the fields listed in the generic preset.
+  /// "campaign_member", "employment" or "product" (see OrgFileResult::kind),
+  /// whose columns name the fields listed in the generic preset.
   std::string preset = "salesforce";
   /// CellPolicy::lenient unless changed: an org comes in whole, its bad
   /// optional cells listed as warnings.
@@ -245,7 +245,7 @@ struct OrgFileResult {
   /// record_kind_name() writes it) or a file of links: "campaign",
   /// "campaign_member" (a contact or lead a campaign reached: the campaign
   /// that brought it when it names none, and a tag "Campaign: NAME"),
-  /// "employment".
+  /// "employment", "product".
   std::string kind{};
   int pass = 1;                         ///< 1, or 2 for the second pass over the same file.
   ImportResult result{};                ///< Counts, errors, warnings and mapping.

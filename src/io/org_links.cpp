@@ -11,6 +11,7 @@
 #include "crm/error.hpp"
 #include "crm/account.hpp"
 #include "crm/lead.hpp"
+#include "crm/product.hpp"
 #include "io/csv_reader.hpp"
 #include "query/catalog.hpp"
 #include "storage/record_table.hpp"
@@ -201,6 +202,40 @@ void write_employment(Session& session, const RowFields& row, ImportResult& resu
   ++result.inserted;
 }
 
+void write_product(Session& session, const RowFields& row, ImportResult& result) {
+  const std::string* sku = cell(row, "sku");
+  if (!sku) throw Error(ErrorCode::invalid_argument, "a product needs its SKU", "sku");
+  ProductData data;
+  data.sku = *sku;
+  const std::string* name = cell(row, "name");
+  data.name = name ? *name : *sku;
+  const std::string base = StoreAccess::make<Currencies>(session).base();
+  const std::string* price = cell(row, "list_price");
+  data.list_price = price ? money_cell(*price, base, "list_price") : Money::from_decimal("0", base);
+  if (const std::string* active = cell(row, "active")) {
+    const std::string flag = casefold(*active);
+    if (flag == "false" || flag == "no" || flag == "0") data.active = false;
+    else if (flag != "true" && flag != "yes" && flag != "1")
+      throw Error(ErrorCode::invalid_argument, "active: '" + *active + "' is not true or false", "active");
+  }
+  Products products = StoreAccess::make<Products>(session);
+  std::optional<Product> stored = products.find_by_sku(data.sku);
+  if (!stored) {
+    products.create(data);
+    ++result.inserted;
+    return;
+  }
+  Product changed = *stored;
+  static_cast<ProductData&>(changed) = data;
+  changed.sku = stored->sku;
+  if (changed.name == stored->name && changed.list_price == stored->list_price && changed.active == stored->active) {
+    ++result.unchanged;
+    return;
+  }
+  products.update(changed);
+  ++result.updated;
+}
+
 }  // namespace
 
 std::string_view org_link_kind_name(OrgLinkKind kind) noexcept {
@@ -208,12 +243,14 @@ std::string_view org_link_kind_name(OrgLinkKind kind) noexcept {
     case OrgLinkKind::campaign: return "campaign";
     case OrgLinkKind::campaign_member: return "campaign_member";
     case OrgLinkKind::employment: return "employment";
+    case OrgLinkKind::product: return "product";
   }
   return "";
 }
 
 std::optional<OrgLinkKind> org_link_kind_from_name(std::string_view name) noexcept {
-  for (OrgLinkKind kind : {OrgLinkKind::campaign, OrgLinkKind::campaign_member, OrgLinkKind::employment})
+  for (OrgLinkKind kind :
+       {OrgLinkKind::campaign, OrgLinkKind::campaign_member, OrgLinkKind::employment, OrgLinkKind::product})
     if (org_link_kind_name(kind) == name) return kind;
   return std::nullopt;
 }
@@ -223,10 +260,12 @@ const std::vector<std::string>& org_link_fields(OrgLinkKind kind) {
                                                     "cost", "budget", "description", "owner",     "lead_source"};
   static const std::vector<std::string> member = {"campaign_ref", "contact_ref", "lead_ref"};
   static const std::vector<std::string> employment = {"contact_ref", "account_ref", "title", "started_on", "ended_on"};
+  static const std::vector<std::string> product = {"sku", "name", "list_price", "active"};
   switch (kind) {
     case OrgLinkKind::campaign: return campaign;
     case OrgLinkKind::campaign_member: return member;
     case OrgLinkKind::employment: return employment;
+    case OrgLinkKind::product: return product;
   }
   return employment;
 }
@@ -289,6 +328,7 @@ ImportResult import_org_links(Session& session, OrgLinkKind kind, const std::str
         case OrgLinkKind::campaign: campaigns.write(row, result); break;
         case OrgLinkKind::campaign_member: write_member(session, campaign_names, row, result); break;
         case OrgLinkKind::employment: write_employment(session, row, result); break;
+        case OrgLinkKind::product: write_product(session, row, result); break;
       }
     } catch (const Error& error) {
       const auto header = headers.find(error.field());

@@ -22,9 +22,10 @@ enum class OrgLinkKind {
   campaign,         ///< A campaign per row, found again by name.
   campaign_member,  ///< A contact or lead reached by a campaign.
   employment,       ///< A contact working (or having worked) for an account.
+  product,          ///< A product of the catalog, found again by SKU.
 };
 
-/// "campaign", "campaign_member" or "employment".
+/// "campaign", "campaign_member", "employment" or "product".
 std::string_view org_link_kind_name(OrgLinkKind kind) noexcept;
 /// The link kind named `name`, or nullopt.
 std::optional<OrgLinkKind> org_link_kind_from_name(std::string_view name) noexcept;
@@ -35,7 +36,8 @@ std::optional<OrgLinkKind> org_link_kind_from_name(std::string_view name) noexce
 /// budget, description, owner, lead_source; campaign_member: campaign_ref
 /// (that id, or the campaign's name), contact_ref, lead_ref (their
 /// external_ref; one of them); employment: contact_ref, account_ref (both
-/// required), title, started_on, ended_on.
+/// required), title, started_on, ended_on; product: sku (required), name
+/// (the SKU when absent), list_price, active.
 const std::vector<std::string>& org_link_fields(OrgLinkKind kind);
 
 /// Campaign ids of the export (its "id" column) to their names, filled by
@@ -51,7 +53,8 @@ using CampaignNames = std::map<std::string, std::string>;
 /// as the one that brought it when it names none, and the campaign's name
 /// as a tag ("Campaign: Spring webinar"), so every membership is kept; an
 /// employment is started (and ended) unless the contact already has one at
-/// the account from the same day. Throws Error(invalid_argument) for a
+/// the account from the same day; a product is created, or updated when
+/// its data differs. Throws Error(invalid_argument) for a
 /// column naming no field, Error(io) when the file cannot be read.
 ImportResult import_org_links(Session& session, OrgLinkKind kind, const std::string& path,
                               const std::map<std::string, std::string>& columns,

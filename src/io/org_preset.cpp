@@ -46,7 +46,7 @@ detail::OrgFilePlan file_plan(const Json& entry, std::string_view source, std::s
   if (!parsed_kind && !plan.link)
     refuse(source, where + ".kind '" + kind +
                        "' is not a record kind (account, contact, lead, opportunity, activity) nor campaign, "
-                       "campaign_member or employment");
+                       "campaign_member, employment or product");
   if (parsed_kind) plan.kind = *parsed_kind;
   const std::string key = entry.value("key", std::string("external_ref"));
   const auto parsed_key = import_key_from_name(key);

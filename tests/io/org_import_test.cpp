@@ -219,11 +219,13 @@ TEST_F(OrgImportTest, TheGenericPresetBringsBackTheLibrarysOwnExportsWithTheirCa
   db.exports().write_file(dir.file("accounts.csv"), {.kind = RecordKind::account});
   db.exports().write_file(dir.file("contacts.csv"), {.kind = RecordKind::contact});
   write(dir, "campaigns.csv", "name,channel,starts_on\nSpring webinar,web,2024-03-01\n");
+  write(dir, "products.csv", "sku,name,list_price,active\nGTX-PRO,GTX Pro,4821,yes\nOLD,,10.50 USD,no\n");
 
   Database copy = Database::open_in_memory(test_options(clock, "US"));
   const OrgImportResult result = copy.imports().read_org(dir.file(""), {.preset = "generic"});
-  ASSERT_EQ(result.files.size(), 3u) << problems(result);
+  ASSERT_EQ(result.files.size(), 4u) << problems(result);
   EXPECT_EQ(result.files[0].kind, "campaign");
+  EXPECT_EQ(result.files[1].kind, "product");
   for (const OrgFileResult& file : result.files) {
     EXPECT_EQ(file.result.failed, 0) << problems(result);
     EXPECT_EQ(file.result.warned, 0) << file.file;
@@ -232,6 +234,16 @@ TEST_F(OrgImportTest, TheGenericPresetBringsBackTheLibrarysOwnExportsWithTheirCa
   EXPECT_EQ(copied.campaign, "Spring webinar");
   EXPECT_EQ(copied.account, copy.accounts().find_by_external_ref("A1")->id);
   EXPECT_EQ(copy.campaigns().find("Spring webinar")->starts_on, parse_date("2024-03-01"));
+  const Product pro = *copy.products().find_by_sku("GTX-PRO");
+  EXPECT_EQ(pro.name, "GTX Pro");
+  EXPECT_TRUE(pro.active);
+  const Product old = *copy.products().find_by_sku("OLD");
+  EXPECT_EQ(old.name, "OLD");  // no name: the SKU
+  EXPECT_EQ(old.list_price, Money::parse("10.50 USD"));
+  EXPECT_FALSE(old.active);
+  const OrgImportResult again = copy.imports().read_org(dir.file(""), {.preset = "generic"});
+  for (const OrgFileResult& file : again.files)
+    EXPECT_EQ(file.result.inserted + file.result.updated, 0) << file.file;
 }
 
 // The real exports: every file the preset names imports with no refused row.

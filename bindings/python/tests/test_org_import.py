@@ -113,7 +113,8 @@ def test_the_maven_pipeline_imports_whole_and_matches_the_csv_files(us_db, expor
     assert us_db.accounts.count() == len(rows(folder / "accounts.csv"))
     assert sorted(result.unused_files) == sorted(
         name for name in os.listdir(folder) if name.endswith(".csv") and
-        name not in {"accounts.csv", "sales_pipeline.csv", "interactions.csv"})
+        name not in {"accounts.csv", "sales_pipeline.csv", "interactions.csv", "products.csv"})
+    assert len(us_db.products.list()) == len(rows(folder / "products.csv"))
 
     plan = file_plan("maven", "sales_pipeline.csv")
     deals = rows(folder / "sales_pipeline.csv")
