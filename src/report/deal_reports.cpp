@@ -46,6 +46,28 @@ std::unordered_map<std::int64_t, bool> won_stages(Session& session) {
   return won;
 }
 
+// The deals of one day, stage and currency, as the forecast sums them.
+struct DealGroupKey {
+  std::string day, currency;
+  std::int64_t stage = 0;
+  bool operator==(const DealGroupKey&) const = default;
+};
+
+struct DealGroupKeyHash {
+  std::size_t operator()(const DealGroupKey& key) const noexcept {
+    const std::size_t h = std::hash<std::string>()(key.day) * 31 + std::hash<std::string>()(key.currency);
+    return h * 31 + std::hash<std::int64_t>()(key.stage);
+  }
+};
+
+struct DealGroupSums {
+  std::int64_t deals = 0, amount = 0, weighted = 0;
+};
+
+void add_money(std::int64_t& sum, std::int64_t minor) {
+  if (__builtin_add_overflow(sum, minor, &sum)) throw Error(ErrorCode::invalid_argument, "report: a sum of money overflows");
+}
+
 // Forecast cells of one period.
 struct ForecastCells {
   std::int64_t won_deals = 0, open_deals = 0;
@@ -109,17 +131,44 @@ Report Reports::forecast(const ReportOptions& options) const {
     const std::string_view name = report.name;
     BaseCurrency base(session_);
     const SqlConditions where = deal_conditions(session_, options, name, kDealDaySql, base);
-    // Months are enough for months and quarters: fewer, shorter groups to sort.
-    const std::string day(kDealDaySql);
-    const std::string period_key = options.interval == ReportInterval::week ? day : "substr(" + day + ", 1, 7) || '-01'";
-    const std::string sql = deal_totals_sql(base, period_key + ", o.stage_id", "opportunities o", where,
-                                            " AND o.stage_id NOT IN (SELECT id FROM stages WHERE kind = 'lost')");
-    const std::unordered_map<std::int64_t, bool> won = won_stages(session_);
-    std::map<Date, std::pair<DealTotals, DealTotals>> days;  // won, open
-    for_each_row(session_.prepare(sql), where.parameters, [&](SQLite::Statement& row) {
-      auto& [won_totals, open_totals] = days[day_column(row, 0)];
-      (won.at(row.getColumn(1).getInt64()) ? won_totals : open_totals).add(row, 2);
+    // One scan of the live deals, summed per day, stage and currency here
+    // rather than by an SQL GROUP BY: that sorts every row first, which is
+    // most of the time on a connection whose temporary storage is in memory
+    // (Session). The rate of each currency is then looked up once per day
+    // (BaseCurrency caches it), not per deal.
+    const std::string sql = "SELECT " + std::string(kDealDaySql) + ", o.stage_id, o.currency, o.amount_minor, " +
+                            std::string(kWeightedAmountSql) +
+                            " FROM opportunities o WHERE o.deleted_at IS NULL AND o.stage_id NOT IN (SELECT id FROM "
+                            "stages WHERE kind = 'lost')" +
+                            where.and_terms();
+    // The statement converts nothing itself: it takes no base currency.
+    std::vector<SqlParameter> parameters = where.parameters;
+    std::erase_if(parameters, [&](const SqlParameter& parameter) { return parameter.name == base.parameter().name; });
+    std::unordered_map<DealGroupKey, DealGroupSums, DealGroupKeyHash> groups;
+    DealGroupKey key;
+    for_each_row(session_.prepare(sql), parameters, [&](SQLite::Statement& row) {
+      key.day.assign(row.getColumn(0).getText(), static_cast<std::size_t>(row.getColumn(0).getBytes()));
+      key.stage = row.getColumn(1).getInt64();
+      key.currency.assign(row.getColumn(2).getText(), static_cast<std::size_t>(row.getColumn(2).getBytes()));
+      DealGroupSums& sums = groups[key];
+      ++sums.deals;
+      add_money(sums.amount, row.getColumn(3).getInt64());
+      add_money(sums.weighted, row.getColumn(4).getInt64());
     });
+    const std::unordered_map<std::int64_t, bool> won = won_stages(session_);
+    // By day for weeks; by month for months and quarters (a period never splits one).
+    std::map<Date, std::pair<DealTotals, DealTotals>> days;  // won, open
+    for (const auto& [group, sums] : groups) {
+      const Date deal_day = parse_date(group.day.substr(0, 10));
+      const Date period_key =
+          options.interval == ReportInterval::week ? deal_day : Date(deal_day.year(), deal_day.month(), 1);
+      auto& [won_totals, open_totals] = days[period_key];
+      DealTotals& totals = won.at(group.stage) ? won_totals : open_totals;
+      const std::optional<std::int64_t> rate = base.rate_id(group.currency, deal_day);
+      totals.deals += sums.deals;
+      totals.amount.add(group.currency, rate, deal_day, sums.amount);
+      totals.weighted.add(group.currency, rate, deal_day, sums.weighted);
+    }
     std::optional<DayRange> range = report_range(options, days.empty() ? std::nullopt : std::optional(days.begin()->first),
                                                  days.empty() ? std::nullopt : std::optional(days.rbegin()->first));
     Table table(report.table_columns());

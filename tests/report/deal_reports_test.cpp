@@ -216,6 +216,49 @@ TEST_F(DealReportsTest, ForecastByQuarterAddsUpTheMonths) {
   }
 }
 
+TEST_F(DealReportsTest, ForecastByWeekConvertsEachDealWithTheRateOfItsOwnDay) {
+  ReportOptions o = options();
+  o.start = Date(2025, 1, 6);  // a Monday
+  o.end = Date(2025, 12, 28);  // a Sunday: 51 whole weeks
+  o.interval = ReportInterval::week;
+  const Report report = db.reports().forecast(o);
+  ASSERT_EQ(report.table.row_count(), 51u);
+  struct Week {
+    std::int64_t won = 0, open = 0;
+    std::unique_ptr<ExpectedEuros> committed, weighted;
+  };
+  std::vector<Week> weeks(51);
+  for (Week& week : weeks) {
+    week.committed = std::make_unique<ExpectedEuros>(db);
+    week.weighted = std::make_unique<ExpectedEuros>(db);
+  }
+  for (const Opportunity& deal : deals()) {
+    if (deal.stage_kind == StageKind::lost) continue;
+    const Date day = test::deal_day(deal, today);
+    if (day < *o.start || day > *o.end) continue;
+    Week& week = weeks[static_cast<std::size_t>((day - *o.start).days() / 7)];
+    const std::string currency(deal.amount.currency());
+    if (deal.stage_kind == StageKind::won) {
+      ++week.won;
+      week.committed->add(currency, day, deal.amount.minor_units());
+    } else {
+      ++week.open;
+      week.weighted->add(currency, day, test::weighted_minor(deal));
+    }
+  }
+  std::int64_t deals_in_range = 0;
+  for (const Week& week : weeks) deals_in_range += week.won + week.open;
+  EXPECT_GT(deals_in_range, 0) << "the data has deals dated in 2025";
+  for (std::size_t row = 0; row < weeks.size(); ++row) {
+    const Week& week = weeks[row];
+    EXPECT_EQ(cell(report, row, "period_start"), format_date(*o.start + boost::gregorian::days(7 * static_cast<long>(row))));
+    EXPECT_EQ(cell(report, row, "won_deals"), std::to_string(week.won)) << row;
+    EXPECT_EQ(cell(report, row, "open_deals"), std::to_string(week.open)) << row;
+    EXPECT_EQ(cell(report, row, "committed"), week.committed->total()) << row;
+    EXPECT_EQ(cell(report, row, "weighted"), week.weighted->total()) << row;
+  }
+}
+
 TEST_F(DealReportsTest, WinRatesCountReopenedDealsByWhereTheyStandNow) {
   const Report report = db.reports().win_rates(options());
   struct Owner {
