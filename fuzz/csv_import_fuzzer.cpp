@@ -19,7 +19,7 @@
 //   - Imports::read throws only crm::Error(invalid_argument) (options the kind
 //     does not take, no header, a cell or record over the limits, an unknown
 //     encoding) or crm::Error(parse_error) (a malformed header line).
-//   - rows == inserted + updated + skipped + failed; `errors` holds at most 1000.
+//   - rows == inserted + updated + unchanged + skipped + failed; `errors` holds at most 1000.
 //   - committed is false for a dry run and for an all-or-nothing import with a
 //     failed row; then the kind's record count is unchanged. When committed,
 //     it grew by exactly `inserted`.
@@ -140,11 +140,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     fail(kFuzzer, input, "Imports::read threw " + crm_fuzz::describe_current_exception());
   }
 
-  if (result.rows != result.inserted + result.updated + result.skipped + result.failed)
+  if (result.rows != result.inserted + result.updated + result.unchanged + result.skipped + result.failed)
     fail(kFuzzer, input,
          "rows " + std::to_string(result.rows) + " != inserted " + std::to_string(result.inserted) + " + updated " +
-             std::to_string(result.updated) + " + skipped " + std::to_string(result.skipped) + " + failed " +
-             std::to_string(result.failed));
+             std::to_string(result.updated) + " + unchanged " + std::to_string(result.unchanged) + " + skipped " +
+             std::to_string(result.skipped) + " + failed " + std::to_string(result.failed));
   if (result.errors.size() > 1000 || result.duplicates.size() > 1000)
     fail(kFuzzer, input, "more than 1000 errors or duplicates listed");
   const bool should_commit = !options.dry_run && !(options.all_or_nothing && result.failed > 0);
