@@ -65,6 +65,7 @@ bool has_tag(const std::vector<std::string>& tags, const std::string& tag) {
 struct CampaignRows {
   Session& session;
   CampaignNames& names;
+  const std::string& base;  // the database's base currency, for bare amounts
 
   void write(const RowFields& row, ImportResult& result) {
     const std::string* name = cell(row, "name");
@@ -82,7 +83,6 @@ struct CampaignRows {
     }
     data.starts_on = date_cell(row, "starts_on");
     data.ends_on = date_cell(row, "ends_on");
-    const std::string base = StoreAccess::make<Currencies>(session).base();
     if (const std::string* cost = cell(row, "cost")) data.cost = money_cell(*cost, base, "cost");
     else data.cost = Money::from_decimal("0", base);
     if (const std::string* budget = cell(row, "budget"))
@@ -144,6 +144,24 @@ bool join(Record& record, const std::string& campaign) {
   return changed;
 }
 
+// Joins the contact or lead (Store) with external_ref `ref` to `campaign`
+// and counts it updated or unchanged; not_found naming `field` when none has it.
+template <class Store>
+void join_record(Session& session, const std::string& ref, const std::string& campaign, RecordKind kind,
+                 const std::string& field, ImportResult& result) {
+  Store store = StoreAccess::make<Store>(session);
+  auto record = store.find_by_external_ref(ref);
+  if (!record)
+    throw Error(ErrorCode::not_found,
+                "no " + std::string(record_kind_name(kind)) + " has the external reference '" + ref + "'", field);
+  if (!join(*record, campaign)) {
+    ++result.unchanged;
+    return;
+  }
+  update_keeping_stamp(session, store, *record, kind);
+  ++result.updated;
+}
+
 void write_member(Session& session, const CampaignNames& names, const RowFields& row, ImportResult& result) {
   const std::string* campaign_ref = cell(row, "campaign_ref");
   if (!campaign_ref) throw Error(ErrorCode::invalid_argument, "a campaign member needs its campaign", "campaign_ref");
@@ -152,28 +170,12 @@ void write_member(Session& session, const CampaignNames& names, const RowFields&
   if (!StoreAccess::make<Campaigns>(session).find(campaign))
     throw Error(ErrorCode::not_found, "no campaign has the id or name '" + *campaign_ref + "'", "campaign_ref");
   if (const std::string* contact_ref = cell(row, "contact_ref")) {
-    Contacts contacts = StoreAccess::make<Contacts>(session);
-    std::optional<Contact> contact = contacts.find_by_external_ref(*contact_ref);
-    if (!contact) throw Error(ErrorCode::not_found, "no contact has the external reference '" + *contact_ref + "'", "contact_ref");
-    if (join(*contact, campaign)) {
-      update_keeping_stamp(session, contacts, *contact, RecordKind::contact);
-      ++result.updated;
-    } else {
-      ++result.unchanged;
-    }
+    join_record<Contacts>(session, *contact_ref, campaign, RecordKind::contact, "contact_ref", result);
     return;
   }
   const std::string* lead_ref = cell(row, "lead_ref");
   if (!lead_ref) throw Error(ErrorCode::invalid_argument, "a campaign member needs a contact or a lead", "contact_ref");
-  Leads leads = StoreAccess::make<Leads>(session);
-  std::optional<Lead> lead = leads.find_by_external_ref(*lead_ref);
-  if (!lead) throw Error(ErrorCode::not_found, "no lead has the external reference '" + *lead_ref + "'", "lead_ref");
-  if (join(*lead, campaign)) {
-    update_keeping_stamp(session, leads, *lead, RecordKind::lead);
-    ++result.updated;
-  } else {
-    ++result.unchanged;
-  }
+  join_record<Leads>(session, *lead_ref, campaign, RecordKind::lead, "lead_ref", result);
 }
 
 void write_employment(Session& session, const RowFields& row, ImportResult& result) {
@@ -202,14 +204,13 @@ void write_employment(Session& session, const RowFields& row, ImportResult& resu
   ++result.inserted;
 }
 
-void write_product(Session& session, const RowFields& row, ImportResult& result) {
+void write_product(Session& session, const RowFields& row, const std::string& base, ImportResult& result) {
   const std::string* sku = cell(row, "sku");
   if (!sku) throw Error(ErrorCode::invalid_argument, "a product needs its SKU", "sku");
   ProductData data;
   data.sku = *sku;
   const std::string* name = cell(row, "name");
   data.name = name ? *name : *sku;
-  const std::string base = StoreAccess::make<Currencies>(session).base();
   const std::string* price = cell(row, "list_price");
   data.list_price = price ? money_cell(*price, base, "list_price") : Money::from_decimal("0", base);
   if (const std::string* active = cell(row, "active")) {
@@ -303,7 +304,14 @@ ImportResult import_org_links(Session& session, OrgLinkKind kind, const std::str
       result.ignored_headers.push_back(header);
     }
   }
-  CampaignRows campaigns{session, campaign_names};
+  // Per position: ImportOptions::values of its header, keyed by the cell case-folded, as RowMapper keys them.
+  std::vector<std::map<std::string, std::string>> folded_values(bound.size());
+  for (std::size_t index = 0; index < bound.size(); ++index)
+    if (!bound[index].empty())
+      if (const auto found = values.find(headers[bound[index]]); found != values.end())
+        for (const auto& [from, to] : found->second) folded_values[index][casefold(trim(from))] = to;
+  const std::string base_currency = StoreAccess::make<Currencies>(session).base();
+  CampaignRows campaigns{session, campaign_names, base_currency};
   auto refuse = [&](std::int64_t line, const std::string& column, const std::string& message) {
     ++result.failed;
     if (result.errors.size() < kListedIssues) result.errors.push_back({line, column, message});
@@ -318,9 +326,9 @@ ImportResult import_org_links(Session& session, OrgLinkKind kind, const std::str
     for (std::size_t index = 0; index < record.fields.size() && index < bound.size(); ++index) {
       if (bound[index].empty()) continue;
       std::string text(trim(record.fields[index]));
-      if (const auto replacements = values.find(headers[bound[index]]); replacements != values.end())
-        for (const auto& [from, to] : replacements->second)
-          if (casefold(trim(from)) == casefold(text)) text = to;
+      if (!folded_values[index].empty() && !text.empty())
+        if (const auto found = folded_values[index].find(casefold(text)); found != folded_values[index].end())
+          text = found->second;
       if (!text.empty()) row[bound[index]] = text;
     }
     try {
@@ -328,7 +336,7 @@ ImportResult import_org_links(Session& session, OrgLinkKind kind, const std::str
         case OrgLinkKind::campaign: campaigns.write(row, result); break;
         case OrgLinkKind::campaign_member: write_member(session, campaign_names, row, result); break;
         case OrgLinkKind::employment: write_employment(session, row, result); break;
-        case OrgLinkKind::product: write_product(session, row, result); break;
+        case OrgLinkKind::product: write_product(session, row, base_currency, result); break;
       }
     } catch (const Error& error) {
       const auto header = headers.find(error.field());
