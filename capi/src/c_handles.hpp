@@ -140,7 +140,19 @@ struct crm_campaign {
   FormattedText formatted;
 };
 
+/// A user: data to create, or a stored one.
+struct crm_user {
+  crm::User record;
+  FormattedText formatted;
+};
+
 namespace crm::capi {
+
+/// A team on a cursor.
+struct TeamItem {
+  crm::Team record;
+  FormattedText formatted;
+};
 
 /// A lost reason on a cursor.
 struct LostReasonItem {

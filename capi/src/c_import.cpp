@@ -101,6 +101,15 @@ crm_status read_issue(const std::vector<crm::ImportIssue>& issues, size_t index,
   return CRM_OK;
 }
 
+// Lends out item `index` of `list`; invalid_argument past its end, naming `what`.
+crm_status listed_text(const std::vector<std::string>& list, size_t index, const std::string& what,
+                       const char** out_text) {
+  if (index >= list.size())
+    return fail(CRM_INVALID_ARGUMENT, "index: " + std::to_string(index) + " is past the last " + what, "index");
+  *out_text = list[index].c_str();
+  return CRM_OK;
+}
+
 }  // namespace
 
 extern "C" {
@@ -217,6 +226,12 @@ crm_status crm_import_options_set_date_order(crm_import_options* options, const 
         named(order, crm::date_order_from_name, "date_order", "detect, day_first, month_first");
     return CRM_OK;
   });
+}
+
+crm_status crm_import_options_set_create_owners(crm_import_options* options, int create_owners) {
+  CRM_REQUIRE(options);
+  options->options.create_owners = create_owners != 0;
+  return CRM_OK;
 }
 
 crm_status crm_import_options_set_dry_run(crm_import_options* options, int dry_run) {
@@ -454,10 +469,20 @@ crm_status crm_import_result_ignored_count(const crm_import_result* result, size
 crm_status crm_import_result_ignored_header(const crm_import_result* result, size_t index, const char** out_header) {
   CRM_REQUIRE(result);
   CRM_REQUIRE(out_header);
-  if (index >= result->result.ignored_headers.size())
-    return fail(CRM_INVALID_ARGUMENT, "index: " + std::to_string(index) + " is past the last ignored header", "index");
-  *out_header = result->result.ignored_headers[index].c_str();
+  return listed_text(result->result.ignored_headers, index, "ignored header", out_header);
+}
+
+crm_status crm_import_result_users_created_count(const crm_import_result* result, size_t* out_count) {
+  CRM_REQUIRE(result);
+  CRM_REQUIRE(out_count);
+  *out_count = result->result.users_created.size();
   return CRM_OK;
+}
+
+crm_status crm_import_result_user_created(const crm_import_result* result, size_t index, const char** out_login) {
+  CRM_REQUIRE(result);
+  CRM_REQUIRE(out_login);
+  return listed_text(result->result.users_created, index, "created user", out_login);
 }
 
 crm_status crm_import_result_duplicate_count(const crm_import_result* result, size_t* out_count) {

@@ -33,4 +33,5 @@
 #include "crm/text.hpp"
 #include "crm/time.hpp"
 #include "crm/timeline.hpp"
+#include "crm/user.hpp"
 #include "crm/version.hpp"

@@ -33,6 +33,8 @@ class Reports;
 class Telephony;
 class Timelines;
 class Transaction;
+class Users;
+class Teams;
 namespace detail {
 class Session;
 class WriteScope;
@@ -192,6 +194,12 @@ class Database {
   /// Reports over the deals, leads, campaigns and activities (see
   /// crm/report.hpp); same rules as accounts().
   Reports& reports();
+  /// The people who work in the CRM; every record's owner is one of them
+  /// (see crm/user.hpp); same rules as accounts().
+  Users& users();
+  /// The teams users belong to, as a tree (see crm/user.hpp); same rules as
+  /// accounts().
+  Teams& teams();
 
   /// The user this connection works for (OpenOptions::user).
   std::string user() const;

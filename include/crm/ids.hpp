@@ -58,6 +58,10 @@ using SegmentId = Id<struct SegmentTag>;
 using LeadSourceId = Id<struct LeadSourceTag>;
 /// Identifies a marketing campaign.
 using CampaignId = Id<struct CampaignTag>;
+/// Identifies a user (a person who works in the CRM).
+using UserId = Id<struct UserTag>;
+/// Identifies a team of users.
+using TeamId = Id<struct TeamTag>;
 
 }  // namespace crm
 

@@ -153,6 +153,13 @@ struct ImportOptions {
   CellPolicy policy = CellPolicy::strict;
   /// How "7/3/2025" is read: detected per column, or as given.
   DateOrder date_order = DateOrder::detect;
+  /// An owner cell naming no user: true (the default, for bringing an old
+  /// CRM over) adds an active user with that login and lists it in
+  /// ImportResult::users_created; false refuses the cell like any bad value
+  /// (the row under CellPolicy::strict; under lenient the row is imported
+  /// without its owner, with a warning). An inactive user is never given
+  /// records: its owner cells are refused either way.
+  bool create_owners = true;
   /// Validate everything (including links and unique keys) and write nothing.
   bool dry_run = false;
   /// Write nothing when any row fails; otherwise good rows are written and
@@ -208,6 +215,9 @@ struct ImportResult {
   std::map<std::string, std::string> mapping{};
   /// Headers that map to nothing and were ignored.
   std::vector<std::string> ignored_headers{};
+  /// The users added for owner cells that named no user
+  /// (ImportOptions::create_owners), in the order first met.
+  std::vector<std::string> users_created{};
   /// True when the rows written are in the database: false for a dry run and
   /// for an all-or-nothing import that failed or was stopped.
   bool committed = false;

@@ -26,6 +26,7 @@ struct SampleSummary {
   int activities_created = 0;    ///< Calls, emails, meetings and tasks added, done and planned.
   int leads_created = 0;         ///< Leads added.
   int campaigns_created = 0;     ///< Campaigns added.
+  int users_created = 0;         ///< Users added (the sales people, "admin", "analyst").
   int exchange_rates_created = 0;  ///< Monthly rates USD, GBP and UAH to EUR added.
   bool already_loaded = false;   ///< True when the sample was present and nothing was added.
 };
@@ -34,7 +35,10 @@ struct SampleSummary {
 /// Ukraine, Germany and the United Kingdom: Latvian, Lithuanian, Ukrainian,
 /// Russian, German and English names in their own scripts, phones written in
 /// the forms people use, emails, addresses, birthdays, consents, tags and
-/// employment histories with job changes. First the marketing side: five
+/// employment histories with job changes. First the people who own them:
+/// teams "Sales" with "Baltics" and "International" below it, six sales
+/// people (a sales manager and reps per team), "admin" (administrator) and
+/// "analyst" (users already present are kept). Then the marketing side: five
 /// campaigns ("Spring webinar", "Search ads", "Partner newsletter", "Trade
 /// fair follow-up", "Cold calling week UK") on several channels in the half
 /// year before today, one with a budget, one paid in GBP; and monthly

@@ -26,6 +26,7 @@
 #include "crm/segment.hpp"
 #include "crm/telephony.hpp"
 #include "crm/timeline.hpp"
+#include "crm/user.hpp"
 #include "storage/errors.hpp"
 #include "storage/migrations.hpp"
 #include "storage/session.hpp"
@@ -58,7 +59,9 @@ struct Database::Impl {
         lead_sources(detail::StoreAccess::make<LeadSources>(*session)),
         campaigns(detail::StoreAccess::make<Campaigns>(*session)),
         currencies(detail::StoreAccess::make<Currencies>(*session)),
-        reports(detail::StoreAccess::make<Reports>(*session)) {}
+        reports(detail::StoreAccess::make<Reports>(*session)),
+        users(detail::StoreAccess::make<Users>(*session)),
+        teams(detail::StoreAccess::make<Teams>(*session)) {}
 
   std::shared_ptr<detail::Session> session;
   Accounts accounts;
@@ -82,6 +85,8 @@ struct Database::Impl {
   Campaigns campaigns;
   Currencies currencies;
   Reports reports;
+  Users users;
+  Teams teams;
 };
 
 Database::Database(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -207,6 +212,8 @@ Imports& Database::imports() { return checked(shared_session(), impl_->imports);
 Exports& Database::exports() { return checked(shared_session(), impl_->exports); }
 Duplicates& Database::duplicates() { return checked(shared_session(), impl_->duplicates); }
 LeadSources& Database::lead_sources() { return checked(shared_session(), impl_->lead_sources); }
+Users& Database::users() { return checked(shared_session(), impl_->users); }
+Teams& Database::teams() { return checked(shared_session(), impl_->teams); }
 Campaigns& Database::campaigns() { return checked(shared_session(), impl_->campaigns); }
 Currencies& Database::currencies() { return checked(shared_session(), impl_->currencies); }
 Reports& Database::reports() { return checked(shared_session(), impl_->reports); }

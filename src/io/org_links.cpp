@@ -13,6 +13,7 @@
 #include "crm/lead.hpp"
 #include "crm/product.hpp"
 #include "io/csv_reader.hpp"
+#include "io/import_owners.hpp"
 #include "query/catalog.hpp"
 #include "storage/record_table.hpp"
 #include "storage/store_access.hpp"
@@ -88,7 +89,10 @@ struct CampaignRows {
     if (const std::string* budget = cell(row, "budget"))
       data.budget = money_cell(*budget, std::string(data.cost.currency()), "budget");
     if (const std::string* text = cell(row, "description")) data.description = *text;
-    if (const std::string* owner = cell(row, "owner")) data.owner = *owner;
+    if (const std::string* owner = cell(row, "owner")) {
+      data.owner = *owner;
+      provide_owner(session, *owner, result.users_created);
+    }
     if (const std::string* source = cell(row, "lead_source")) data.lead_source = *source;
     if (std::optional<Campaign> stored = campaigns.find(data.name)) {
       Campaign changed = *stored;

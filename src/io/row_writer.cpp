@@ -14,6 +14,7 @@
 #include "crm/record_fields.hpp"
 #include "duplicate/duplicate_keys.hpp"
 #include "io/import_options.hpp"
+#include "io/import_owners.hpp"
 #include "query/catalog.hpp"
 #include "storage/record_table.hpp"
 #include "storage/session.hpp"
@@ -242,8 +243,15 @@ void RowWriter::before_store(RecordData& data, const PreparedRow& row) {
   attempted_phones_ = contact->phones;
 }
 
+void RowWriter::provide_owner(const RecordData& data) {
+  if (options_.create_owners)
+    detail::provide_owner(session_, std::visit([](const auto& record) { return record.owner; }, data),
+                          result_.users_created);
+}
+
 void RowWriter::write_valid(PreparedRow& row) {
   before_store(row.draft.data, row);  // the duplicate check reads the phones too
+  provide_owner(row.draft.data);
   if (options_.mode == ImportMode::upsert) {
     const std::vector<std::int64_t> stored = stored_by_key(row.draft);
     if (stored.size() > 1)

@@ -40,6 +40,9 @@ class RowWriter {
   // Flags the phones of `data` the row keeps as written, and remembers the
   // phones handed to the store, whose refusals name them by position.
   void before_store(RecordData& data, const PreparedRow& row);
+  // Adds the user a record's owner names when it is no user yet and the
+  // options say to; otherwise leaves the refusal to the store.
+  void provide_owner(const RecordData& data);
   void write_valid(PreparedRow& row);
   // The stored records the row's upsert key names (none when the key cell is empty).
   std::vector<std::int64_t> stored_by_key(const RecordDraft& draft) const;

@@ -1,6 +1,7 @@
 #include "sample/sample_campaigns.hpp"
 
 #include "currency/rate_decimal.hpp"
+#include "sample/sample_users.hpp"
 
 namespace crm::detail::sample {
 namespace {
@@ -56,7 +57,7 @@ std::vector<Campaign> make_campaigns(Database& db, const Date& today) {
     data.cost = Money(spec.cost_minor, spec.currency);
     if (spec.budget_minor > 0) data.budget = Money(spec.budget_minor, spec.currency);
     data.lead_source = spec.lead_source;
-    data.owner = "anna.berzina";
+    data.owner = std::string(sample_owner_logins().front());
     campaigns.push_back(db.campaigns().create(data));
   }
   return campaigns;

@@ -10,6 +10,7 @@
 #include "sample/sample_deals.hpp"
 #include "sample/sample_names.hpp"
 #include "sample/sample_scene.hpp"
+#include "sample/sample_users.hpp"
 #include "storage/errors.hpp"
 #include "text/unicode.hpp"
 
@@ -30,8 +31,6 @@ constexpr string_view kLeadSources[] = {"web", "referral", "trade fair", "cold c
 constexpr string_view kTitles[] = {"CEO", "CFO", "Sales manager", "Procurement manager", "Chief accountant",
                                    "IT manager", "Marketing manager", "Office manager", "Project manager",
                                    "Logistics manager"};
-constexpr string_view kOwners[] = {"anna.berzina", "janis.kalnins", "ona.petrauskiene", "olena.melnyk",
-                                   "max.weber", "sarah.taylor"};
 // Accounts per 20: 7 Latvian, 4 Lithuanian, 3 Ukrainian, 3 German, 3 British.
 constexpr int kCountryCycle[] = {0, 1, 0, 2, 3, 0, 4, 1, 0, 2, 3, 0, 4, 1, 0, 2, 3, 4, 1, 0};
 constexpr LeadStatus kLeadStatuses[] = {LeadStatus::fresh,     LeadStatus::contacted, LeadStatus::fresh,
@@ -45,7 +44,8 @@ const Country& country_of(int index) {
   return detail::sample::countries()[static_cast<std::size_t>(kCountryCycle[index % 20])];
 }
 std::string owner_of(int index) {
-  return std::string(kOwners[static_cast<std::size_t>(kCountryCycle[index % 20]) % std::size(kOwners)]);
+  const auto& owners = detail::sample::sample_owner_logins();
+  return std::string(owners[static_cast<std::size_t>(kCountryCycle[index % 20]) % owners.size()]);
 }
 
 std::string replace_all(std::string text, char mark, Random& random) {
@@ -124,6 +124,7 @@ class Generator {
   SampleSummary run() {
     SampleSummary summary;
     Transaction transaction(db_);
+    summary.users_created = detail::sample::make_users(db_);
     summary.campaigns_created = static_cast<int>(detail::sample::make_campaigns(db_, today_).size());
     summary.exchange_rates_created = detail::sample::make_exchange_rates(db_, today_);
     for (int i = 0; i < options_.accounts; ++i) accounts_.push_back(make_account(i));

@@ -1,6 +1,7 @@
 #include "storage/errors.hpp"
 
 #include <new>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -42,6 +43,20 @@ bool is_engine_limit(std::string_view message) {
   return false;
 }
 
+// The error of schema version 10's owner triggers ("crm_owner_not_active_user:
+// contacts"), which refuse a record whose owner is not an active user's login.
+std::optional<Error> owner_trigger_error(std::string_view message) {
+  constexpr std::string_view kTag = "crm_owner_not_active_user:";
+  const std::size_t at = message.find(kTag);
+  if (at == std::string_view::npos) return std::nullopt;
+  std::string kind(message.substr(at + kTag.size()));
+  if (kind.ends_with("ies")) kind.replace(kind.size() - 3, 3, "y");
+  else if (kind.ends_with('s')) kind.pop_back();
+  const std::string field = kind + ".owner";
+  return Error(ErrorCode::invalid_argument,
+               field + ": the owner is not an active user (create the user, or reactivate it, first)", field);
+}
+
 }  // namespace
 
 void rethrow_as_crm_error() {
@@ -56,6 +71,8 @@ void rethrow_as_crm_error() {
     // SQLite's allocator failed: the same condition as a failing new, which
     // every surface already reports as out of memory (CRM_NOMEM, MemoryError).
     if (primary == SQLITE_NOMEM || e.getExtendedErrorCode() == SQLITE_IOERR_NOMEM) throw std::bad_alloc();
+    if (e.getExtendedErrorCode() == SQLITE_CONSTRAINT_TRIGGER)
+      if (auto owner = owner_trigger_error(e.what())) throw *owner;
     // A statement nested deeper than SQLite's parser takes (the segment
     // compiler refuses such filters first; this is the safety net).
     if (primary == SQLITE_ERROR && std::string(e.what()).find("parser stack overflow") != std::string::npos)

@@ -13,6 +13,7 @@
 #include "storage/schema_v7.hpp"
 #include "storage/schema_v8.hpp"
 #include "storage/schema_v9.hpp"
+#include "storage/schema_v10.hpp"
 
 namespace crm::detail {
 namespace {
@@ -47,6 +48,17 @@ void drop_deal_account_not_null(Session& session) {
       throw Error(ErrorCode::corrupt, "database: '" + session.path() + "' after making deals' account optional: " + line);
 }
 
+// Version 10: the triggers that keep every record's owner an active user,
+// made per table from one template.
+void add_owner_triggers(Session& session) {
+  for (std::string_view table : kSchemaV10OwnerTables) {
+    std::string sql(kSchemaV10OwnerTriggers);
+    for (std::size_t at = sql.find("{table}"); at != std::string::npos; at = sql.find("{table}", at + table.size()))
+      sql.replace(at, 7, table);
+    session.db().exec(sql);
+  }
+}
+
 constexpr Migration kMigrations[] = {
     {1, "accounts, contacts, emails, phones, tags, consents, employment history", kSchemaV1},
     {2, "pipelines, stages, products, opportunities, stage history, leads, activities, holidays", kSchemaV2},
@@ -57,6 +69,7 @@ constexpr Migration kMigrations[] = {
     {7, "lead sources and campaigns as records, exchange rates and the base currency", kSchemaV7},
     {8, "deals without an account; external_ref on activities", kSchemaV8, drop_deal_account_not_null},
     {9, "names' ASCII Latin spellings (latin_key) for search and duplicates", kSchemaV9},
+    {10, "users, teams and roles; every record's owner an active user", kSchemaV10, add_owner_triggers},
 };
 
 bool has_user_tables(Session& session) {

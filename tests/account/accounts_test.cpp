@@ -14,6 +14,7 @@ class AccountsTest : public ::testing::Test {
  protected:
   ManualClock clock;
   Database db = Database::open_in_memory(test::test_options(clock));
+  test::TestUsers known_users{db};
   Accounts& accounts = db.accounts();
 
   static AccountData koks() {
@@ -251,6 +252,7 @@ TEST_F(AccountsTest, PagingByOffsetAndBadPagingInput) {
 
 TEST_F(AccountsTest, InjectionLikeTextIsStoredVerbatim) {
   const char* nasty = "Robert'); DROP TABLE accounts;--";
+  test::add_users(db, {"x' OR '1'='1"});
   const Account account = accounts.create({.name = nasty, .owner = "x' OR '1'='1"});
   EXPECT_EQ(accounts.get(account.id).name, nasty);
   EXPECT_TRUE(accounts.list({.owner = "anything' OR '1'='1"}).items.empty());

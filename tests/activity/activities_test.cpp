@@ -16,6 +16,7 @@ class ActivitiesTest : public ::testing::Test {
  protected:
   test::ManualClock clock;  // 2025-03-14 10:00 UTC, a Friday
   Database db = Database::open_in_memory(test::test_options(clock));
+  test::TestUsers known_users{db};
   Activities& activities = db.activities();
   Account koks = db.accounts().create({.name = "SIA Koka Nams"});
   Contact janis = db.contacts().create({.last_name = "Bērziņš", .account = koks.id});

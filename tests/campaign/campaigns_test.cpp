@@ -12,6 +12,7 @@ class CampaignsTest : public ::testing::Test {
  protected:
   test::ManualClock clock;
   Database db = Database::open_in_memory(test::test_options(clock));
+  test::TestUsers known_users{db};
   Campaigns& campaigns = db.campaigns();
 
   CampaignData fair() {

@@ -30,6 +30,7 @@ static crm_db *open_memory(const char *user) {
   CHECK_OK(crm_options_set_user(options, user));
   CHECK_OK(crm_db_open(":memory:", options, &db));
   crm_options_free(options);
+  add_test_users(db);
   return db;
 }
 

@@ -113,6 +113,7 @@ static void test_options_and_open(void) {
   CHECK(db == NULL);
   CHECK_OK(crm_options_set_create(options, 1));
   CHECK_OK(crm_db_open(file, options, &db));
+  add_test_users(db);
   CHECK_OK(crm_db_schema_version(db, &version));
   CHECK(version == crm_db_latest_schema_version());
   CHECK_OK(crm_db_migrate(db));

@@ -45,15 +45,37 @@ static int check_failures = 0;
     }                                                                                       \
   } while (0)
 
+/* Adds the users the tests give records to (a record's owner must be an
+   active user): anna, anna.berzina, ilze, olena.m, peteris. */
+static inline void add_test_users(crm_db *db) {
+  static const char *const logins[] = {"anna", "anna.berzina", "ilze", "olena.m", "peteris"};
+  size_t i;
+  for (i = 0; i < sizeof logins / sizeof logins[0]; ++i) {
+    crm_user *user = NULL;
+    CHECK_OK(crm_user_new(&user));
+    CHECK_OK(crm_user_set(user, "login", logins[i]));
+    CHECK_OK(crm_user_create(db, user, NULL));
+    crm_user_free(user);
+  }
+}
+
 /* A new in-memory database whose phone numbers without a country code are
-   in region (NULL: none). */
-static inline crm_db *open_memory_in(const char *region) {
+   in region (NULL: none), without users. */
+static inline crm_db *open_bare_memory_in(const char *region) {
   crm_options *options = NULL;
   crm_db *db = NULL;
   CHECK_OK(crm_options_new(&options));
   if (region != NULL) CHECK_OK(crm_options_set_default_region(options, region));
   CHECK_OK(crm_db_open(":memory:", options, &db));
   crm_options_free(options);
+  return db;
+}
+
+/* A new in-memory database whose phone numbers without a country code are
+   in region (NULL: none), with the users of add_test_users(). */
+static inline crm_db *open_memory_in(const char *region) {
+  crm_db *db = open_bare_memory_in(region);
+  add_test_users(db);
   return db;
 }
 

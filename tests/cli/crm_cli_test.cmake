@@ -395,3 +395,23 @@ run(1 "\\[invalid_argument\\]" base-currency "${REP}" EURO)
 run(0 "^Base currency: SEK\n$" base-currency "${REP}" SEK)
 run(1 "no rate [A-Z][A-Z][A-Z] ?-> ?SEK on [0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9][^\n]*\\[not_found\\]" report "${REP}" pipeline_by_stage)
 run(0 "^contact_id" report "${REP}" upcoming_birthdays)
+
+# Users and teams: the sample's people own its records; a record can only be given to an active user.
+run(0 "anna.berzina +Anna Bērziņa +anna.berzina@example.com +Europe/Riga +Baltics +sales_manager +yes +[1-9][0-9]*\n" users "${REP}")
+run(0 "Baltics +Sales +3 +3\n.*Sales +1 +7\n$" teams "${REP}")
+run(0 "Added team [0-9]+ \"Riga\" under \"Baltics\"" team "${REP}" add Riga --parent Baltics)
+run(0 "Added user [0-9]+ \"ilze\" \\(Ilze Ozola\\), sales_rep" user "${REP}" add ilze --name "Ilze Ozola" --team Riga
+    --time-zone Europe/Riga --role sales_rep)
+run(1 "user.login: 'ilze' is already a user \\[already_exists\\]" user "${REP}" add ilze)
+run(1 "'boss' is not a role" user "${REP}" add boss --role boss)
+run(0 "anna.berzina.*ilze.*janis.kalnins.*ona.petrauskiene" team "${REP}" members Baltics)
+run(0 "^[^\n]*\n-+\n[^\n]*anna.berzina[^\n]*\n[^\n]*janis.kalnins[^\n]*\n[^\n]*ona.petrauskiene[^\n]*\n$" team "${REP}"
+    members Baltics --direct yes)
+run(1 "cannot move under itself or a team below it" team "${REP}" move Sales --parent Riga)
+run(1 "still has 1 member" team "${REP}" remove Riga)
+run(0 "Updated user \"ilze\"" user "${REP}" update ilze --email ilze@example.com)
+run(0 "Deactivated user \"ilze\"; the 0 records they own stay theirs" user "${REP}" deactivate ilze)
+run(1 "campaign.owner: the owner is not an active user" campaign "${REP}" add "Winter fair" --channel event --owner ilze)
+run(1 "no user has the login 'anna.berzin' \\(did you mean 'anna.berzina'\\?\\) \\[not_found\\]" user "${REP}" deactivate anna.berzin)
+run(0 "Activated user \"ilze\"" user "${REP}" activate ilze)
+run(0 "Added campaign [0-9]+ \"Winter fair\"" campaign "${REP}" add "Winter fair" --channel event --owner ilze)

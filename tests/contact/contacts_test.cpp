@@ -15,6 +15,7 @@ class ContactsTest : public ::testing::Test {
  protected:
   ManualClock clock;
   Database db = Database::open_in_memory(test::test_options(clock));
+  test::TestUsers known_users{db};
   Contacts& contacts = db.contacts();
 
   static ContactData anna() {
@@ -218,6 +219,7 @@ namespace {
 
 TEST(ContactsAfterDeletedEmployer, EditsStillWorkAndANewEmployerMustBeLive) {
   Database db = Database::open_in_memory();
+  test::TestUsers known_users{db};
   const Account employer = db.accounts().create({.name = "Closing down"});
   const Account other = db.accounts().create({.name = "Also gone"});
   Contact person = db.contacts().create({.last_name = "Liepa", .account = employer.id});
@@ -233,6 +235,7 @@ TEST(ContactsAfterDeletedEmployer, EditsStillWorkAndANewEmployerMustBeLive) {
 
 TEST(AccountsAfterDeletedParent, SubsidiaryEditsStillWork) {
   Database db = Database::open_in_memory();
+  test::TestUsers known_users{db};
   const Account parent = db.accounts().create({.name = "Holding"});
   Account child = db.accounts().create({.name = "Daughter", .parent = parent.id});
   db.accounts().remove(parent.id);
@@ -249,6 +252,7 @@ namespace {
 TEST(ContactsValidation, ConsentInTheFutureIsRefused) {
   test::ManualClock clock;
   Database db = Database::open_in_memory(test::test_options(clock));
+  test::TestUsers known_users{db};
   ContactData data;
   data.last_name = "Ozola";
   data.consents = {{ConsentChannel::email, true, *clock.now + boost::posix_time::hours(1)}};
@@ -258,6 +262,7 @@ TEST(ContactsValidation, ConsentInTheFutureIsRefused) {
 
 TEST(ContactsValidation, OwnerFilterIsNormalizedLikeTheStoredOwner) {
   Database db = Database::open_in_memory();
+  test::TestUsers known_users{db};
   db.contacts().create({.last_name = "Ozola", .owner = "Be\xCC\x84rzin\xCC\xA7" "a"});  // decomposed
   EXPECT_EQ(db.contacts().count({.owner = "Bērziņa"}), 1);
   EXPECT_EQ(db.contacts().count({.owner = " Be\xCC\x84rzin\xCC\xA7" "a "}), 1);
@@ -265,6 +270,7 @@ TEST(ContactsValidation, OwnerFilterIsNormalizedLikeTheStoredOwner) {
 
 TEST(ContactsValidation, HugePageSizesAreRefusedBeforeAnyWork) {
   Database db = Database::open_in_memory();
+  test::TestUsers known_users{db};
   EXPECT_CRM_ERROR(db.contacts().select({"id"}, {.limit = std::size_t(1) << 62}), ErrorCode::invalid_argument);
 }
 
@@ -279,6 +285,7 @@ class PhoneRegionTest : public ::testing::Test {
  protected:
   test::ManualClock clock;
   Database db = Database::open_in_memory(test::test_options(clock, "LV"));
+  test::TestUsers known_users{db};
 };
 
 TEST_F(PhoneRegionTest, AContactsNationalNumberIsReadInItsOwnCountry) {

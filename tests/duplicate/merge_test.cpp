@@ -52,6 +52,7 @@ class MergeTest : public ::testing::Test {
   test::TempDir dir;
   std::string path = dir.file("merge.crm");
   Database db = Database::open(path, test::test_options(clock));
+  test::TestUsers known_users{db};
   AccountId koka, medis;
 };
 

@@ -91,6 +91,7 @@ class ExportTest : public ::testing::Test {
   /// A small customer base: an account with a subsidiary, a contact working
   /// there, a lead, a lost deal and a call.
   void add_customers() {
+    test::add_users(db, test::kTestOwners);
     holding = db.accounts().create({.name = "Holding AS", .external_ref = "ERP-000"});
     AccountData a{.name = "SIA \"Bērziņš, un Ko\"", .registration_number = "40003000000", .industry = "Retail",
                   .phone = "+371 67 000 000", .email = "info@berzins.lv",

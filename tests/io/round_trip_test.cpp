@@ -96,7 +96,12 @@ TEST(ExportImportRoundTrip, AnEmptyDatabaseFedTheExportedFilesExportsTheSameFile
 
   Database target = Database::open_in_memory(test_options(clock));
   define_custom_fields(target);
-  // Records name their campaign, which must exist: campaigns come first (they have no CSV of their own).
+  // Records name their owner and their campaign, which must exist: users and
+  // campaigns come first (they have no CSV of their own; teams stay behind).
+  for (User user : source.users().list()) {
+    user.team.reset();
+    target.users().create(user);
+  }
   for (const Campaign& campaign : source.campaigns().list()) target.campaigns().create(campaign);
   // Accounts twice: first without parents (a parent may come later in the
   // file), then the parents by upsert on external_ref.

@@ -93,6 +93,7 @@ int round_trip_text_fields(Store& store, const Data& base, std::string_view kind
 TEST(PlainColumns, EveryPlainTextFieldIsWrittenAndReadBack) {
   ManualClock clock;
   Database db = Database::open_in_memory(test::test_options(clock));
+  test::TestUsers known_users{db, {"Value-of-owner"}};
   ContactData contact;
   contact.last_name = "Base";
   EXPECT_GE(round_trip_text_fields(db.contacts(), contact, "contact"), 5);
@@ -109,6 +110,7 @@ TEST(PlainColumns, EveryPlainTextFieldIsWrittenAndReadBack) {
 TEST(PlainColumns, CleaningNamesTheFieldAndRefusesAMissingRequiredValue) {
   ManualClock clock;
   Database db = Database::open_in_memory(test::test_options(clock));
+  test::TestUsers known_users{db};
   AccountData account;
   account.name = "  ";
   const Error missing = EXPECT_CRM_ERROR(db.accounts().create(account), ErrorCode::invalid_argument);

@@ -18,6 +18,7 @@ class OpportunitiesTest : public ::testing::Test {
     options.user = "anna";
     return options;
   }());
+  test::TestUsers known_users{db};
   Opportunities& deals = db.opportunities();
   Pipeline sales = db.pipelines().default_pipeline();
   Account koks = db.accounts().create({.name = "SIA Koka Nams"});

@@ -98,6 +98,7 @@ class SegmentQueryTest : public ::testing::Test {
 
   test::ManualClock clock;
   Database db = Database::open_in_memory(test::test_options(clock));
+  test::TestUsers known_users{db};
   AccountId koks, bank, gmbh;
   ContactId anna, jonas, oleg;
   OpportunityId won, open_eur, open_jpy;

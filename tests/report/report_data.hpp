@@ -82,6 +82,7 @@ class ReportTest : public ::testing::Test {
  protected:
   ManualClock clock;
   Database db = Database::open_in_memory(test_options(clock));
+  test::TestUsers known_users{db};
   Pipeline sales = db.pipelines().default_pipeline();
   const Date today{2026, 1, 15};
   const std::vector<std::string> owners{"anna", "peteris", "ilze"};

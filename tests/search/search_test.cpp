@@ -57,6 +57,7 @@ class SearchTest : public ::testing::Test {
 
   ManualClock clock;
   Database db = Database::open_in_memory(test_options(clock));
+  test::TestUsers known_users{db};
 };
 
 TEST_F(SearchTest, FindsEachKindOfRecordByItsTitleAndSaysWhatItIs) {
@@ -432,6 +433,7 @@ class SearchFileTest : public ::testing::Test {
   TempDir dir;
   std::string path = dir.file("search.crm");
   Database db = Database::open(path, test::test_options(clock));
+  test::TestUsers known_users{db};
 
   Found find(std::string_view text) { return found(db.search().find(text)); }
 };

@@ -53,6 +53,7 @@ struct Seeds {
   CustomFieldId custom_field, unused_custom_field;
   SegmentId segment, list;
   ProductId product;
+  TeamId team, empty_team;
 };
 
 // A contact with one email and one Latvian mobile number.
@@ -89,6 +90,9 @@ ActivityData task_for(ContactId contact, const std::string& subject, const Insta
 // Fills the baseline file with one or more records of every kind the writes need.
 Seeds seed(Database& db) {
   Seeds s;
+  s.team = db.teams().create("Baltics").id;
+  s.empty_team = db.teams().create("Rīga", s.team).id;
+  db.users().create({.login = "ilze", .team = s.team});
   const Instant noon = db.now();
   s.account = db.accounts().create(organization("Bērziņš un dēli SIA", "A1")).id;
   s.deleted_account = db.accounts().create(organization("Vecais SIA", "A2")).id;
@@ -363,6 +367,17 @@ std::vector<WriteCase> write_cases() {
             [](D& db, const S& s, P) { db.segments().remove_members(s.list, {s.contact.value()}); }),
       write("Telephony::record_call",
             [](D& db, const S&, P) { db.telephony().record_call({.number = "+371 26 123 456", .owner = "ilze"}); }),
+      write("Users::create", [](D& db, const S& s, P) { db.users().create({.login = "maris", .team = s.team}); }),
+      write("Users::update",
+            [](D& db, const S&, P) {
+              User ilze = db.users().require("ilze");
+              ilze.roles = {Role::sales_rep};
+              db.users().update(ilze.id, ilze);
+            }),
+      write("Teams::create", [](D& db, const S& s, P) { db.teams().create("Vilnius", s.team); }),
+      write("Teams::rename", [](D& db, const S& s, P) { db.teams().rename(s.empty_team, "Riga"); }),
+      write("Teams::move", [](D& db, const S& s, P) { db.teams().move(s.empty_team, std::nullopt); }),
+      write("Teams::remove", [](D& db, const S& s, P) { db.teams().remove(s.empty_team); }),
       write("Telephony::attach_unmatched", [](D& db, const S& s, P) { db.telephony().attach_unmatched(s.caller); }),
       write("Database::backup_to", [](D& db, const S&, P scratch) { db.backup_to(scratch + "/backup.db"); }),
       write("load_sample_data",

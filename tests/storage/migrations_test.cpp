@@ -90,6 +90,36 @@ std::string write_v6_file_with_free_text_origins(const TempDir& dir) {
   return path;
 }
 
+TEST(Migrations, EveryDistinctOwnerTextBecomesAnActiveUserAndKeepsItsRecords) {
+  TempDir dir;
+  const std::string path = write_v1_file(dir);
+  {
+    SQLite::Database raw(path, SQLite::OPEN_READWRITE);
+    raw.exec("UPDATE accounts SET owner = 'Jānis Kalniņš' WHERE id = 2; UPDATE contacts SET owner = 'Olena' WHERE id = 1;"
+             "UPDATE contacts SET owner = 'anna' WHERE id = 2");
+  }
+  Database db = Database::open(path);
+  EXPECT_TRUE(db.integrity_check().empty());
+  std::vector<std::string> logins;
+  for (const User& user : db.users().list()) {
+    logins.push_back(user.login);
+    EXPECT_EQ(user.name, user.login);
+    EXPECT_TRUE(user.active);
+    EXPECT_TRUE(user.roles.empty());
+  }
+  EXPECT_EQ(logins, (std::vector<std::string>{"Jānis Kalniņš", "Olena", "anna"}));
+  EXPECT_EQ(db.accounts().get(AccountId(1)).owner, "anna");
+  EXPECT_EQ(db.accounts().get(AccountId(2)).owner, "Jānis Kalniņš");
+  EXPECT_EQ(db.users().owned_records("anna"), 1);  // contact 2 is deleted
+  // The records stay writable with their owners; a new owner must be a user.
+  Contact olena_owned = db.contacts().get(ContactId(1));
+  olena_owned.job_title = "CEO";
+  EXPECT_EQ(db.contacts().update(olena_owned).owner, "Olena");
+  olena_owned = db.contacts().get(ContactId(1));
+  olena_owned.owner = "nobody";
+  EXPECT_EQ(EXPECT_CRM_ERROR(db.contacts().update(olena_owned), ErrorCode::invalid_argument).field(), "contact.owner");
+}
+
 TEST(Migrations, FreeTextLeadSourcesAndCampaignsBecomeOneRecordPerFoldedName) {
   TempDir dir;
   Database db = Database::open(write_v6_file_with_free_text_origins(dir));

@@ -41,6 +41,23 @@ inline OpenOptions test_options(const ManualClock& clock, std::string region = "
   return options;
 }
 
+/// Adds an active user for each login not yet a user, so that records can
+/// name them as their owner.
+inline void add_users(Database& db, std::initializer_list<const char*> logins) {
+  for (const char* login : logins)
+    if (!db.users().find(login)) db.users().create({.login = login});
+}
+
+/// The logins the tests give records to.
+inline constexpr std::initializer_list<const char*> kTestOwners = {
+    "anna", "anna.berzina", "ilze", "janis", "ona", "peter", "peteris", "ivars", "Bērziņa"};
+
+/// A fixture member declared after the Database: adds the users of
+/// kTestOwners (or of `logins`), so that records can name them as owners.
+struct TestUsers {
+  explicit TestUsers(Database& db, std::initializer_list<const char*> logins = kTestOwners) { add_users(db, logins); }
+};
+
 /// A fresh directory under the system temp dir (or under `base`), removed at destruction.
 class TempDir {
  public:

@@ -14,6 +14,7 @@ class TelephonyTest : public ::testing::Test {
  protected:
   test::ManualClock clock;
   Database db = Database::open_in_memory(test::test_options(clock));
+  test::TestUsers known_users{db};
   Account koks = db.accounts().create({.name = "SIA Koka Nams", .phone = "67 123 456"});
   Contact anna = db.contacts().create(
       {.first_name = "Anna", .last_name = "Bērziņa", .phones = {{PhoneKind::mobile, "+371 26 123 456", ""}},

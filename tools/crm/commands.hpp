@@ -63,6 +63,20 @@ int run_import_org(const Arguments& args);
 /// org-preset NAME: prints a built-in org preset (JSON) to copy and change.
 int run_org_preset(const Arguments& args);
 
+// Users and teams (user_commands.cpp).
+
+/// users DB [--active yes]: every user (or the active ones) with team, roles and
+/// how many records each owns.
+int run_users(const Arguments& args);
+/// user DB add LOGIN [--name --email --time-zone --team --role] | update
+/// LOGIN [same] | deactivate LOGIN | activate LOGIN.
+int run_user(const Arguments& args);
+/// teams DB: every team, the team it is part of and its member counts.
+int run_teams(const Arguments& args);
+/// team DB add NAME [--parent NAME] | rename NAME NEW | move NAME --parent
+/// NAME|'' | remove NAME | members NAME [--direct yes].
+int run_team(const Arguments& args);
+
 // Export (export_commands.cpp).
 
 /// export DB KIND [--format --where --segment --delimiter --output --owner

@@ -86,6 +86,7 @@ ImportOptions import_options(const Arguments& args) {
     options.policy = named_option(args, "policy", cell_policy_from_name, "strict, lenient");
   if (!option(args, "date-order").empty())
     options.date_order = named_option(args, "date-order", date_order_from_name, "detect, day_first, month_first");
+  options.create_owners = yes_no_option(args, "create-owners").value_or(true);
   options.dry_run = yes_no_option(args, "dry-run").value_or(false);
   options.all_or_nothing = yes_no_option(args, "all-or-nothing").value_or(false);
   if (::isatty(STDERR_FILENO)) options.progress = draw_progress;
@@ -112,6 +113,11 @@ void print_result(const ImportResult& result, bool dry_run, std::ostream& out) {
   if (!result.ignored_headers.empty()) {
     out << "Ignored columns:";
     for (const std::string& header : result.ignored_headers) out << " \"" << header << "\"";
+    out << "\n";
+  }
+  if (!result.users_created.empty()) {
+    out << (dry_run ? "Users it would add for owners:" : "Users added for owners:");
+    for (const std::string& login : result.users_created) out << " \"" << login << "\"";
     out << "\n";
   }
   print_issues(result.errors, result.failed, "", "refused rows", out);
@@ -169,7 +175,7 @@ int run_org_preset(const Arguments& args) {
 }
 
 int run_import(const Arguments& args) {
-  check_options(args, {"encoding", "delimiter", "map", "values", "compose", "upsert", "duplicates", "policy", "date-order", "dry-run",
+  check_options(args, {"encoding", "delimiter", "map", "values", "compose", "upsert", "duplicates", "policy", "date-order", "create-owners", "dry-run",
                        "all-or-nothing"});
   const std::string& file = positional(args, 2, "the CSV file");
   const ImportOptions options = import_options(args);

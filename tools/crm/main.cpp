@@ -46,14 +46,16 @@ import:
            [--map 'HEADER=COLUMN;...'] [--values 'HEADER:FROM=TO;...'] [--compose 'COLUMN=TEMPLATE;...']
            [--upsert external_ref|email|phone|registration_number]
            [--duplicates report|skip|merge|ignore] [--policy strict|lenient]
-           [--date-order detect|day_first|month_first] [--dry-run yes] [--all-or-nothing yes]
+           [--date-order detect|day_first|month_first] [--create-owners yes|no] [--dry-run yes]
+           [--all-or-nothing yes]
                           reads accounts, contacts, leads, opportunities or activities (KIND) from a
                           CSV file, with a progress bar; refused rows are listed with line and column;
                           --policy lenient imports a row without its bad optional cells (listed as
                           warnings) and keeps unreadable phones as written; --date-order says how
                           7/3/2025 is read (detect: per column, from a date only one order can read);
                           --compose makes a column the file lacks from other cells: --compose
-                          'name={product} — {account}' ({#line}: the row's line)
+                          'name={product} — {account}' ({#line}: the row's line); an owner naming no
+                          user adds the user (listed) unless --create-owners no, which refuses the cell
 
   import-org DB DIR [--from salesforce|hubspot|maven|generic|PRESET.json] [--policy lenient|strict]
                           imports another CRM's export folder whole, file by file in the preset's order,
@@ -103,6 +105,19 @@ reports (money in the base currency, converted at the rate valid on each record'
                           segment (or gives its id) of a record kind the report takes; a filter the
                           report cannot apply is refused. A missing rate fails, naming the pair and day
 
+users and teams (every record's owner is an active user's login):
+  users DB [--active yes] list users: team, roles, active, how many records each owns
+  user DB add LOGIN [--name NAME] [--email EMAIL] [--time-zone ZONE] [--team TEAM]
+           [--role administrator|sales_manager|sales_rep|analyst[,...]]
+  user DB update LOGIN [the options of add; --team '' for none]
+  user DB deactivate LOGIN | activate LOGIN
+                          a deactivated user keeps their records but is given no new ones
+  teams DB                list teams: the team each is part of, members with and without teams below
+  team DB add NAME [--parent TEAM] | rename NAME NEW-NAME | move NAME --parent TEAM|''
+  team DB remove NAME     a team with members or teams below it cannot be removed
+  team DB members NAME [--direct yes]
+                          the users of the team and the teams below it (--direct: the team alone)
+
 campaigns and lead sources:
   lead-sources DB         list the lead sources
   lead-source DB add NAME | rename NAME NEW-NAME | remove NAME
@@ -145,6 +160,8 @@ constexpr Command kCommands[] = {
     {"reports", run_reports},   {"report", run_report},
     {"lead-sources", run_lead_sources}, {"lead-source", run_lead_source},
     {"campaigns", run_campaigns}, {"campaign", run_campaign},
+    {"users", run_users},       {"user", run_user},
+    {"teams", run_teams},       {"team", run_team},
     {"rates", run_rates},       {"rate", run_rate},         {"base-currency", run_base_currency},
 };
 

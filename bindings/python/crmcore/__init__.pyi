@@ -167,6 +167,7 @@ class SampleSummary:
     activities_created: int
     leads_created: int
     campaigns_created: int
+    users_created: int
     exchange_rates_created: int
     already_loaded: bool
 
@@ -621,6 +622,8 @@ class Database:
     duplicates: Duplicates
     lead_sources: LeadSources
     campaigns: Campaigns
+    users: Users
+    teams: Teams
     currencies: Currencies
     reports: Reports
     def close(self) -> None: ...
@@ -634,7 +637,7 @@ class Database:
                    encoding: str = "UTF-8", delimiter: str = "", columns: dict[str, str] = ...,
                    values: dict[str, dict[str, str]] = ..., compose: dict[str, str] = ...,
                    mode: str = "insert", key: str = "external_ref", on_duplicate: str = "report",
-                   policy: str = "strict", date_order: str = "detect", dry_run: bool = False, all_or_nothing: bool = False, batch_rows: int = 2000,
+                   policy: str = "strict", date_order: str = "detect", create_owners: bool = True, dry_run: bool = False, all_or_nothing: bool = False, batch_rows: int = 2000,
                    progress: Callable[[ImportProgress], bool | None] | None = None) -> ImportResult: ...
     def import_org(self, path: str | os.PathLike[str], *, source: str = "salesforce", policy: str = "lenient",
                    date_order: str = "detect") -> OrgImportResult: ...
@@ -794,6 +797,7 @@ class ImportResult:
     duplicates: list[ImportDuplicate]
     mapping: dict[str, str]
     ignored_headers: list[str]
+    users_created: list[str]
     committed: bool
     stopped: bool
 
@@ -850,6 +854,49 @@ class LeadSources:
     def list(self) -> list[LeadSource]: ...
     def rename(self, source: int | LeadSource, name: str) -> LeadSource: ...
     def remove(self, source: int | LeadSource) -> None: ...
+
+class Team:
+    _fields: tuple[str, ...]
+    id: int
+    name: str
+    parent: int | None
+    created_at: datetime.datetime
+    def to_dict(self) -> dict[str, Any]: ...
+
+class User:
+    _fields: tuple[str, ...]
+    id: int
+    login: str
+    name: str
+    email: str
+    time_zone: str
+    team: int | None
+    roles: list[str]
+    active: bool
+    created_at: datetime.datetime
+    updated_at: datetime.datetime
+    def to_dict(self) -> dict[str, Any]: ...
+
+class Users:
+    def create(self, login: str, *, name: str = "", email: str = "", time_zone: str = "",
+               team: int | str | Team | None = None, roles: list[str] = ..., active: bool = True) -> User: ...
+    def get(self, user: int | User) -> User: ...
+    def find(self, login: str) -> User | None: ...
+    def require(self, login: str) -> User: ...
+    def list(self, *, active_only: bool = False) -> list[User]: ...
+    def update(self, user: User) -> User: ...
+    def owned_records(self, login: str) -> int: ...
+
+class Teams:
+    def create(self, name: str, parent: int | str | Team | None = None) -> Team: ...
+    def get(self, team: int | Team) -> Team: ...
+    def find(self, name: str) -> Team | None: ...
+    def list(self) -> list[Team]: ...
+    def rename(self, team: int | Team, name: str) -> Team: ...
+    def move(self, team: int | Team, parent: int | str | Team | None) -> Team: ...
+    def remove(self, team: int | Team) -> None: ...
+    def below(self, team: int | Team) -> list[Team]: ...
+    def members(self, team: int | Team, *, with_teams_below: bool = True) -> list[User]: ...
 
 class Campaign:
     _fields: tuple[str, ...]

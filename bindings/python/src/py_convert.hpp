@@ -136,6 +136,10 @@ template <>
 inline constexpr const char* record_class_for<LeadSourceTag> = "LeadSource";
 template <>
 inline constexpr const char* record_class_for<CampaignTag> = "Campaign";
+template <>
+inline constexpr const char* record_class_for<UserTag> = "User";
+template <>
+inline constexpr const char* record_class_for<TeamTag> = "Team";
 
 }  // namespace crm::python
 

@@ -158,6 +158,7 @@ void register_database(py::module_& m) {
                     "Calls, emails, meetings and tasks added, done and planned.")
       .def_readonly("leads_created", &SampleSummary::leads_created, "Leads added.")
       .def_readonly("campaigns_created", &SampleSummary::campaigns_created, "Campaigns added.")
+      .def_readonly("users_created", &SampleSummary::users_created, "Users added (the sales people, admin, analyst).")
       .def_readonly("exchange_rates_created", &SampleSummary::exchange_rates_created,
                     "Exchange rates added (USD, GBP and UAH to EUR, monthly).")
       .def_readonly("already_loaded", &SampleSummary::already_loaded, "True when nothing was added.")

@@ -21,8 +21,8 @@ ImportOptions import_options(const std::string& kind, const std::string& encodin
                              const std::map<std::string, std::map<std::string, std::string>>& values,
                              const std::map<std::string, std::string>& compose, const std::string& mode,
                              const std::string& key, const std::string& on_duplicate, const std::string& policy,
-                             const std::string& date_order, bool dry_run, bool all_or_nothing,
-                             std::size_t batch_rows) {
+                             const std::string& date_order, bool create_owners, bool dry_run,
+                             bool all_or_nothing, std::size_t batch_rows) {
   ImportOptions options;
   options.kind = record_kind_named(kind, "import.kind");
   options.encoding = encoding;
@@ -40,6 +40,7 @@ ImportOptions import_options(const std::string& kind, const std::string& encodin
   options.policy = enum_from_name(policy, cell_policy_from_name, "import.policy", "'strict', 'lenient'");
   options.date_order = enum_from_name(date_order, date_order_from_name, "import.date_order",
                                       "'detect', 'day_first', 'month_first'");
+  options.create_owners = create_owners;
   options.dry_run = dry_run;
   options.all_or_nothing = all_or_nothing;
   options.batch_rows = batch_rows;
@@ -160,6 +161,8 @@ void bind_result_types(py::module_& m) {
       .def_readonly("duplicates", &ImportResult::duplicates, "ImportDuplicate per row like a stored record.")
       .def_readonly("mapping", &ImportResult::mapping, "Header to column, as used.")
       .def_readonly("ignored_headers", &ImportResult::ignored_headers, "Headers that mapped to nothing.")
+      .def_readonly("users_created", &ImportResult::users_created,
+                    "Logins of the users added for owner cells that named no user (create_owners=True).")
       .def_readonly("committed", &ImportResult::committed,
                     "True when the written rows are in the database (False for a dry run or a failed "
                     "all-or-nothing import).")
@@ -203,18 +206,19 @@ void register_imports(py::module_& m) {
          const std::string& delimiter, const std::map<std::string, std::string>& columns,
          const std::map<std::string, std::map<std::string, std::string>>& values,
          const std::map<std::string, std::string>& compose, const std::string& mode, const std::string& key, const std::string& on_duplicate, const std::string& policy,
-         const std::string& date_order, bool dry_run, bool all_or_nothing, IntArg<std::size_t> batch_rows,
-         py::object progress) {
+         const std::string& date_order, bool create_owners, bool dry_run, bool all_or_nothing,
+         IntArg<std::size_t> batch_rows, py::object progress) {
         return run_import(db, source,
                           import_options(kind, encoding, delimiter, columns, values, compose, mode, key, on_duplicate, policy,
-                                         date_order, dry_run, all_or_nothing, batch_rows),
+                                         date_order, create_owners, dry_run, all_or_nothing, batch_rows),
                           std::move(progress));
       },
       py::arg("source"), py::arg("kind") = "contact", py::kw_only(), py::arg("encoding") = "UTF-8",
       py::arg("delimiter") = "", py::arg("columns") = std::map<std::string, std::string>{},
       py::arg("values") = std::map<std::string, std::map<std::string, std::string>>{},
       py::arg("compose") = std::map<std::string, std::string>{}, py::arg("mode") = "insert", py::arg("key") = "external_ref", py::arg("on_duplicate") = "report",
-      py::arg("policy") = "strict", py::arg("date_order") = "detect", py::arg("dry_run") = false, py::arg("all_or_nothing") = false, py::arg("batch_rows") = kDefaultBatchRows,
+      py::arg("policy") = "strict", py::arg("date_order") = "detect", py::arg("create_owners") = true,
+      py::arg("dry_run") = false, py::arg("all_or_nothing") = false, py::arg("batch_rows") = kDefaultBatchRows,
       py::arg("progress") = py::none(),
       "Imports records of kind ('account', 'contact', 'lead', 'opportunity', 'activity') from a CSV file: a "
       "path (read in one streaming pass) or an open file object (read whole first; a text file is already "
@@ -229,7 +233,9 @@ void register_imports(py::module_& m) {
       "stored accounts and contacts. policy 'strict' refuses a row with any bad cell; 'lenient' leaves a bad "
       "optional cell out (ImportResult.warnings) and imports the row, keeping an unreadable phone as written "
       "(Phone.unreadable); required cells still refuse it. date_order: how '7/3/2025' is read: 'detect' (per "
-      "column, from a date only one order can read), 'day_first' or 'month_first'. dry_run checks everything and writes nothing; all_or_nothing writes "
+      "column, from a date only one order can read), 'day_first' or 'month_first'. create_owners: an owner cell "
+      "naming no user adds an active user with that login (ImportResult.users_created); False refuses such "
+      "cells. dry_run checks everything and writes nothing; all_or_nothing writes "
       "nothing when a row fails. progress(ImportProgress) is called after every batch_rows rows; returning "
       "False stops the import. The callback must not use this database (the import holds it). Rows that fail are reported in ImportResult.errors; problems with the file as "
       "a whole raise (ValidationError, NotFoundError, ...).");

@@ -358,6 +358,8 @@ void register_duplicates(pybind11::module_& module);
 /// Registers LeadSource, LeadSources, Campaign and Campaigns (db.lead_sources,
 /// db.campaigns).
 void register_campaigns(pybind11::module_& module);
+/// Registers User, Team, Users and Teams (db.users, db.teams).
+void register_users(pybind11::module_& module);
 /// Registers ExchangeRate and Currencies (db.currencies).
 void register_currencies(pybind11::module_& module);
 /// Registers Reports (db.reports) and the native report result; after

@@ -6,9 +6,22 @@ import pytest
 import crmcore
 
 
+# The users the tests give records to (a record's owner must be an active user).
+OWNERS = ("anna", "ivars", "ona", "peter", "x' OR '1'='1")
+
+
 @pytest.fixture
 def db():
-    """An in-memory database with default region LV."""
+    """An in-memory database with default region LV and the users of OWNERS."""
+    with crmcore.open(":memory:", default_region="LV") as database:
+        for login in OWNERS:
+            database.users.create(login)
+        yield database
+
+
+@pytest.fixture
+def bare_db():
+    """An in-memory database with default region LV and no users."""
     with crmcore.open(":memory:", default_region="LV") as database:
         yield database
 

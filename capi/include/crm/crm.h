@@ -1559,6 +1559,11 @@ CRM_API crm_status crm_import_options_set_mode(crm_import_options *options, cons
  *  (the default: insert and list), "skip" or "merge" (update the stored
  *  record with the row's non-empty cells). */
 CRM_API crm_status crm_import_options_set_on_duplicate(crm_import_options *options, const char *action);
+/** Non-zero (the default): an owner cell naming no user adds an active user
+ *  with that login (listed by crm_import_result_user_created()); zero: such a
+ *  cell is refused like any bad value. An inactive user's cells are refused
+ *  either way. */
+CRM_API crm_status crm_import_options_set_create_owners(crm_import_options *options, int create_owners);
 /** Non-zero: check everything (links and unique keys included), write nothing. */
 CRM_API crm_status crm_import_options_set_dry_run(crm_import_options *options, int dry_run);
 /** Non-zero: write nothing when any row fails or the import is stopped. */
@@ -1660,6 +1665,12 @@ CRM_API crm_status crm_import_result_ignored_count(const crm_import_result *resu
 /** Ignored header index, valid until the result is freed. */
 CRM_API crm_status crm_import_result_ignored_header(const crm_import_result *result, size_t index,
                                                     const char **out_header);
+/** How many users the import added for owner cells that named no user. */
+CRM_API crm_status crm_import_result_users_created_count(const crm_import_result *result, size_t *out_count);
+/** The login of added user index, in the order first met; valid until the
+ *  result is freed. */
+CRM_API crm_status crm_import_result_user_created(const crm_import_result *result, size_t index,
+                                                  const char **out_login);
 /** How many rows resembled stored records (the first 1000). */
 CRM_API crm_status crm_import_result_duplicate_count(const crm_import_result *result, size_t *out_count);
 /** Duplicate index: the row's line, the stored record it resembles, the
@@ -1903,6 +1914,88 @@ CRM_API crm_status crm_db_search(crm_db *db, const char *text, const crm_search_
 CRM_API crm_status crm_db_user(crm_db *db, char **out_user);
 /** Sets the user this connection works for (recorded in stage histories). */
 CRM_API crm_status crm_db_set_user(crm_db *db, const char *user);
+
+/* ---- Users and teams ------------------------------------------------------
+ * The people who work in the CRM. Every record's "owner" is a user's login:
+ * storing a record whose owner is not an active user's login is
+ * CRM_INVALID_ARGUMENT naming "<kind>.owner" (a deactivated user keeps the
+ * records they own, which stay editable, but is given no new ones). Users are
+ * deactivated, never deleted. Teams form a tree; a team's members together
+ * with those of the teams below it are what its manager oversees. Roles are
+ * the built-in "administrator", "sales_manager", "sales_rep" and "analyst". */
+
+/** A user: data to create, or a stored user. */
+typedef struct crm_user crm_user;
+
+/** An empty, active user with no team and no roles, to fill and pass to
+ *  crm_user_create(). */
+CRM_API crm_status crm_user_new(crm_user **out_user);
+/** Frees a user; NULL is ignored. */
+CRM_API void crm_user_free(crm_user *user);
+/** Sets a text field: login (required, compared exactly, fixed once
+ *  created), name (the login when empty), email, time_zone (an IANA name
+ *  such as "Europe/Riga"), roles (role names separated by commas). A NULL
+ *  value unsets it. CRM_INVALID_ARGUMENT for an unknown field or role. */
+CRM_API crm_status crm_user_set(crm_user *user, const char *field, const char *value);
+/** Reads a text field (those of crm_user_set(), roles comma-separated in
+ *  declaration order, and created_at, updated_at); borrowed until the user
+ *  changes or is freed. */
+CRM_API crm_status crm_user_get_field(const crm_user *user, const char *field, const char **out_value);
+/** Reads an integer field: id, team_id (0 for none), active (1 or 0). */
+CRM_API crm_status crm_user_get_int(const crm_user *user, const char *field, int64_t *out_value);
+/** Puts the user in team team_id (0: no team); checked when stored. */
+CRM_API crm_status crm_user_set_team(crm_user *user, int64_t team_id);
+/** Activates (nonzero) or deactivates (0) the user. */
+CRM_API crm_status crm_user_set_active(crm_user *user, int active);
+/** Stores a new user; *out_created (NULL to skip) receives it, to free with
+ *  crm_user_free(). CRM_ALREADY_EXISTS when the login is taken,
+ *  CRM_INVALID_ARGUMENT for a bad login, email or time zone, CRM_NOT_FOUND
+ *  for an unknown team. */
+CRM_API crm_status crm_user_create(crm_db *db, const crm_user *data, crm_user **out_created);
+/** The user with id; CRM_NOT_FOUND when there is none. */
+CRM_API crm_status crm_user_get(crm_db *db, int64_t id, crm_user **out_user);
+/** The user whose login is exactly login; *out_user is NULL (and CRM_OK
+ *  returned) when there is none. */
+CRM_API crm_status crm_user_find(crm_db *db, const char *login, crm_user **out_user);
+/** Replaces the stored user with the same id by this one (name, email, time
+ *  zone, team, roles, active); the login cannot change (CRM_INVALID_ARGUMENT).
+ *  *out_updated (NULL to skip) receives the stored user. */
+CRM_API crm_status crm_user_update(crm_db *db, const crm_user *user, crm_user **out_updated);
+/** A cursor over the users (only the active ones when active_only is
+ *  nonzero), by login; read each with crm_cursor_user(). */
+CRM_API crm_status crm_user_list(crm_db *db, int active_only, crm_cursor **out_cursor);
+/** The user at the cursor; borrowed until the next call on the cursor.
+ *  CRM_MISUSE for a cursor over something else or not on a row. */
+CRM_API crm_status crm_cursor_user(const crm_cursor *cursor, const crm_user **out_user);
+/** How many live records (accounts, contacts, leads, deals, activities,
+ *  campaigns) the user with this login owns. */
+CRM_API crm_status crm_user_owned_records(crm_db *db, const char *login, int64_t *out_count);
+
+/** Adds a team called name under parent_id (0: a top team); *out_id (NULL to
+ *  skip) receives its id. CRM_ALREADY_EXISTS when the name is taken
+ *  (ignoring case and diacritics), CRM_NOT_FOUND for an unknown parent. */
+CRM_API crm_status crm_team_create(crm_db *db, const char *name, int64_t parent_id, int64_t *out_id);
+/** The id of the team called name; *out_id is 0 (and CRM_OK returned) when
+ *  there is none. */
+CRM_API crm_status crm_team_find(crm_db *db, const char *name, int64_t *out_id);
+/** A cursor over every team, by name; read each with crm_cursor_team(). */
+CRM_API crm_status crm_team_list(crm_db *db, crm_cursor **out_cursor);
+/** A cursor over the teams below team id at any depth, by name. */
+CRM_API crm_status crm_team_below(crm_db *db, int64_t id, crm_cursor **out_cursor);
+/** The team at the cursor: its id, name (borrowed until the next call on the
+ *  cursor) and parent's id (0 for a top team); any out pointer may be NULL. */
+CRM_API crm_status crm_cursor_team(const crm_cursor *cursor, int64_t *out_id, const char **out_name,
+                                   int64_t *out_parent_id);
+/** Renames team id; CRM_ALREADY_EXISTS when another team has the name. */
+CRM_API crm_status crm_team_rename(crm_db *db, int64_t id, const char *name);
+/** Moves team id under parent_id (0: to the top); CRM_INVALID_ARGUMENT when
+ *  the parent is the team itself or below it. */
+CRM_API crm_status crm_team_move(crm_db *db, int64_t id, int64_t parent_id);
+/** Removes team id; CRM_CONFLICT while it has members or teams below it. */
+CRM_API crm_status crm_team_remove(crm_db *db, int64_t id);
+/** A cursor over the users of team id and, when with_teams_below is nonzero,
+ *  of every team below it; by login; read each with crm_cursor_user(). */
+CRM_API crm_status crm_team_members(crm_db *db, int64_t id, int with_teams_below, crm_cursor **out_cursor);
 
 /* ---- Lead sources and campaigns -----------------------------------------
  * Where customers come from. A lead source is a short named channel ("web",
