@@ -127,7 +127,7 @@ void fill_deals(SQLite::Database& db, std::int64_t deals, std::mt19937_64& rando
 std::string prepare_file() {
   const std::int64_t deals = deal_count();
   return crm::bench::cached_data_file("reports", deals, [&](const std::string& building) {
-    Database::open(building, crm::bench::data_file_options()).close();
+    crm::bench::add_owner_users(building, 8);
     SQLite::Database db(building, SQLite::OPEN_READWRITE);
     db.exec("PRAGMA synchronous = OFF");
     db.exec("PRAGMA cache_size = -2000000");

@@ -26,6 +26,7 @@ std::int64_t contact_count() { return crm::bench::size_from_env("CRM_BENCH_CONTA
 const std::string& file() {
   static const std::string path =
       crm::bench::cached_data_file("search", contact_count(), [](const std::string& building) {
+        crm::bench::add_owner_users(building, crm::bench::kContactOwners);
         Database db = Database::open(building, crm::bench::data_file_options());
         Transaction transaction(db);
         for (const ContactData& data : crm::bench::make_contacts(static_cast<int>(contact_count()), false))

@@ -235,6 +235,7 @@ void fill(const std::string& building, std::int64_t contacts, std::int64_t tier_
 std::string prepare_file() {
   const std::int64_t contacts = contact_count();
   return crm::bench::cached_data_file("segments", contacts, [&](const std::string& building) {
+    crm::bench::add_owner_users(building, kOwners);
     Database db = Database::open(building, crm::bench::data_file_options());
     const std::int64_t tier_field = db.custom_fields()
                                         .define(RecordKind::contact, {.name = "tier", .type = CustomFieldType::choice,

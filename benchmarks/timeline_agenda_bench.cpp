@@ -99,7 +99,7 @@ void fill(const std::string& building, std::int64_t total) {
 std::string prepare_file() {
   const std::int64_t total = activity_count();
   return crm::bench::cached_data_file("activities", total, [&](const std::string& building) {
-    Database::open(building, crm::bench::data_file_options()).close();
+    crm::bench::add_owner_users(building, kOwners);
     fill(building, total);
   });
 }

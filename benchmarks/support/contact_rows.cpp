@@ -4,6 +4,7 @@
 
 #include "common/phone.hpp"
 #include "crm/database.hpp"
+#include "support/data_file.hpp"
 #include "text/unicode.hpp"
 
 namespace crm::bench {
@@ -31,8 +32,10 @@ std::vector<ContactData> make_contacts(int rows, bool national_phones) {
                                  : "+371 " + digits,
                  ""}};
     d.job_title = kTitles[i % 5];
-    d.country = kCountries[i % 5];
-    d.owner = "owner" + std::to_string(i % 20);
+    // A number written without its country code is read in the contact's
+    // country: national numbers are Latvian, so their contacts live in Latvia.
+    d.country = national_phones ? "LV" : kCountries[i % 5];
+    d.owner = "user" + std::to_string(i % kContactOwners);
     d.external_ref = "C-" + std::to_string(i);
     d.birthday = Birthday{1960 + i % 40, 1 + i % 12, 1 + i % 28};
     input.push_back(std::move(d));
@@ -53,7 +56,7 @@ std::vector<RawContact> normalize_for_raw(const std::vector<ContactData>& input)
 std::string fresh_database_file(const char* name) {
   const auto path = std::filesystem::temp_directory_path() / name;
   for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix);
-  Database::open(path.string()).close();  // the schema, indexes and triggers crmcore makes
+  add_owner_users(path.string(), kContactOwners);  // the schema, indexes and triggers crmcore makes; the owners
   return path.string();
 }
 

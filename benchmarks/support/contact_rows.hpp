@@ -13,9 +13,12 @@
 
 namespace crm::bench {
 
+/// How many owners make_contacts() hands the contacts out to ("user0" ...).
+inline constexpr int kContactOwners = 20;
+
 /// `rows` contacts with Latvian, Lithuanian, Ukrainian, German and English
 /// names, an email, a mobile phone ("+371 2…" or, with national_phones,
-/// "2x xxx xxx"), job title, country, owner, external_ref and birthday.
+/// "2x xxx xxx", then all in Latvia), job title, country, owner, external_ref and birthday.
 std::vector<ContactData> make_contacts(int rows, bool national_phones);
 
 /// A contact as raw SQLite receives it: cleaned, keyed, normalized.
@@ -29,7 +32,8 @@ struct RawContact {
 /// The keys and E.164 numbers crmcore would derive (default region LV).
 std::vector<RawContact> normalize_for_raw(const std::vector<ContactData>& input);
 
-/// A new, empty crmcore file at "<temp dir>/<name>" (an older one removed).
+/// A new crmcore file at "<temp dir>/<name>" (an older one removed), empty
+/// but for the kContactOwners users make_contacts() names.
 std::string fresh_database_file(const char* name);
 
 /// Inserts `rows` into contacts, contact_emails and contact_phones of `db`

@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "crm/database.hpp"
+#include "crm/user.hpp"
 
 namespace crm::bench {
 
@@ -34,6 +35,13 @@ std::string cached_data_file(std::string_view what, std::int64_t rows,
   build(building);
   std::filesystem::rename(building, path);
   return path.string();
+}
+
+void add_owner_users(const std::string& path, int count) {
+  Database db = Database::open(path, data_file_options());
+  Transaction transaction(db);
+  for (int n = 0; n < count; ++n) db.users().create({.login = "user" + std::to_string(n)});
+  transaction.commit();
 }
 
 }  // namespace crm::bench

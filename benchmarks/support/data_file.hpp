@@ -21,6 +21,10 @@ OpenOptions data_file_options();
 /// The number in environment variable `name`, or `fallback` when it is unset.
 std::int64_t size_from_env(const char* name, std::int64_t fallback);
 
+/// Adds the users "user0" .. "user<count - 1>" the data files' records name
+/// as their owners (a record's owner must be an active user).
+void add_owner_users(const std::string& path, int count);
+
 /// "<temp dir>/crmcore-bench-<what>-<rows>-schema<latest schema>.crm". When it
 /// does not exist yet, `build` fills "<that>.building" (removed first, with
 /// its -wal and -shm), which is renamed when complete, so an interrupted build
