@@ -172,6 +172,8 @@ class RowPager {
   RowPager(SharedDatabase db, ListQuery query, Select select);
   pybind11::list fetch();
   const std::vector<std::string>& column_names() const { return columns_; }
+  /// The column types, as column_type_name() names them ("decimal" for money).
+  const std::vector<std::string>& column_types() const { return types_; }
 
  private:
   SharedDatabase db_;
@@ -179,12 +181,19 @@ class RowPager {
   Select select_;
   std::optional<TablePage> pending_;
   std::vector<std::string> columns_;
+  std::vector<std::string> types_;
+};
+
+/// How table_rows() gives a money (decimal) cell.
+enum class MoneyCell {
+  money,   ///< crmcore.Money: a decimal.Decimal amount and its currency.
+  amount,  ///< decimal.Decimal alone, for a table whose money has one currency told beside it (a report's).
 };
 
 /// The rows of `table` as a list of tuples, each cell as its column type
 /// reads in Python: int, float, str, datetime.date, aware datetime.datetime,
-/// decimal.Decimal; None for null.
-pybind11::list table_rows(const Table& table);
+/// money as `money` says; None for null.
+pybind11::list table_rows(const Table& table, MoneyCell money = MoneyCell::money);
 
 /// crmcore.Records or crmcore.Rows (a Python class) around a pager.
 pybind11::object wrap(const char* python_class, pybind11::object pager);
