@@ -1206,7 +1206,9 @@ CRM_API crm_status crm_record_field_roles(const char *record_kind, size_t index,
  *  ("true"/"false"/"yes"/"no"/"1"/"0"), "choice" (one of the field's
  *  choices, ignoring case) and "choices" (any of them, separated by ";").
  *  Records carry values as text: crm_<record>_set_custom() and
- *  crm_<record>_get_custom(). */
+ *  crm_<record>_get_custom(); a money value reads as "1200.00 EUR", which
+ *  crm_money_parse() turns into minor units and the currency (a select
+ *  gives them at once: crm_cursor_money()). */
 typedef struct crm_custom_field crm_custom_field;
 
 /** A new field definition to fill and pass to crm_custom_field_define().
