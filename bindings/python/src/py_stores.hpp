@@ -239,7 +239,9 @@ void bind_select(pybind11::class_<PyStore<Traits>>& cls) {
          },
          CRM_FILTER_ARG_LIST,
          ("A lazy iterator of tuples of the named columns of " + plural +
-          " (the fast way to read many); the filters of list(). Has columns, to_records() and to_pandas(); "
+          " (the fast way to read many); the filters of list(). Money columns give crmcore.Money (a Decimal "
+          "and its currency). Has columns, column_types, to_records() and to_pandas() (money as Decimal beside "
+          "<name>_currency); "
           "selectable_columns() lists the names.")
              .c_str())
       .def_static(
