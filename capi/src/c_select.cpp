@@ -235,4 +235,16 @@ crm_status crm_cursor_text(const crm_cursor* cursor, int column, const char** ou
   });
 }
 
+crm_status crm_cursor_money(const crm_cursor* cursor, int column, int64_t* out_minor_units,
+                            const char** out_currency) {
+  CRM_REQUIRE(cursor);
+  CRM_REQUIRE(out_minor_units);
+  CRM_REQUIRE(out_currency);
+  return read_cell(cursor, column, __func__, [&](const crm::Table& table, std::size_t row, std::size_t index) {
+    const std::string_view currency = table.currency(row, index);  // refuses a column that is not money
+    *out_minor_units = currency.empty() ? 0 : table.money(row, index).minor_units();
+    *out_currency = currency.empty() ? nullptr : currency.data();
+  });
+}
+
 }  // extern "C"

@@ -10,6 +10,7 @@ and the open deals nobody is working on. Uses pandas when it is
 installed (Debian: python3-pandas) and plain Python otherwise.
 """
 import collections
+import decimal
 import sys
 
 import crmcore
@@ -68,22 +69,24 @@ def open_pipeline(db):
     """Open deals per stage of the default pipeline, in stage order: how many, their value and
     their probability-weighted value, per currency."""
     order = {stage.name: position for position, stage in enumerate(db.pipelines.default().stages)}
-    columns = ("stage", "currency", "amount", "weighted_amount")
+    columns = ("stage", "amount", "weighted_amount")  # money: crmcore.Money, exact, with its currency
     try:
         import pandas  # noqa: F401
     except ImportError:
-        totals = collections.defaultdict(lambda: [0, 0.0, 0.0])
-        for stage, currency, amount, weighted in db.opportunities.select(*columns, open=True):
-            total = totals[(stage, currency)]
+        totals = collections.defaultdict(lambda: [0, decimal.Decimal(0), decimal.Decimal(0)])
+        for stage, amount, weighted in db.opportunities.select(*columns, open=True):
+            total = totals[(stage, amount.currency)]
             total[0] += 1
-            total[1] += amount
-            total[2] += weighted
+            total[1] += amount.amount
+            total[2] += weighted.amount
         sums = [(stage, currency, n, amount, weighted)
                 for (stage, currency), (n, amount, weighted) in totals.items()]
     else:
+        # decimal.Decimal columns (dtype object) beside amount_currency: summed exactly, per currency
         deals = db.opportunities.select(*columns, open=True).to_pandas()
-        grouped = deals.groupby(["stage", "currency"]).agg(
-            deals=("amount", "size"), amount=("amount", "sum"), weighted=("weighted_amount", "sum"))
+        exact_sum = lambda amounts: sum(amounts, decimal.Decimal(0))  # noqa: E731
+        grouped = deals.groupby(["stage", "amount_currency"]).agg(
+            deals=("amount", "size"), amount=("amount", exact_sum), weighted=("weighted_amount", exact_sum))
         sums = [(stage, currency, int(n), amount, weighted)
                 for (stage, currency), n, amount, weighted in grouped.itertuples()]
     sums.sort(key=lambda row: (order.get(row[0], len(order)), row[0], row[1]))

@@ -169,11 +169,14 @@ class Opportunities {
   std::int64_t count(const ListQuery& query = {}, const OpportunityFilter& filter = {}) const;
   /// One page of chosen columns: id, name, account_id, account_name (NULL
   /// for a deal without account),
-  /// primary_contact_id, amount (real, in major units), amount_minor,
-  /// currency, expected_close (date), pipeline_id, pipeline, stage_id, stage,
-  /// stage_kind, probability, weighted_amount (real), closed_on (date),
-  /// lost_reason, owner, lead_source, campaign, next_step, external_ref,
-  /// tags, created_at, updated_at, deleted_at, version.
+  /// primary_contact_id, amount (money: decimal with the deal's currency,
+  /// Table::money()), amount_minor, currency, expected_close (date),
+  /// pipeline_id, pipeline, stage_id, stage, stage_kind, probability,
+  /// weighted_amount (money: amount x probability / 100 rounded half away
+  /// from zero to the minor unit), closed_on (date), lost_reason, owner,
+  /// lead_source, campaign, next_step, external_ref, tags, created_at,
+  /// updated_at, deleted_at, version; custom fields by name (money ones as
+  /// money).
   TablePage select(const std::vector<std::string>& columns, const ListQuery& query = {},
                    const OpportunityFilter& filter = {}) const;
   /// The columns select() can read.

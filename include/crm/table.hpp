@@ -8,12 +8,14 @@
 #include <string_view>
 #include <vector>
 
+#include "crm/money.hpp"
+
 namespace crm {
 
 /// The kind of values a column holds. Dates and instants are ISO-8601 text
-/// ("YYYY-MM-DD", "YYYY-MM-DDTHH:MM:SS.ffffffZ") read with text(); decimals
-/// are exact decimal numbers as text ("1234.50", amounts of money in a
-/// report's currency), also read with text().
+/// ("YYYY-MM-DD", "YYYY-MM-DDTHH:MM:SS.ffffffZ") read with text(). Decimals
+/// are amounts of money: exact decimal text ("1234.50") read with text(),
+/// each cell with its currency (currency(), money()); money is never a real.
 enum class ColumnType { integer, real, text, date, instant, decimal };
 
 /// A named, typed column.
@@ -45,10 +47,15 @@ class Table {
   std::int64_t integer(std::size_t row, std::size_t column) const;
   /// The cell of a real column (0.0 when null); integer columns convert.
   double real(std::size_t row, std::size_t column) const;
-  /// The text of a text, date or instant column ("" when null); valid while
+  /// The text of a text, date, instant or decimal column ("" when null); valid while
   /// the table lives and is not appended to. The characters are followed by
   /// a NUL, so data() is also a C string.
   std::string_view text(std::size_t row, std::size_t column) const;
+  /// The ISO 4217 code of a decimal cell ("EUR"); "" for a null one. Valid like text().
+  std::string_view currency(std::size_t row, std::size_t column) const;
+  /// The money of a decimal cell; throws Error(invalid_argument) for a null
+  /// cell or a column of another type.
+  Money money(std::size_t row, std::size_t column) const;
 
   /// Makes room for `rows` rows without reallocating.
   void reserve(std::size_t rows);
@@ -58,11 +65,16 @@ class Table {
   void set_integer(std::size_t column, std::int64_t value);
   /// Sets a cell of a real column in the last row.
   void set_real(std::size_t column, double value);
-  /// Sets a cell of a text, date or instant column in the last row.
+  /// Sets a cell of a text, date or instant column in the last row (not a
+  /// decimal one: money is set with its currency, set_money()).
   void set_text(std::size_t column, std::string_view value);
+  /// Sets a cell of a decimal column in the last row to `value`: its amount
+  /// as exact decimal text (text()) and its currency (currency()).
+  void set_money(std::size_t column, const Money& value);
 
  private:
-  enum class Kind : std::uint8_t { null, integer, real, text };
+  // money: the amount's text, a NUL, the currency's three letters, a NUL.
+  enum class Kind : std::uint8_t { null, integer, real, text, money };
   struct Cell {
     std::int64_t value = 0;   // integer, real bits, or text offset
     std::uint32_t size = 0;   // text length
@@ -70,6 +82,7 @@ class Table {
   };
   const Cell& cell(std::size_t row, std::size_t column) const;
   Cell& last(std::size_t column, bool text_like);
+  void append_text(Cell& target, std::string_view value, Kind kind);
 
   std::vector<Column> columns_;
   std::vector<Cell> cells_;

@@ -54,6 +54,19 @@ std::string_view Table::text(std::size_t row, std::size_t column) const {
   return std::string_view(text_).substr(static_cast<std::size_t>(c.value), c.size);
 }
 
+std::string_view Table::currency(std::size_t row, std::size_t column) const {
+  const Cell& c = cell(row, column);
+  if (columns_[column].type != ColumnType::decimal) wrong("column '" + columns_[column].name + "' is not money");
+  if (c.kind != Kind::money) return {};
+  return std::string_view(text_).substr(static_cast<std::size_t>(c.value) + c.size + 1, 3);
+}
+
+Money Table::money(std::size_t row, std::size_t column) const {
+  const std::string_view code = currency(row, column);
+  if (code.empty()) wrong("cell (" + std::to_string(row) + ", " + std::to_string(column) + ") holds no money");
+  return Money::from_decimal(text(row, column), code);
+}
+
 void Table::reserve(std::size_t rows) { cells_.reserve(rows * columns_.size()); }
 
 void Table::add_row() { cells_.resize(cells_.size() + columns_.size()); }
@@ -79,12 +92,26 @@ void Table::set_real(std::size_t column, double value) {
   c = {std::bit_cast<std::int64_t>(value), 0, Kind::real};
 }
 
-void Table::set_text(std::size_t column, std::string_view value) {
-  Cell& c = last(column, true);
+void Table::append_text(Cell& c, std::string_view value, Kind kind) {
   if (value.size() > std::numeric_limits<std::uint32_t>::max()) wrong("text cell too long");
-  c = {static_cast<std::int64_t>(text_.size()), static_cast<std::uint32_t>(value.size()), Kind::text};
+  c = {static_cast<std::int64_t>(text_.size()), static_cast<std::uint32_t>(value.size()), kind};
   text_.append(value);
   text_.push_back('\0');  // so that text() can be handed to C as a NUL-terminated string
+}
+
+void Table::set_text(std::size_t column, std::string_view value) {
+  Cell& c = last(column, true);
+  if (columns_[column].type == ColumnType::decimal)
+    wrong("column '" + columns_[column].name + "' holds money: set it with its currency");
+  append_text(c, value, Kind::text);
+}
+
+void Table::set_money(std::size_t column, const Money& value) {
+  Cell& c = last(column, true);
+  if (columns_[column].type != ColumnType::decimal) wrong("column '" + columns_[column].name + "' is not money");
+  append_text(c, value.amount_string(), Kind::money);
+  text_.append(value.currency());
+  text_.push_back('\0');
 }
 
 }  // namespace crm

@@ -258,10 +258,13 @@ namespace {
 
 // A column select_page() reads: its SQL, type and, for custom values kept
 // as JSON (money, choices), the conversion to their text form.
+// Money reads two expressions: the amount in minor units, then `currency`;
+// a custom money value is JSON ([minor units, currency]).
 struct ReadColumn {
   std::string sql;
   ColumnType type;
   std::optional<CustomFieldType> json_type;
+  std::string currency{};
 };
 
 [[noreturn]] void unknown_column(const RecordTable& table, const std::string& name,
@@ -286,7 +289,7 @@ std::optional<ReadColumn> custom_column(Session& session, RecordKind kind, const
       case CustomFieldType::integer:
       case CustomFieldType::boolean: return ReadColumn{value, ColumnType::integer, std::nullopt};
       case CustomFieldType::date: return ReadColumn{value, ColumnType::date, std::nullopt};
-      case CustomFieldType::money:
+      case CustomFieldType::money: return ReadColumn{value, ColumnType::decimal, field.type};
       case CustomFieldType::choices: return ReadColumn{value, ColumnType::text, field.type};
       default: return ReadColumn{value, ColumnType::text, std::nullopt};
     }
@@ -308,7 +311,7 @@ TablePage select_page(Session& session, RecordKind kind, const ListQuery& query,
   for (const std::string& name : wanted) {
     const auto found = std::ranges::find(available, std::string_view(name), &SelectableColumn::name);
     if (found != available.end()) {
-      reads.push_back({std::string(found->sql), found->type, std::nullopt});
+      reads.push_back({std::string(found->sql), found->type, std::nullopt, std::string(found->currency)});
       if (!found->join.empty() && joins.find(found->join) == std::string::npos) (joins += " ") += found->join;
     } else if (auto custom = custom_column(session, kind, table, name)) {
       reads.push_back(std::move(*custom));
@@ -317,18 +320,26 @@ TablePage select_page(Session& session, RecordKind kind, const ListQuery& query,
     }
     columns.push_back({name, reads.back().type});
     extra += ", " + reads.back().sql;
+    if (!reads.back().currency.empty()) extra += ", " + reads.back().currency;
   }
   check_paging(query);
   TablePage page{Table(std::move(columns)), {}};
   page.table.reserve(query.limit);
   page.next = run_page(session, kind, query, where, extra, joins, [&](sqlite3_stmt* row) {
     page.table.add_row();
-    for (std::size_t i = 0; i < reads.size(); ++i) {
-      const int index = static_cast<int>(i) + 2;
-      if (reads[i].json_type && sqlite3_column_type(row, index) != SQLITE_NULL)
+    int index = 2;  // after the id and the sort key
+    for (std::size_t i = 0; i < reads.size(); ++i, ++index) {
+      const bool null = sqlite3_column_type(row, index) == SQLITE_NULL;
+      if (!reads[i].currency.empty()) {
+        ++index;
+        if (!null) page.table.set_money(i, Money(sqlite3_column_int64(row, index - 1), column_view(row, index)));
+      } else if (reads[i].json_type == CustomFieldType::money && !null) {
+        page.table.set_money(i, Money::parse(custom_json_text(CustomFieldType::money, column_view(row, index))));
+      } else if (reads[i].json_type && !null) {
         page.table.set_text(i, custom_json_text(*reads[i].json_type, column_view(row, index)));
-      else
+      } else {
         read_cell(row, index, i, reads[i].type, page.table);
+      }
     }
   });
   return page;

@@ -56,9 +56,12 @@ struct SelectableColumn {
   std::string_view sql;
   ColumnType type;
   std::string_view join = {};
+  /// Money (ColumnType::decimal): the SQL of its currency code; `sql` is the amount in minor units.
+  std::string_view currency = {};
 
-  constexpr SelectableColumn(std::string_view name, std::string_view sql, ColumnType type, std::string_view join = {})
-      : name(name), sql(sql), type(type), join(join) {}
+  constexpr SelectableColumn(std::string_view name, std::string_view sql, ColumnType type, std::string_view join = {},
+                             std::string_view currency = {})
+      : name(name), sql(sql), type(type), join(join), currency(currency) {}
 };
 
 /// The name and type of each of `available`, for selectable_columns().

@@ -1,6 +1,5 @@
 #include "model/select_columns.hpp"
 
-#include "common/currency_sql.hpp"
 #include "crm/record_fields.hpp"
 
 namespace crm::model {
@@ -38,10 +37,9 @@ std::vector<SelectColumn> plain_select_columns(RecordKind kind, std::string_view
                          ColumnType::text});
       continue;
     }
-    if (field.type == RecordFieldType::money) {  // the amount in major units, then as stored
+    if (field.type == RecordFieldType::money) {  // the exact amount with its currency, then as stored
       const std::string minor = t + "." + std::string(sql.column), currency = t + "." + std::string(sql.currency);
-      columns.push_back({std::string(field.name), "(" + minor + " * 1.0 / "+ detail::minor_unit_divisor_sql(currency) + ")",
-                         ColumnType::real});
+      columns.push_back({std::string(field.name), minor, ColumnType::decimal, "", currency});
       columns.push_back({std::string(sql.column), minor, ColumnType::integer});
       columns.push_back({std::string(sql.currency), currency, ColumnType::text});
       continue;

@@ -1,4 +1,3 @@
-#include "common/currency_sql.hpp"
 #include "common/fields.hpp"
 #include "crm/error.hpp"
 #include "listing/record_list.hpp"
@@ -17,15 +16,18 @@ namespace {
 using namespace detail;
 
 // Every select() column: the plain fields' (from the record descriptors), then
-// what only select() offers: the account's name and the weighted amount.
+// what only select() offers: the account's name and the weighted amount, in
+// minor units rounded half away from zero (amount = 100q + r: q * p plus r * p
+// / 100 rounded, exact in 64-bit integers) with the deal's currency.
 const std::vector<SelectableColumn>& columns() {
-  static const std::string amount = "(opportunities.amount_minor * 1.0 / " +
-                                    minor_unit_divisor_sql("opportunities.currency") + ")";
-  static const std::string weighted = "(" + amount + " * opportunities.probability / 100.0)";
+  static const std::string q = "(opportunities.amount_minor / 100 * opportunities.probability)";
+  static const std::string rp = "(opportunities.amount_minor % 100 * opportunities.probability)";
+  static const std::string weighted =
+      "(" + q + " + (CASE WHEN " + rp + " >= 0 THEN " + rp + " + 50 ELSE " + rp + " - 50 END) / 100)";
   static const std::vector<SelectableColumn> own = {
       {"account_name", "deal_account.name", ColumnType::text,
        "LEFT JOIN accounts deal_account ON deal_account.id = opportunities.account_id"},
-      {"weighted_amount", weighted, ColumnType::real},
+      {"weighted_amount", weighted, ColumnType::decimal, "", "opportunities.currency"},
   };
   static const std::vector<model::SelectColumn> plain =
       model::plain_select_columns(RecordKind::opportunity, "opportunities");

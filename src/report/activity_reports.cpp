@@ -201,7 +201,7 @@ Report Reports::at_risk_accounts(const ReportOptions& options) const {
         table.set_integer(4, (today - *line.last).days());
       }
       table.set_integer(5, line.open_deals);
-      table.set_text(6, base.decimal(base.total(line.open_amount)));
+      table.set_money(6, base.money(base.total(line.open_amount)));
     }
     return finished_report(name, base, std::move(table));
   });

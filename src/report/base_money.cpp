@@ -91,7 +91,7 @@ std::int64_t BaseCurrency::total(const MoneySum& sum) {
   return total;
 }
 
-std::string BaseCurrency::decimal(std::int64_t minor) const { return Money(minor, code_).amount_string(); }
+Money BaseCurrency::money(std::int64_t minor) const { return Money(minor, code_); }
 
 std::vector<ExchangeRate> BaseCurrency::rates_used() const {
   std::vector<ExchangeRate> rates;

@@ -61,8 +61,8 @@ class BaseCurrency {
   /// `sum` in base minor units. Throws not_found naming the pair and the day
   /// for a currency without a rate.
   std::int64_t total(const MoneySum& sum);
-  /// Base minor units as decimal text ("1234.50").
-  std::string decimal(std::int64_t minor) const;
+  /// Base minor units as money in the base currency (a report's decimal cell).
+  Money money(std::int64_t minor) const;
   /// Each rate total() used, by pair then day.
   std::vector<ExchangeRate> rates_used() const;
 

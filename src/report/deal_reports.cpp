@@ -118,8 +118,8 @@ Report Reports::pipeline_by_stage(const ReportOptions& options) const {
       table.set_text(2, row.kind);
       table.set_integer(3, row.position);
       table.set_integer(4, row.totals.deals);
-      table.set_text(5, base.decimal(base.total(row.totals.amount)));
-      table.set_text(6, base.decimal(base.total(row.totals.weighted)));
+      table.set_money(5, base.money(base.total(row.totals.amount)));
+      table.set_money(6, base.money(base.total(row.totals.weighted)));
     }
     return finished_report(name, base, std::move(table));
   });
@@ -190,9 +190,9 @@ Report Reports::forecast(const ReportOptions& options) const {
       table.set_text(2, format_date(period.last));
       table.set_integer(3, cells.won_deals);
       table.set_integer(4, cells.open_deals);
-      table.set_text(5, base.decimal(committed));
-      table.set_text(6, base.decimal(base.total(cells.weighted)));
-      table.set_text(7, base.decimal(committed + base.total(cells.open_amount)));
+      table.set_money(5, base.money(committed));
+      table.set_money(6, base.money(base.total(cells.weighted)));
+      table.set_money(7, base.money(committed + base.total(cells.open_amount)));
     }
     return finished_report(name, base, std::move(table));
   });
@@ -251,8 +251,8 @@ Report Reports::win_rates(const ReportOptions& options) const {
       table.set_integer(1, cells.won);
       table.set_integer(2, cells.lost);
       set_ratio(table, 3, static_cast<double>(cells.won), static_cast<double>(cells.won + cells.lost));
-      table.set_text(4, base.decimal(line.won_amount));
-      if (cells.won > 0) table.set_text(5, base.decimal(divide_rounded(line.won_amount, cells.won)));
+      table.set_money(4, base.money(line.won_amount));
+      if (cells.won > 0) table.set_money(5, base.money(divide_rounded(line.won_amount, cells.won)));
       set_ratio(table, 6, cells.won_cycle_days, static_cast<double>(cells.won_with_cycle));
     }
     return finished_report(name, base, std::move(table));

@@ -202,11 +202,11 @@ Report Reports::campaign_return(const ReportOptions& options) const {
       table.set_integer(0, static_cast<std::int64_t>(i + 1));
       table.set_text(1, line.name);
       table.set_text(2, line.channel);
-      table.set_text(3, base.decimal(line.cost));
+      table.set_money(3, base.money(line.cost));
       table.set_integer(4, line.leads);
-      if (line.leads > 0) table.set_text(5, base.decimal(divide_rounded(line.cost, line.leads)));
+      if (line.leads > 0) table.set_money(5, base.money(divide_rounded(line.cost, line.leads)));
       table.set_integer(6, line.won_deals);
-      table.set_text(7, base.decimal(line.revenue));
+      table.set_money(7, base.money(line.revenue));
       if (line.roi) table.set_real(8, *line.roi);
     }
     return finished_report(name, base, std::move(table));

@@ -193,8 +193,8 @@ Report Reports::open_pipeline_history(const ReportOptions& options) const {
       table.add_row();
       table.set_text(0, format_date(ends[m]));
       table.set_integer(1, cells[m].deals);
-      table.set_text(2, base.decimal(base.total(cells[m].amount)));
-      table.set_text(3, base.decimal(base.total(cells[m].weighted)));
+      table.set_money(2, base.money(base.total(cells[m].amount)));
+      table.set_money(3, base.money(base.total(cells[m].weighted)));
     }
     return finished_report(name, base, std::move(table));
   });

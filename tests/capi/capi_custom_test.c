@@ -298,6 +298,32 @@ static void test_contact_values(void) {
   CHECK_OK(crm_contact_get(db, id, &read));
   EXPECT_CONTACT(read, "tier", "Gold");
   EXPECT_CONTACT(read, "TIER", "Gold");
+  /* select() gives a custom money field as money: minor units and its
+     currency, the exact decimal as text, never a double */
+  {
+    crm_cursor *cursor = NULL;
+    crm_column_type type = CRM_COLUMN_TEXT;
+    int64_t row_id = 0, minor = 0;
+    const char *currency = NULL, *amount = NULL;
+    double real = 0;
+    int rows = 0;
+    CHECK_OK(crm_contact_select(db, "id, budget", NULL, &cursor));
+    CHECK_OK(crm_cursor_column(cursor, 1, NULL, &type));
+    CHECK(type == CRM_COLUMN_DECIMAL);
+    while (crm_cursor_next(cursor) == CRM_ROW) {
+      CHECK_OK(crm_cursor_int64(cursor, 0, &row_id));
+      if (row_id != id) continue;
+      ++rows;
+      CHECK_OK(crm_cursor_money(cursor, 1, &minor, &currency));
+      CHECK(minor == 120000 && same(currency, "EUR"));
+      CHECK_OK(crm_cursor_text(cursor, 1, &amount));
+      CHECK(same(amount, "1200.00"));
+      CHECK_FAILS(crm_cursor_double(cursor, 1, &real), CRM_INVALID_ARGUMENT, "budget");
+      CHECK_FAILS(crm_cursor_money(cursor, 0, &minor, &currency), CRM_INVALID_ARGUMENT, "not money");
+    }
+    CHECK(rows == 1);
+    crm_cursor_free(cursor);
+  }
   EXPECT_CONTACT(read, "score", "42");
   EXPECT_CONTACT(read, "ratio", "12.5");
   EXPECT_CONTACT(read, "budget", "1200.00 EUR");

@@ -486,6 +486,7 @@ static void test_opportunities(void) {
   int64_t id = 0, value = 0, amount = 0, count = 0, product = 0, quantity = 0, unit = 0, total = 0;
   int64_t prospecting = 0, proposal = 0, won = 0, lost = 0, price_reason = 0, sales_id = 0;
   int discount = -1, columns = 0;
+  crm_column_type type = CRM_COLUMN_TEXT;
   size_t n = 0;
   char today[11];
 
@@ -717,14 +718,36 @@ static void test_opportunities(void) {
   CHECK(value == id);
   CHECK(crm_cursor_next(cursor) == CRM_DONE);
   crm_cursor_free(cursor);
-  CHECK_OK(crm_opportunity_select(db, "id, name, amount_minor, currency, stage, weighted_amount", query, &cursor));
+  CHECK_OK(crm_opportunity_select(db, "id, name, amount_minor, currency, stage, weighted_amount, amount", query,
+                                   &cursor));
   CHECK_OK(crm_cursor_column_count(cursor, &columns));
-  CHECK(columns == 6);
+  CHECK(columns == 7);
+  CHECK_OK(crm_cursor_column(cursor, 5, NULL, &type));
+  CHECK(type == CRM_COLUMN_DECIMAL);
+  CHECK_OK(crm_cursor_column(cursor, 6, NULL, &type));
+  CHECK(type == CRM_COLUMN_DECIMAL);
   CHECK(crm_cursor_next(cursor) == CRM_ROW);
   CHECK_OK(crm_cursor_int64(cursor, 0, &value));
   CHECK(value == id);
   CHECK_OK(crm_cursor_text(cursor, 4, &text));
   CHECK(same(text, "Won"));
+  {
+    /* money cells: minor units and currency, the same as amount_minor and
+       currency; won, the weighted amount is the whole amount */
+    int64_t minor = 0, weighted = 0;
+    const char *code = NULL, *weighted_code = NULL;
+    double real = 0;
+    CHECK_OK(crm_cursor_int64(cursor, 2, &value));
+    CHECK_OK(crm_cursor_text(cursor, 3, &text));
+    CHECK_OK(crm_cursor_money(cursor, 6, &minor, &code));
+    CHECK(minor == value && value != 0 && same(code, text));
+    CHECK_OK(crm_cursor_money(cursor, 5, &weighted, &weighted_code));
+    CHECK(weighted == value && same(weighted_code, text));
+    CHECK_FAILS(crm_cursor_double(cursor, 6, &real), CRM_INVALID_ARGUMENT, "amount");
+    CHECK_FAILS(crm_cursor_money(cursor, 4, &minor, &code), CRM_INVALID_ARGUMENT, "not money");
+    CHECK_FAILS(crm_cursor_money(cursor, 6, NULL, &code), CRM_MISUSE, "out_minor_units");
+    CHECK_FAILS(crm_cursor_money(NULL, 6, &minor, &code), CRM_MISUSE, "cursor");
+  }
   CHECK(crm_cursor_next(cursor) == CRM_DONE);
   crm_cursor_free(cursor);
   CHECK_FAILS(crm_opportunity_select(db, "id,colour", NULL, &cursor), CRM_INVALID_ARGUMENT, "'colour'");

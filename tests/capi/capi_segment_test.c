@@ -1064,8 +1064,19 @@ static void test_select(void) {
   CHECK_OK(crm_cursor_text(cursor, 1, &text));
   CHECK(same(text, "new"));
   CHECK_OK(crm_cursor_text(cursor, 2, &text));
-  CHECK(same(text, "1200.00 EUR"));
-  CHECK(crm_cursor_next(cursor) == CRM_ROW);
+  CHECK(same(text, "1200.00")); /* a custom money field is a money column: minor units and currency */
+  {
+    int64_t minor = 0;
+    const char *currency = NULL;
+    crm_column_type type = CRM_COLUMN_TEXT;
+    CHECK_OK(crm_cursor_column(cursor, 2, NULL, &type));
+    CHECK(type == CRM_COLUMN_DECIMAL);
+    CHECK_OK(crm_cursor_money(cursor, 2, &minor, &currency));
+    CHECK(minor == 120000 && same(currency, "EUR"));
+    CHECK(crm_cursor_next(cursor) == CRM_ROW);
+    CHECK_OK(crm_cursor_money(cursor, 2, &minor, &currency)); /* null: 0 and NULL */
+    CHECK(minor == 0 && currency == NULL);
+  }
   CHECK_OK(crm_cursor_is_null(cursor, 2, &is_null));
   CHECK(is_null == 1);
   CHECK(crm_cursor_next(cursor) == CRM_DONE);

@@ -119,6 +119,10 @@ file(READ "${WORK}/deals.json" deals)
 if(NOT deals MATCHES "^\\[\n{\"id\":[0-9]+,\"external_ref\":\"SAMPLE-O-[0-9]+\",[^\n]*\"amount\":\"-?[0-9]+(\\.[0-9]+)?\",\"currency\":\"[A-Z][A-Z][A-Z]\"")
   message(FATAL_ERROR "crm export --format json wrote:\n${deals}")
 endif()
+# Money in JSON is exact: a decimal string beside its currency, never a JSON number.
+if(deals MATCHES "\"amount\":-?[0-9]")
+  message(FATAL_ERROR "crm export --format json wrote an amount as a number:\n${deals}")
+endif()
 run(1 "--format: 'xml' is not csv or json" export "${DB}" contact --format xml)
 run(1 "--segment: no segment of contact records is called 'VIP' \\[not_found\\]" export "${DB}" contact --segment VIP)
 run(1 "did you mean 'country'\\? \\[parse_error\\]" export "${DB}" contact --where "contry = \"LV\"")
@@ -318,13 +322,14 @@ endif()
 run(1 "no report 'quarterly_bonus'.*pipeline_by_stage.*\\[invalid_argument\\]" reports quarterly_bonus)
 run(0 "^pipeline +stage +stage_kind +position +deals +amount +weighted_amount\n-+\nSales +Prospecting +open +1 +[0-9]+ +[0-9]+\\.[0-9][0-9] +[0-9]+\\.[0-9][0-9]\n.*\namounts in EUR\n([A-Z][A-Z][A-Z]->EUR [0-9.]+ from [0-9]+-[0-9][0-9]-[0-9][0-9]\n)+$"
     report "${REP}" pipeline_by_stage)
-run_csv("^pipeline,stage,stage_kind,position,deals,amount,weighted_amount\nSales,Prospecting,open,1,[0-9]+,[0-9]+\\.[0-9][0-9],"
+# In CSV each money column is an exact decimal followed by its currency.
+run_csv("^pipeline,stage,stage_kind,position,deals,amount,amount_currency,weighted_amount,weighted_amount_currency\nSales,Prospecting,open,1,[0-9]+,[0-9]+\\.[0-9][0-9],EUR,[0-9]+\\.[0-9][0-9],EUR\n"
     report "${REP}" pipeline_by_stage --pipeline sales --csv)
 run(0 "amounts in EUR\n[A-Z][A-Z][A-Z]->EUR" report "${REP}" pipeline_by_stage --csv)
 string(TIMESTAMP year "%Y" UTC)
 run(0 "${year}-Q1 +${year}-01-01 +${year}-03-31 .*\n${year}-Q2 .*\n${year}-Q3 .*\n${year}-Q4 +${year}-10-01 +${year}-12-31 "
     report "${REP}" forecast --interval quarter --start ${year}-01-01 --end ${year}-12-31)
-run_csv("^period,period_start,period_end,won_deals,open_deals,committed,weighted,best_case\n2025-W01,2024-12-30,2025-01-05,[0-9]+,[0-9]+,[0-9]+\\.[0-9][0-9],"
+run_csv("^period,period_start,period_end,won_deals,open_deals,committed,committed_currency,weighted,weighted_currency,best_case,best_case_currency\n2025-W01,2024-12-30,2025-01-05,[0-9]+,[0-9]+,[0-9]+\\.[0-9][0-9],EUR,"
     report "${REP}" forecast --interval week --start 2025-01-01 --end 2025-01-31 --csv)
 run(0 "^group +won +lost +win_rate +won_amount +average_deal +average_cycle_days\n" report "${REP}" win_rates --group lead_source)
 run(0 "^group +won +lost" report "${REP}" win_rates --group campaign --owner anna.berzina)
@@ -366,7 +371,7 @@ run(0 "Autumn fair, Riga +event +2025-09-01 +2025-09-30 +1200.00 EUR +2000.00 EU
 run(0 "Spring webinar" campaigns "${REP}")
 run(0 "^rank +campaign +channel +cost +leads +cost_per_lead +won_deals +won_revenue +roi\n.*Autumn fair, Riga +event +1200.00 "
     report "${REP}" campaign_return)
-run_csv("^rank,campaign,channel,cost,leads,cost_per_lead,won_deals,won_revenue,roi\n.*,\"Autumn fair, Riga\",event,1200.00,0,,0,0.00,-1\n"
+run_csv("^rank,campaign,channel,cost,cost_currency,leads,cost_per_lead,cost_per_lead_currency,won_deals,won_revenue,won_revenue_currency,roi\n.*,\"Autumn fair, Riga\",event,1200.00,EUR,0,,,0,0.00,EUR,-1\n"
     report "${REP}" campaign_return --csv)
 run(1 "already_exists" campaign "${REP}" add "autumn fair, riga" --channel web)
 run(1 "campaign add: give --channel web, email, sms" campaign "${REP}" add Newsletter)

@@ -41,5 +41,34 @@ TEST(Table, RefusesWrongKindsAndPositions) {
   EXPECT_CRM_ERROR(table.column_index("nope"), ErrorCode::not_found);
 }
 
+TEST(Table, MoneyCellsKeepTheirAmountExactAndTheirCurrency) {
+  Table table({{"amount", ColumnType::decimal}, {"name", ColumnType::text}});
+  table.add_row();
+  table.set_money(0, Money(585610, "USD"));
+  table.set_text(1, "Deal");
+  table.add_row();
+  table.set_money(0, Money(123457, "JPY"));
+  table.add_row();
+  table.set_money(0, Money(-12345, "KWD"));
+  table.add_row();  // a null amount
+  EXPECT_EQ(table.text(0, 0), "5856.10");
+  EXPECT_STREQ(table.text(0, 0).data(), "5856.10") << "a C string: the currency follows after its NUL";
+  EXPECT_EQ(table.currency(0, 0), "USD");
+  EXPECT_STREQ(table.currency(0, 0).data(), "USD");
+  EXPECT_EQ(table.money(0, 0), Money(585610, "USD"));
+  EXPECT_EQ(table.text(1, 0), "123457");
+  EXPECT_EQ(table.money(1, 0), Money(123457, "JPY"));
+  EXPECT_EQ(table.text(2, 0), "-12.345");
+  EXPECT_EQ(table.currency(2, 0), "KWD");
+  EXPECT_EQ(table.text(0, 1), "Deal");
+  EXPECT_TRUE(table.is_null(3, 0));
+  EXPECT_EQ(table.currency(3, 0), "");
+  EXPECT_CRM_ERROR(table.money(3, 0), ErrorCode::invalid_argument);
+  EXPECT_CRM_ERROR(table.real(0, 0), ErrorCode::invalid_argument);  // money is never a double
+  EXPECT_CRM_ERROR(table.currency(0, 1), ErrorCode::invalid_argument);
+  EXPECT_CRM_ERROR(table.set_money(1, Money(1, "EUR")), ErrorCode::invalid_argument);
+  EXPECT_CRM_ERROR(table.set_text(0, "12.00"), ErrorCode::invalid_argument);  // money needs its currency
+}
+
 }  // namespace
 }  // namespace crm

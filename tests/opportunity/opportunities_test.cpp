@@ -265,12 +265,42 @@ TEST_F(OpportunitiesTest, ListsFiltersAndSelect) {
   const TablePage page = deals.select({"name", "amount", "weighted_amount", "stage", "stage_kind", "account_name"},
                                       {.sort = SortBy::id});
   ASSERT_EQ(page.table.row_count(), 2u);
-  EXPECT_DOUBLE_EQ(page.table.real(0, 1), 12000.0);
-  EXPECT_DOUBLE_EQ(page.table.real(0, 2), 1200.0);
+  EXPECT_EQ(page.table.columns()[1].type, ColumnType::decimal) << "money is never a real";
+  EXPECT_EQ(page.table.columns()[2].type, ColumnType::decimal);
+  EXPECT_EQ(page.table.text(0, 1), "12000.00");
+  EXPECT_EQ(page.table.currency(0, 1), "EUR");
+  EXPECT_EQ(page.table.money(0, 2), Money(120000, "EUR"));
+  EXPECT_CRM_ERROR(page.table.real(0, 1), ErrorCode::invalid_argument);
   EXPECT_EQ(page.table.text(1, 3), "Won");
   EXPECT_EQ(page.table.text(1, 4), "won");
   EXPECT_EQ(page.table.text(0, 5), "SIA Koka Nams");
   (void)open_deal;
+}
+
+TEST_F(OpportunitiesTest, SelectGivesTheWeightedAmountExactInTheDealsCurrency) {
+  // amount x probability / 100, rounded half away from zero to the currency's minor unit
+  const struct {
+    Money amount;
+    int probability;
+    Money weighted;
+  } cases[] = {{Money(5, "EUR"), 50, Money(3, "EUR")},            // 0.025 EUR
+               {Money(3, "JPY"), 50, Money(2, "JPY")},            // 1.5 JPY: no minor digits
+               {Money(12345, "KWD"), 33, Money(4074, "KWD")},     // 4.07385 KWD: three digits
+               {Money(585610, "USD"), 10, Money(58561, "USD")},
+               {Money(4611686018427387903, "EUR"), 99, Money(4565569158243114024, "EUR")}};  // no overflow
+  for (const auto& c : cases) {
+    OpportunityData data = fit_out();
+    data.amount = c.amount;
+    data.probability_override = c.probability;
+    deals.create(data);
+  }
+  const TablePage page = deals.select({"amount", "weighted_amount", "currency"}, {.sort = SortBy::id});
+  ASSERT_EQ(page.table.row_count(), std::size(cases));
+  for (std::size_t row = 0; row < std::size(cases); ++row) {
+    EXPECT_EQ(page.table.money(row, 0), cases[row].amount);
+    EXPECT_EQ(page.table.money(row, 1), cases[row].weighted) << cases[row].amount.to_string();
+    EXPECT_EQ(page.table.text(row, 2), cases[row].amount.currency());
+  }
 }
 
 TEST_F(OpportunitiesTest, DealsWithoutAPlannedNextActivity) {

@@ -330,7 +330,9 @@ TEST_F(SegmentQueryTest, SelectReadsCustomFieldsAsColumns) {
   EXPECT_EQ(table.text(0, 2), "Gold");
   EXPECT_EQ(table.text(0, 3), "Golf;Opera");
   EXPECT_EQ(table.integer(0, 4), 1);
-  EXPECT_EQ(table.text(0, 5), "5000.00 EUR");
+  EXPECT_EQ(table.columns()[5].type, ColumnType::decimal);  // money: the exact amount with its currency
+  EXPECT_EQ(table.text(0, 5), "5000.00");
+  EXPECT_EQ(table.money(0, 5), Money(500000, "EUR"));
   EXPECT_EQ(table.text(0, 6), "0.75");
   EXPECT_TRUE(table.is_null(1, 5));
   EXPECT_EQ(table.columns()[1].type, ColumnType::integer);

@@ -71,7 +71,9 @@ export:
                           writes accounts, contacts, leads, opportunities or activities (KIND), or a
                           segment's members, as CSV or JSON to standard output or FILE (replaced whole);
                           CSV cells a spreadsheet would run as formulas get a ' before them unless
-                          --escape-formulas no (for programs reading the file as data)
+                          --escape-formulas no (for programs reading the file as data); money is exact:
+                          a decimal string ("1234.50", in JSON never a number) beside its currency
+                          ("currency"; a custom money field as {"amount": "1234.50", "currency": "EUR"})
 
 sales:
   deals DB [--owner USER] [--tag TAG] [--account ACCOUNT] [--pipeline NAME] [--stage NAME]
@@ -99,8 +101,9 @@ reports (money in the base currency, converted at the rate valid on each record'
            [--group owner|lead_source|product|campaign|industry|job_title] [--csv]
                           runs report NAME ("crm report DB" alone lists them): an aligned table, then
                           "amounts in EUR" and each exchange rate used ("USD->EUR 0.92 from 2025-03-01").
-                          --csv (takes no value) writes RFC 4180 CSV, a header row and the rows, to
-                          standard output and the currency and rates lines to standard error.
+                          --csv (takes no value) writes RFC 4180 CSV, a header row and the rows (each
+                          money column followed by NAME_currency, its currency), to standard output
+                          and the currency and rates lines to standard error.
                           --as-of is the report's today (default: today, UTC); --segment names a saved
                           segment (or gives its id) of a record kind the report takes; a filter the
                           report cannot apply is refused. A missing rate fails, naming the pair and day

@@ -41,16 +41,28 @@ std::string cell_text(const crm::Table& table, std::size_t row, std::size_t colu
   }
 }
 
-std::vector<std::string> column_names(const crm::Table& table) {
+// How a table's money (decimal) columns are written: the amount alone (the
+// terminal, which says "amounts in EUR" below), or followed by a column of its
+// currency, "<name>_currency" (CSV, read by programs).
+enum class MoneyOut { amount, with_currency };
+
+std::vector<std::string> column_names(const crm::Table& table, MoneyOut money) {
   std::vector<std::string> names;
-  for (const Column& column : table.columns()) names.push_back(column.name);
+  for (const Column& column : table.columns()) {
+    names.push_back(column.name);
+    if (money == MoneyOut::with_currency && column.type == ColumnType::decimal) names.push_back(column.name + "_currency");
+  }
   return names;
 }
 
-std::vector<std::string> row_cells(const crm::Table& table, std::size_t row, std::optional<int> real_digits) {
+std::vector<std::string> row_cells(const crm::Table& table, std::size_t row, std::optional<int> real_digits,
+                                   MoneyOut money) {
   std::vector<std::string> cells;
-  for (std::size_t column = 0; column < table.columns().size(); ++column)
+  for (std::size_t column = 0; column < table.columns().size(); ++column) {
     cells.push_back(cell_text(table, row, column, real_digits));
+    if (money == MoneyOut::with_currency && table.columns()[column].type == ColumnType::decimal)
+      cells.emplace_back(table.currency(row, column));
+  }
   return cells;
 }
 
@@ -66,18 +78,20 @@ void print_notes(const Report& report, std::ostream& out) {
 
 void print_report(const Report& report, std::ostream& out) {
   const crm::Table& rows = report.table;
-  Table table(column_names(rows));
+  Table table(column_names(rows, MoneyOut::amount));
   for (std::size_t column = 0; column < rows.columns().size(); ++column)
     if (is_number(rows.columns()[column].type)) table.align_right(column);
-  for (std::size_t row = 0; row < rows.row_count(); ++row) table.add(row_cells(rows, row, kTableRealDigits));
+  for (std::size_t row = 0; row < rows.row_count(); ++row)
+    table.add(row_cells(rows, row, kTableRealDigits, MoneyOut::amount));
   table.print(out);
   print_notes(report, out);
 }
 
 void write_report_csv(const Report& report, std::ostream& out, std::ostream& notes) {
   const crm::Table& rows = report.table;
-  write_csv_row(column_names(rows), out);
-  for (std::size_t row = 0; row < rows.row_count(); ++row) write_csv_row(row_cells(rows, row, std::nullopt), out);
+  write_csv_row(column_names(rows, MoneyOut::with_currency), out);
+  for (std::size_t row = 0; row < rows.row_count(); ++row)
+    write_csv_row(row_cells(rows, row, std::nullopt, MoneyOut::with_currency), out);
   print_notes(report, notes);
 }
 

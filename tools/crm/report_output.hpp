@@ -13,7 +13,8 @@ namespace crm::cli {
 void print_report(const Report& report, std::ostream& out);
 
 /// The report's table as CSV (a header row of column names, then the rows;
-/// reals in full precision) on `out`; the currency and rates lines on `notes`.
+/// reals in full precision; after each money column, "<name>_currency" with
+/// its currency) on `out`; the currency and rates lines on `notes`.
 void write_report_csv(const Report& report, std::ostream& out, std::ostream& notes);
 
 }  // namespace crm::cli

@@ -154,6 +154,58 @@ def _pandas():
     return pandas
 
 
+# How to_pandas() gives amounts of money: "decimal" (decimal.Decimal objects,
+# exact) or "float" (float64, rounded to binary fractions).
+_MONEY_FORMS = ("decimal", "float")
+
+
+def _money_table(columns, rows, money_columns, currency=None):
+    """``columns`` and ``rows`` with a ``<name>_currency`` column after each of ``money_columns``.
+
+    A money cell is a ``crmcore.Money`` (split into its ``decimal.Decimal`` amount and its
+    currency) or a ``Decimal`` in ``currency`` (a report's); None gives None twice.
+    """
+    money = [name in money_columns for name in columns]
+    names = []
+    for name, is_money in zip(columns, money):
+        names.extend((name, name + "_currency") if is_money else (name,))
+    table = []
+    for row in rows:
+        cells = []
+        for value, is_money in zip(row, money):
+            if not is_money:
+                cells.append(value)
+            elif value is None:
+                cells.extend((None, None))
+            elif isinstance(value, Money):
+                cells.extend(value)
+            else:
+                cells.extend((value, currency))
+        table.append(cells)
+    return names, table
+
+
+def _pandas_for_money(money):
+    """pandas, once ``money`` (to_pandas()'s argument) is known to be one of _MONEY_FORMS."""
+    if money not in _MONEY_FORMS:
+        raise ValueError(f"to_pandas: money={money!r} is not 'decimal' or 'float'")
+    return _pandas()
+
+
+def _money_frame(frame, money_columns, money):
+    """``frame`` with the amounts of ``money_columns`` as decimal.Decimal objects (dtype object),
+    or as float64 when ``money="float"``."""
+    pandas = _pandas()
+    for name in money_columns:
+        amounts = frame[name].tolist()
+        if money == "float":  # asked for: binary floats, for charts rather than sums
+            frame[name] = pandas.Series([float("nan") if a is None else float(a) for a in amounts],
+                                        index=frame.index, dtype="float64")
+        else:
+            frame[name] = pandas.Series(amounts, index=frame.index, dtype=object)
+    return frame
+
+
 class Records:
     """A lazy sequence of records (Account, Contact, Opportunity, ... objects) from ``list()``.
 
@@ -168,20 +220,39 @@ class Records:
         # per-item work in C.
         return _chain.from_iterable(iter(self._pager.fetch, []))
 
-    def to_records(self):
-        """The remaining records as a list of dicts (one per record)."""
-        return [record.to_dict() for record in self]
+    def _table(self):
+        # The records' to_dict() values under their field names, money fields (the
+        # record class's _money_fields, from the field descriptors) split in two.
+        records = list(self)
+        if not records:
+            return [], [], ()
+        kind = type(records[0])
+        money = getattr(kind, "_money_fields", ())
+        dicts = [record.to_dict() for record in records]
+        columns = list(dicts[0])
+        names, rows = _money_table(columns, ([d[c] for c in columns] for d in dicts), money)
+        return names, rows, money
 
-    def to_pandas(self):
-        """The remaining records as a pandas DataFrame (needs pandas)."""
-        pandas = _pandas()
-        return pandas.DataFrame.from_records(self.to_records())
+    def to_records(self):
+        """The remaining records as a list of dicts (one per record). Money fields give their
+        ``decimal.Decimal`` amount and, under ``<name>_currency``, its currency."""
+        names, rows, _ = self._table()
+        return [dict(zip(names, row)) for row in rows]
+
+    def to_pandas(self, money="decimal"):
+        """The remaining records as a pandas DataFrame (needs pandas). Money fields are columns of
+        ``decimal.Decimal`` objects with a ``<name>_currency`` column beside each;
+        ``money="float"`` gives float64 amounts instead, which are inexact (for charts, not sums)."""
+        pandas = _pandas_for_money(money)
+        names, rows, columns = self._table()
+        return _money_frame(pandas.DataFrame.from_records(rows, columns=names), columns, money)
 
 
 class Rows:
     """A lazy sequence of tuples of selected columns from ``select()``.
 
-    ``columns`` names the tuple positions. Rows are fetched a page at a time while
+    ``columns`` names the tuple positions. Money columns give ``crmcore.Money`` (a
+    ``decimal.Decimal`` amount and its currency). Rows are fetched a page at a time while
     iterating; iterate once.
     """
 
@@ -193,24 +264,37 @@ class Rows:
         """The column names, in tuple order."""
         return list(self._pager.columns)
 
+    @property
+    def column_types(self):
+        """Each column's type: 'integer', 'real', 'text', 'date', 'instant' or 'decimal' (money)."""
+        return list(self._pager.column_types)
+
+    def _money_columns(self):
+        return [name for name, kind in zip(self.columns, self.column_types) if kind == "decimal"]
+
     def __iter__(self):
         # Pages are lists fetched until an empty one; chaining them keeps the
         # per-item work in C.
         return _chain.from_iterable(iter(self._pager.fetch, []))
 
     def to_records(self):
-        """The remaining rows as a list of dicts keyed by column name."""
-        columns = self.columns
-        return [dict(zip(columns, row)) for row in self]
+        """The remaining rows as a list of dicts keyed by column name; a money column gives its
+        ``decimal.Decimal`` amount and, under ``<name>_currency``, its currency."""
+        names, rows = _money_table(self.columns, self, self._money_columns())
+        return [dict(zip(names, row)) for row in rows]
 
-    def to_pandas(self):
-        """The remaining rows as a pandas DataFrame with these columns (needs pandas)."""
-        pandas = _pandas()
-        return pandas.DataFrame.from_records(list(self), columns=self.columns)
+    def to_pandas(self, money="decimal"):
+        """The remaining rows as a pandas DataFrame with these columns (needs pandas). A money
+        column is ``decimal.Decimal`` objects with a ``<name>_currency`` column beside it;
+        ``money="float"`` gives float64 amounts instead, which are inexact (for charts, not sums)."""
+        pandas = _pandas_for_money(money)
+        columns = self._money_columns()
+        names, rows = _money_table(self.columns, self, columns)
+        return _money_frame(pandas.DataFrame.from_records(rows, columns=names), columns, money)
 
 
 # The pandas dtype of report columns by type (integer ones holding None become
-# the nullable "Int64"); text, dates, instants and decimals stay Python objects.
+# the nullable "Int64"); text, dates, instants and money stay Python objects.
 _REPORT_DTYPES = {"integer": "int64", "real": "float64"}
 
 
@@ -220,6 +304,7 @@ class Report:
     Iterate for tuples (as often as you like), ``len()`` counts the rows, ``report[i]`` is a
     row. Money columns are ``decimal.Decimal`` amounts in ``currency`` (the base currency),
     dates ``datetime.date``; ``rates_used`` lists the exchange rates the report converted with.
+    ``to_records()`` and ``to_pandas()`` give a ``<name>_currency`` column beside each money column.
     """
 
     def __init__(self, data):
@@ -263,24 +348,32 @@ class Report:
     def __repr__(self):
         return f"<crmcore.Report {self.name!r}: {len(self)} rows in {self.currency}>"
 
-    def to_records(self):
-        """The rows as a list of dicts keyed by column name."""
-        columns = self.columns
-        return [dict(zip(columns, row)) for row in self._rows]
+    def _money_columns(self):
+        return [name for name, kind in zip(self.columns, self.column_types) if kind == "decimal"]
 
-    def to_pandas(self):
-        """The rows as a pandas DataFrame with these columns (needs pandas): integer columns int64
-        (nullable Int64 when they hold None), real float64; money as decimal.Decimal, dates as
-        datetime.date, text as str (object columns)."""
-        pandas = _pandas()
+    def to_records(self):
+        """The rows as a list of dicts keyed by column name; a money column gives its
+        ``decimal.Decimal`` amount and, under ``<name>_currency``, the report's currency."""
+        names, rows = _money_table(self.columns, self._rows, self._money_columns(), self.currency)
+        return [dict(zip(names, row)) for row in rows]
+
+    def to_pandas(self, money="decimal"):
+        """The rows as a pandas DataFrame (needs pandas): integer columns int64 (nullable Int64
+        when they hold None), real float64; money as decimal.Decimal objects with a
+        ``<name>_currency`` column beside each (``money="float"``: float64 amounts instead, which
+        are inexact: for charts, not sums); dates as datetime.date, text as str (object columns)."""
+        pandas = _pandas_for_money(money)
+        money_columns = self._money_columns()
+        names, rows = _money_table(self.columns, self._rows, money_columns, self.currency)
+        kinds = dict(zip(self.columns, self.column_types))
         series = {}
-        for index, (name, kind) in enumerate(zip(self.columns, self.column_types)):
-            values = [row[index] for row in self._rows]
-            dtype = _REPORT_DTYPES.get(kind, object)
+        for index, name in enumerate(names):
+            values = [row[index] for row in rows]
+            dtype = _REPORT_DTYPES.get(kinds.get(name), object)
             if dtype == "int64" and None in values:
                 dtype = "Int64"
             series[name] = pandas.Series(values, dtype=dtype)
-        return pandas.DataFrame(series, columns=self.columns)
+        return _money_frame(pandas.DataFrame(series, columns=names), money_columns, money)
 
 
 class Money(_NamedTuple):

@@ -131,16 +131,20 @@ void bind_field(pybind11::class_<Record, Options...>& cls, const RecordField<Rec
 /// Defines every descriptor field of `Record` as a property of `cls`, plus
 /// `deleted` and to_dict(), and sets `_fields` (what to_dict() and
 /// to_pandas() give): the fields in descriptor order, then `extra` (names of
-/// properties the class defines itself, such as Contact.primary_email).
+/// properties the class defines itself, such as Contact.primary_email), and
+/// `_money_fields`: those of type money (crmcore.Money values, which
+/// Records.to_records() and to_pandas() split into an amount and a currency).
 template <class Record, class... Options>
 void bind_record_fields(pybind11::class_<Record, Options...>& cls, RecordKind kind,
                         std::initializer_list<const char*> extra = {}) {
   namespace py = pybind11;
-  py::list names;
+  py::list names, money;
   for (const RecordField<Record>& field : record_fields<Record>()) {
     bind_field(cls, field, kind);
     if (field.info.type != RecordFieldType::address) names.append(py::str(std::string(surface_field_name(field))));
+    if (field.info.type == RecordFieldType::money) money.append(py::str(std::string(surface_field_name(field))));
   }
+  cls.attr("_money_fields") = py::tuple(money);
   for (const char* name : extra) names.append(py::str(name));
   cls.def_property_readonly("deleted", [](const Record& r) { return r.deleted_at.has_value(); },
                             "True while soft-deleted.")

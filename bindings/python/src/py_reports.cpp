@@ -143,7 +143,9 @@ void bind_report_data(py::module_& m) {
           },
           "The column types: 'integer', 'real', 'text', 'date', 'instant' or 'decimal'.")
       .def_readonly("rates_used", &Report::rates_used, "Each ExchangeRate applied, by pair then day.")
-      .def("rows", [](const Report& r) { return table_rows(r.table); }, "The rows as a list of tuples.");
+      .def(
+          "rows", [](const Report& r) { return table_rows(r.table, MoneyCell::amount); },
+          "The rows as a list of tuples; money as decimal.Decimal amounts in the report's currency.");
 }
 
 void bind_reports_store(py::module_& m) {

@@ -12,14 +12,18 @@ namespace crm::python {
 namespace {
 
 // One cell of a Table as a new Python object.
-PyObject* cell(const Table& table, std::size_t row, std::size_t column) {
+PyObject* cell(const Table& table, std::size_t row, std::size_t column, MoneyCell money) {
   if (table.is_null(row, column)) Py_RETURN_NONE;
   switch (table.columns()[column].type) {
     case ColumnType::integer: return PyLong_FromLongLong(table.integer(row, column));
     case ColumnType::real: return PyFloat_FromDouble(table.real(row, column));
     case ColumnType::date: return to_python_date(parse_date(table.text(row, column))).release().ptr();
     case ColumnType::instant: return to_python_instant(parse_instant(table.text(row, column))).release().ptr();
-    case ColumnType::decimal: return decimal_type()(py::str(std::string(table.text(row, column)))).release().ptr();
+    case ColumnType::decimal: {
+      py::object amount = decimal_type()(py::str(std::string(table.text(row, column))));
+      if (money == MoneyCell::amount) return amount.release().ptr();
+      return money_type()(std::move(amount), py::str(std::string(table.currency(row, column)))).release().ptr();
+    }
     case ColumnType::text: break;
   }
   const std::string_view text = table.text(row, column);
@@ -74,7 +78,10 @@ NoFilter no_filter(const py::kwargs& extra, const char* method) {
 RowPager::RowPager(SharedDatabase db, ListQuery query, Select select)
     : db_(std::move(db)), query_(std::move(query)), select_(std::move(select)) {
   pending_ = db_->run([&](Database& d) { return select_(d, query_); });
-  for (const Column& column : pending_->table.columns()) columns_.push_back(column.name);
+  for (const Column& column : pending_->table.columns()) {
+    columns_.push_back(column.name);
+    types_.emplace_back(column_type_name(column.type));
+  }
 }
 
 py::list RowPager::fetch() {
@@ -89,7 +96,7 @@ py::list RowPager::fetch() {
   return table_rows(page.table);
 }
 
-py::list table_rows(const Table& table) {
+py::list table_rows(const Table& table, MoneyCell money) {
   const std::size_t rows = table.row_count();
   const std::size_t width = table.columns().size();
   py::list out(static_cast<py::ssize_t>(rows));
@@ -98,7 +105,7 @@ py::list table_rows(const Table& table) {
     if (!tuple) throw py::error_already_set();
     PyList_SET_ITEM(out.ptr(), static_cast<Py_ssize_t>(r), tuple);
     for (std::size_t c = 0; c < width; ++c) {
-      PyObject* value = cell(table, r, c);
+      PyObject* value = cell(table, r, c, money);
       if (!value) throw py::error_already_set();
       PyTuple_SET_ITEM(tuple, static_cast<Py_ssize_t>(c), value);
     }
@@ -115,7 +122,9 @@ void register_stores(py::module_& m) {
       .def("fetch", &RecordPagerBase::fetch, "The next page as a list; [] at the end.");
   py::class_<RowPager>(m, "_RowPager", "Fetches pages of selected columns for Rows.")
       .def("fetch", &RowPager::fetch, "The next page as a list of tuples; [] at the end.")
-      .def_property_readonly("columns", &RowPager::column_names, "The column names.");
+      .def_property_readonly("columns", &RowPager::column_names, "The column names.")
+      .def_property_readonly("column_types", &RowPager::column_types,
+                             "The column types: 'integer', 'real', 'text', 'date', 'instant' or 'decimal' (money).");
 
   auto accounts = bind_record_store<AccountTraits>(m, "Accounts", "The accounts (organizations) of a database: db.accounts.");
   bind_lookups(accounts);

@@ -172,6 +172,8 @@ class RowPager {
   RowPager(SharedDatabase db, ListQuery query, Select select);
   pybind11::list fetch();
   const std::vector<std::string>& column_names() const { return columns_; }
+  /// The column types, as column_type_name() names them ("decimal" for money).
+  const std::vector<std::string>& column_types() const { return types_; }
 
  private:
   SharedDatabase db_;
@@ -179,12 +181,19 @@ class RowPager {
   Select select_;
   std::optional<TablePage> pending_;
   std::vector<std::string> columns_;
+  std::vector<std::string> types_;
+};
+
+/// How table_rows() gives a money (decimal) cell.
+enum class MoneyCell {
+  money,   ///< crmcore.Money: a decimal.Decimal amount and its currency.
+  amount,  ///< decimal.Decimal alone, for a table whose money has one currency told beside it (a report's).
 };
 
 /// The rows of `table` as a list of tuples, each cell as its column type
 /// reads in Python: int, float, str, datetime.date, aware datetime.datetime,
-/// decimal.Decimal; None for null.
-pybind11::list table_rows(const Table& table);
+/// money as `money` says; None for null.
+pybind11::list table_rows(const Table& table, MoneyCell money = MoneyCell::money);
 
 /// crmcore.Records or crmcore.Rows (a Python class) around a pager.
 pybind11::object wrap(const char* python_class, pybind11::object pager);
@@ -230,7 +239,9 @@ void bind_select(pybind11::class_<PyStore<Traits>>& cls) {
          },
          CRM_FILTER_ARG_LIST,
          ("A lazy iterator of tuples of the named columns of " + plural +
-          " (the fast way to read many); the filters of list(). Has columns, to_records() and to_pandas(); "
+          " (the fast way to read many); the filters of list(). Money columns give crmcore.Money (a Decimal "
+          "and its currency). Has columns, column_types, to_records() and to_pandas() (money as Decimal beside "
+          "<name>_currency); "
           "selectable_columns() lists the names.")
              .c_str())
       .def_static(

@@ -330,10 +330,13 @@ def test_to_pandas_names_the_columns_and_keeps_exact_types(book):
     frame = book.reports.forecast(interval="quarter", start=JAN1, end=datetime.date(2025, 6, 30),
                                   as_of=AS_OF).to_pandas()
     assert list(frame.columns) == ["period", "period_start", "period_end", "won_deals", "open_deals", "committed",
-                                   "weighted", "best_case"]
+                                   "committed_currency", "weighted", "weighted_currency", "best_case",
+                                   "best_case_currency"]
     assert [str(frame[c].dtype) for c in frame.columns] == ["object", "object", "object", "int64", "int64",
-                                                            "object", "object", "object"]
+                                                            "object", "object", "object", "object", "object",
+                                                            "object"]
     assert frame["committed"].tolist() == [Decimal("2785.00"), Decimal("0.00")]
+    assert frame["committed_currency"].tolist() == ["EUR", "EUR"]
     assert isinstance(frame["period_start"][0], datetime.date)
     rates = book.reports.win_rates(as_of=AS_OF).to_pandas()
     assert str(rates["win_rate"].dtype) == "float64" and str(rates["won"].dtype) == "int64"
@@ -397,7 +400,11 @@ def test_every_report_runs_on_the_sample_data(sample, name):
     report = sample.reports.run(name)
     assert report.name == name and report.currency == "EUR"
     frame = report.to_pandas()
-    assert list(frame.columns) == report.columns and len(frame) == len(report)
+    money = [column for column, kind in zip(report.columns, report.column_types) if kind == "decimal"]
+    assert list(frame.columns) == [name for column in report.columns
+                                   for name in ([column, column + "_currency"] if column in money else [column])]
+    assert len(frame) == len(report)
+    assert all(set(frame[column + "_currency"].dropna()) <= {"EUR"} for column in money)
     for column, kind in zip(report.columns, report.column_types):
         values = [v for v in frame[column].tolist() if not pandas.isna(v)]
         wanted = {"integer": int, "real": float, "text": str, "date": datetime.date, "decimal": Decimal}[kind]

@@ -144,7 +144,11 @@ def test_deals_are_listed_selected_and_filtered(sales):
     assert db.opportunities.count(owner="ivars") == 2
     rows = db.opportunities.select("name", "amount", "stage", "weighted_amount", sort="id", open=True)
     assert rows.columns == ["name", "amount", "stage", "weighted_amount"]
-    assert list(rows)[0] == ("Deal 1", 100.0, "Prospecting", 10.0)
+    assert rows.column_types == ["text", "decimal", "text", "decimal"]
+    first = list(rows)[0]
+    assert first == ("Deal 1", crmcore.Money(Decimal("100.00"), "EUR"), "Prospecting",
+                     crmcore.Money(Decimal("10.00"), "EUR"))
+    assert isinstance(first[1].amount, Decimal) and isinstance(first[3].amount, Decimal)
     assert "weighted_amount" in crmcore.Opportunities.selectable_columns()
     with pytest.raises(TypeError, match="unexpected keyword argument 'colour'"):
         db.opportunities.list(colour="red")

@@ -311,10 +311,18 @@ CRM_API crm_status crm_cursor_next(crm_cursor *cursor);
 CRM_API void crm_cursor_free(crm_cursor *cursor);
 
 /** The kind of values in a selected column. Dates and instants are read as
- *  ISO-8601 text with crm_cursor_text(); so are decimals, exact decimal
- *  numbers such as "1234.50" (the money columns of reports, in the report's
- *  currency), which crm_cursor_double() refuses (CRM_INVALID_ARGUMENT) so
- *  that no amount is rounded on the way. */
+ *  ISO-8601 text with crm_cursor_text(). Decimals are amounts of money, each
+ *  cell with its currency: minor units and the ISO 4217 code with
+ *  crm_cursor_money(), or the exact decimal text ("1234.50") with
+ *  crm_cursor_text(); crm_cursor_double() refuses them (CRM_INVALID_ARGUMENT)
+ *  so that no amount is rounded on the way. The money columns of reports
+ *  (in the report's currency), the money columns of crm_*_select() (a deal's
+ *  amount and weighted_amount, custom money fields, each in the record's
+ *  currency) are decimal. (Earlier builds of libcrmcore.so.1 gave a deal's
+ *  amount and weighted_amount as CRM_COLUMN_REAL and custom money fields
+ *  as CRM_COLUMN_TEXT "1200.00 EUR"; a program written for them reads
+ *  these columns with crm_cursor_money(); amount_minor and currency keep
+ *  their integer and text types.) */
 typedef enum crm_column_type {
   CRM_COLUMN_INTEGER = 0,
   CRM_COLUMN_REAL = 1,
@@ -340,6 +348,12 @@ CRM_API crm_status crm_cursor_double(const crm_cursor *cursor, int column, doubl
 /** The cell of a text, date, instant or decimal column; NULL when the cell
  *  is null. Borrowed until the next call on the cursor. */
 CRM_API crm_status crm_cursor_text(const crm_cursor *cursor, int column, const char **out_text);
+/** The cell of a decimal (money) column as minor units and its ISO 4217
+ *  code ("EUR"): 123450 and "EUR" for 1234.50 EUR. A null cell gives 0 and
+ *  NULL. *out_currency is borrowed until the next call on the cursor.
+ *  CRM_INVALID_ARGUMENT for a column of another type. */
+CRM_API crm_status crm_cursor_money(const crm_cursor *cursor, int column, int64_t *out_minor_units,
+                                    const char **out_currency);
 
 /* ---- Accounts --------------------------------------------------------- */
 
@@ -859,7 +873,10 @@ CRM_API crm_status crm_opportunity_count(crm_db *db, const crm_query *query, int
  *  primary_contact_id, amount, amount_minor, currency, expected_close,
  *  pipeline_id, pipeline, stage_id, stage, stage_kind, probability,
  *  weighted_amount, closed_on, lost_reason, owner, lead_source, campaign,
- *  next_step, external_ref, tags, created_at, updated_at, deleted_at, version. */
+ *  next_step, external_ref, tags, created_at, updated_at, deleted_at, version.
+ *  amount and weighted_amount (the amount times the probability, rounded
+ *  half away from zero to the minor unit) are money, CRM_COLUMN_DECIMAL in
+ *  the deal's currency: read them with crm_cursor_money(). */
 CRM_API crm_status crm_opportunity_select(crm_db *db, const char *columns, const crm_query *query,
                                           crm_cursor **out_cursor);
 /** The live deal with this external_ref; NULL when none. */
@@ -1189,7 +1206,9 @@ CRM_API crm_status crm_record_field_roles(const char *record_kind, size_t index,
  *  ("true"/"false"/"yes"/"no"/"1"/"0"), "choice" (one of the field's
  *  choices, ignoring case) and "choices" (any of them, separated by ";").
  *  Records carry values as text: crm_<record>_set_custom() and
- *  crm_<record>_get_custom(). */
+ *  crm_<record>_get_custom(); a money value reads as "1200.00 EUR", which
+ *  crm_money_parse() turns into minor units and the currency (a select
+ *  gives them at once: crm_cursor_money()). */
 typedef struct crm_custom_field crm_custom_field;
 
 /** A new field definition to fill and pass to crm_custom_field_define().
