@@ -50,7 +50,7 @@ never_sanitized='^(install_and_examples|abi_compatible_with_baseline|python_pip_
 ci_asan_targets=(crmcore crm_storage_tests crm_io_tests
   crm_capi_test crm_capi_sales_test crm_capi_custom_test crm_capi_segment_test crm_capi_export_test
   crm_capi_import_test crm_capi_duplicate_test crm_capi_search_test crm_capi_campaign_test crm_capi_report_test
-  crm_capi_fields_test crm_capi_surface_test crm_capi_threads_test crm_capi_header_test crm_capi_header_cxx_test)
+  crm_capi_fields_test crm_capi_surface_test crm_capi_user_test crm_capi_threads_test crm_capi_header_test crm_capi_header_cxx_test)
 ci_asan_labels='^(c|cxx:(crm_storage_tests|crm_io_tests))$'
 # The TSan build, in both scopes: the programs whose tests run threads.
 tsan_targets=(crmcore crm_capi_threads_test crm_storage_tests crm_io_tests)
