@@ -143,7 +143,7 @@ static void test_users(void) {
 
   crm_user_free(data);
   crm_user_free(anna);
-  crm_db_close(db);
+  crm_db_free(db);
 }
 
 static void test_teams(void) {
@@ -188,7 +188,7 @@ static void test_teams(void) {
   CHECK(found == riga);
   CHECK_FAILS(crm_team_remove(db, riga), CRM_CONFLICT, "1 member(s)");
   CHECK_FAILS(crm_team_remove(db, 999), CRM_NOT_FOUND, "team 999");
-  crm_db_close(db);
+  crm_db_free(db);
 }
 
 /* An import adds the users its owner cells name, unless told not to. */
@@ -223,7 +223,7 @@ static void test_import_owners(void) {
   CHECK_OK(crm_user_owned_records(db, "peteris", &owned));
   CHECK(owned == 2);
   crm_import_options_free(options);
-  crm_db_close(db);
+  crm_db_free(db);
 }
 
 static void test_misuse(void) {
@@ -242,7 +242,7 @@ static void test_misuse(void) {
   CHECK_FAILS(crm_user_create(db, user, NULL), CRM_INVALID_ARGUMENT, "user.login");
   crm_user_free(user);
   crm_user_free(NULL);
-  crm_db_close(db);
+  crm_db_free(db);
 }
 
 int main(void) {
