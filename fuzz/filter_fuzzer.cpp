@@ -70,6 +70,7 @@ struct Fixture {
     fields.define(RecordKind::activity,
                   {.name = "rating", .type = CustomFieldType::choice, .choices = {"Good", "Bad"}});
 
+    db.users().create({.login = "ilze"});  // the owner of the contacts below
     const auto koks = db.accounts()
                           .create({.name = "SIA Koka Nams", .industry = "Retail", .address = {.country = "LV"},
                                    .tags = {"VIP"}, .custom = {{"since_year", 2001}, {"segment", "SMB"}}})
