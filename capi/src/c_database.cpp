@@ -92,6 +92,33 @@ crm_status crm_db_open(const char* path, const crm_options* options, crm_db** ou
   });
 }
 
+crm_status crm_db_open_as(const char* path, const char* login, const crm_options* options, crm_db** out_db) {
+  CRM_REQUIRE(out_db);
+  *out_db = nullptr;
+  CRM_REQUIRE(path);
+  CRM_REQUIRE(login);
+  return guard([&] {
+    crm::OpenOptions opening = options ? options->options : crm::OpenOptions{};
+    opening.user = text(login);
+    if (opening.user.empty()) return misuse(__func__, "login must not be empty (crm_db_open() opens the system session)");
+    auto handle = std::make_unique<crm_db>();
+    handle->state->db.emplace(crm::Database::open(path, opening));
+    *out_db = handle.release();
+    return CRM_OK;
+  });
+}
+
+crm_status crm_db_as_user(crm_db* db, const char* login, crm_db** out_db) {
+  CRM_REQUIRE(out_db);
+  *out_db = nullptr;
+  CRM_WITH_DB(db, {
+    auto handle = std::make_unique<crm_db>();
+    handle->state->db.emplace(database.as_user(text(login)));
+    *out_db = handle.release();
+    return CRM_OK;
+  });
+}
+
 void crm_db_close(crm_db* db) {
   if (!db) return;
   DbState& state = *db->state;

@@ -1,6 +1,7 @@
 // crmcore: the whole public C++ API in one include.
 #pragma once
 
+#include "crm/access.hpp"
 #include "crm/account.hpp"
 #include "crm/activity.hpp"
 #include "crm/calendar.hpp"

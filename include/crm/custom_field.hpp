@@ -27,6 +27,8 @@ enum class RecordKind { account, contact, lead, opportunity, activity };
 std::string_view record_kind_name(RecordKind kind) noexcept;
 /// The kind named `name` (as record_kind_name() writes it), or nullopt.
 std::optional<RecordKind> record_kind_from_name(std::string_view name) noexcept;
+/// Every record kind, in declaration order.
+const std::vector<RecordKind>& all_record_kinds();
 
 /// What a custom field holds.
 enum class CustomFieldType {

@@ -11,6 +11,7 @@
 
 namespace crm {
 
+class Access;
 class Accounts;
 class Activities;
 class Calendars;
@@ -74,8 +75,12 @@ struct OpenOptions {
   std::string default_region{};
   /// Source of "now" for timestamps; empty means the system clock (UTC).
   Clock clock{};
-  /// The user working through this connection (a login or code); recorded as
-  /// "by whom" in stage histories. May be empty.
+  /// The user this connection acts as: an active user's login (crm/user.hpp).
+  /// Every read and write is then limited to what the user's roles allow
+  /// (crm/access.hpp), and changes are recorded as made by them (stage
+  /// histories, merges). Empty: the system session, for the embedder's own
+  /// jobs, which may do everything. Checked when opening: not_found for an
+  /// unknown login, invalid_argument for an inactive user.
   std::string user{};
 };
 
@@ -201,10 +206,26 @@ class Database {
   /// accounts().
   Teams& teams();
 
-  /// The user this connection works for (OpenOptions::user).
+  /// Rights: what users may do and the settings of access (crm/access.hpp);
+  /// same rules as accounts().
+  Access& access();
+
+  /// The login this connection acts as (OpenOptions::user); "" for the
+  /// system session.
   std::string user() const;
-  /// Changes the user this connection works for.
+  /// Makes this connection act as the active user `user` from now on, or as
+  /// the system session for "". Records outside the user's read scope are
+  /// then absent from every read (get is not_found, lists, counts, reports,
+  /// search, timelines and exports leave them out), and writes outside an
+  /// action's scope fail with permission_denied. not_found for an unknown
+  /// login, invalid_argument for an inactive user or while a transaction is
+  /// open.
   void set_user(const std::string& user);
+  /// Another connection to the same database (an in-memory one too) acting
+  /// as `login`, as set_user() would make it; opened with this database's
+  /// options. Independent of this one: give it to another thread, close it
+  /// when done. "" gives a system session.
+  Database as_user(const std::string& login) const;
 
   /// Starts a Transaction on this database (same as Transaction(db)).
   Transaction transaction();

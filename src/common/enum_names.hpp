@@ -4,8 +4,12 @@
 
 #include <optional>
 #include <span>
+#include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
+
+#include "crm/error.hpp"
 
 namespace crm::detail {
 
@@ -27,6 +31,27 @@ std::optional<Enum> from_name(std::span<const EnumName<Enum>> table, std::string
   for (const auto& [candidate, candidate_name] : table)
     if (candidate_name == name) return candidate;
   return std::nullopt;
+}
+
+/// The enumerator named `name` in `table`; otherwise invalid_argument for
+/// `field` ("role: 'boss' is not a role (administrator, ...)"), where `what`
+/// names the enumeration ("role").
+template <class Enum>
+Enum require_from_name(std::span<const EnumName<Enum>> table, std::string_view name, std::string_view what,
+                       const std::string& field) {
+  if (auto value = from_name<Enum>(table, name)) return *value;
+  std::string known;
+  for (const auto& [candidate, candidate_name] : table) known += (known.empty() ? "" : ", ") + std::string(candidate_name);
+  throw Error(ErrorCode::invalid_argument,
+              field + ": '" + std::string(name) + "' is not a " + std::string(what) + " (" + known + ")", field);
+}
+
+/// Every enumerator of `table`, in its order.
+template <class Enum>
+std::vector<Enum> all_of(std::span<const EnumName<Enum>> table) {
+  std::vector<Enum> all;
+  for (const auto& [value, name] : table) all.push_back(value);
+  return all;
 }
 
 }  // namespace crm::detail

@@ -268,7 +268,7 @@ void CustomFields::remove(CustomFieldId id) {
     const CustomField field = get(id);
     set_index(session_, field, false);
     const std::string path = "'$.\"" + std::to_string(id.value()) + "\"'";
-    session_.execute("UPDATE " + std::string(custom_table(field.record_kind)) +
+    session_.execute("UPDATE main." + std::string(custom_table(field.record_kind)) +
                      " SET custom = nullif(json_remove(custom, " + path + "), '{}') WHERE json_type(custom, " + path +
                      ") IS NOT NULL");
     auto erase = session_.prepare("DELETE FROM custom_fields WHERE id = ?");

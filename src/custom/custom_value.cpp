@@ -75,6 +75,10 @@ std::string_view record_kind_name(RecordKind kind) noexcept { return detail::nam
 std::optional<RecordKind> record_kind_from_name(std::string_view name) noexcept {
   return detail::from_name<RecordKind>(kRecordKinds, name);
 }
+const std::vector<RecordKind>& all_record_kinds() {
+  static const std::vector<RecordKind> kinds = detail::all_of<RecordKind>(kRecordKinds);
+  return kinds;
+}
 std::string_view custom_field_type_name(CustomFieldType type) noexcept {
   return detail::name_of<CustomFieldType>(kTypes, type);
 }

@@ -6,6 +6,7 @@
 #include <sqlite3.h>
 
 #include "common/fields.hpp"
+#include "crm/access.hpp"
 #include "crm/account.hpp"
 #include "crm/activity.hpp"
 #include "crm/calendar.hpp"
@@ -31,6 +32,7 @@
 #include "storage/migrations.hpp"
 #include "storage/session.hpp"
 #include "storage/store_access.hpp"
+#include "user/acting_user.hpp"
 
 namespace crm {
 
@@ -61,7 +63,8 @@ struct Database::Impl {
         currencies(detail::StoreAccess::make<Currencies>(*session)),
         reports(detail::StoreAccess::make<Reports>(*session)),
         users(detail::StoreAccess::make<Users>(*session)),
-        teams(detail::StoreAccess::make<Teams>(*session)) {}
+        teams(detail::StoreAccess::make<Teams>(*session)),
+        access(detail::StoreAccess::make<Access>(*session)) {}
 
   std::shared_ptr<detail::Session> session;
   Accounts accounts;
@@ -87,6 +90,7 @@ struct Database::Impl {
   Reports reports;
   Users users;
   Teams teams;
+  Access access;
 };
 
 Database::Database(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -114,6 +118,10 @@ Database Database::open(const std::string& path, const OpenOptions& options) {
     const bool behind = session->schema_version() < migrations.back().version;
     const bool fresh = session->schema_version() == 0;
     if (!options.read_only && behind && (options.migrate || fresh)) detail::migrate(*session, migrations);
+    if (!options.user.empty()) {
+      session->require_current_schema();
+      detail::act_as(*session, detail::clean_line(options.user, "user"));
+    }
     return Database(std::make_unique<Impl>(std::move(session)));
   });
 }
@@ -218,11 +226,31 @@ Campaigns& Database::campaigns() { return checked(shared_session(), impl_->campa
 Currencies& Database::currencies() { return checked(shared_session(), impl_->currencies); }
 Reports& Database::reports() { return checked(shared_session(), impl_->reports); }
 
-std::string Database::user() const { return shared_session()->user(); }
+std::string Database::user() const { return detail::acting_login(*shared_session()); }
 
 void Database::set_user(const std::string& user) {
-  guarded([&] { shared_session()->set_user(detail::clean_line(user, "user")); });
+  guarded([&] {
+    auto session = shared_session();
+    session->require_current_schema();
+    detail::act_as(*session, detail::clean_line(user, "user"));
+  });
 }
+
+Database Database::as_user(const std::string& login) const {
+  return guarded([&] {
+    auto current = shared_session();
+    current->require_current_schema();
+    OpenOptions options = current->options();
+    options.user = detail::clean_line(login, "user");
+    options.create = false;
+    auto session = std::make_shared<detail::Session>(*current, options);
+    session->require_current_schema();
+    if (!options.user.empty()) detail::act_as(*session, options.user);
+    return Database(std::make_unique<Impl>(std::move(session)));
+  });
+}
+
+Access& Database::access() { return checked(shared_session(), impl_->access); }
 
 Transaction Database::transaction() { return Transaction(*this); }
 

@@ -12,6 +12,7 @@
 #include "storage/session.hpp"
 #include "text/latin_key.hpp"
 #include "text/unicode.hpp"
+#include "user/acting_user.hpp"
 
 namespace crm {
 namespace {
@@ -81,11 +82,17 @@ std::vector<DuplicateMatch> Duplicates::matches(const AccountData& data, const D
 }
 
 Contact Duplicates::merge(ContactId survivor, ContactId other, const MergeChoices& choices) {
-  return guarded([&] { return merge_contacts(session_, survivor, other, choices); });
+  return guarded([&] {
+    require_action(session_, RecordKind::contact, Action::merge);
+    return merge_contacts(session_, survivor, other, choices);
+  });
 }
 
 Account Duplicates::merge(AccountId survivor, AccountId other, const MergeChoices& choices) {
-  return guarded([&] { return merge_accounts(session_, survivor, other, choices); });
+  return guarded([&] {
+    require_action(session_, RecordKind::account, Action::merge);
+    return merge_accounts(session_, survivor, other, choices);
+  });
 }
 
 std::vector<MergeRecord> Duplicates::history(RecordKind kind, std::int64_t survivor_id) const {

@@ -33,7 +33,7 @@ void require_mergeable(Session& session, const RecordTable& table, std::int64_t 
 }
 
 void delete_merged(Session& session, const RecordTable& table, std::int64_t id) {
-  auto statement = session.prepare("DELETE FROM " + std::string(table.table) + " WHERE id = ?");
+  auto statement = session.prepare("DELETE FROM main." + std::string(table.table) + " WHERE id = ?");
   statement->bind(1, id);
   statement->exec();
 }

@@ -25,18 +25,21 @@ void run(Session& session, const std::string& sql, std::int64_t survivor, std::i
 }
 
 void repoint(Session& session, const RecordReference& reference, std::int64_t survivor, std::int64_t other) {
+  // The merge is allowed; the records that refer to the one it removes follow
+  // it whoever owns them.
+  CascadeWrites cascade(session);
   const std::string set = std::string(reference.table) + " SET " + std::string(reference.column) + " = :survivor";
   if (reference.on_merge == OnMerge::repoint_unique) {
-    run(session, "UPDATE OR IGNORE " + set + where_other(reference), survivor, other);
-    run(session, "DELETE FROM " + std::string(reference.table) + where_other(reference), survivor, other);
+    run(session, "UPDATE OR IGNORE main." + set + where_other(reference), survivor, other);
+    run(session, "DELETE FROM main." + std::string(reference.table) + where_other(reference), survivor, other);
     return;
   }
   if (!reference.versioned) {
-    run(session, "UPDATE " + set + where_other(reference), survivor, other);
+    run(session, "UPDATE main." + set + where_other(reference), survivor, other);
     return;
   }
   const std::string now = format_instant(session.now());
-  run(session, "UPDATE " + set + ", version = version + 1, updated_at = :now" + where_other(reference), survivor,
+  run(session, "UPDATE main." + set + ", version = version + 1, updated_at = :now" + where_other(reference), survivor,
       other, now);
 }
 

@@ -139,7 +139,7 @@ Employment Employments::move(ContactId contact, AccountId account, const std::st
     require_live(session_, kAccountTable, account.value(), "employment.account");
     end_current_employments(session_, contact.value(), on);
     const std::int64_t id = insert_employment(session_, contact.value(), account.value(), clean_title, on);
-    auto retitle = session_.prepare("UPDATE contacts SET job_title = ? WHERE id = ?");
+    auto retitle = session_.prepare("UPDATE main.contacts SET job_title = ? WHERE id = ?");
     bind_text_or_null(*retitle, 1, clean_title);
     retitle->bind(2, contact.value());
     retitle->exec();

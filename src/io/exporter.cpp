@@ -13,6 +13,7 @@
 #include "io/replacing_file.hpp"
 #include "storage/session.hpp"
 #include "storage/store_access.hpp"
+#include "user/acting_user.hpp"
 
 namespace crm {
 namespace {
@@ -82,6 +83,7 @@ std::optional<ExportFormat> export_format_from_name(std::string_view name) noexc
 
 std::int64_t Exports::write(std::ostream& out, const ExportOptions& options) const {
   return detail::guarded_read(session_, [&] {
+    detail::require_action(session_, options.kind, Action::export_);
     CallbackOutput passing_on(session_, out);
     std::ostream output(&passing_on);
     const auto writer = writer_for(output, options, detail::StoreAccess::make<CustomFields>(session_).list(options.kind));

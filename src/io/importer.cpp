@@ -20,6 +20,7 @@
 #include "storage/errors.hpp"
 #include "storage/session.hpp"
 #include "storage/store_access.hpp"
+#include "user/acting_user.hpp"
 
 namespace crm {
 namespace {
@@ -133,6 +134,7 @@ ImportResult Imports::read_file(const std::string& path, const ImportOptions& op
 ImportResult Imports::run(std::istream& in, std::int64_t total_bytes, const ImportOptions& options) {
   return guarded([&] {
     check_import_options(options);
+    detail::require_action(session_, options.kind, Action::import);
     const CsvOptions csv{options.encoding, options.delimiter};
     const std::istream::pos_type start = in.tellg();
     std::optional<CsvReader> reader(std::in_place, in, csv);

@@ -312,7 +312,7 @@ LeadConversionResult Leads::convert(LeadId id, const LeadConversion& how) {
       deal = detail::StoreAccess::make<Opportunities>(session_).create(data);
     }
     auto update = session_.prepare(
-        "UPDATE leads SET status = 'qualified', disqualified_reason = NULL, converted_at = ?, converted_account_id = ?, "
+        "UPDATE main.leads SET status = 'qualified', disqualified_reason = NULL, converted_at = ?, converted_account_id = ?, "
         "converted_contact_id = ?, converted_opportunity_id = ?, updated_at = ?, version = version + 1 WHERE id = ?");
     const std::string now = format_instant(session_.now());
     update->bind(1, now);

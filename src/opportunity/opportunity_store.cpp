@@ -224,7 +224,7 @@ void move_deals_between_stages(Session& session, const Stage& from, const Stage&
     row.stage = to;
     row.probability = deal.probability_override ? *deal.probability_override : to.probability;
     auto update = session.prepare(
-        "UPDATE opportunities SET stage_id = ?, probability = ?, updated_at = ?, version = version + 1 WHERE id = ?");
+        "UPDATE main.opportunities SET stage_id = ?, probability = ?, updated_at = ?, version = version + 1 WHERE id = ?");
     update->bind(1, to.id.value());
     update->bind(2, row.probability);
     update->bind(3, format_instant(now));

@@ -9,6 +9,7 @@
 #include "storage/search_indexing.hpp"
 #include "storage/session.hpp"
 #include "text/unicode.hpp"
+#include "user/acting_user.hpp"
 
 namespace crm {
 namespace {
@@ -49,7 +50,9 @@ void bring_index_up_to_date(Session& session) {
   }
 }
 
-std::string search_sql(std::size_t kinds) {
+// `readable`: the acting user's condition on the hits' records (see
+// readable_record_condition()), "" for the system session.
+std::string search_sql(std::size_t kinds, const std::string& readable) {
   std::string sql =
       "SELECT kind, record_id, title, snippet(search_index, 3, '[', ']', '…', 16), "
       "-bm25(search_index, 0.0, 0.0, 10.0, 1.0, 10.0) AS score FROM search_index WHERE search_index MATCH ?";
@@ -58,7 +61,7 @@ std::string search_sql(std::size_t kinds) {
     for (std::size_t i = 1; i < kinds; ++i) sql += ", ?";
     sql += ")";
   }
-  return sql + " ORDER BY score DESC, search_index.rowid LIMIT ?";
+  return sql + readable + " ORDER BY score DESC, search_index.rowid LIMIT ?";
 }
 
 SearchHit read_hit(SQLite::Statement& statement) {
@@ -72,7 +75,7 @@ SearchHit read_hit(SQLite::Statement& statement) {
 }
 
 std::vector<SearchHit> run_search(Session& session, const std::string& expression, const SearchQuery& query) {
-  auto statement = session.prepare(search_sql(query.kinds.size()));
+  auto statement = session.prepare(search_sql(query.kinds.size(), readable_record_condition(session, "kind", "record_id")));
   int index = 1;
   statement->bind(index++, expression);
   for (RecordKind kind : query.kinds) statement->bind(index++, std::string(record_kind_name(kind)));

@@ -57,6 +57,14 @@ std::optional<Error> owner_trigger_error(std::string_view message) {
                field + ": the owner is not an active user (create the user, or reactivate it, first)", field);
 }
 
+// The error of an acting user's write check (a temporary trigger raising
+// "crm_permission_denied:<message>", see user/acting_user.cpp).
+std::optional<Error> permission_trigger_error(std::string_view message) {
+  const std::size_t at = message.find(kPermissionDeniedTag);
+  if (at == std::string_view::npos) return std::nullopt;
+  return Error(ErrorCode::permission_denied, std::string(message.substr(at + kPermissionDeniedTag.size())));
+}
+
 }  // namespace
 
 void rethrow_as_crm_error() {
@@ -72,7 +80,10 @@ void rethrow_as_crm_error() {
     // every surface already reports as out of memory (CRM_NOMEM, MemoryError).
     if (primary == SQLITE_NOMEM || e.getExtendedErrorCode() == SQLITE_IOERR_NOMEM) throw std::bad_alloc();
     if (e.getExtendedErrorCode() == SQLITE_CONSTRAINT_TRIGGER)
+    {
       if (auto owner = owner_trigger_error(e.what())) throw *owner;
+      if (auto denied = permission_trigger_error(e.what())) throw *denied;
+    }
     // A statement nested deeper than SQLite's parser takes (the segment
     // compiler refuses such filters first; this is the safety net).
     if (primary == SQLITE_ERROR && std::string(e.what()).find("parser stack overflow") != std::string::npos)

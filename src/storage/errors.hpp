@@ -5,6 +5,11 @@
 
 namespace crm::detail {
 
+/// What a trigger that refuses a write for want of rights raises before its
+/// message ("crm_permission_denied:update contact: ..."): the error becomes
+/// permission_denied with the message.
+inline constexpr std::string_view kPermissionDeniedTag = "crm_permission_denied:";
+
 /// Call inside a catch block: rethrows the exception in flight as crm::Error.
 /// crm::Error and std::bad_alloc pass unchanged, and SQLITE_NOMEM (also
 /// SQLITE_IOERR_NOMEM) becomes std::bad_alloc; other SQLite errors map by

@@ -54,7 +54,7 @@ int column_count(std::string_view columns) {
 std::string record_insert_sql(std::string_view table, std::string_view columns) {
   std::string marks;
   for (int i = 0; i < column_count(columns) + 2; ++i) marks += "?, ";
-  return sql({"INSERT INTO ", table, " (", columns, ", created_at, updated_at, version) VALUES (", marks, "1)"});
+  return sql({"INSERT INTO main.", table, " (", columns, ", created_at, updated_at, version) VALUES (", marks, "1)"});
 }
 
 std::string record_update_sql(std::string_view table, std::string_view columns) {
@@ -68,7 +68,7 @@ std::string record_update_sql(std::string_view table, std::string_view columns) 
     sets += std::string(column) + " = ?, ";
     start = end + 1;
   }
-  return sql({"UPDATE ", table, " SET ", sets, "updated_at = ?, version = version + 1 WHERE id = ?"});
+  return sql({"UPDATE main.", table, " SET ", sets, "updated_at = ?, version = version + 1 WHERE id = ?"});
 }
 
 std::int64_t write_record(Session& session, const RecordTable& table, SQLite::Statement& statement,
@@ -118,7 +118,7 @@ void require_version(Session& session, const RecordTable& table, std::int64_t id
 
 void touch(Session& session, const RecordTable& table, std::int64_t id) {
   auto statement = session.prepare(
-      sql({"UPDATE ", table.table, " SET version = version + 1, updated_at = ? WHERE id = ?"}));
+      sql({"UPDATE main.", table.table, " SET version = version + 1, updated_at = ? WHERE id = ?"}));
   statement->bind(1, format_instant(session.now()));
   statement->bind(2, id);
   statement->exec();
@@ -127,7 +127,7 @@ void touch(Session& session, const RecordTable& table, std::int64_t id) {
 void set_stamps(Session& session, std::string_view table, std::int64_t id, const std::optional<Instant>& created_at,
                 const std::optional<Instant>& updated_at) {
   if (!created_at && !updated_at) return;
-  auto statement = session.prepare(sql({"UPDATE ", table,
+  auto statement = session.prepare(sql({"UPDATE main.", table,
                                         " SET created_at = coalesce(?, created_at), updated_at = coalesce(?, "
                                         "updated_at) WHERE id = ?"}));
   int index = 1;
@@ -145,7 +145,7 @@ void set_deleted(Session& session, const RecordTable& table, std::int64_t id, bo
   if (require_exists(session, table, id) == deleted)
     throw Error(ErrorCode::conflict, describe(table, id) + (deleted ? " is already deleted" : " is not deleted"));
   auto statement = session.prepare(sql(
-      {"UPDATE ", table.table, " SET deleted_at = ?, version = version + 1, updated_at = ? WHERE id = ?"}));
+      {"UPDATE main.", table.table, " SET deleted_at = ?, version = version + 1, updated_at = ? WHERE id = ?"}));
   const std::string now = format_instant(session.now());
   if (deleted)
     statement->bind(1, now);
@@ -160,7 +160,7 @@ void set_deleted(Session& session, const RecordTable& table, std::int64_t id, bo
 void purge(Session& session, const RecordTable& table, std::int64_t id) {
   WriteScope scope(session);
   require_exists(session, table, id);
-  auto statement = session.prepare(sql({"DELETE FROM ", table.table, " WHERE id = ?"}));
+  auto statement = session.prepare(sql({"DELETE FROM main.", table.table, " WHERE id = ?"}));
   statement->bind(1, id);
   statement->exec();
   scope.commit();

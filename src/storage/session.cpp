@@ -1,6 +1,8 @@
 #include "storage/session.hpp"
 
 #include <algorithm>
+#include <atomic>
+#include <cstdint>
 #include <chrono>
 #include <limits>
 #include <thread>
@@ -35,6 +37,26 @@ int checked_busy_timeout(const OpenOptions& options) {
 int open_flags(const OpenOptions& options) {
   if (options.read_only) return SQLite::OPEN_READONLY;
   return SQLite::OPEN_READWRITE | (options.create ? SQLite::OPEN_CREATE : 0);
+}
+
+// The name SQLite opens for `path`: an in-memory database is one of the
+// memdb VFS's shared ones (a URI whose name starts with "/"), so that a
+// second connection of this process (Database::as_user()) reaches it; it is
+// freed with its last connection. A file's path is given as it is.
+std::string connection_name_for(const std::string& path) {
+  if (path != ":memory:") return path;
+  static std::atomic<std::uint64_t> counter{0};
+  return "file:/crm-memory-" + std::to_string(++counter) + "?vfs=memdb";
+}
+
+// How a shared in-memory database is opened (read-only or not, it exists).
+constexpr int kSharedMemoryFlags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_URI;
+
+// crm_access_checked(): 1 unless a CascadeWrites scope is open on the
+// session (the acting user's write triggers test it first).
+void sql_access_checked(sqlite3_context* context, int, sqlite3_value**) {
+  const auto* session = static_cast<const Session*>(sqlite3_user_data(context));
+  sqlite3_result_int(context, session->access_checked() ? 1 : 0);
 }
 
 // A one-argument SQL function giving Key(text) (NULL stays NULL; invalid
@@ -86,17 +108,31 @@ const PhoneNormalizer& Session::phones_in(std::string_view country) const {
 }
 
 Session::Session(const std::string& path, const OpenOptions& options)
+    : Session(path, options, connection_name_for(path)) {}
+
+Session::Session(const Session& other, const OpenOptions& options)
+    : Session(other.path_, options, other.connection_name_) {}
+
+Session::Session(const std::string& path, const OpenOptions& options, const std::string& connection_name)
     : path_(path),
+      connection_name_(connection_name),
+      options_(options),
       user_(options.user),
       busy_timeout_ms_(checked_busy_timeout(options)),
       read_only_(options.read_only),
       clock_(options.clock),
       phones_(options.default_region),
-      db_(std::make_unique<SQLite::Database>(path, open_flags(options) | SQLITE_OPEN_NOMUTEX, busy_timeout_ms_)),
+      db_(std::make_unique<SQLite::Database>(connection_name,
+                                             (connection_name == path ? open_flags(options) : kSharedMemoryFlags) |
+                                                 SQLITE_OPEN_NOMUTEX,
+                                             busy_timeout_ms_)),
       statements_(*db_) {
   // Reading the header here turns "not a database" into an error at open time.
   schema_version_ = db_->execAndGet("PRAGMA user_version").getInt();
   register_functions(db_->getHandle());
+  if (sqlite3_create_function_v2(db_->getHandle(), "crm_access_checked", 0, SQLITE_UTF8, this, sql_access_checked,
+                                 nullptr, nullptr, nullptr) != SQLITE_OK)
+    throw Error(ErrorCode::io, std::string("cannot register SQL functions: ") + sqlite3_errmsg(db_->getHandle()));
   db_->exec("PRAGMA foreign_keys = ON");
   // Savepoints (one per public write inside a caller's transaction) keep
   // their journal in memory instead of a temporary file.
@@ -254,7 +290,7 @@ void WriteScope::rollback() noexcept {
       session_.execute("ROLLBACK TO crm_scope");
       session_.execute("RELEASE crm_scope");
     } else if (root_id_ != 0) {
-      auto undo = session_.prepare("DELETE FROM " + root_table_ + " WHERE id = ?");
+      auto undo = session_.prepare("DELETE FROM main." + root_table_ + " WHERE id = ?");
       undo->bind(1, root_id_);
       undo->exec();
     }

@@ -29,8 +29,12 @@ class SessionState {
 class Session {
  public:
   /// Opens the file with the pragmas the design asks for (WAL, foreign keys,
-  /// busy timeout, synchronous). Does not touch the schema.
+  /// busy timeout, synchronous). Does not touch the schema. ":memory:" is a
+  /// new in-memory database that another_connection() can reach.
   Session(const std::string& path, const OpenOptions& options);
+  /// A new connection to the same database as `other` (its in-memory
+  /// database too), opened with `options`.
+  Session(const Session& other, const OpenOptions& options);
   ~Session();
 
   /// The SQLiteCpp connection. Throws Error(invalid_argument) once closed,
@@ -61,6 +65,16 @@ class Session {
 
   /// The path the connection was opened with.
   const std::string& path() const noexcept { return path_; }
+  /// The options the connection was opened with.
+  const OpenOptions& options() const noexcept { return options_; }
+  /// Drops the cached prepared statements. Call after changing the temp
+  /// schema: a statement prepared before a temporary view shadowed a table
+  /// would go on reading the table.
+  void forget_statements() noexcept { statements_.clear(); }
+  /// False while a CascadeWrites scope is open: the SQL function
+  /// crm_access_checked() gives this as 1 or 0, which the acting user's
+  /// write checks (temporary triggers) test first.
+  bool access_checked() const noexcept { return cascade_writes_ == 0; }
   /// The user working through this connection ("" when not set).
   const std::string& user() const noexcept { return user_; }
   /// Sets the user working through this connection.
@@ -119,10 +133,14 @@ class Session {
 
  private:
   friend class CallbackScope;
+  friend class CascadeWrites;
+  Session(const std::string& path, const OpenOptions& options, const std::string& connection_name);
   void enable_wal();
   void require_usable() const;
 
   std::string path_;
+  std::string connection_name_;  // what SQLite opened: the path, or a shared in-memory database's URI
+  OpenOptions options_;
   std::string user_;
   int busy_timeout_ms_;
   bool read_only_;
@@ -136,6 +154,7 @@ class Session {
   int open_write_scopes_ = 0;
   std::uint64_t cache_epoch_ = 0;
   mutable int callbacks_ = 0;  // CallbackScopes open
+  int cascade_writes_ = 0;     // CascadeWrites open
   std::unordered_map<std::type_index, std::unique_ptr<SessionState>> states_;
 };
 
@@ -154,6 +173,20 @@ class CallbackScope {
 
  private:
   const Session& session_;
+};
+
+/// Marks writes the library makes as the consequence of one already allowed
+/// (a merge repointing the references of the record it removes): the acting
+/// user's write checks let them through (Session::access_checked()).
+class CascadeWrites {
+ public:
+  explicit CascadeWrites(Session& session) noexcept : session_(session) { ++session_.cascade_writes_; }
+  CascadeWrites(const CascadeWrites&) = delete;
+  CascadeWrites& operator=(const CascadeWrites&) = delete;
+  ~CascadeWrites() { --session_.cascade_writes_; }
+
+ private:
+  Session& session_;
 };
 
 /// How a WriteScope inside a caller's transaction undoes itself on failure.

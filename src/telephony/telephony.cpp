@@ -72,7 +72,7 @@ std::vector<Activity> Telephony::attach_unmatched(ContactId contact) {
         "AND a.contact_id IS NULL AND a.deleted_at IS NULL ORDER BY a.starts_at, a.id",
         {std::to_string(contact.value())});
     auto attach = session_.prepare(
-        "UPDATE activities SET contact_id = ?, account_id = COALESCE(account_id, ?), updated_at = ?, "
+        "UPDATE main.activities SET contact_id = ?, account_id = COALESCE(account_id, ?), updated_at = ?, "
         "version = version + 1 WHERE id = ?");
     const std::string now = format_instant(session_.now());
     for (std::int64_t id : ids) {

@@ -21,18 +21,11 @@ constexpr std::array<EnumName<Role>, 4> kRoleNames{{{Role::administrator, "admin
 std::string_view role_name(Role role) noexcept { return detail::name_of<Role>(kRoleNames, role); }
 
 Role role_from_name(std::string_view name) {
-  if (auto role = detail::from_name<Role>(kRoleNames, name)) return *role;
-  std::string known;
-  for (const auto& [role, role_name] : kRoleNames) known += (known.empty() ? "" : ", ") + std::string(role_name);
-  throw Error(ErrorCode::invalid_argument, "role: '" + std::string(name) + "' is not a role (" + known + ")", "role");
+  return detail::require_from_name<Role>(kRoleNames, name, "role", "role");
 }
 
 const std::vector<Role>& all_roles() {
-  static const std::vector<Role> roles = [] {
-    std::vector<Role> all;
-    for (const auto& [role, name] : kRoleNames) all.push_back(role);
-    return all;
-  }();
+  static const std::vector<Role> roles = detail::all_of<Role>(kRoleNames);
   return roles;
 }
 

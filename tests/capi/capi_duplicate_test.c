@@ -23,6 +23,7 @@
 static crm_db *open_memory(void) {
   crm_db *db = NULL;
   CHECK_OK(crm_db_open(":memory:", NULL, &db));
+  add_test_users(db);
   CHECK_OK(crm_db_set_user(db, "anna.berzina"));
   return db;
 }

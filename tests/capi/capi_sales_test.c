@@ -27,10 +27,10 @@ static crm_db *open_memory(const char *user) {
   crm_db *db = NULL;
   CHECK_OK(crm_options_new(&options));
   CHECK_OK(crm_options_set_default_region(options, "LV"));
-  CHECK_OK(crm_options_set_user(options, user));
   CHECK_OK(crm_db_open(":memory:", options, &db));
   crm_options_free(options);
   add_test_users(db);
+  CHECK_OK(crm_db_set_user(db, user));
   return db;
 }
 
@@ -159,9 +159,10 @@ static void test_users(void) {
   CHECK_OK(crm_db_user(db, &user));
   CHECK(same(user, "anna"));
   crm_free(user);
-  CHECK_OK(crm_db_set_user(db, "  Pēteris "));
+  CHECK_FAILS(crm_db_set_user(db, "  Pēteris "), CRM_NOT_FOUND, "'Pēteris' is not a user");
+  CHECK_OK(crm_db_set_user(db, " peteris "));
   CHECK_OK(crm_db_user(db, &user));
-  CHECK(same(user, "Pēteris"));
+  CHECK(same(user, "peteris"));
   crm_free(user);
   CHECK_OK(crm_db_set_user(db, NULL));
   CHECK_OK(crm_db_user(db, &user));

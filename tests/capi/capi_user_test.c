@@ -7,7 +7,10 @@
  * below, removed only when empty; and misuse, each time with the status and
  * crm_last_error()'s message.
  *
- *   crm_capi_user_test
+ * Connections acting as users (crm_db_as_user(), crm_db_set_user(),
+ * crm_db_open_as()) see and write what their roles allow; crm_access_*.
+ *
+ *   crm_capi_user_test SCRATCH_DIR
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -245,8 +248,136 @@ static void test_misuse(void) {
   crm_db_free(db);
 }
 
-int main(void) {
+/* A contact called last_name owned by owner; its id. */
+static int64_t make_owned_contact(crm_db *db, const char *last_name, const char *owner) {
+  crm_contact *data = NULL;
+  crm_contact *created = NULL;
+  int64_t id = 0;
+  CHECK_OK(crm_contact_new(&data));
+  CHECK_OK(crm_contact_set(data, "last_name", last_name));
+  CHECK_OK(crm_contact_set(data, "owner", owner));
+  CHECK_OK(crm_contact_create(db, data, &created));
+  CHECK_OK(crm_contact_id(created, &id));
+  crm_contact_free(data);
+  crm_contact_free(created);
+  return id;
+}
+
+static int64_t count_contacts(crm_db *db) {
+  int64_t count = -1;
+  CHECK_OK(crm_contact_count(db, NULL, &count));
+  return count;
+}
+
+/* The status of creating a contact on db. */
+static crm_status make_owned_contact_status(crm_db *db) {
+  crm_contact *data = NULL;
+  crm_status status;
+  CHECK_OK(crm_contact_new(&data));
+  CHECK_OK(crm_contact_set(data, "last_name", "Refused"));
+  status = crm_contact_create(db, data, NULL);
+  crm_contact_free(data);
+  return status;
+}
+
+/* Connections acting as users see and write what their roles allow. */
+static void test_acting_users(void) {
+  crm_db *db = open_bare_memory_in(NULL);
+  crm_db *anna = NULL;
+  crm_db *boss = NULL;
+  crm_db *other = NULL;
+  crm_contact *contact = NULL;
+  char *text = NULL;
+  int64_t sales = 0, baltics = 0, anna_contact, olga_contact;
+
+  CHECK_OK(crm_team_create(db, "Sales", 0, &sales));
+  CHECK_OK(crm_team_create(db, "Baltics", sales, &baltics));
+  make_user(db, "boss", sales, "sales_manager");
+  make_user(db, "anna", baltics, "sales_rep");
+  make_user(db, "olga", 0, "sales_rep");
+  make_user(db, "ana", 0, "analyst");
+  anna_contact = make_owned_contact(db, "Anna's", "anna");
+  olga_contact = make_owned_contact(db, "Olga's", "olga");
+  make_owned_contact(db, "Nobody's", "");
+
+  CHECK_OK(crm_db_as_user(db, "anna", &anna));
+  CHECK_OK(crm_db_user(anna, &text));
+  CHECK(same(text, "anna"));
+  crm_free(text);
+  CHECK(count_contacts(anna) == 2); /* her own and the unassigned one */
+  CHECK_FAILS(crm_contact_get(anna, olga_contact, &contact), CRM_NOT_FOUND, "does not exist");
+  CHECK(contact == NULL);
+  CHECK_OK(crm_contact_get(anna, anna_contact, &contact));
+  CHECK_OK(crm_contact_set(contact, "owner", "olga"));
+  CHECK_FAILS(crm_contact_update(anna, contact, NULL), CRM_PERMISSION_DENIED,
+              "assign contact: not within your scope (none)");
+  crm_contact_free(contact);
+
+  CHECK_OK(crm_db_set_user(anna, "boss"));
+  CHECK(count_contacts(anna) == 2); /* olga is in no team */
+  CHECK_OK(crm_db_set_user(anna, NULL));
+  CHECK(count_contacts(anna) == 3);
+  CHECK_FAILS(crm_db_set_user(anna, "ghost"), CRM_NOT_FOUND, "'ghost' is not a user");
+  CHECK_FAILS(crm_db_as_user(db, "ghost", &other), CRM_NOT_FOUND, "ghost");
+  CHECK(other == NULL);
+
+  CHECK_OK(crm_access_scope(db, "anna", "contact", "read", &text));
+  CHECK(same(text, "own"));
+  crm_free(text);
+  CHECK_OK(crm_access_scope(db, "boss", "opportunity", "assign", &text));
+  CHECK(same(text, "team_and_below"));
+  crm_free(text);
+  CHECK_FAILS(crm_access_scope(db, "anna", "contact", "fly", &text), CRM_INVALID_ARGUMENT, "not a action");
+  CHECK_FAILS(crm_access_scope(db, "ghost", "contact", "read", &text), CRM_NOT_FOUND, "ghost");
+
+  CHECK_OK(crm_access_unassigned_visibility(db, &text));
+  CHECK(same(text, "everyone"));
+  crm_free(text);
+  CHECK_OK(crm_db_as_user(db, "boss", &boss));
+  CHECK_FAILS(crm_access_set_unassigned_visibility(boss, "all_scope"), CRM_PERMISSION_DENIED,
+              "changing settings needs the administrator role");
+  CHECK_FAILS(crm_access_set_unassigned_visibility(db, "some"), CRM_INVALID_ARGUMENT, "everyone, all_scope");
+  CHECK_OK(crm_access_set_unassigned_visibility(db, "all_scope"));
+  CHECK_OK(crm_db_as_user(db, "anna", &other));
+  CHECK(count_contacts(other) == 1);
+  crm_db_free(other);
+  other = NULL;
+
+  CHECK_FAILS(crm_db_open_as(":memory:", "", NULL, &other), CRM_MISUSE, "login");
+  CHECK_FAILS(crm_db_open_as(":memory:", "anna", NULL, &other), CRM_NOT_FOUND, "'anna' is not a user");
+  CHECK(other == NULL);
+
+  crm_db_free(boss);
+  crm_db_free(anna);
+  crm_db_free(db);
+}
+
+/* A file database opened as a user with crm_db_open_as(). */
+static void test_open_as(const char *scratch) {
+  char path[1200];
+  crm_db *db = NULL;
+  crm_db *ana = NULL;
+  snprintf(path, sizeof path, "%s/open_as.db", scratch);
+  remove(path);
+  CHECK_OK(crm_db_open(path, NULL, &db));
+  make_user(db, "ana", 0, "analyst");
+  make_owned_contact(db, "Seen", "ana");
+  CHECK_OK(crm_db_open_as(path, "ana", NULL, &ana));
+  CHECK(count_contacts(ana) == 1);
+  CHECK_FAILS(make_owned_contact_status(ana), CRM_PERMISSION_DENIED, "create contact: not within your scope (none)");
+  crm_db_free(ana);
+  crm_db_free(db);
+  remove(path);
+}
+
+int main(int argc, char **argv) {
+  if (argc != 2) {
+    fprintf(stderr, "usage: crm_capi_user_test SCRATCH_DIR\n");
+    return 2;
+  }
   test_users();
+  test_acting_users();
+  test_open_as(argv[1]);
   test_teams();
   test_import_owners();
   test_misuse();

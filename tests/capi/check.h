@@ -54,6 +54,7 @@ static inline void add_test_users(crm_db *db) {
     crm_user *user = NULL;
     CHECK_OK(crm_user_new(&user));
     CHECK_OK(crm_user_set(user, "login", logins[i]));
+    CHECK_OK(crm_user_set(user, "roles", "administrator"));
     CHECK_OK(crm_user_create(db, user, NULL));
     crm_user_free(user);
   }

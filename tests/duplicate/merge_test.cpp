@@ -23,7 +23,7 @@ using nlohmann::json;
 class MergeTest : public ::testing::Test {
  protected:
   MergeTest() {
-    db.set_user("anna.berzina");
+    test::act_as_administrator(db, "anna.berzina");
     koka = db.accounts().create({.name = "SIA Koka Nams"}).id;
     medis = db.accounts().create({.name = "UAB Medis"}).id;
   }

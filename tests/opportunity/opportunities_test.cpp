@@ -13,12 +13,9 @@ namespace pt = boost::posix_time;
 class OpportunitiesTest : public ::testing::Test {
  protected:
   test::ManualClock clock;
-  Database db = Database::open_in_memory([this] {
-    OpenOptions options = test::test_options(clock);
-    options.user = "anna";
-    return options;
-  }());
+  Database db = Database::open_in_memory(test::test_options(clock));
   test::TestUsers known_users{db};
+  bool acting_as_anna = (test::act_as_administrator(db, "anna"), true);
   Opportunities& deals = db.opportunities();
   Pipeline sales = db.pipelines().default_pipeline();
   Account koks = db.accounts().create({.name = "SIA Koka Nams"});

@@ -374,6 +374,8 @@ std::vector<WriteCase> write_cases() {
               ilze.roles = {Role::sales_rep};
               db.users().update(ilze.id, ilze);
             }),
+      write("Access::set_unassigned_visibility",
+            [](D& db, const S&, P) { db.access().set_unassigned_visibility(UnassignedVisibility::all_scope); }),
       write("Teams::create", [](D& db, const S& s, P) { db.teams().create("Vilnius", s.team); }),
       write("Teams::rename", [](D& db, const S& s, P) { db.teams().rename(s.empty_team, "Riga"); }),
       write("Teams::move", [](D& db, const S& s, P) { db.teams().move(s.empty_team, std::nullopt); }),

@@ -2,6 +2,7 @@
 // temporary files that clean up after themselves.
 #pragma once
 
+#include <algorithm>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -51,6 +52,18 @@ inline void add_users(Database& db, std::initializer_list<const char*> logins) {
 /// The logins the tests give records to.
 inline constexpr std::initializer_list<const char*> kTestOwners = {
     "anna", "anna.berzina", "ilze", "janis", "ona", "peter", "peteris", "ivars", "Bērziņa"};
+
+/// Makes `db` act as `login`, an administrator (created, or given the role,
+/// when needed): what it writes is recorded as made by them.
+inline void act_as_administrator(Database& db, const char* login) {
+  std::optional<User> user = db.users().find(login);
+  if (!user) user = db.users().create({.login = login});
+  if (std::find(user->roles.begin(), user->roles.end(), Role::administrator) == user->roles.end()) {
+    user->roles.push_back(Role::administrator);
+    db.users().update(user->id, *user);
+  }
+  db.set_user(login);
+}
 
 /// A fixture member declared after the Database: adds the users of
 /// kTestOwners (or of `logins`), so that records can name them as owners.

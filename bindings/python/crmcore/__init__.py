@@ -20,6 +20,7 @@ from typing import NamedTuple as _NamedTuple
 
 from ._crmcore import (
     LATEST_SCHEMA_VERSION,
+    Access,
     Account,
     Accounts,
     Activities,
@@ -124,7 +125,7 @@ from ._crmcore import (
 from . import _crmcore
 
 __all__ = [
-    "LATEST_SCHEMA_VERSION", "Account", "Accounts", "Activities", "Activity", "Agenda", "AlreadyExistsError",
+    "LATEST_SCHEMA_VERSION", "Access", "Account", "Accounts", "Activities", "Activity", "Agenda", "AlreadyExistsError",
     "Birthday", "BusyError", "Calendars", "Campaign", "Campaigns", "Completion", "ConflictError", "Consent",
     "Contact", "Contacts", "CorruptError", "Currencies", "CustomField", "CustomFields", "Database",
     "DuplicateMatch", "DuplicatePair", "Duplicates", "Email", "Employment", "Employments", "Error",

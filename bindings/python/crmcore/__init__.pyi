@@ -629,8 +629,10 @@ class Database:
     campaigns: Campaigns
     users: Users
     teams: Teams
+    access: Access
     currencies: Currencies
     reports: Reports
+    def as_user(self, login: str) -> Database: ...
     def close(self) -> None: ...
     def migrate(self) -> None: ...
     def backup(self, destination: str | os.PathLike[str]) -> None: ...
@@ -881,6 +883,10 @@ class User:
     created_at: datetime.datetime
     updated_at: datetime.datetime
     def to_dict(self) -> dict[str, Any]: ...
+
+class Access:
+    unassigned_visibility: str
+    def scope(self, login: str, kind: str, action: str) -> str: ...
 
 class Users:
     def create(self, login: str, *, name: str = "", email: str = "", time_zone: str = "",

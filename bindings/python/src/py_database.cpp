@@ -242,7 +242,19 @@ void register_database(py::module_& m) {
       .def_property(
           "user", [](PyDatabase& db) { return db.run([](Database& d) { return d.user(); }); },
           [](PyDatabase& db, const std::string& user) { db.run([&](Database& d) { d.set_user(user); }); },
-          "The user working through this connection, recorded as 'by' in stage histories.")
+          "The login this connection acts as ('' for the system session). Setting it makes the connection act as "
+          "that active user: records outside their read scope are absent from every read (get raises "
+          "NotFoundError), writes outside an action's scope raise PermissionDeniedError, and changes are recorded "
+          "as theirs. NotFoundError for an unknown login, ValidationError for an inactive user.")
+      .def(
+          "as_user",
+          [](PyDatabase& db, const std::string& login) {
+            auto acting = db.run([&](Database& d) { return d.as_user(login); });
+            return std::make_shared<PyDatabase>(std::move(acting), db.busy_timeout());
+          },
+          py::arg("login"),
+          "Another connection to the same database (an in-memory one too) acting as the active user `login` "
+          "('' for the system session); see `user`. Close it when done (or use it in a `with` block).")
       .def("__enter__", [](py::object self) { return self; }, "Returns the database itself.")
       .def(
           "__exit__", [](PyDatabase& db, py::object, py::object, py::object) { db.close(); },

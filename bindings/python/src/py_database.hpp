@@ -29,6 +29,9 @@ class PyDatabase {
         database_(std::move(database)),
         busy_timeout_(busy_timeout) {}
 
+  /// How long work waits for another thread's transaction (and SQLite for a lock).
+  std::chrono::milliseconds busy_timeout() const noexcept { return busy_timeout_; }
+
   /// Runs `work(database)` with the GIL released and the connection locked;
   /// throws Error(invalid_argument) "the database is closed" after close(),
   /// and reentrant_use_error() when called back from work the calling thread

@@ -1,6 +1,7 @@
 // The people who work in the CRM: users (db.users) and the teams they belong
 // to (db.teams). Every record's owner is a user's login.
 #include "crm/crm.hpp"
+#include "py_enums.hpp"
 #include "py_stores.hpp"
 
 namespace py = pybind11;
@@ -13,6 +14,10 @@ struct PyUsers {
 };
 
 struct PyTeams {
+  SharedDatabase db;
+};
+
+struct PyAccess {
   SharedDatabase db;
 };
 
@@ -202,6 +207,37 @@ void bind_teams(py::module_& m) {
       .def("__repr__", [](PyTeams&) { return std::string("<crmcore teams>"); });
 }
 
+void bind_access(py::module_& m) {
+  py::class_<PyAccess>(m, "Access",
+                       "Rights: db.access. Per record kind and action ('read', 'create', 'update', 'delete', "
+                       "'assign', 'import', 'export', 'merge') a user has a scope ('none', 'own', 'team', "
+                       "'team_and_below', 'all'), the widest any of their roles grants.")
+      .def(
+          "scope",
+          [](PyAccess& self, const std::string& login, const std::string& kind, const std::string& action) {
+            const RecordKind record_kind = record_kind_named(kind, "kind");
+            const Action named_action = action_from_name(action);
+            return std::string(
+                scope_name(self.db->run([&](Database& d) { return d.access().scope(login, record_kind, named_action); })));
+          },
+          py::arg("login"), py::arg("kind"), py::arg("action"),
+          "The scope the user `login` has for `action` on records of `kind` ('none' when inactive); "
+          "NotFoundError for an unknown login.")
+      .def_property(
+          "unassigned_visibility",
+          [](PyAccess& self) {
+            return std::string(unassigned_visibility_name(
+                self.db->run([](Database& d) { return d.access().unassigned_visibility(); })));
+          },
+          [](PyAccess& self, const std::string& name) {
+            const UnassignedVisibility setting = unassigned_visibility_from_name(name);
+            self.db->run([&](Database& d) { d.access().set_unassigned_visibility(setting); });
+          },
+          "Who sees records without an owner: 'everyone' (every user whose scope for the action is not 'none'; "
+          "the default) or 'all_scope'. Setting it needs the system session or an administrator.")
+      .def("__repr__", [](PyAccess&) { return std::string("<crmcore access>"); });
+}
+
 }  // namespace
 
 void register_users(py::module_& m) {
@@ -210,6 +246,8 @@ void register_users(py::module_& m) {
   bind_teams(m);
   add_store_property<PyUsers>(m, "users", "The people who work in the CRM; records' owners are their logins.");
   add_store_property<PyTeams>(m, "teams", "The teams users belong to, as a tree.");
+  bind_access(m);
+  add_store_property<PyAccess>(m, "access", "Rights: the scopes users have and who sees unassigned records.");
 }
 
 }  // namespace crm::python

@@ -12,10 +12,10 @@ OWNERS = ("anna", "ivars", "ona", "peter", "x' OR '1'='1")
 
 @pytest.fixture
 def db():
-    """An in-memory database with default region LV and the users of OWNERS."""
+    """An in-memory database with default region LV and the users of OWNERS (administrators)."""
     with crmcore.open(":memory:", default_region="LV") as database:
         for login in OWNERS:
-            database.users.create(login)
+            database.users.create(login, roles=["administrator"])
         yield database
 
 

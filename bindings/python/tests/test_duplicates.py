@@ -143,6 +143,7 @@ def test_merge_refusals_raise_and_write_nothing(db, people):
 
 
 def test_history_records_who_when_choices_and_the_merged_record(db, people):
+    db.users.create("anna.berzina", roles=["administrator"])
     db.user = "anna.berzina"
     anna, anna_again = people[:2]
     db.duplicates.merge("contact", anna, anna_again, take={"Job_Title": "survivor"})

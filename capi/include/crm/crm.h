@@ -154,8 +154,12 @@ CRM_API void crm_options_free(crm_options *options);
 /** Country (ISO 3166-1 alpha-2) for phone numbers without a country code;
  *  NULL or "" for none. Checked when the database is opened. */
 CRM_API crm_status crm_options_set_default_region(crm_options *options, const char *region);
-/** The user working through the connection (recorded as "by whom" in
- *  stage histories); NULL or "" for none. */
+/** The user the connection acts as: an active user's login. Every read and
+ *  write is then limited to what the user's roles allow (see "Rights"
+ *  below), and changes are recorded as made by them. NULL or "" for the
+ *  system session, which may do everything. Checked when the database is
+ *  opened: CRM_NOT_FOUND for an unknown login, CRM_INVALID_ARGUMENT for an
+ *  inactive user. */
 CRM_API crm_status crm_options_set_user(crm_options *options, const char *user);
 /** Milliseconds to wait for another connection's lock (>= 0). */
 CRM_API crm_status crm_options_set_busy_timeout(crm_options *options, int milliseconds);
@@ -178,6 +182,18 @@ typedef struct crm_db crm_db;
  *  file from a newer crmcore is CRM_UNSUPPORTED; a file that is not a
  *  crmcore database is CRM_CORRUPT. Free the handle with crm_db_free(). */
 CRM_API crm_status crm_db_open(const char *path, const crm_options *options, crm_db **out_db);
+
+/** Opens the database at path as crm_db_open() does, acting as the active
+ *  user login (not NULL or ""; see crm_options_set_user(), whose value in
+ *  options it replaces). */
+CRM_API crm_status crm_db_open_as(const char *path, const char *login, const crm_options *options,
+                                  crm_db **out_db);
+
+/** Another connection to the same database as db (an in-memory one too),
+ *  with its options, acting as login (NULL or "": the system session), as
+ *  crm_db_set_user() would make it. Independent of db: use it from another
+ *  thread if need be; free it with crm_db_free(). */
+CRM_API crm_status crm_db_as_user(crm_db *db, const char *login, crm_db **out_db);
 
 /** Closes the connection, rolling back an open transaction. The handle stays
  *  allocated: later calls on it return CRM_MISUSE until crm_db_free(). NULL
@@ -1929,10 +1945,43 @@ CRM_API crm_status crm_search_options_set_limit(crm_search_options *options, int
 CRM_API crm_status crm_db_search(crm_db *db, const char *text, const crm_search_options *options,
                                  crm_cursor **out_cursor);
 
-/** The user this connection works for ("" when none); free with crm_free(). */
+/** The login this connection acts as ("" for the system session); free
+ *  with crm_free(). */
 CRM_API crm_status crm_db_user(crm_db *db, char **out_user);
-/** Sets the user this connection works for (recorded in stage histories). */
+/** Makes this connection act as the active user login from now on (NULL or
+ *  "": the system session). Records outside the user's read scope are then
+ *  absent from every read (a get is CRM_NOT_FOUND; lists, counts, reports,
+ *  search, timelines and exports leave them out) and a write outside an
+ *  action's scope is CRM_PERMISSION_DENIED naming the action, the kind and
+ *  the scope. CRM_NOT_FOUND for an unknown login, CRM_INVALID_ARGUMENT for
+ *  an inactive user or while a transaction is open. */
 CRM_API crm_status crm_db_set_user(crm_db *db, const char *user);
+
+/* ---- Rights ----------------------------------------------------------------
+ * What a user may do: per record kind ("contact") and action ("read",
+ * "create", "update", "delete", "assign", "import", "export", "merge") a
+ * scope ("none", "own", "team", "team_and_below", "all"), the widest any of
+ * the user's roles grants. Built-in roles: "administrator" (all),
+ * "sales_manager" (team_and_below), "sales_rep" (own; assign and export
+ * none), "analyst" (read and export all, nothing else). Changing the shared
+ * setup (users, teams, pipelines, products, rates, custom fields, calendars,
+ * settings) needs the administrator role. */
+
+/** The scope the user login has for action on records of kind ("contact");
+ *  free *out_scope with crm_free(). "none" for an inactive user;
+ *  CRM_NOT_FOUND for an unknown login; CRM_INVALID_ARGUMENT for an unknown
+ *  kind or action. */
+CRM_API crm_status crm_access_scope(crm_db *db, const char *login, const char *kind, const char *action,
+                                    char **out_scope);
+/** Who sees records without an owner: "everyone" (every user whose scope for
+ *  the action is not none; the default) or "all_scope" (only those whose
+ *  scope is all); free *out_setting with crm_free(). */
+CRM_API crm_status crm_access_unassigned_visibility(crm_db *db, char **out_setting);
+/** Changes who sees records without an owner ("everyone" or "all_scope")
+ *  for the whole database; the system session or an administrator only
+ *  (CRM_PERMISSION_DENIED). A connection already acting as a user keeps the
+ *  setting it started with until crm_db_set_user() again. */
+CRM_API crm_status crm_access_set_unassigned_visibility(crm_db *db, const char *setting);
 
 /* ---- Users and teams ------------------------------------------------------
  * The people who work in the CRM. Every record's "owner" is a user's login:
