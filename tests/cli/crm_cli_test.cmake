@@ -401,6 +401,16 @@ run(0 "^Base currency: SEK\n$" base-currency "${REP}" SEK)
 run(1 "no rate [A-Z][A-Z][A-Z] ?-> ?SEK on [0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9][^\n]*\\[not_found\\]" report "${REP}" pipeline_by_stage)
 run(0 "^contact_id" report "${REP}" upcoming_birthdays)
 
+# Acting as a user (--user): a rep sees only their own records, a manager their team's, an
+# analyst everything but changes nothing; the setup is the administrator's.
+run(0 "^id +name[^\n]*\n-+\n$" --user janis.kalnins accounts "${DB}" --owner anna.berzina)
+run(0 "janis.kalnins +SAMPLE-A-" --user anna.berzina accounts "${DB}" --owner janis.kalnins --limit 2)
+run(0 "Accounts: 120 " --user analyst summary "${DB}")
+run(1 "changing users needs the administrator role \\[permission_denied\\]" --user analyst user "${DB}" add bob)
+run(1 "export contact: not within your scope \\(none\\) \\[permission_denied\\]" --user janis.kalnins export "${DB}"
+    contact "${WORK}/janis.csv")
+run(1 "user: 'ghost' is not a user \\[not_found\\]" --user ghost summary "${DB}")
+
 # Users and teams: the sample's people own its records; a record can only be given to an active user.
 run(0 "anna.berzina +Anna Bērziņa +anna.berzina@example.com +Europe/Riga +Baltics +sales_manager +yes +[1-9][0-9]*\n" users "${REP}")
 run(0 "Baltics +Sales +3 +3\n.*Sales +1 +7\n$" teams "${REP}")

@@ -54,7 +54,6 @@ std::int64_t whole_number(const std::string& what, const std::string& text, std:
 
 Arguments parse_arguments(int argc, char** argv) {
   Arguments args;
-  if (const char* login = std::getenv("USER")) args.user = login;
   for (int i = 1; i < argc; ++i) {
     std::string word = argv[i];
     if (is_flag(word)) {

@@ -20,7 +20,7 @@ extern const char* const kUsage;
 /// A parsed command line.
 struct Arguments {
   std::string region{};                         ///< --region: default country of phone numbers; none, as in the library.
-  std::string user;                             ///< --user, else $USER: who makes the changes.
+  std::string user;                             ///< --user: the CRM user to act as; empty: the system.
   std::string command;                          ///< The first word that is not an option.
   std::vector<std::string> positional;          ///< The words after the command.
   std::map<std::string, std::string> options;   ///< --name value pairs, without the dashes.
@@ -119,7 +119,7 @@ IdType record_option(const Arguments& args, const std::string& name, Find find) 
 }
 
 /// Opens (or creates) the database named by the first positional argument,
-/// with the --region default phone region, working for --user.
+/// with the --region default phone region, acting as --user.
 Database open_database(const Arguments& args);
 
 /// The list filters --owner, --tag, --country, --where (segment language),

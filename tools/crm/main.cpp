@@ -144,7 +144,9 @@ FIELD is a field to sort by (country, last_activity_at, a custom field).
 A RECORD, ACCOUNT or CONTACT is a row id or an external reference (such as SAMPLE-A-0001).
 --region CC sets the country for phone numbers written without a country code (default: none,
 as in the library, so "26 123 456" needs --region LV while "+371 26 123 456" reads anywhere).
---user NAME is who the changes are recorded as made by (default: $USER).
+--user LOGIN works as that CRM user: they see and change only what their roles allow (a sales
+rep their own records, a manager their team's), and changes are recorded as theirs. Without it the
+command runs as the system, which may do everything.
 )";
 
 namespace {
