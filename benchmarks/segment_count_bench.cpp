@@ -12,6 +12,9 @@
 // count; CRM_BENCH_EXPLAIN=1 also prints the compiled SQL and the query
 // plans of both statements.
 //
+// A sales rep's count and first list page of one segment are compared with
+// the administrator's (sales_rep_vs_administrator: `ratio` is rep / admin).
+//
 // Each case is run as a pair (crmcore, then sqlite: the ratio of the medians
 // is printed at the end) and interleaved (both in turns: the `ratio` counter,
 // steadier when other work shares the machine).
@@ -445,6 +448,69 @@ void count_interleaved(benchmark::State& state, const Case* c) {
   state.counters["sqlite_ms"] = 1000 * raw_total / static_cast<double>(n);
 }
 
+// ---- a sales rep against the administrator ----------------------------------
+
+// The rep (user7, sales_rep: their own records and the unassigned ones) and
+// an administrator, given their roles on the data file (the system session,
+// idempotent); the filter both run.
+constexpr const char* kRepLogin = "user7";
+constexpr const char* kAdminLogin = "bench-admin";
+constexpr const char* kRepFilter = R"(country = "LV" and tagged "newsletter")";
+
+void grant_bench_roles() {
+  Database db = Database::open(file(), crm::bench::data_file_options());
+  std::optional<User> admin = db.users().find(kAdminLogin);
+  if (!admin) db.users().create({.login = kAdminLogin, .roles = {Role::administrator}});
+  User rep = db.users().require(kRepLogin);
+  if (rep.roles != std::vector<Role>{Role::sales_rep}) {
+    rep.roles = {Role::sales_rep};
+    db.users().update(rep.id, rep);
+  }
+}
+
+// The rep's count (list = false) or first page of 50 by name (list = true)
+// and the administrator's, in turns: `ratio` is the median rep / admin.
+void rep_against_admin(benchmark::State& state, bool list) {
+  Database admin = Database::open(file(), crm::bench::data_file_options());
+  admin.set_user(kAdminLogin);
+  Database rep = admin.as_user(kRepLogin);
+  const Filter filter = Filter::parse(kRepFilter);
+  const auto run = [&](Database& db) -> std::int64_t {
+    if (!list) return db.segments().count(RecordKind::contact, filter);
+    return static_cast<std::int64_t>(db.contacts().list({.where = kRepFilter, .limit = 50}).items.size());
+  };
+  const auto seconds = [](auto&& body) {
+    const auto start = std::chrono::steady_clock::now();
+    benchmark::DoNotOptimize(body());
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  };
+  std::vector<double> ratios;
+  double rep_total = 0;
+  double admin_total = 0;
+  for (auto _ : state) {
+    double rep_time = 0;
+    double admin_time = 0;
+    if (ratios.size() % 2 == 0) {
+      rep_time = seconds([&] { return run(rep); });
+      admin_time = seconds([&] { return run(admin); });
+    } else {
+      admin_time = seconds([&] { return run(admin); });
+      rep_time = seconds([&] { return run(rep); });
+    }
+    state.SetIterationTime(rep_time + admin_time);
+    ratios.push_back(rep_time / admin_time);
+    rep_total += rep_time;
+    admin_total += admin_time;
+  }
+  std::sort(ratios.begin(), ratios.end());
+  const std::size_t n = ratios.size();
+  state.counters["ratio"] = n % 2 ? ratios[n / 2] : (ratios[n / 2 - 1] + ratios[n / 2]) / 2;
+  state.counters["rep_ms"] = 1000 * rep_total / static_cast<double>(n);
+  state.counters["admin_ms"] = 1000 * admin_total / static_cast<double>(n);
+  state.counters["rep_rows"] = static_cast<double>(run(rep));
+  state.counters["admin_rows"] = static_cast<double>(run(admin));
+}
+
 void register_benchmarks() {
   const std::string among = "_among_" + std::to_string(contact_count());
   for (const Case& c : cases()) {
@@ -456,12 +522,17 @@ void register_benchmarks() {
   for (const Case& c : cases())
     benchmark::RegisterBenchmark(("segment_count_interleaved/" + c.name + among).c_str(), count_interleaved, &c)
         ->Unit(benchmark::kMillisecond)->UseManualTime()->MinTime(6.0)->Repetitions(3)->ReportAggregatesOnly(true);
+  for (const bool list : {false, true})
+    benchmark::RegisterBenchmark(("sales_rep_vs_administrator/" + std::string(list ? "list_page" : "count") + among).c_str(),
+                                 rep_against_admin, list)
+        ->Unit(benchmark::kMillisecond)->UseManualTime()->MinTime(6.0)->Repetitions(3)->ReportAggregatesOnly(true);
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
   check_cases();  // builds the data file first, outside any measurement
+  grant_bench_roles();
   register_benchmarks();
   return crm::bench::run_paired_benchmarks(argc, argv);
 }

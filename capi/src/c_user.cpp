@@ -145,6 +145,17 @@ crm_status crm_team_find(crm_db* db, const char* name, int64_t* out_id) {
   });
 }
 
+crm_status crm_team_get(crm_db* db, int64_t id, char** out_name, int64_t* out_parent_id) {
+  if (out_name) *out_name = nullptr;
+  if (out_parent_id) *out_parent_id = 0;
+  CRM_WITH_DB(db, {
+    const crm::Team team = database.teams().get(crm::TeamId(id));
+    if (out_name) *out_name = owned_copy(team.name);
+    if (out_parent_id) *out_parent_id = team.parent ? team.parent->value() : 0;
+    return CRM_OK;
+  });
+}
+
 crm_status crm_team_list(crm_db* db, crm_cursor** out_cursor) {
   CRM_REQUIRE(out_cursor);
   *out_cursor = nullptr;

@@ -121,11 +121,11 @@ std::string index_name(CustomFieldId id) { return "custom_field_" + std::to_stri
 
 void set_index(Session& session, const CustomField& field, bool wanted) {
   if (wanted)
-    session.execute("CREATE INDEX IF NOT EXISTS " + index_name(field.id) + " ON " +
+    session.execute("CREATE INDEX IF NOT EXISTS main." + index_name(field.id) + " ON " +
                     std::string(custom_table(field.record_kind)) + " (" +
                     custom_value_sql(field, "") + ")");
   else
-    session.execute("DROP INDEX IF EXISTS " + index_name(field.id));
+    session.execute("DROP INDEX IF EXISTS main." + index_name(field.id));
 }
 
 // How many records of the field's kind hold `choice`.

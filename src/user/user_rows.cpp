@@ -44,6 +44,12 @@ std::vector<User> users_where(Session& session, const std::string& where, const 
   return users;
 }
 
+bool is_login_taken(Session& session, const std::string& login) {
+  auto statement = session.prepare("SELECT 1 FROM users WHERE login = ?");
+  statement->bind(1, login);
+  return statement->executeStep();
+}
+
 User require_user(Session& session, UserId id) {
   auto users = users_where(session, "id = ?", {id.value()});
   if (users.empty())

@@ -16,6 +16,10 @@ class Session;
 std::vector<User> users_where(Session& session, const std::string& where, const std::vector<std::int64_t>& values,
                               const std::optional<std::string>& text_value = std::nullopt);
 
+/// True when a user (active or not) has the login `login`: one indexed
+/// lookup, for paths that ask per row (an import's owner cells).
+bool is_login_taken(Session& session, const std::string& login);
+
 /// The user with `id`; not_found otherwise.
 User require_user(Session& session, UserId id);
 

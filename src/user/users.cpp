@@ -5,6 +5,7 @@
 #include "common/time_zone.hpp"
 #include "crm/error.hpp"
 #include "crm/user.hpp"
+#include "listing/record_list.hpp"
 #include "storage/errors.hpp"
 #include "storage/session.hpp"
 #include "storage/sql_values.hpp"
@@ -150,13 +151,15 @@ User Users::update(UserId id, const UserData& data) {
 
 std::int64_t Users::owned_records(const std::string& login) const {
   return guarded_read(session_, [&] {
-    auto statement = session_.prepare(
-        "SELECT (SELECT count(*) FROM accounts WHERE owner = ?1 AND deleted_at IS NULL)"
-        " + (SELECT count(*) FROM contacts WHERE owner = ?1 AND deleted_at IS NULL)"
-        " + (SELECT count(*) FROM leads WHERE owner = ?1 AND deleted_at IS NULL)"
-        " + (SELECT count(*) FROM opportunities WHERE owner = ?1 AND deleted_at IS NULL)"
-        " + (SELECT count(*) FROM activities WHERE owner = ?1 AND deleted_at IS NULL)"
-        " + (SELECT count(*) FROM campaigns WHERE owner = ?1)");
+    // The live records of every kind, and the campaigns (which have no recycle bin).
+    static const std::string sql = [] {
+      std::string sum = "SELECT (SELECT count(*) FROM campaigns WHERE owner = ?1)";
+      for (RecordKind kind : all_record_kinds())
+        sum += " + (SELECT count(*) FROM " + std::string(record_table_of(kind).table) +
+               " WHERE owner = ?1 AND deleted_at IS NULL)";
+      return sum;
+    }();
+    auto statement = session_.prepare(sql);
     statement->bind(1, clean_line(login, "user.login"));
     statement->executeStep();
     return statement->getColumn(0).getInt64();

@@ -169,6 +169,18 @@ static void test_teams(void) {
   CHECK(found == baltics);
   CHECK_OK(crm_team_find(db, "Nowhere", &found));
   CHECK(found == 0);
+  {
+    char *name = NULL;
+    int64_t parent = -1;
+    CHECK_OK(crm_team_get(db, riga, &name, &parent));
+    CHECK(same(name, "Riga"));
+    CHECK(parent == baltics);
+    crm_free(name);
+    CHECK_OK(crm_team_get(db, sales, NULL, &parent));
+    CHECK(parent == 0);
+    CHECK_FAILS(crm_team_get(db, 999, &name, &parent), CRM_NOT_FOUND, "team 999");
+    CHECK(name == NULL);
+  }
   CHECK_OK(crm_team_list(db, &cursor));
   teams_of(cursor, text, sizeof text);
   snprintf(expected, sizeof expected, "Baltics<%lld|Riga<%lld|Sales<0", (long long)sales, (long long)baltics);

@@ -2046,6 +2046,10 @@ CRM_API crm_status crm_team_create(crm_db *db, const char *name, int64_t parent_
 /** The id of the team called name; *out_id is 0 (and CRM_OK returned) when
  *  there is none. */
 CRM_API crm_status crm_team_find(crm_db *db, const char *name, int64_t *out_id);
+/** The team with id: its name (free *out_name with crm_free()) and parent
+ *  (*out_parent_id 0 for a top team); either may be NULL to skip.
+ *  CRM_NOT_FOUND for an unknown id. */
+CRM_API crm_status crm_team_get(crm_db *db, int64_t id, char **out_name, int64_t *out_parent_id);
 /** A cursor over every team, by name; read each with crm_cursor_team(). */
 CRM_API crm_status crm_team_list(crm_db *db, crm_cursor **out_cursor);
 /** A cursor over the teams below team id at any depth, by name. */
