@@ -154,6 +154,12 @@ struct TeamItem {
   FormattedText formatted;
 };
 
+/// A record's share on a cursor.
+struct ShareItem {
+  crm::Share record;
+  FormattedText formatted;
+};
+
 /// A lost reason on a cursor.
 struct LostReasonItem {
   crm::LostReason record;

@@ -9,10 +9,15 @@
 // acting as nobody, which is what Database::open() gives) may do everything.
 #pragma once
 
+#include <cstdint>
+#include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
 #include "crm/custom_field.hpp"
+#include "crm/ids.hpp"
+#include "crm/time.hpp"
 #include "crm/user.hpp"
 
 namespace crm {
@@ -77,6 +82,31 @@ std::string_view unassigned_visibility_name(UnassignedVisibility visibility) noe
 /// The setting called `name`; invalid_argument otherwise.
 UnassignedVisibility unassigned_visibility_from_name(std::string_view name);
 
+/// How far a share lets its users go with one record.
+enum class ShareLevel {
+  read,  ///< "read": see it everywhere the owner's team would.
+  edit,  ///< "edit": see it and change its fields (not delete it or give it away).
+};
+
+/// The name of `level` ("edit").
+std::string_view share_level_name(ShareLevel level) noexcept;
+/// The level called `name`; invalid_argument otherwise.
+ShareLevel share_level_from_name(std::string_view name);
+
+/// One record shared explicitly, beyond what roles reach: with a user, or
+/// with the members of a team and of every team below it.
+struct Share {
+  RecordKind kind = RecordKind::contact;  ///< The record's kind.
+  std::int64_t record_id = 0;             ///< The record's id.
+  std::string user{};                     ///< The user's login; empty for a team share.
+  std::optional<TeamId> team{};           ///< The team; none for a user share.
+  ShareLevel level = ShareLevel::read;    ///< What the share allows.
+  Instant created_at{};                   ///< When it was made (or its level last changed).
+
+  /// Equal when every field is.
+  friend bool operator==(const Share&, const Share&) = default;
+};
+
 namespace detail {
 class Session;
 struct StoreAccess;
@@ -97,6 +127,26 @@ class Access {
   /// until it acts as someone again. Only the system session or an
   /// administrator may (permission_denied otherwise).
   void set_unassigned_visibility(UnassignedVisibility visibility);
+
+  /// Shares record `record_id` of `kind` with the active user `login` at
+  /// `level` (an existing share of theirs takes the new level). Whoever may
+  /// update the record may share it (the system session, its owner, their
+  /// manager): permission_denied otherwise; not_found for a record the
+  /// session does not see or an unknown user; invalid_argument for an
+  /// inactive one.
+  Share share_with_user(RecordKind kind, std::int64_t record_id, const std::string& login,
+                        ShareLevel level = ShareLevel::read);
+  /// Shares the record with the members of `team` and of the teams below it;
+  /// as share_with_user() otherwise (not_found for an unknown team).
+  Share share_with_team(RecordKind kind, std::int64_t record_id, TeamId team, ShareLevel level = ShareLevel::read);
+  /// Ends the record's share with `login`; false when there was none. The
+  /// same rights as sharing.
+  bool unshare_with_user(RecordKind kind, std::int64_t record_id, const std::string& login);
+  /// Ends the record's share with `team`; false when there was none.
+  bool unshare_with_team(RecordKind kind, std::int64_t record_id, TeamId team);
+  /// The record's shares (not_found for a record the session does not see):
+  /// users by login, then teams by id.
+  std::vector<Share> shares(RecordKind kind, std::int64_t record_id) const;
 
  private:
   friend struct detail::StoreAccess;

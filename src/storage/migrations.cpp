@@ -1,6 +1,8 @@
 #include "storage/migrations.hpp"
 
+#include <initializer_list>
 #include <string>
+#include <utility>
 
 #include "crm/error.hpp"
 #include "storage/session.hpp"
@@ -14,6 +16,7 @@
 #include "storage/schema_v8.hpp"
 #include "storage/schema_v9.hpp"
 #include "storage/schema_v10.hpp"
+#include "storage/schema_v11.hpp"
 
 namespace crm::detail {
 namespace {
@@ -48,15 +51,28 @@ void drop_deal_account_not_null(Session& session) {
       throw Error(ErrorCode::corrupt, "database: '" + session.path() + "' after making deals' account optional: " + line);
 }
 
+// `text` with each {mark} replaced by its value.
+std::string filled(std::string_view text,
+                   std::initializer_list<std::pair<std::string_view, std::string_view>> values) {
+  std::string sql(text);
+  for (const auto& [mark, value] : values)
+    for (std::size_t at = sql.find(mark); at != std::string::npos; at = sql.find(mark, at + value.size()))
+      sql.replace(at, mark.size(), value);
+  return sql;
+}
+
 // Version 10: the triggers that keep every record's owner an active user,
 // made per table from one template.
 void add_owner_triggers(Session& session) {
-  for (std::string_view table : kSchemaV10OwnerTables) {
-    std::string sql(kSchemaV10OwnerTriggers);
-    for (std::size_t at = sql.find("{table}"); at != std::string::npos; at = sql.find("{table}", at + table.size()))
-      sql.replace(at, 7, table);
-    session.db().exec(sql);
-  }
+  for (std::string_view table : kSchemaV10OwnerTables)
+    session.db().exec(filled(kSchemaV10OwnerTriggers, {{"{table}", table}}));
+}
+
+// Version 11: the trigger per record table that takes a purged record's
+// shares with it.
+void add_share_triggers(Session& session) {
+  for (const auto& [table, kind] : kSchemaV11SharedTables)
+    session.db().exec(filled(kSchemaV11ShareTrigger, {{"{table}", table}, {"{kind}", kind}}));
 }
 
 constexpr Migration kMigrations[] = {
@@ -70,6 +86,7 @@ constexpr Migration kMigrations[] = {
     {8, "deals without an account; external_ref on activities", kSchemaV8, drop_deal_account_not_null},
     {9, "names' ASCII Latin spellings (latin_key) for search and duplicates", kSchemaV9},
     {10, "users, teams and roles; every record's owner an active user", kSchemaV10, add_owner_triggers},
+    {11, "records shared with a user or a team", kSchemaV11, add_share_triggers},
 };
 
 bool has_user_tables(Session& session) {

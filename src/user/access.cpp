@@ -28,6 +28,8 @@ constexpr std::array<EnumName<Scope>, 5> kScopeNames{{{Scope::none, "none"},
 constexpr std::array<EnumName<UnassignedVisibility>, 2> kUnassignedNames{
     {{UnassignedVisibility::everyone, "everyone"}, {UnassignedVisibility::all_scope, "all_scope"}}};
 
+constexpr std::array<EnumName<ShareLevel>, 2> kShareLevelNames{{{ShareLevel::read, "read"}, {ShareLevel::edit, "edit"}}};
+
 // What each built-in role grants, per action in kActionNames' order (the
 // same for every record kind).
 struct RoleGrants {
@@ -81,6 +83,14 @@ std::string_view unassigned_visibility_name(UnassignedVisibility visibility) noe
 UnassignedVisibility unassigned_visibility_from_name(std::string_view name) {
   return detail::require_from_name<UnassignedVisibility>(kUnassignedNames, name, "setting",
                                                          "unassigned_visibility");
+}
+
+std::string_view share_level_name(ShareLevel level) noexcept {
+  return detail::name_of<ShareLevel>(kShareLevelNames, level);
+}
+
+ShareLevel share_level_from_name(std::string_view name) {
+  return detail::require_from_name<ShareLevel>(kShareLevelNames, name, "share level", "level");
 }
 
 }  // namespace crm

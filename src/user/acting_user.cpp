@@ -70,6 +70,19 @@ void drop_acting_objects(Session& session) {
   for (const std::string& name : triggers) session.db().exec("DROP TRIGGER temp." + name);
 }
 
+// The condition "`id_column` is a record of `kind` shared with `login`" (at
+// level edit only when `edit_only`): with them, or with their team or a team
+// above it.
+std::string shared_condition(RecordKind kind, std::string_view login, std::string_view id_column, bool edit_only) {
+  const std::string me = literal(login);
+  return std::string(id_column) + " IN (SELECT record_id FROM main.record_shares WHERE kind = '" +
+         std::string(record_kind_name(kind)) + "'" + (edit_only ? " AND level = 'edit'" : "") +
+         " AND (user_id = (SELECT id FROM main.users WHERE login = " + me +
+         ") OR team_id IN (WITH RECURSIVE up(id) AS (SELECT team_id FROM main.users WHERE login = " + me +
+         " UNION SELECT t.parent_id FROM main.teams t JOIN up ON t.id = up.id WHERE t.parent_id IS NOT NULL) "
+         "SELECT id FROM up)))";
+}
+
 // The views and triggers of one record kind for `user`.
 void install_kind(Session& session, const ActingUser& user, RecordKind kind) {
   const std::string_view table = record_table_of(kind).table;
@@ -81,13 +94,14 @@ void install_kind(Session& session, const ActingUser& user, RecordKind kind) {
   SQLite::Database& db = session.db();
   if (scope(Action::read) != Scope::all)
     db.exec("CREATE TEMP VIEW " + std::string(table) + " AS SELECT * FROM main." + std::string(table) + " WHERE " +
-            reach(Action::read, "owner"));
+            reach(Action::read, "owner") + " OR " + shared_condition(kind, user.login, "id", false));
   if (scope(Action::create) != Scope::all)
     db.exec(refusing_trigger(object_name("create", table), "INSERT", table, "NOT (" + reach(Action::create, "NEW.owner") + ")",
                              denial(Action::create, kind, scope(Action::create))));
   if (scope(Action::update) != Scope::all)
     db.exec(refusing_trigger(object_name("update", table), "UPDATE", table,
-                             "NEW.deleted_at IS OLD.deleted_at AND NOT (" + reach(Action::update, "OLD.owner") + ")",
+                             "NEW.deleted_at IS OLD.deleted_at AND NOT (" + reach(Action::update, "OLD.owner") +
+                                 " OR " + shared_condition(kind, user.login, "OLD.id", true) + ")",
                              denial(Action::update, kind, scope(Action::update))));
   if (scope(Action::assign) != Scope::all)
     db.exec(refusing_trigger(object_name("assign", table), "UPDATE OF owner", table,
@@ -183,6 +197,13 @@ void act_as(Session& session, std::string_view login) {
   }
   session.set_user(next.login.empty() ? session.options().user : next.login);
   session.forget_statements();
+}
+
+std::string acting_reach(Session& session, RecordKind kind, Action action, std::string_view owner_column) {
+  const auto& user = session.state<ActingUser>();
+  if (user.login.empty()) return "1";
+  return scope_condition(granted_scope(user.roles, kind, action), user.login, owner_column,
+                         user.unassigned == UnassignedVisibility::everyone);
 }
 
 const std::string& acting_login(Session& session) { return session.state<ActingUser>().login; }

@@ -26,6 +26,11 @@ const std::string& acting_login(Session& session);
 /// (all for the system session).
 Scope acting_scope(Session& session, RecordKind kind, Action action);
 
+/// The SQL condition on `owner_column` true for the records the session's
+/// user reaches for `action` on `kind` ("1" for the system session); shares
+/// are not in it.
+std::string acting_reach(Session& session, RecordKind kind, Action action, std::string_view owner_column);
+
 /// Throws permission_denied ("import contact: your scope is none") unless
 /// the session's user has a scope other than none for `action` on `kind`.
 void require_action(Session& session, RecordKind kind, Action action);

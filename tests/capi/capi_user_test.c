@@ -325,6 +325,34 @@ static void test_acting_users(void) {
               "assign contact: not within your scope (none)");
   crm_contact_free(contact);
 
+  /* Shared with olga, anna's contact is hers to read; and gone when unshared. */
+  {
+    crm_db *olga = NULL;
+    crm_cursor *shares = NULL;
+    const char *login = NULL;
+    const char *level = NULL;
+    int64_t team = -1;
+    int removed = -1;
+    CHECK_OK(crm_db_as_user(db, "olga", &olga));
+    CHECK(count_contacts(olga) == 2);
+    CHECK_OK(crm_access_share(anna, "contact", anna_contact, "olga", 0, "edit"));
+    CHECK(count_contacts(olga) == 3);
+    CHECK_OK(crm_access_shares(anna, "contact", anna_contact, &shares));
+    CHECK(crm_cursor_next(shares) == CRM_ROW);
+    CHECK_OK(crm_cursor_share(shares, &login, &team, &level));
+    CHECK(same(login, "olga") && team == 0 && same(level, "edit"));
+    CHECK(crm_cursor_next(shares) == CRM_DONE);
+    crm_cursor_free(shares);
+    CHECK_FAILS(crm_access_share(anna, "contact", anna_contact, "olga", baltics, NULL), CRM_MISUSE, "either login");
+    CHECK_FAILS(crm_access_share(anna, "contact", anna_contact, NULL, 0, NULL), CRM_MISUSE, "either login");
+    CHECK_FAILS(crm_access_share(anna, "contact", anna_contact, "olga", 0, "own"), CRM_INVALID_ARGUMENT, "read, edit");
+    CHECK_FAILS(crm_access_share(olga, "contact", olga_contact + 1000, "anna", 0, NULL), CRM_NOT_FOUND, "does not exist");
+    CHECK_OK(crm_access_unshare(anna, "contact", anna_contact, "olga", 0, &removed));
+    CHECK(removed == 1);
+    CHECK(count_contacts(olga) == 2);
+    crm_db_free(olga);
+  }
+
   CHECK_OK(crm_db_set_user(anna, "boss"));
   CHECK(count_contacts(anna) == 2); /* olga is in no team */
   CHECK_OK(crm_db_set_user(anna, NULL));

@@ -410,6 +410,21 @@ run(1 "changing users needs the administrator role \\[permission_denied\\]" --us
 run(1 "export contact: not within your scope \\(none\\) \\[permission_denied\\]" --user janis.kalnins export "${DB}"
     contact "${WORK}/janis.csv")
 run(1 "user: 'ghost' is not a user \\[not_found\\]" --user ghost summary "${DB}")
+# A record shared with a user: she sees it beyond her roles, until it is unshared.
+run(1 "nothing has the external_ref 'SAMPLE-A-0010' \\[not_found\\]" --user janis.kalnins timeline "${DB}"
+    --account SAMPLE-A-0010)
+run(0 "Shared account [0-9]+ with \"janis.kalnins\" \\(read\\)" share "${DB}" account SAMPLE-A-0010
+    --with-user janis.kalnins)
+run(0 "^with +level +since\n-+\njanis.kalnins +read +20" shares "${DB}" account SAMPLE-A-0010)
+run(0 "SAMPLE-A-0010" --user janis.kalnins accounts "${DB}" --limit 200)
+run(1 "share account: only who may update the record may share it \\(own\\) \\[permission_denied\\]"
+    --user janis.kalnins share "${DB}" account SAMPLE-A-0010 --with-user olena.melnyk)
+run(1 "give --with-user LOGIN or --with-team NAME" share "${DB}" account SAMPLE-A-0010)
+run(0 "Shared account [0-9]+ with team \"International\" \\(and the teams below it\\) \\(edit\\)" share "${DB}"
+    account SAMPLE-A-0010 --with-team International --level edit)
+run(0 "No longer shared account [0-9]+ with \"janis.kalnins\"" unshare "${DB}" account SAMPLE-A-0010
+    --with-user janis.kalnins)
+run(1 "Was not shared" unshare "${DB}" account SAMPLE-A-0010 --with-user janis.kalnins)
 
 # Users and teams: the sample's people own its records; a record can only be given to an active user.
 run(0 "anna.berzina +Anna Bērziņa +anna.berzina@example.com +Europe/Riga +Baltics +sales_manager +yes +[1-9][0-9]*\n" users "${REP}")

@@ -39,7 +39,7 @@ const auto* const kEnvironment = ::testing::AddGlobalTestEnvironment(new FaultIn
 // The records the writes work on, made once in the baseline file. Every run
 // starts from a copy of that file, so the ids are the same in every copy.
 struct Seeds {
-  AccountId account, deleted_account, duplicate_account, duplicate_account_twin;
+  AccountId account, deleted_account, shared_account, duplicate_account, duplicate_account_twin;
   ContactId contact, deleted_contact, duplicate_contact, duplicate_contact_twin, caller;
   EmploymentId employment;
   PipelineId second_pipeline;
@@ -96,6 +96,9 @@ Seeds seed(Database& db) {
   const Instant noon = db.now();
   s.account = db.accounts().create(organization("Bērziņš un dēli SIA", "A1")).id;
   s.deleted_account = db.accounts().create(organization("Vecais SIA", "A2")).id;
+  s.shared_account = db.accounts().create(organization("Kopīgais SIA", "A8")).id;
+  db.access().share_with_user(RecordKind::account, s.shared_account.value(), "ilze");
+  db.access().share_with_team(RecordKind::account, s.shared_account.value(), s.team);
   db.accounts().remove(s.deleted_account);
   s.duplicate_account = db.accounts().create(organization("Dubults SIA", "A3")).id;
   s.duplicate_account_twin = db.accounts().create(organization("Dubults SIA", "")).id;
@@ -376,6 +379,14 @@ std::vector<WriteCase> write_cases() {
             }),
       write("Access::set_unassigned_visibility",
             [](D& db, const S&, P) { db.access().set_unassigned_visibility(UnassignedVisibility::all_scope); }),
+      write("Access::share_with_user",
+            [](D& db, const S& s, P) { db.access().share_with_user(RecordKind::account, s.account.value(), "ilze"); }),
+      write("Access::share_with_team",
+            [](D& db, const S& s, P) { db.access().share_with_team(RecordKind::account, s.account.value(), s.team); }),
+      write("Access::unshare_with_user",
+            [](D& db, const S& s, P) { db.access().unshare_with_user(RecordKind::account, s.shared_account.value(), "ilze"); }),
+      write("Access::unshare_with_team",
+            [](D& db, const S& s, P) { db.access().unshare_with_team(RecordKind::account, s.shared_account.value(), s.team); }),
       write("Teams::create", [](D& db, const S& s, P) { db.teams().create("Vilnius", s.team); }),
       write("Teams::rename", [](D& db, const S& s, P) { db.teams().rename(s.empty_team, "Riga"); }),
       write("Teams::move", [](D& db, const S& s, P) { db.teams().move(s.empty_team, std::nullopt); }),

@@ -223,3 +223,65 @@ TEST_F(ActingUserTest, ActingAsAnUnknownOrInactiveUserIsRefusedAndTheSystemSessi
 
 }  // namespace
 }  // namespace crm
+
+namespace crm {
+namespace {
+
+TEST_F(ActingUserTest, ASharedRecordIsSeenByTheUserOrTeamItIsSharedWith) {
+  const ContactId annas(owned["anna"][RecordKind::contact]);
+  Database anna = db.as_user("anna");
+  Database olga = db.as_user("olga");
+  Database pierre = db.as_user("pierre");
+  EXPECT_CRM_ERROR(olga.contacts().get(annas), ErrorCode::not_found);
+
+  const Share share = anna.access().share_with_user(RecordKind::contact, annas.value(), "olga");
+  EXPECT_EQ(share.user, "olga");
+  EXPECT_EQ(share.level, ShareLevel::read);
+  Contact seen = olga.contacts().get(annas);
+  EXPECT_EQ(olga.contacts().count(), static_cast<std::int64_t>(expected("olga", RecordKind::contact).size() + 1));
+  seen.job_title = "Changed";
+  EXPECT_CRM_ERROR(olga.contacts().update(seen), ErrorCode::permission_denied);
+  EXPECT_CRM_ERROR(pierre.contacts().get(annas), ErrorCode::not_found);
+
+  anna.access().share_with_user(RecordKind::contact, annas.value(), "olga", ShareLevel::edit);
+  EXPECT_EQ(olga.contacts().update(seen).job_title, "Changed");
+  EXPECT_CRM_ERROR(olga.contacts().remove(annas), ErrorCode::permission_denied);  // edit is not delete
+
+  const TeamId international = *db.users().find("pierre")->team;
+  anna.access().share_with_team(RecordKind::contact, annas.value(), international);
+  EXPECT_EQ(pierre.contacts().get(annas).id, annas);
+  const std::vector<Share> shares = anna.access().shares(RecordKind::contact, annas.value());
+  ASSERT_EQ(shares.size(), 2U);
+  EXPECT_EQ(shares[0].user, "olga");
+  EXPECT_EQ(shares[1].team, international);
+
+  EXPECT_TRUE(anna.access().unshare_with_team(RecordKind::contact, annas.value(), international));
+  EXPECT_FALSE(anna.access().unshare_with_team(RecordKind::contact, annas.value(), international));
+  EXPECT_CRM_ERROR(pierre.contacts().get(annas), ErrorCode::not_found);
+}
+
+TEST_F(ActingUserTest, OnlyWhoMayUpdateARecordSharesItAndSharesGoWithTheRecord) {
+  const std::int64_t annas = owned["anna"][RecordKind::account];
+  EXPECT_CRM_ERROR(db.as_user("janis").access().share_with_user(RecordKind::account, annas, "janis"),
+                   ErrorCode::not_found);  // he does not see it
+  const Error denied = EXPECT_CRM_ERROR(
+      db.as_user("ana").access().share_with_user(RecordKind::account, annas, "janis"), ErrorCode::permission_denied);
+  EXPECT_NE(std::string(denied.what()).find("share account"), std::string::npos) << denied.what();
+  EXPECT_CRM_ERROR(db.access().share_with_user(RecordKind::account, annas, "gone"), ErrorCode::invalid_argument);
+  EXPECT_CRM_ERROR(db.access().share_with_user(RecordKind::account, annas, "ghost"), ErrorCode::not_found);
+  db.as_user("lauma").access().share_with_user(RecordKind::account, annas, "olga");  // her manager may
+  EXPECT_EQ(db.access().shares(RecordKind::account, annas).size(), 1U);
+
+  // The newest lead's id is given again once it is purged: its share must not pass on.
+  const LeadId newest(owned["gone"][RecordKind::lead]);
+  db.access().share_with_user(RecordKind::lead, newest.value(), "olga");
+  EXPECT_EQ(db.as_user("olga").leads().get(newest).id, newest);
+  db.leads().purge(newest);
+  const Lead reused = db.leads().create({.last_name = "Reused id", .owner = "anna"});
+  ASSERT_EQ(reused.id, newest);
+  EXPECT_CRM_ERROR(db.as_user("olga").leads().get(reused.id), ErrorCode::not_found);
+  EXPECT_TRUE(db.access().shares(RecordKind::lead, reused.id.value()).empty());
+}
+
+}  // namespace
+}  // namespace crm

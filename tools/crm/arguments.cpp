@@ -176,4 +176,31 @@ std::optional<bool> yes_no_option(const Arguments& args, const std::string& name
   throw Error(ErrorCode::invalid_argument, "--" + name + ": '" + text + "' is neither yes nor no", name);
 }
 
+RecordKind record_kind_argument(const Arguments& args, std::size_t index) {
+  std::string kinds;
+  for (RecordKind kind : all_record_kinds()) kinds += (kinds.empty() ? "" : ", ") + std::string(record_kind_name(kind));
+  const std::string& kind = positional(args, index, ("the record kind (" + kinds + ")").c_str());
+  if (const auto found = record_kind_from_name(kind)) return *found;
+  throw Error(ErrorCode::invalid_argument, "'" + kind + "' is not a record kind (" + kinds + ")", "kind");
+}
+
+std::int64_t record_argument(Database& db, RecordKind kind, const Arguments& args, std::size_t index,
+                             const char* what) {
+  const std::string& text = positional(args, index, what);
+  switch (kind) {
+    case RecordKind::account:
+      return record_id<AccountId>(what, text, [&](const std::string& ref) { return db.accounts().find_by_external_ref(ref); }).value();
+    case RecordKind::contact:
+      return record_id<ContactId>(what, text, [&](const std::string& ref) { return db.contacts().find_by_external_ref(ref); }).value();
+    case RecordKind::lead:
+      return record_id<LeadId>(what, text, [&](const std::string& ref) { return db.leads().find_by_external_ref(ref); }).value();
+    case RecordKind::opportunity:
+      return record_id<OpportunityId>(what, text, [&](const std::string& ref) {
+               return db.opportunities().find_by_external_ref(ref);
+             }).value();
+    case RecordKind::activity: break;
+  }
+  return record_id<ActivityId>(what, text, [&](const std::string& ref) { return db.activities().find_by_external_ref(ref); }).value();
+}
+
 }  // namespace crm::cli

@@ -118,6 +118,15 @@ IdType record_option(const Arguments& args, const std::string& name, Find find) 
   return text.empty() ? IdType() : record_id<IdType>("--" + name, text, find);
 }
 
+/// The record kind named by positional argument `index` ("contact"); throws
+/// invalid_argument naming the kinds otherwise.
+RecordKind record_kind_argument(const Arguments& args, std::size_t index);
+
+/// The id of the record of `kind` that positional argument `index` names:
+/// a row id or an external_ref (see record_id); `what` names it in errors.
+std::int64_t record_argument(Database& db, RecordKind kind, const Arguments& args, std::size_t index,
+                             const char* what);
+
 /// Opens (or creates) the database named by the first positional argument,
 /// with the --region default phone region, acting as --user.
 Database open_database(const Arguments& args);

@@ -76,6 +76,14 @@ int run_teams(const Arguments& args);
 /// team DB add NAME [--parent NAME] | rename NAME NEW | move NAME --parent
 /// NAME|'' | remove NAME | members NAME [--direct yes].
 int run_team(const Arguments& args);
+/// share DB KIND RECORD --with-user LOGIN|--with-team NAME [--level read|edit]:
+/// the record is seen (and at level edit changed) by them beyond their roles.
+int run_share(const Arguments& args);
+/// unshare DB KIND RECORD --with-user LOGIN|--with-team NAME (exit 1 when it
+/// was not shared).
+int run_unshare(const Arguments& args);
+/// shares DB KIND RECORD: who the record is shared with, at which level.
+int run_shares(const Arguments& args);
 
 // Export (export_commands.cpp).
 

@@ -39,19 +39,6 @@ MergeChoices take_option(const Arguments& args) {
   return choices;
 }
 
-// The id of a record of `kind` given as an id or an external_ref.
-std::int64_t record_argument(Database& db, RecordKind kind, const Arguments& args, std::size_t index,
-                             const char* what) {
-  const std::string& text = positional(args, index, what);
-  if (kind == RecordKind::account)
-    return record_id<AccountId>(what, text, [&](const std::string& ref) {
-             return db.accounts().find_by_external_ref(ref);
-           }).value();
-  return record_id<ContactId>(what, text, [&](const std::string& ref) {
-           return db.contacts().find_by_external_ref(ref);
-         }).value();
-}
-
 }  // namespace
 
 int run_duplicates(const Arguments& args) {

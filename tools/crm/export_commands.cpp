@@ -7,13 +7,6 @@
 namespace crm::cli {
 namespace {
 
-RecordKind kind_argument(const Arguments& args) {
-  const std::string& kind = positional(args, 1, "the record kind (account, contact, lead, opportunity, activity)");
-  if (const auto found = record_kind_from_name(kind)) return *found;
-  throw Error(ErrorCode::invalid_argument,
-              "'" + kind + "' is not a record kind (account, contact, lead, opportunity, activity)", "kind");
-}
-
 // --delimiter ',' ';' or tab (the word or the character).
 char delimiter_option(const Arguments& args) {
   const std::string text = option(args, "delimiter");
@@ -31,7 +24,7 @@ int run_export(const Arguments& args) {
                  "deleted"});
   Database db = open_database(args);
   ExportOptions options;
-  options.kind = kind_argument(args);
+  options.kind = record_kind_argument(args, 1);
   options.format = choice_option(args, "format", export_format_from_name, "csv or json").value_or(ExportFormat::csv);
   options.delimiter = delimiter_option(args);
   options.escape_formulas = yes_no_option(args, "escape-formulas").value_or(options.escape_formulas);

@@ -120,6 +120,10 @@ users and teams (every record's owner is an active user's login):
   team DB remove NAME     a team with members or teams below it cannot be removed
   team DB members NAME [--direct yes]
                           the users of the team and the teams below it (--direct: the team alone)
+  share DB KIND RECORD --with-user LOGIN|--with-team TEAM [--level read|edit]
+                          let them see (edit: also change) one record beyond their roles
+  unshare DB KIND RECORD --with-user LOGIN|--with-team TEAM
+  shares DB KIND RECORD   who the record is shared with
 
 campaigns and lead sources:
   lead-sources DB         list the lead sources
@@ -167,6 +171,7 @@ constexpr Command kCommands[] = {
     {"campaigns", run_campaigns}, {"campaign", run_campaign},
     {"users", run_users},       {"user", run_user},
     {"teams", run_teams},       {"team", run_team},
+    {"share", run_share},       {"unshare", run_unshare},   {"shares", run_shares},
     {"rates", run_rates},       {"rate", run_rate},         {"base-currency", run_base_currency},
 };
 

@@ -112,6 +112,69 @@ int remove_team(const Arguments& args) {
   return 0;
 }
 
+// The record (KIND RECORD as positional arguments 1 and 2) and who a share
+// is with: --with-user LOGIN or --with-team NAME.
+struct ShareArguments {
+  RecordKind kind;
+  std::int64_t record;
+  std::string user;
+  std::optional<TeamId> team;
+
+  ShareArguments(Database& db, const Arguments& args)
+      : kind(record_kind_argument(args, 1)), record(record_argument(db, kind, args, 2, "record")) {
+    user = option(args, "with-user");
+    const std::string team_text = option(args, "with-team");
+    if (user.empty() == team_text.empty())
+      throw Error(ErrorCode::invalid_argument, args.command + ": give --with-user LOGIN or --with-team NAME", "with");
+    if (!team_text.empty()) team = team_named(db, team_text).id;
+  }
+
+  std::string whom(Database& db) const {
+    return team ? "team \"" + team_name(db, team) + "\" (and the teams below it)" : "\"" + user + "\"";
+  }
+};
+
+}  // namespace
+
+int run_share(const Arguments& args) {
+  check_options(args, {"with-user", "with-team", "level"});
+  Database db = open_database(args);
+  const ShareArguments share(db, args);
+  const std::string level_text = option(args, "level");
+  const ShareLevel level = level_text.empty() ? ShareLevel::read : share_level_from_name(level_text);
+  if (share.team) db.access().share_with_team(share.kind, share.record, *share.team, level);
+  else db.access().share_with_user(share.kind, share.record, share.user, level);
+  std::cout << "Shared " << record_kind_name(share.kind) << " " << share.record << " with " << share.whom(db) << " ("
+            << share_level_name(level) << ").\n";
+  return 0;
+}
+
+int run_unshare(const Arguments& args) {
+  check_options(args, {"with-user", "with-team"});
+  Database db = open_database(args);
+  const ShareArguments share(db, args);
+  const bool removed = share.team ? db.access().unshare_with_team(share.kind, share.record, *share.team)
+                                  : db.access().unshare_with_user(share.kind, share.record, share.user);
+  std::cout << (removed ? "No longer shared " : "Was not shared ") << record_kind_name(share.kind) << " "
+            << share.record << " with " << share.whom(db) << ".\n";
+  return removed ? 0 : 1;
+}
+
+int run_shares(const Arguments& args) {
+  check_options(args, {});
+  Database db = open_database(args);
+  const RecordKind kind = record_kind_argument(args, 1);
+  const std::int64_t record = record_argument(db, kind, args, 2, "record");
+  Table table({"with", "level", "since"});
+  for (const Share& share : db.access().shares(kind, record))
+    table.add({share.team ? "team " + team_name(db, share.team) : share.user, std::string(share_level_name(share.level)),
+               format_instant(share.created_at)});
+  table.print(std::cout);
+  return 0;
+}
+
+namespace {
+
 void print_users(Database& db, const std::vector<User>& users) {
   Table table({"id", "login", "name", "email", "time zone", "team", "roles", "active", "owns"});
   for (std::size_t column : {0, 8}) table.align_right(column);

@@ -884,9 +884,24 @@ class User:
     updated_at: datetime.datetime
     def to_dict(self) -> dict[str, Any]: ...
 
+class Share:
+    _fields: tuple[str, ...]
+    kind: str
+    record_id: int
+    user: str | None
+    team: int | None
+    level: str
+    created_at: datetime.datetime
+    def to_dict(self) -> dict[str, Any]: ...
+
 class Access:
     unassigned_visibility: str
     def scope(self, login: str, kind: str, action: str) -> str: ...
+    def share(self, kind: str, record: Any, *, user: str | None = None, team: int | str | Team | None = None,
+              level: str = "read") -> Share: ...
+    def unshare(self, kind: str, record: Any, *, user: str | None = None,
+                team: int | str | Team | None = None) -> bool: ...
+    def shares(self, kind: str, record: Any) -> list[Share]: ...
 
 class Users:
     def create(self, login: str, *, name: str = "", email: str = "", time_zone: str = "",

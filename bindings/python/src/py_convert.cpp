@@ -97,4 +97,8 @@ std::int64_t int64_from_python(py::handle value, const char* what) {
   return number;
 }
 
+std::string python_type_name(pybind11::handle value) {
+  return pybind11::str(pybind11::type::of(value).attr("__name__")).cast<std::string>();
+}
+
 }  // namespace crm::python

@@ -42,6 +42,9 @@ std::string path_from_python(pybind11::handle path);
 /// value when it does not fit.
 std::int64_t int64_from_python(pybind11::handle value, const char* what);
 
+/// The name of `value`'s Python type ("str"), for messages.
+std::string python_type_name(pybind11::handle value);
+
 /// A Python int as an integer of type T; OverflowError naming the value and
 /// the range when it does not fit (pybind11's own caster would report a
 /// TypeError, "incompatible function arguments").

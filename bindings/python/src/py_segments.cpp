@@ -15,8 +15,6 @@ struct PySegments {
   SharedDatabase db;
 };
 
-std::string type_name(py::handle value) { return py::str(py::type::of(value).attr("__name__")).cast<std::string>(); }
-
 RecordKind kind_named(const std::string& name) { return record_kind_named(name, "segment.record_kind"); }
 
 // Record ids given to add_members(), remove_members() and contains(): ints,
@@ -41,7 +39,7 @@ void add_member_id(MemberIds& out, py::handle item) {
     return;
   }
   const auto kind = record_object_kind(item);
-  if (!kind) throw py::type_error("segment.members: expected record ids (int) or records, not " + type_name(item));
+  if (!kind) throw py::type_error("segment.members: expected record ids (int) or records, not " + python_type_name(item));
   if (out.kind && *out.kind != *kind)
     throw Error(ErrorCode::invalid_argument, "segment.members: records of different kinds given together",
                 "segment.members");

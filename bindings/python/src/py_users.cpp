@@ -207,7 +207,52 @@ void bind_teams(py::module_& m) {
       .def("__repr__", [](PyTeams&) { return std::string("<crmcore teams>"); });
 }
 
+// The id of `record`: an int, or a stored record's id.
+std::int64_t shared_record_id(py::handle record) {
+  if (PyLong_Check(record.ptr()) && !PyBool_Check(record.ptr())) return int64_from_python(record, "record");
+  if (!py::hasattr(record, "id")) throw py::type_error("record: expected a record or its id, not " + python_type_name(record));
+  py::object id = record.attr("id");
+  if (id.is_none()) throw Error(ErrorCode::invalid_argument, "record: a record that is not stored has no id", "record");
+  return int64_from_python(id, "record");
+}
+
+// Who a share is with: exactly one of a user's login and a team.
+struct ShareTarget {
+  std::optional<std::string> user;
+  std::optional<TeamArgument> team;
+
+  ShareTarget(const std::optional<std::string>& login, const py::object& team_object) : user(login) {
+    if (!team_object.is_none()) team.emplace(team_object);
+    if (user.has_value() == team.has_value())
+      throw Error(ErrorCode::invalid_argument, "share: give either user= or team=", "share");
+  }
+};
+
 void bind_access(py::module_& m) {
+  py::class_<Share>(m, "Share", "A record shared with a user or with a team (and the teams below it).")
+      .def_property_readonly("kind", [](const Share& s) { return std::string(record_kind_name(s.kind)); },
+                             "The record's kind.")
+      .def_readonly("record_id", &Share::record_id, "The record's id.")
+      .def_property_readonly(
+          "user", [](const Share& s) -> py::object { return s.user.empty() ? py::none() : py::cast(s.user); },
+          "The user's login, or None for a team share.")
+      .def_property_readonly(
+          "team", [](const Share& s) -> py::object { return s.team ? py::cast(s.team->value()) : py::none(); },
+          "The team's id, or None for a user share.")
+      .def_property_readonly("level", [](const Share& s) { return std::string(share_level_name(s.level)); },
+                             "'read' or 'edit'.")
+      .def_readonly("created_at", &Share::created_at, "When it was made or last changed (UTC).")
+      .def("to_dict", [](py::handle self) { return record_to_dict(self); }, "The fields as a dict.")
+      .def("__eq__", [](const Share& a, const Share& b) { return a == b; })
+      .def("__repr__",
+           [](const Share& s) {
+             return "<Share " + std::string(record_kind_name(s.kind)) + " " + std::to_string(s.record_id) + " with " +
+                    (s.team ? "team " + std::to_string(s.team->value()) : quoted(s.user)) + " " +
+                    std::string(share_level_name(s.level)) + ">";
+           })
+      .attr("_fields") = py::make_tuple("kind", "record_id", "user", "team", "level", "created_at");
+
+
   py::class_<PyAccess>(m, "Access",
                        "Rights: db.access. Per record kind and action ('read', 'create', 'update', 'delete', "
                        "'assign', 'import', 'export', 'merge') a user has a scope ('none', 'own', 'team', "
@@ -235,6 +280,46 @@ void bind_access(py::module_& m) {
           },
           "Who sees records without an owner: 'everyone' (every user whose scope for the action is not 'none'; "
           "the default) or 'all_scope'. Setting it needs the system session or an administrator.")
+      .def(
+          "share",
+          [](PyAccess& self, const std::string& kind, py::handle record, const std::optional<std::string>& user,
+             const py::object& team, const std::string& level) {
+            const RecordKind record_kind = record_kind_named(kind, "kind");
+            const std::int64_t id = shared_record_id(record);
+            const ShareTarget target(user, team);
+            const ShareLevel share_level = share_level_from_name(level);
+            return self.db->run([&](Database& d) {
+              if (target.user) return d.access().share_with_user(record_kind, id, *target.user, share_level);
+              return d.access().share_with_team(record_kind, id, *target.team->in(d), share_level);
+            });
+          },
+          py::arg("kind"), py::arg("record"), py::kw_only(), py::arg("user") = py::none(), py::arg("team") = py::none(),
+          py::arg("level") = "read",
+          "Shares the record (a record or id of `kind`) with the active user `user` or with the members of `team` "
+          "(a Team, its id or name) and the teams below it, at level 'read' or 'edit'; a Share. Whoever may update "
+          "the record may share it (PermissionDeniedError otherwise); NotFoundError for a record you do not see.")
+      .def(
+          "unshare",
+          [](PyAccess& self, const std::string& kind, py::handle record, const std::optional<std::string>& user,
+             const py::object& team) {
+            const RecordKind record_kind = record_kind_named(kind, "kind");
+            const std::int64_t id = shared_record_id(record);
+            const ShareTarget target(user, team);
+            return self.db->run([&](Database& d) {
+              if (target.user) return d.access().unshare_with_user(record_kind, id, *target.user);
+              return d.access().unshare_with_team(record_kind, id, *target.team->in(d));
+            });
+          },
+          py::arg("kind"), py::arg("record"), py::kw_only(), py::arg("user") = py::none(), py::arg("team") = py::none(),
+          "Ends the record's share with `user` or `team`; False when there was none.")
+      .def(
+          "shares",
+          [](PyAccess& self, const std::string& kind, py::handle record) {
+            const RecordKind record_kind = record_kind_named(kind, "kind");
+            const std::int64_t id = shared_record_id(record);
+            return self.db->run([&](Database& d) { return d.access().shares(record_kind, id); });
+          },
+          py::arg("kind"), py::arg("record"), "The record's shares: users by login, then teams (a list of Share).")
       .def("__repr__", [](PyAccess&) { return std::string("<crmcore access>"); });
 }
 

@@ -265,7 +265,11 @@ NOT_RECORD_READS = {
     "reports.catalog", "reports.info", "reports.names", "reports.option_doc",
     "telephony.record_call", "telephony.attach_unmatched",
 }
-WRITE_WORDS = ("create", "update", "remove", "restore", "purge", "add", "set", "move", "rename", "define",
+# Read entry points whose visibility a test of their own checks.
+CHECKED_BY_TEST = {
+    "access.shares": "test_a_record_shared_with_a_user_or_team_is_seen_by_them_and_edited_at_level_edit",
+}
+WRITE_WORDS = ("share", "create", "update", "remove", "restore", "purge", "add", "set", "move", "rename", "define",
                "convert", "complete", "cancel", "attach", "merge", "freeze", "reorder", "end", "start", "require")
 SETUP_STORES = {"calendars", "campaigns", "currencies", "custom_fields", "lead_sources", "pipelines", "products",
                 "teams", "users"}
@@ -288,6 +292,8 @@ def test_every_public_read_entry_point_has_a_visibility_check(org):
     db, _ = org
     checked = {point for points in READ_CHECKS.values() for point in points}
     checked |= {f"reports.{name}" for name in db.reports.names()}
+    assert all(test in globals() for test in CHECKED_BY_TEST.values())
+    checked |= set(CHECKED_BY_TEST)
     unclassified = []
     for point in sorted(public_entry_points(db)):
         store, _, method = point.rpartition(".")
@@ -393,3 +399,38 @@ def test_open_acts_as_the_user_named(tmp_path):
             ana.contacts.create(last_name="Refused")
     with pytest.raises(crmcore.NotFoundError):
         crmcore.open(path, user="ghost")
+
+
+def test_a_record_shared_with_a_user_or_team_is_seen_by_them_and_edited_at_level_edit(bare_db):
+    db = bare_db
+    db.teams.create("Sales")
+    db.teams.create("Export", parent="Sales")
+    db.users.create("anna", team="Sales", roles=["sales_rep"])
+    db.users.create("olga", roles=["sales_rep"])
+    db.users.create("eric", team="Export", roles=["sales_rep"])
+    deal = db.opportunities.create(name="Shared deal", amount="10.00 EUR", owner="anna")
+    with db.as_user("anna") as anna, db.as_user("olga") as olga, db.as_user("eric") as eric:
+        with pytest.raises(crmcore.NotFoundError):
+            olga.opportunities.get(deal.id)
+        share = anna.access.share("opportunity", deal, user="olga")
+        assert (share.kind, share.record_id, share.user, share.team, share.level) == (
+            "opportunity", deal.id, "olga", None, "read")
+        seen = olga.opportunities.get(deal.id)
+        assert olga.reports.pipeline_by_stage().to_records()[0]["deals"] == 1
+        with pytest.raises(crmcore.PermissionDeniedError, match="update opportunity"):
+            olga.opportunities.update(seen, name="Mine now")
+        anna.access.share("opportunity", deal.id, user="olga", level="edit")
+        assert olga.opportunities.update(seen, name="Renamed").name == "Renamed"
+        with pytest.raises(crmcore.PermissionDeniedError, match="share opportunity"):
+            olga.access.share("opportunity", deal, user="eric")  # edit is not the owner's right to share
+        anna.access.share("opportunity", deal, team="Sales")
+        assert eric.opportunities.get(deal.id).name == "Renamed"  # Export is below Sales
+        assert [(s.user, s.level) for s in anna.access.shares("opportunity", deal)] == [("olga", "edit"), (None, "read")]
+        assert anna.access.unshare("opportunity", deal, team="Sales") is True
+        assert anna.access.unshare("opportunity", deal, team="Sales") is False
+        with pytest.raises(crmcore.NotFoundError):
+            eric.opportunities.get(deal.id)
+        with pytest.raises(crmcore.ValidationError, match="either user= or team="):
+            anna.access.share("opportunity", deal, user="olga", team="Sales")
+        with pytest.raises(crmcore.NotFoundError):
+            eric.access.shares("opportunity", deal)

@@ -1983,6 +1983,29 @@ CRM_API crm_status crm_access_unassigned_visibility(crm_db *db, char **out_setti
  *  setting it started with until crm_db_set_user() again. */
 CRM_API crm_status crm_access_set_unassigned_visibility(crm_db *db, const char *setting);
 
+/** Shares record record_id of kind ("contact") beyond what roles reach: with
+ *  the active user login (team_id 0), or with the members of team team_id
+ *  and of the teams below it (login NULL or ""), at level "read" or "edit"
+ *  (change its fields; NULL: "read"). An existing share takes the new level.
+ *  Whoever may update the record may share it (CRM_PERMISSION_DENIED
+ *  otherwise); CRM_NOT_FOUND for a record the connection does not see, an
+ *  unknown user or team; CRM_MISUSE for both or neither of login and team. */
+CRM_API crm_status crm_access_share(crm_db *db, const char *kind, int64_t record_id, const char *login,
+                                    int64_t team_id, const char *level);
+/** Ends a share made by crm_access_share(); *out_removed (NULL to skip) is 1
+ *  when there was one, else 0. The same rights as sharing. */
+CRM_API crm_status crm_access_unshare(crm_db *db, const char *kind, int64_t record_id, const char *login,
+                                      int64_t team_id, int *out_removed);
+/** A cursor over the record's shares (users by login, then teams); read each
+ *  with crm_cursor_share(). CRM_NOT_FOUND for a record the connection does
+ *  not see. */
+CRM_API crm_status crm_access_shares(crm_db *db, const char *kind, int64_t record_id, crm_cursor **out_cursor);
+/** The share at the cursor: the user's login ("" for a team share), the
+ *  team's id (0 for a user share) and the level ("read" or "edit"); strings
+ *  borrowed until the next call on the cursor; any out pointer may be NULL. */
+CRM_API crm_status crm_cursor_share(const crm_cursor *cursor, const char **out_login, int64_t *out_team_id,
+                                    const char **out_level);
+
 /* ---- Users and teams ------------------------------------------------------
  * The people who work in the CRM. Every record's "owner" is a user's login:
  * storing a record whose owner is not an active user's login is
