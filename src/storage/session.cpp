@@ -129,6 +129,12 @@ Session::Session(const std::string& path, const OpenOptions& options, const std:
       statements_(*db_) {
   // Reading the header here turns "not a database" into an error at open time.
   schema_version_ = db_->execAndGet("PRAGMA user_version").getInt();
+  if (connection_name != path) {
+    // The memdb VFS caps a database at 1 GiB unless told otherwise; a private
+    // ":memory:" database had no such cap, and this one has none either.
+    sqlite3_int64 unlimited = std::numeric_limits<sqlite3_int64>::max() / 2;
+    sqlite3_file_control(db_->getHandle(), "main", SQLITE_FCNTL_SIZE_LIMIT, &unlimited);
+  }
   register_functions(db_->getHandle());
   if (sqlite3_create_function_v2(db_->getHandle(), "crm_access_checked", 0, SQLITE_UTF8, this, sql_access_checked,
                                  nullptr, nullptr, nullptr) != SQLITE_OK)
