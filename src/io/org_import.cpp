@@ -196,6 +196,17 @@ OrgImportResult Imports::read_org(const std::string& directory, const OrgImportO
         result.files.push_back({name, kind, 2, read_file(path, second_pass(plan, options, headers, first)), {}});
     }
   }
+  if (result.files.empty()) {
+    std::string wanted;
+    for (const OrgFilePlan& plan : preset.files) wanted += (wanted.empty() ? "" : ", ") + plan.file;
+    std::string folders;
+    for (const auto& entry : fs::directory_iterator(directory))
+      if (entry.is_directory()) folders += (folders.empty() ? "" : ", ") + entry.path().filename().string() + "/";
+    throw Error(ErrorCode::not_found,
+                "import_org: no file in '" + directory + "' is one the " + preset.name + " preset reads (" + wanted +
+                    ")" + (folders.empty() ? "" : "; its folders: " + folders + " (give the one holding the files)"),
+                "directory");
+  }
   for (const auto& [key, name] : files)
     if (!used.count(key)) result.unused_files.push_back(name);
   return result;

@@ -347,6 +347,7 @@ ImportResult import_org_links(Session& session, OrgLinkKind kind, const std::str
       refuse(record.line, header != headers.end() ? header->second : error.field(), error.what());
     }
   }
+  result.committed = true;  // each row was written on its own; the refused ones are listed
   return result;
 }
 

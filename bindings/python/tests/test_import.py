@@ -237,6 +237,22 @@ def test_import_org_reads_a_folder_in_order_and_a_second_run_changes_nothing(db,
         db.import_org(folder, source="nosuch")
 
 
+def test_import_org_of_a_folder_without_its_files_names_them_and_the_subfolders(db, tmp_path):
+    (tmp_path / "export" / "data").mkdir(parents=True)
+    write(tmp_path / "export" / "data", "Account.csv", "Id,Name\n001A,Parent Inc\n")
+    with pytest.raises(crmcore.NotFoundError, match=r"Account\.csv.*its folders: data/"):
+        db.import_org(tmp_path / "export")
+    assert db.accounts.count() == 0
+    assert db.import_org(tmp_path / "export" / "data").files[0].result.inserted == 1
+
+
+def test_import_org_reports_the_rows_of_a_campaign_file_as_written(db, tmp_path):
+    write(tmp_path, "Campaign.csv", "Id,Name,Type\n701A,Spring fair,Event\n")
+    (campaigns,) = db.import_org(tmp_path).files
+    assert (campaigns.kind, campaigns.result.committed) == ("campaign", True)
+    assert db.campaigns.find("Spring fair") is not None
+
+
 def test_compose_makes_a_column_the_file_lacks_from_other_cells(db):
     db.accounts.create(name="Cancity")
     text = "product,account\nGTX Pro,Cancity\nMG Special,\n"
