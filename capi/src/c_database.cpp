@@ -40,6 +40,15 @@ crm_status crm_options_set_user(crm_options* options, const char* user) {
   });
 }
 
+crm_status crm_options_set_origin(crm_options* options, const char* origin) {
+  CRM_REQUIRE(options);
+  return guard([&] {
+    require_utf8(origin, "origin");
+    options->options.origin = text(origin);
+    return CRM_OK;
+  });
+}
+
 crm_status crm_options_set_busy_timeout(crm_options* options, int milliseconds) {
   CRM_REQUIRE(options);
   if (milliseconds < 0)
@@ -235,6 +244,23 @@ crm_status crm_db_user(crm_db* db, char** out_user) {
 crm_status crm_db_set_user(crm_db* db, const char* user) {
   CRM_WITH_DB(db, {
     database.set_user(text(user));
+    return CRM_OK;
+  });
+}
+
+crm_status crm_db_origin(crm_db* db, char** out_origin) {
+  CRM_REQUIRE(out_origin);
+  *out_origin = nullptr;
+  CRM_WITH_DB(db, {
+    *out_origin = owned_copy(database.origin());
+    return CRM_OK;
+  });
+}
+
+crm_status crm_db_set_origin(crm_db* db, const char* origin) {
+  CRM_WITH_DB(db, {
+    require_utf8(origin, "origin");
+    database.set_origin(text(origin));
     return CRM_OK;
   });
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "crm/access.hpp"
+#include "crm/audit.hpp"
 #include "crm/account.hpp"
 #include "crm/activity.hpp"
 #include "crm/calendar.hpp"

@@ -12,6 +12,7 @@
 namespace crm {
 
 class Access;
+class Audit;
 class Accounts;
 class Activities;
 class Calendars;
@@ -82,6 +83,9 @@ struct OpenOptions {
   /// jobs, which may do everything. Checked when opening: not_found for an
   /// unknown login, invalid_argument for an inactive user.
   std::string user{};
+  /// The embedder's tag the audit trail keeps with every change this
+  /// connection makes ("erp-sync", "pbx"); one line. Empty: none.
+  std::string origin{};
 };
 
 /// One connection to a CRM database. A Database is used by one thread at a
@@ -209,6 +213,17 @@ class Database {
   /// Rights: what users may do and the settings of access (crm/access.hpp);
   /// same rules as accounts().
   Access& access();
+
+  /// Who changed which fields of which record, when (crm/audit.hpp); same
+  /// rules as accounts().
+  Audit& audit();
+
+  /// The embedder's tag the audit trail keeps with this connection's
+  /// changes (OpenOptions::origin); "" for none.
+  std::string origin() const;
+  /// Sets the tag for the changes made from now on; one line (invalid_argument
+  /// otherwise), "" for none.
+  void set_origin(const std::string& origin);
 
   /// The login this connection acts as (OpenOptions::user); "" for the
   /// system session.

@@ -4,6 +4,7 @@
 #include "currency/rate_decimal.hpp"
 #include "storage/errors.hpp"
 #include "storage/session.hpp"
+#include "storage/settings.hpp"
 
 namespace crm {
 namespace {
@@ -48,8 +49,7 @@ constexpr const char* kRateColumns = "SELECT from_currency, to_currency, valid_f
 
 std::string Currencies::base() const {
   return guarded_read(session_, [&] {
-    auto statement = session_.prepare("SELECT value FROM settings WHERE key = 'base_currency'");
-    return statement->executeStep() ? statement->getColumn(0).getString() : std::string(kDefaultBase);
+    return read_setting(session_, "base_currency").value_or(std::string(kDefaultBase));
   });
 }
 
@@ -57,11 +57,7 @@ void Currencies::set_base(std::string_view code) {
   guarded([&] {
     const std::string checked = checked_code(code, "base_currency");
     WriteScope scope(session_);
-    auto upsert = session_.prepare(
-        "INSERT INTO settings (key, value) VALUES ('base_currency', ?) ON CONFLICT (key) DO UPDATE SET value = "
-        "excluded.value");
-    upsert->bind(1, checked);
-    upsert->exec();
+    write_setting(session_, "base_currency", checked);
     scope.commit();
   });
 }

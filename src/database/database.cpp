@@ -6,7 +6,9 @@
 #include <sqlite3.h>
 
 #include "common/fields.hpp"
+#include "audit/audit_journal.hpp"
 #include "crm/access.hpp"
+#include "crm/audit.hpp"
 #include "crm/account.hpp"
 #include "crm/activity.hpp"
 #include "crm/calendar.hpp"
@@ -64,7 +66,8 @@ struct Database::Impl {
         reports(detail::StoreAccess::make<Reports>(*session)),
         users(detail::StoreAccess::make<Users>(*session)),
         teams(detail::StoreAccess::make<Teams>(*session)),
-        access(detail::StoreAccess::make<Access>(*session)) {}
+        access(detail::StoreAccess::make<Access>(*session)),
+        audit(detail::StoreAccess::make<Audit>(*session)) {}
 
   std::shared_ptr<detail::Session> session;
   Accounts accounts;
@@ -91,6 +94,7 @@ struct Database::Impl {
   Users users;
   Teams teams;
   Access access;
+  Audit audit;
 };
 
 Database::Database(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -118,6 +122,8 @@ Database Database::open(const std::string& path, const OpenOptions& options) {
     const bool behind = session->schema_version() < migrations.back().version;
     const bool fresh = session->schema_version() == 0;
     if (!options.read_only && behind && (options.migrate || fresh)) detail::migrate(*session, migrations);
+    session->set_origin(detail::clean_line(options.origin, "origin"));
+    detail::install_audit_journal(*session);
     if (!options.user.empty()) {
       session->require_current_schema();
       detail::act_as(*session, detail::clean_line(options.user, "user"));
@@ -154,7 +160,10 @@ int Database::schema_version() const { return shared_session()->schema_version()
 int Database::latest_schema_version() noexcept { return detail::schema_migrations().back().version; }
 
 void Database::migrate() {
-  guarded([&] { detail::migrate(*shared_session(), detail::schema_migrations()); });
+  guarded([&] {
+    detail::migrate(*shared_session(), detail::schema_migrations());
+    detail::install_audit_journal(*shared_session());
+  });
 }
 
 void Database::backup_to(const std::string& destination) const {
@@ -245,12 +254,22 @@ Database Database::as_user(const std::string& login) const {
     options.create = false;
     auto session = std::make_shared<detail::Session>(*current, options);
     session->require_current_schema();
+    session->set_origin(current->origin());
+    detail::install_audit_journal(*session);
     if (!options.user.empty()) detail::act_as(*session, options.user);
     return Database(std::make_unique<Impl>(std::move(session)));
   });
 }
 
 Access& Database::access() { return checked(shared_session(), impl_->access); }
+
+Audit& Database::audit() { return checked(shared_session(), impl_->audit); }
+
+std::string Database::origin() const { return shared_session()->origin(); }
+
+void Database::set_origin(const std::string& origin) {
+  guarded([&] { shared_session()->set_origin(detail::clean_line(origin, "origin")); });
+}
 
 Transaction Database::transaction() { return Transaction(*this); }
 

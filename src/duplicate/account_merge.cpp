@@ -3,8 +3,10 @@
 // the merge recorded.
 #include <string>
 
+#include "crm/audit.hpp"
 #include "account/account_table.hpp"
 #include "crm/account.hpp"
+#include "crm/audit.hpp"
 #include "crm/error.hpp"
 #include "duplicate/field_picker.hpp"
 #include "duplicate/merge_fields.hpp"
@@ -56,6 +58,7 @@ void refuse_parent_loop(Session& session, AccountId survivor, AccountId other) {
 
 Account merge_accounts(Session& session, AccountId survivor_id, AccountId other_id, const MergeChoices& choices) {
   WriteScope scope(session);
+  AuditOperationScope merging(session, audit_operation_name(AuditOperation::merge));
   require_mergeable(session, kAccountTable, survivor_id.value(), other_id.value());
   const FieldPicker pick(session, RecordKind::account, merge_fields<Account>(), choices);
   Accounts accounts = detail::StoreAccess::make<Accounts>(session);

@@ -3,6 +3,7 @@
 #include <unordered_set>
 
 #include "contact/contact_table.hpp"
+#include "crm/audit.hpp"
 #include "crm/contact.hpp"
 #include "duplicate/field_picker.hpp"
 #include "duplicate/merge_fields.hpp"
@@ -27,6 +28,7 @@ Contact merged_contact(Contact current, const Contact& other, const FieldPicker&
 
 Contact merge_contacts(Session& session, ContactId survivor_id, ContactId other_id, const MergeChoices& choices) {
   WriteScope scope(session);
+  AuditOperationScope merging(session, audit_operation_name(AuditOperation::merge));
   require_mergeable(session, kContactTable, survivor_id.value(), other_id.value());
   const FieldPicker pick(session, RecordKind::contact, merge_fields<Contact>(), choices);
   Contacts contacts = detail::StoreAccess::make<Contacts>(session);

@@ -54,7 +54,7 @@ const std::vector<RecordField<Opportunity>>& record_fields<Opportunity>() {
   static const std::vector<RecordField<Opportunity>> fields = [] {
     std::vector<RecordField<Opportunity>> rest = {
         {{.name = "stage_kind", .type = T::enumeration, .storage = S::computed, .roles = kMaintained | R::filter | R::select, .doc = "The kind of its stage: open, won or lost.", .filter_name = "status", .sql = {.column = "stage_id", .table = "stages", .lookup_key = "kind"}, .values = {"open", "won", "lost"}}, &Opportunity::stage_kind},
-        {{.name = "probability", .type = T::integer, .roles = kMaintained | kQuery, .doc = "The win probability in force.", .sql = {.column = "probability"}}, &Opportunity::probability},
+        {{.name = "probability", .type = T::integer, .roles = kMaintained | kQuery | kAudited, .doc = "The win probability in force (audited: an override changes it).", .sql = {.column = "probability"}}, &Opportunity::probability},
     };
     for (auto& stamp : stamps<Opportunity>()) rest.push_back(std::move(stamp));
     return stored_table(id_field<Opportunity>("opportunity"), record_fields<OpportunityData>(), std::move(rest));

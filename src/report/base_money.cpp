@@ -5,6 +5,7 @@
 #include "crm/error.hpp"
 #include "crm/money.hpp"
 #include "storage/session.hpp"
+#include "storage/settings.hpp"
 #include "storage/store_access.hpp"
 
 namespace crm::detail {
@@ -35,8 +36,7 @@ void MoneySum::add(const MoneySum& other) {
 }
 
 BaseCurrency::BaseCurrency(Session& session) : session_(session) {
-  auto statement = session.prepare("SELECT value FROM settings WHERE key = 'base_currency'");
-  code_ = statement->executeStep() ? statement->getColumn(0).getString() : "EUR";
+  code_ = read_setting(session, "base_currency").value_or("EUR");
 }
 
 std::string BaseCurrency::rate_id_sql(std::string_view currency_sql, std::string_view day_sql) const {

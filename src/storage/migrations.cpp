@@ -17,6 +17,7 @@
 #include "storage/schema_v9.hpp"
 #include "storage/schema_v10.hpp"
 #include "storage/schema_v11.hpp"
+#include "storage/schema_v12.hpp"
 
 namespace crm::detail {
 namespace {
@@ -87,6 +88,7 @@ constexpr Migration kMigrations[] = {
     {9, "names' ASCII Latin spellings (latin_key) for search and duplicates", kSchemaV9},
     {10, "users, teams and roles; every record's owner an active user", kSchemaV10, add_owner_triggers},
     {11, "records shared with a user or a team", kSchemaV11, add_share_triggers},
+    {12, "the audit trail: who changed which fields of which record, when", kSchemaV12},
 };
 
 bool has_user_tables(Session& session) {

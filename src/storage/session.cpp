@@ -59,6 +59,20 @@ void sql_access_checked(sqlite3_context* context, int, sqlite3_value**) {
   sqlite3_result_int(context, session->access_checked() ? 1 : 0);
 }
 
+// crm_audit_on(): 1 while the audit trail records the session's writes.
+void sql_audit_on(sqlite3_context* context, int, sqlite3_value**) {
+  const auto* session = static_cast<const Session*>(sqlite3_user_data(context));
+  sqlite3_result_int(context, session->audit_on() ? 1 : 0);
+}
+
+// crm_audit_operation(): the operation an AuditOperationScope names, or NULL.
+void sql_audit_operation(sqlite3_context* context, int, sqlite3_value**) {
+  const auto* session = static_cast<const Session*>(sqlite3_user_data(context));
+  const std::string& operation = session->audit_operation();
+  if (operation.empty()) return sqlite3_result_null(context);
+  sqlite3_result_text(context, operation.data(), static_cast<int>(operation.size()), SQLITE_TRANSIENT);
+}
+
 // A one-argument SQL function giving Key(text) (NULL stays NULL; invalid
 // UTF-8 is returned as it is).
 template <std::string (*Key)(std::string_view)>
@@ -118,6 +132,7 @@ Session::Session(const std::string& path, const OpenOptions& options, const std:
       connection_name_(connection_name),
       options_(options),
       user_(options.user),
+      origin_(options.origin),
       busy_timeout_ms_(checked_busy_timeout(options)),
       read_only_(options.read_only),
       clock_(options.clock),
@@ -137,7 +152,11 @@ Session::Session(const std::string& path, const OpenOptions& options, const std:
   }
   register_functions(db_->getHandle());
   if (sqlite3_create_function_v2(db_->getHandle(), "crm_access_checked", 0, SQLITE_UTF8, this, sql_access_checked,
-                                 nullptr, nullptr, nullptr) != SQLITE_OK)
+                                 nullptr, nullptr, nullptr) != SQLITE_OK ||
+      sqlite3_create_function_v2(db_->getHandle(), "crm_audit_on", 0, SQLITE_UTF8, this, sql_audit_on, nullptr,
+                                 nullptr, nullptr) != SQLITE_OK ||
+      sqlite3_create_function_v2(db_->getHandle(), "crm_audit_operation", 0, SQLITE_UTF8, this,
+                                 sql_audit_operation, nullptr, nullptr, nullptr) != SQLITE_OK)
     throw Error(ErrorCode::io, std::string("cannot register SQL functions: ") + sqlite3_errmsg(db_->getHandle()));
   db_->exec("PRAGMA foreign_keys = ON");
   // Savepoints (one per public write inside a caller's transaction) keep
@@ -237,6 +256,8 @@ WriteScope::WriteScope(Session& session, Atomicity atomicity)
     session_.execute("BEGIN IMMEDIATE");
     try {
       deferred_search_ = defer_search_indexing(session_);
+      for (const auto& steps : session_.transaction_steps())
+        if (steps.began) steps.began();
     } catch (...) {
       // SQLite may have rolled back already (out of memory): keep its error.
       if (session_.in_transaction()) session_.execute("ROLLBACK");
@@ -269,6 +290,8 @@ void WriteScope::commit() {
   }
   try {
     if (outermost_) {
+      for (const auto& steps : session_.transaction_steps())
+        if (steps.before_commit) steps.before_commit();
       if (deferred_search_) resume_search_indexing(session_);
       session_.execute("COMMIT");
     }

@@ -1,6 +1,7 @@
 // One open connection with everything the record modules need from it.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -75,6 +76,31 @@ class Session {
   /// crm_access_checked() gives this as 1 or 0, which the acting user's
   /// write checks (temporary triggers) test first.
   bool access_checked() const noexcept { return cascade_writes_ == 0; }
+  /// True while the audit trail records this connection's writes: the SQL
+  /// function crm_audit_on() gives it as 1 or 0 to the audit triggers.
+  bool audit_on() const noexcept { return audit_on_; }
+  /// Turns the recording of writes on or off (audit/audit_journal.cpp sets
+  /// it from the database's setting when a write transaction begins).
+  void set_audit_on(bool on) noexcept { audit_on_ = on; }
+  /// What the audit trail calls the writes made now when the write itself
+  /// does not say (a merge's: "merge"); "" otherwise. crm_audit_operation()
+  /// gives it, NULL when "".
+  const std::string& audit_operation() const noexcept { return audit_operation_; }
+  /// Work a module does at the edges of every outermost write transaction:
+  /// `began` right after BEGIN, `before_commit` right before COMMIT (still
+  /// inside the transaction; what it throws rolls the transaction back).
+  struct TransactionSteps {
+    std::function<void()> began;          ///< After BEGIN IMMEDIATE.
+    std::function<void()> before_commit;  ///< Before COMMIT.
+  };
+  /// Adds steps run, in the order added, by every outermost WriteScope.
+  void add_transaction_steps(TransactionSteps steps) { transaction_steps_.push_back(std::move(steps)); }
+  /// The steps added so far.
+  const std::vector<TransactionSteps>& transaction_steps() const noexcept { return transaction_steps_; }
+  /// The embedder's tag for the writes of this connection (OpenOptions::origin).
+  const std::string& origin() const noexcept { return origin_; }
+  /// Sets the embedder's tag.
+  void set_origin(std::string origin) { origin_ = std::move(origin); }
   /// The user working through this connection ("" when not set).
   const std::string& user() const noexcept { return user_; }
   /// Sets the user working through this connection.
@@ -134,6 +160,7 @@ class Session {
  private:
   friend class CallbackScope;
   friend class CascadeWrites;
+  friend class AuditOperationScope;
   Session(const std::string& path, const OpenOptions& options, const std::string& connection_name);
   void enable_wal();
   void require_usable() const;
@@ -142,6 +169,7 @@ class Session {
   std::string connection_name_;  // what SQLite opened: the path, or a shared in-memory database's URI
   OpenOptions options_;
   std::string user_;
+  std::string origin_;  // the embedder's tag for the audit trail
   int busy_timeout_ms_;
   bool read_only_;
   Clock clock_;
@@ -155,6 +183,9 @@ class Session {
   std::uint64_t cache_epoch_ = 0;
   mutable int callbacks_ = 0;  // CallbackScopes open
   int cascade_writes_ = 0;     // CascadeWrites open
+  bool audit_on_ = false;      // crm_audit_on()
+  std::string audit_operation_;  // crm_audit_operation(), set by AuditOperationScope
+  std::vector<TransactionSteps> transaction_steps_;
   std::unordered_map<std::type_index, std::unique_ptr<SessionState>> states_;
 };
 
@@ -187,6 +218,26 @@ class CascadeWrites {
 
  private:
   Session& session_;
+};
+
+/// Names the operation of the writes made while it is open (a merge's
+/// "merge") for the audit trail, where the writes themselves would say
+/// update or delete. The outermost scope's name wins.
+class AuditOperationScope {
+ public:
+  AuditOperationScope(Session& session, std::string_view operation)
+      : session_(session), owns_(session.audit_operation_.empty()) {
+    if (owns_) session_.audit_operation_ = operation;
+  }
+  AuditOperationScope(const AuditOperationScope&) = delete;
+  AuditOperationScope& operator=(const AuditOperationScope&) = delete;
+  ~AuditOperationScope() {
+    if (owns_) session_.audit_operation_.clear();
+  }
+
+ private:
+  Session& session_;
+  bool owns_;
 };
 
 /// How a WriteScope inside a caller's transaction undoes itself on failure.

@@ -7,6 +7,7 @@
 #include "storage/errors.hpp"
 #include "storage/record_table.hpp"
 #include "storage/session.hpp"
+#include "storage/settings.hpp"
 #include "user/user_rows.hpp"
 
 namespace crm::detail {
@@ -158,10 +159,8 @@ std::string scope_condition(Scope scope, std::string_view login, std::string_vie
 }
 
 UnassignedVisibility stored_unassigned_visibility(Session& session) {
-  auto statement = session.prepare("SELECT value FROM settings WHERE key = ?");
-  statement->bind(1, std::string(kUnassignedKey));
-  if (!statement->executeStep()) return UnassignedVisibility::everyone;
-  return unassigned_visibility_from_name(statement->getColumn(0).getString());
+  const auto stored = read_setting(session, kUnassignedKey);
+  return stored ? unassigned_visibility_from_name(*stored) : UnassignedVisibility::everyone;
 }
 
 void act_as(Session& session, std::string_view login) {
@@ -219,15 +218,18 @@ void require_action(Session& session, RecordKind kind, Action action) {
   if (scope == Scope::none) throw Error(ErrorCode::permission_denied, denial(action, kind, scope));
 }
 
-std::string readable_record_condition(Session& session, std::string_view kind_column, std::string_view id_column) {
+std::string readable_record_condition(Session& session, std::string_view kind_column, std::string_view id_column,
+                                      bool purged_for_scope_all) {
   if (acting_login(session).empty()) return {};
   std::string condition = " AND (";
   bool first = true;
   for (RecordKind kind : all_record_kinds()) {
     condition += first ? "" : " OR ";
     first = false;
-    condition += "(" + std::string(kind_column) + " = '" + std::string(record_kind_name(kind)) + "' AND " +
-                 std::string(id_column) + " IN (SELECT id FROM " + std::string(record_table_of(kind).table) + "))";
+    condition += "(" + std::string(kind_column) + " = '" + std::string(record_kind_name(kind)) + "'";
+    if (!purged_for_scope_all || acting_scope(session, kind, Action::read) != Scope::all)
+      condition += " AND " + std::string(id_column) + " IN (SELECT id FROM " + std::string(record_table_of(kind).table) + ")";
+    condition += ")";
   }
   return condition + ")";
 }
@@ -251,11 +253,7 @@ UnassignedVisibility Access::unassigned_visibility() const {
 void Access::set_unassigned_visibility(UnassignedVisibility visibility) {
   detail::guarded([&] {
     detail::WriteScope scope(session_);
-    auto statement = session_.prepare(
-        "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value");
-    statement->bind(1, std::string(detail::kUnassignedKey));
-    statement->bind(2, std::string(unassigned_visibility_name(visibility)));
-    statement->exec();
+    detail::write_setting(session_, detail::kUnassignedKey, unassigned_visibility_name(visibility));
     scope.commit();
   });
 }

@@ -39,7 +39,10 @@ void require_action(Session& session, RecordKind kind, Action action);
 /// index): " AND (...)", true where the session's user may read the record
 /// (`kind_column` holds record_kind_name(), `id_column` its id); "" for the
 /// system session. The record tables it names resolve to the user's views.
-std::string readable_record_condition(Session& session, std::string_view kind_column, std::string_view id_column);
+/// With `purged_for_scope_all`, rows of kinds the user reads with scope all
+/// pass even when their record no longer exists (the audit trail of a purge).
+std::string readable_record_condition(Session& session, std::string_view kind_column, std::string_view id_column,
+                                      bool purged_for_scope_all = false);
 
 /// The SQL condition on `owner_column` true for the records `login` reaches
 /// with `scope`; records without an owner are in it when `with_unassigned`

@@ -44,7 +44,7 @@ run(1 "not a phone number" find-phone "${DB}" "hello")
 run(0 "contact +[0-9]+ +[^\n]*Bērziņ" search "${DB}" "berzin*")
 run(0 "contact +[0-9]+ +[^\n]*Ковальчук" search "${DB}" КОВАЛЬЧУК --kind contact --limit 5)
 run(1 "Nothing found for 'nobody-at-all'" search "${DB}" nobody-at-all)
-run(1 "--kind: 'person' is not one of" search "${DB}" anna --kind person)
+run(1 "--kind: 'person' is not a record kind" search "${DB}" anna --kind person)
 run(0 "crmcore [0-9]+\\.[0-9]+\\.[0-9]+, schema version" version)
 run(2 "unknown command" frobnicate "${DB}")
 run(1 "missing argument" find-email "${DB}")
@@ -250,7 +250,23 @@ set(keep "${CMAKE_MATCH_1}")
 set(other "${CMAKE_MATCH_2}")
 # The sample, loaded with --region LV, writes some numbers as "0049 ...": rewriting such a record
 # reads them again, in the contact's own country, so no --region is needed.
-run(0 "Merged contact ${other} into contact ${keep} \\(" merge "${DUP}" contact ${keep} ${other} --take job_title)
+run(0 "Merged contact ${other} into contact ${keep} \\(" --origin dedup merge "${DUP}" contact ${keep} ${other}
+    --take job_title)
+# The audit trail: the merge is in both records' histories, with its origin; queries by kind, user, period.
+run(0 "^ *seq +tx +at +user +origin +kind +record_id +operation +field +old +new\n-+\n[^\n]* create +first_name .*dedup +contact +${keep} +merge "
+    history "${DUP}" contact ${keep})
+run(0 "dedup +contact +${other} +merge " history "${DUP}" contact ${other})
+run(0 "^ *seq[^\n]*\n-+\n +1 +1 +20[^\n]+ +account +1 +create +name " audit "${DUP}" --limit 1)
+run(0 "^ *seq[^\n]*\n-+\n$" audit "${DUP}" --by anna.berzina)
+run(0 "^ *seq[^\n]*\n-+\n$" audit "${DUP}" --until 2000-01-01T00:00:00Z)
+run(0 "^seq,tx,at,user,origin,kind,record_id,operation,field,old,new\r?\n[0-9]+,[0-9]+,20.*,,dedup,contact,${keep},merge,"
+    history "${DUP}" contact ${keep} --csv)
+run(1 "--kind: 'planet' is not a record kind" audit "${DUP}" --kind planet)
+run(1 "nothing has the external_ref 'NOPE'" history "${DUP}" contact NOPE)
+run(0 "^enabled: yes\nretention: forever\n$" audit-settings "${DUP}")
+run(0 "^enabled: no\nretention: 400 days\n$" audit-settings "${DUP}" --enabled no --retention-days 400)
+run(0 "^enabled: yes\nretention: forever\n$" audit-settings "${DUP}" --enabled yes --retention-days 0)
+run(1 "changing settings needs the administrator role \\[permission_denied\\]" --user janis.kalnins audit-settings "${DUP}" --enabled no)
 run(1 "merge.other: contact ${other} does not exist \\[not_found\\]" merge "${DUP}" contact ${keep} ${other})
 run(1 "cannot be merged into itself \\[invalid_argument\\]" merge "${DUP}" contact ${keep} ${keep})
 run(1 "did you mean 'job_title'" merge "${DUP}" contact SAMPLE-C-00001 SAMPLE-C-00002 --take jobtitle)

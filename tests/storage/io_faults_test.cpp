@@ -387,6 +387,8 @@ std::vector<WriteCase> write_cases() {
             [](D& db, const S& s, P) { db.access().unshare_with_user(RecordKind::account, s.shared_account.value(), "ilze"); }),
       write("Access::unshare_with_team",
             [](D& db, const S& s, P) { db.access().unshare_with_team(RecordKind::account, s.shared_account.value(), s.team); }),
+      write("Audit::set_enabled", [](D& db, const S&, P) { db.audit().set_enabled(false); }),
+      write("Audit::set_retention_days", [](D& db, const S&, P) { db.audit().set_retention_days(1); }),
       write("Teams::create", [](D& db, const S& s, P) { db.teams().create("Vilnius", s.team); }),
       write("Teams::rename", [](D& db, const S& s, P) { db.teams().rename(s.empty_team, "Riga"); }),
       write("Teams::move", [](D& db, const S& s, P) { db.teams().move(s.empty_team, std::nullopt); }),

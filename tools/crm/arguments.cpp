@@ -65,6 +65,8 @@ Arguments parse_arguments(int argc, char** argv) {
         args.region = value;
       else if (word == "--user")
         args.user = value;
+      else if (word == "--origin")
+        args.origin = value;
       else
         args.options[word.substr(2)] = value;
     } else if (args.command.empty()) {
@@ -149,6 +151,7 @@ Database open_database(const Arguments& args) {
   OpenOptions options;
   options.default_region = args.region;
   options.user = args.user;
+  options.origin = args.origin;
   return Database::open(positional(args, 0, "database file"), options);
 }
 
@@ -176,12 +179,24 @@ std::optional<bool> yes_no_option(const Arguments& args, const std::string& name
   throw Error(ErrorCode::invalid_argument, "--" + name + ": '" + text + "' is neither yes nor no", name);
 }
 
-RecordKind record_kind_argument(const Arguments& args, std::size_t index) {
+namespace {
+
+std::string record_kind_names() {
   std::string kinds;
   for (RecordKind kind : all_record_kinds()) kinds += (kinds.empty() ? "" : ", ") + std::string(record_kind_name(kind));
-  const std::string& kind = positional(args, index, ("the record kind (" + kinds + ")").c_str());
-  if (const auto found = record_kind_from_name(kind)) return *found;
-  throw Error(ErrorCode::invalid_argument, "'" + kind + "' is not a record kind (" + kinds + ")", "kind");
+  return kinds;
+}
+
+}  // namespace
+
+RecordKind record_kind_named(const std::string& text, const std::string& what) {
+  if (const auto found = record_kind_from_name(text)) return *found;
+  throw Error(ErrorCode::invalid_argument, what + "'" + text + "' is not a record kind (" + record_kind_names() + ")",
+              "kind");
+}
+
+RecordKind record_kind_argument(const Arguments& args, std::size_t index) {
+  return record_kind_named(positional(args, index, ("the record kind (" + record_kind_names() + ")").c_str()), "");
 }
 
 std::int64_t record_argument(Database& db, RecordKind kind, const Arguments& args, std::size_t index,

@@ -21,6 +21,7 @@ extern const char* const kUsage;
 struct Arguments {
   std::string region{};                         ///< --region: default country of phone numbers; none, as in the library.
   std::string user;                             ///< --user: the CRM user to act as; empty: the system.
+  std::string origin{};                         ///< --origin: the tag the audit trail keeps with the changes.
   std::string command;                          ///< The first word that is not an option.
   std::vector<std::string> positional;          ///< The words after the command.
   std::map<std::string, std::string> options;   ///< --name value pairs, without the dashes.
@@ -117,6 +118,10 @@ IdType record_option(const Arguments& args, const std::string& name, Find find) 
   const std::string text = option(args, name);
   return text.empty() ? IdType() : record_id<IdType>("--" + name, text, find);
 }
+
+/// The record kind called `text` ("contact"); throws invalid_argument,
+/// its message starting with `what` ("--kind: "), naming the kinds otherwise.
+RecordKind record_kind_named(const std::string& text, const std::string& what);
 
 /// The record kind named by positional argument `index` ("contact"); throws
 /// invalid_argument naming the kinds otherwise.

@@ -85,6 +85,18 @@ int run_unshare(const Arguments& args);
 /// shares DB KIND RECORD: who the record is shared with, at which level.
 int run_shares(const Arguments& args);
 
+// The audit trail (audit_commands.cpp).
+
+/// history DB KIND RECORD [--csv]: the record's changes, oldest first, one
+/// row per field.
+int run_history(const Arguments& args);
+/// audit DB [--kind KIND] [--by LOGIN|''] [--since INSTANT] [--until INSTANT]
+/// [--after SEQ] [--limit N] [--csv]: the changes in log order.
+int run_audit(const Arguments& args);
+/// audit-settings DB [--enabled yes|no] [--retention-days N]: changes and
+/// shows the trail's settings.
+int run_audit_settings(const Arguments& args);
+
 // Export (export_commands.cpp).
 
 /// export DB KIND [--format --where --segment --delimiter --output --owner

@@ -9,7 +9,7 @@
 
 namespace crm::cli {
 
-const char* const kUsage = R"(usage: crm [--region CC] [--user NAME] <command> <database> [arguments]
+const char* const kUsage = R"(usage: crm [--region CC] [--user NAME] [--origin TAG] <command> <database> [arguments]
 
 database:
   demo DB                 create DB if needed, load the built-in sample data, print a summary
@@ -124,6 +124,15 @@ users and teams (every record's owner is an active user's login):
                           let them see (edit: also change) one record beyond their roles
   unshare DB KIND RECORD --with-user LOGIN|--with-team TEAM
   shares DB KIND RECORD   who the record is shared with
+audit trail (every change of a record: who, when, which fields old -> new):
+  history DB KIND RECORD [--csv]
+                          the record's changes, oldest first, one row per field
+  audit DB [--kind KIND] [--by LOGIN] [--since INSTANT] [--until INSTANT] [--after SEQ] [--limit N] [--csv]
+                          the changes in log order (the first 1000 unless --limit): of one kind, by one
+                          user (--by '' for system sessions), in a period (ISO 8601 instants), after a seq
+  audit-settings DB [--enabled yes|no] [--retention-days N]
+                          shows (and changes) whether changes are logged and how many days they are kept
+                          (0: forever); changing them needs the system or an administrator
 
 campaigns and lead sources:
   lead-sources DB         list the lead sources
@@ -151,6 +160,7 @@ as in the library, so "26 123 456" needs --region LV while "+371 26 123 456" rea
 --user LOGIN works as that CRM user: they see and change only what their roles allow (a sales
 rep their own records, a manager their team's), and changes are recorded as theirs. Without it the
 command runs as the system, which may do everything.
+--origin TAG is kept with every change the command makes, in the audit trail ("nightly-sync").
 )";
 
 namespace {
@@ -172,6 +182,7 @@ constexpr Command kCommands[] = {
     {"users", run_users},       {"user", run_user},
     {"teams", run_teams},       {"team", run_team},
     {"share", run_share},       {"unshare", run_unshare},   {"shares", run_shares},
+    {"history", run_history},   {"audit", run_audit},       {"audit-settings", run_audit_settings},
     {"rates", run_rates},       {"rate", run_rate},         {"base-currency", run_base_currency},
 };
 

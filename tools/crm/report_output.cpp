@@ -76,22 +76,28 @@ void print_notes(const Report& report, std::ostream& out) {
 
 }  // namespace
 
-void print_report(const Report& report, std::ostream& out) {
-  const crm::Table& rows = report.table;
+void print_table(const crm::Table& rows, std::ostream& out) {
   Table table(column_names(rows, MoneyOut::amount));
   for (std::size_t column = 0; column < rows.columns().size(); ++column)
     if (is_number(rows.columns()[column].type)) table.align_right(column);
   for (std::size_t row = 0; row < rows.row_count(); ++row)
     table.add(row_cells(rows, row, kTableRealDigits, MoneyOut::amount));
   table.print(out);
+}
+
+void write_table_csv(const crm::Table& rows, std::ostream& out) {
+  write_csv_row(column_names(rows, MoneyOut::with_currency), out);
+  for (std::size_t row = 0; row < rows.row_count(); ++row)
+    write_csv_row(row_cells(rows, row, std::nullopt, MoneyOut::with_currency), out);
+}
+
+void print_report(const Report& report, std::ostream& out) {
+  print_table(report.table, out);
   print_notes(report, out);
 }
 
 void write_report_csv(const Report& report, std::ostream& out, std::ostream& notes) {
-  const crm::Table& rows = report.table;
-  write_csv_row(column_names(rows, MoneyOut::with_currency), out);
-  for (std::size_t row = 0; row < rows.row_count(); ++row)
-    write_csv_row(row_cells(rows, row, std::nullopt, MoneyOut::with_currency), out);
+  write_table_csv(report.table, out);
   print_notes(report, notes);
 }
 

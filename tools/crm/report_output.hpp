@@ -1,5 +1,5 @@
-// How the crm program shows a report: an aligned table followed by its
-// currency and exchange rates, or CSV.
+// How the crm program shows the library's tables: aligned or as CSV; a
+// report's followed by its currency and exchange rates.
 #pragma once
 
 #include <ostream>
@@ -7,6 +7,14 @@
 #include "crm/crm.hpp"
 
 namespace crm::cli {
+
+/// Any table of the library (a report's, the audit trail's) aligned, numbers
+/// right-aligned and null cells empty; money amounts without their currency.
+void print_table(const crm::Table& table, std::ostream& out);
+
+/// The table as CSV: a header row of column names, then the rows (reals in
+/// full precision; after each money column "<name>_currency").
+void write_table_csv(const crm::Table& table, std::ostream& out);
 
 /// The report's table with numbers right-aligned and null cells empty, then
 /// "amounts in EUR" when it has money columns and one line per exchange rate used.

@@ -17,11 +17,7 @@ std::vector<RecordKind> kinds_option(const Arguments& args) {
   for (std::size_t start = 0; start < text.size();) {
     const std::size_t end = std::min(text.find(',', start), text.size());
     const std::string name = text.substr(start, end - start);
-    const auto kind = record_kind_from_name(name);
-    if (!kind)
-      throw Error(ErrorCode::invalid_argument,
-                  "--kind: '" + name + "' is not one of account, contact, lead, opportunity, activity", "--kind");
-    kinds.push_back(*kind);
+    kinds.push_back(record_kind_named(name, "--kind: "));
     start = end + 1;
   }
   return kinds;

@@ -27,6 +27,8 @@ from ._crmcore import (
     Activity,
     Agenda,
     AlreadyExistsError,
+    Audit,
+    AuditEntry,
     Birthday,
     BusyError,
     Calendars,
@@ -127,7 +129,7 @@ from . import _crmcore
 
 __all__ = [
     "LATEST_SCHEMA_VERSION", "Access", "Account", "Accounts", "Activities", "Activity", "Agenda", "AlreadyExistsError",
-    "Birthday", "BusyError", "Calendars", "Campaign", "Campaigns", "Completion", "ConflictError", "Consent",
+    "Audit", "AuditEntry", "Birthday", "BusyError", "Calendars", "Campaign", "Campaigns", "Completion", "ConflictError", "Consent",
     "Contact", "Contacts", "CorruptError", "Currencies", "CustomField", "CustomFields", "Database",
     "DuplicateMatch", "DuplicatePair", "Duplicates", "Email", "Employment", "Employments", "Error",
     "ExchangeRate", "Filter", "Holiday", "ImportDuplicate", "ImportIssue", "ImportProgress", "ImportResult",

@@ -36,6 +36,7 @@ def open(
     busy_timeout: float = 5.0,
     synchronous: str = "full",
     user: str = "",
+    origin: str = "",
 ) -> Database: ...
 
 class Money(NamedTuple):
@@ -630,6 +631,8 @@ class Database:
     users: Users
     teams: Teams
     access: Access
+    audit: Audit
+    origin: str
     currencies: Currencies
     reports: Reports
     def as_user(self, login: str) -> Database: ...
@@ -902,6 +905,29 @@ class Access:
     def unshare(self, kind: str, record: Any, *, user: str | None = None,
                 team: int | str | Team | None = None) -> bool: ...
     def shares(self, kind: str, record: Any) -> list[Share]: ...
+
+class AuditEntry:
+    _fields: tuple[str, ...]
+    seq: int
+    tx: int
+    at: datetime.datetime
+    user: str
+    origin: str
+    kind: str
+    record_id: int
+    operation: str
+    field: str
+    old: str | None
+    new: str | None
+    def to_dict(self) -> dict[str, Any]: ...
+
+class Audit:
+    enabled: bool
+    retention_days: int
+    def history(self, record: Any, *, kind: str | None = None) -> list[AuditEntry]: ...
+    def find(self, *, kind: str | None = None, record: Any = None, user: str | None = None,
+             since: datetime.datetime | None = None, until: datetime.datetime | None = None,
+             after_seq: int = 0, limit: int = 1000) -> list[AuditEntry]: ...
 
 class Users:
     def create(self, login: str, *, name: str = "", email: str = "", time_zone: str = "",

@@ -27,6 +27,7 @@ PYBIND11_MODULE(_crmcore, module) {
   crm::python::register_duplicates(module);
   crm::python::register_campaigns(module);
   crm::python::register_users(module);
+  crm::python::register_audit(module);
   crm::python::register_currencies(module);
   crm::python::register_reports(module);
   crm::python::register_imports(module);

@@ -21,7 +21,7 @@ Synchronous synchronous_mode(const std::string& name) {
 
 SharedDatabase open_database(py::object path, const std::string& default_region, bool create, bool read_only,
                              bool migrate, double busy_timeout, const std::string& synchronous,
-                             const std::string& user) {
+                             const std::string& user, const std::string& origin) {
   const std::string file = path_from_python(path);
   if (!(busy_timeout >= 0 && busy_timeout <= 86400))  // also refuses NaN
     throw Error(ErrorCode::invalid_argument, "busy_timeout: must be between 0 and 86400 seconds", "busy_timeout");
@@ -33,6 +33,7 @@ SharedDatabase open_database(py::object path, const std::string& default_region,
   options.busy_timeout = std::chrono::milliseconds(static_cast<long long>(busy_timeout * 1000));
   options.synchronous = synchronous_mode(synchronous);
   options.user = user;
+  options.origin = origin;
   py::gil_scoped_release release;
   return std::make_shared<PyDatabase>(Database::open(file, options), options.busy_timeout);
 }
@@ -246,6 +247,11 @@ void register_database(py::module_& m) {
           "that active user: records outside their read scope are absent from every read (get raises "
           "NotFoundError), writes outside an action's scope raise PermissionDeniedError, and changes are recorded "
           "as theirs. NotFoundError for an unknown login, ValidationError for an inactive user.")
+      .def_property(
+          "origin", [](PyDatabase& db) { return db.run([](Database& d) { return d.origin(); }); },
+          [](PyDatabase& db, const std::string& origin) { db.run([&](Database& d) { d.set_origin(origin); }); },
+          "The embedder's tag the audit trail keeps with the changes this connection makes ('' for none); one "
+          "line.")
       .def(
           "as_user",
           [](PyDatabase& db, const std::string& login) {
@@ -268,12 +274,15 @@ void register_database(py::module_& m) {
   m.def("open", &open_database, py::arg("path"), py::kw_only(), py::arg("default_region") = "",
         py::arg("create") = true, py::arg("read_only") = false, py::arg("migrate") = true,
         py::arg("busy_timeout") = 5.0, py::arg("synchronous") = "full", py::arg("user") = "",
+        py::arg("origin") = "",
         "Opens or creates a CRM database file (':memory:' for a private in-memory one).\n\n"
         "default_region: ISO country for phone numbers written without a country code ('LV').\n"
         "create: create a missing file (else NotFoundError). read_only: open without writing.\n"
         "migrate: upgrade an older file now (else record calls raise UnsupportedError until migrate()).\n"
         "busy_timeout: seconds to wait for another connection's lock. synchronous: 'full', 'normal' or 'off'.\n"
-        "user: who works through this connection, recorded in stage histories (Database.user changes it).\n"
+        "user: the active user this connection acts as, with their rights; '' for the system session "
+        "(Database.user changes it).\n"
+        "origin: the embedder's tag the audit trail keeps with this connection's changes (Database.origin).\n"
         "Use as `with crmcore.open(path) as db:` to close it at the end.");
   m.attr("LATEST_SCHEMA_VERSION") = Database::latest_schema_version();
   register_stores(m);

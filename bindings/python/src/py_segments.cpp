@@ -24,15 +24,6 @@ struct MemberIds {
   std::optional<RecordKind> kind;  // of the record objects given, if any
 };
 
-std::optional<RecordKind> record_object_kind(py::handle item) {
-  if (py::isinstance<Account>(item)) return RecordKind::account;
-  if (py::isinstance<Contact>(item)) return RecordKind::contact;
-  if (py::isinstance<Lead>(item)) return RecordKind::lead;
-  if (py::isinstance<Opportunity>(item)) return RecordKind::opportunity;
-  if (py::isinstance<Activity>(item)) return RecordKind::activity;
-  return std::nullopt;
-}
-
 void add_member_id(MemberIds& out, py::handle item) {
   if (PyLong_Check(item.ptr()) && !PyBool_Check(item.ptr())) {
     out.ids.push_back(int64_from_python(item, "segment.members"));

@@ -46,6 +46,15 @@ struct PyEmployments {
 
 }  // namespace
 
+std::optional<RecordKind> record_object_kind(py::handle item) {
+  if (py::isinstance<Account>(item)) return RecordKind::account;
+  if (py::isinstance<Contact>(item)) return RecordKind::contact;
+  if (py::isinstance<Lead>(item)) return RecordKind::lead;
+  if (py::isinstance<Opportunity>(item)) return RecordKind::opportunity;
+  if (py::isinstance<Activity>(item)) return RecordKind::activity;
+  return std::nullopt;
+}
+
 ListQuery Filters::query() const {
   check_page_size(static_cast<std::int64_t>(page_size));
   ListQuery q;

@@ -164,6 +164,10 @@ class RecordPager : public RecordPagerBase {
   std::optional<Page<Record>> pending_;
 };
 
+/// The kind of a record object (Account, Contact, Lead, Opportunity,
+/// Activity), or nullopt for anything else.
+std::optional<RecordKind> record_object_kind(pybind11::handle item);
+
 /// Fetches selected columns page by page as lists of tuples, for crmcore.Rows.
 /// The first page is read when made, so that a bad column fails at select().
 class RowPager {
@@ -371,6 +375,8 @@ void register_duplicates(pybind11::module_& module);
 void register_campaigns(pybind11::module_& module);
 /// Registers User, Team, Users and Teams (db.users, db.teams).
 void register_users(pybind11::module_& module);
+/// Registers AuditEntry and Audit (db.audit); after the record kinds.
+void register_audit(pybind11::module_& module);
 /// Registers ExchangeRate and Currencies (db.currencies).
 void register_currencies(pybind11::module_& module);
 /// Registers Reports (db.reports) and the native report result; after

@@ -232,6 +232,20 @@ def check_users_and_employment(db, as_user, records, login):
             assert as_user.opportunities.stage_history(records[owner]["opportunity"])
 
 
+def check_audit(db, as_user, records, login):
+    logged = {(e.kind, e.record_id) for e in db.audit.find(limit=100000)}
+    visible = {(kind, i) for kind in KINDS for i in expected_of(records, login, kind)}
+    assert {(e.kind, e.record_id) for e in as_user.audit.find(limit=100000)} == logged & visible
+    for owner in OWNERS:
+        for kind in KINDS:
+            record_id = records[owner][kind]
+            if record_id in expected_of(records, login, kind):
+                assert as_user.audit.history(record_id, kind=kind)
+            else:
+                with pytest.raises(crmcore.NotFoundError):
+                    as_user.audit.history(record_id, kind=kind)
+
+
 READ_CHECKS = {
     check_list_count_select_get: ["accounts.list", "accounts.count", "accounts.select", "accounts.get",
                                   "contacts.list", "contacts.count", "contacts.select", "contacts.get",
@@ -252,12 +266,13 @@ READ_CHECKS = {
     check_reports: ["reports.run"],
     check_users_and_employment: ["users.owned_records", "employments.history", "employments.of_account",
                                  "opportunities.stage_history"],
+    check_audit: ["audit.find", "audit.history"],
 }
 
 # Methods that write, or read no records of the five kinds (setup, users,
 # definitions): the rights of writes are tested below.
 NOT_RECORD_READS = {
-    "access.scope", "access.unassigned_visibility", "as_user", "backup", "close", "import_csv", "import_org",
+    "access.scope", "access.unassigned_visibility", "as_user", "audit.enabled", "audit.retention_days", "backup", "close", "import_csv", "import_org",
     "integrity_check", "load_sample_data", "migrate", "now", "transaction",
     "accounts.subsidiaries", "accounts.selectable_columns", "contacts.selectable_columns",
     "leads.selectable_columns", "opportunities.selectable_columns",

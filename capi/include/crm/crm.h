@@ -161,6 +161,10 @@ CRM_API crm_status crm_options_set_default_region(crm_options *options, const ch
  *  opened: CRM_NOT_FOUND for an unknown login, CRM_INVALID_ARGUMENT for an
  *  inactive user. */
 CRM_API crm_status crm_options_set_user(crm_options *options, const char *user);
+/** The embedder's tag the audit trail keeps with every change the
+ *  connection makes ("erp-sync", "pbx"); one line of valid UTF-8, NULL or ""
+ *  for none (CRM_INVALID_ARGUMENT otherwise, when the database is opened). */
+CRM_API crm_status crm_options_set_origin(crm_options *options, const char *origin);
 /** Milliseconds to wait for another connection's lock (>= 0). */
 CRM_API crm_status crm_options_set_busy_timeout(crm_options *options, int milliseconds);
 /** Durability of commits. */
@@ -2005,6 +2009,76 @@ CRM_API crm_status crm_access_shares(crm_db *db, const char *kind, int64_t recor
  *  borrowed until the next call on the cursor; any out pointer may be NULL. */
 CRM_API crm_status crm_cursor_share(const crm_cursor *cursor, const char **out_login, int64_t *out_team_id,
                                     const char **out_level);
+
+/* ---- Audit trail -----------------------------------------------------------
+ * Every committed write of a record (account, contact, lead, opportunity,
+ * activity) leaves entries in one append-only log: who (the acting user, ""
+ * for a system session), the embedder's origin tag, when, the transaction,
+ * the operation ("create", "update", "delete", "restore", "purge", "merge",
+ * "stage_change", "link", "unlink") and per field the old and new value as
+ * text. Rolled-back work leaves nothing. The cursors below are tables read
+ * with crm_cursor_text() and crm_cursor_int64() by crm_audit_column, one row
+ * per changed field ("field" "" for a change of no field: a delete). */
+
+/** The columns of an audit cursor. */
+typedef enum crm_audit_column {
+  CRM_AUDIT_SEQ = 0,       /**< integer: the change's place in the log, never reused */
+  CRM_AUDIT_TX = 1,        /**< integer: its transaction (the seq of the transaction's first change) */
+  CRM_AUDIT_AT = 2,        /**< text: when, ISO 8601 UTC */
+  CRM_AUDIT_USER = 3,      /**< text: the acting user's login, "" for a system session */
+  CRM_AUDIT_ORIGIN = 4,    /**< text: the embedder's tag, "" for none */
+  CRM_AUDIT_KIND = 5,      /**< text: "account", "contact", "lead", "opportunity" or "activity" */
+  CRM_AUDIT_RECORD_ID = 6, /**< integer: the record's id */
+  CRM_AUDIT_OPERATION = 7, /**< text: what happened */
+  CRM_AUDIT_FIELD = 8,     /**< text: the field ("job_title", a custom field's name), "" for none */
+  CRM_AUDIT_OLD = 9,       /**< text or NULL: the value before */
+  CRM_AUDIT_NEW = 10       /**< text or NULL: the value after */
+} crm_audit_column;
+
+/** A cursor over the changes of record record_id of kind, oldest first.
+ *  CRM_NOT_FOUND for a record that never existed or that the connection does
+ *  not read (a purged record's history needs the read scope all). */
+CRM_API crm_status crm_audit_history(crm_db *db, const char *kind, int64_t record_id, crm_cursor **out_cursor);
+
+/** Which changes crm_audit_find() returns. */
+typedef struct crm_audit_query crm_audit_query;
+/** A new query: every change, at most 1000. Free with crm_audit_query_free(). */
+CRM_API crm_status crm_audit_query_new(crm_audit_query **out_query);
+/** Frees a query; NULL is a no-op. */
+CRM_API void crm_audit_query_free(crm_audit_query *query);
+/** Only changes of records of kind ("contact"), and with record_id > 0 only
+ *  of that record. An unknown kind is CRM_INVALID_ARGUMENT. */
+CRM_API crm_status crm_audit_query_set_record(crm_audit_query *query, const char *kind, int64_t record_id);
+/** Only changes by login ("" : by system sessions; NULL: anyone). */
+CRM_API crm_status crm_audit_query_set_user(crm_audit_query *query, const char *login);
+/** Only changes at or after from and before until (ISO 8601 instants; NULL
+ *  leaves that side open). Unreadable text is CRM_INVALID_ARGUMENT. */
+CRM_API crm_status crm_audit_query_set_period(crm_audit_query *query, const char *from, const char *until);
+/** Only changes with a seq greater than after_seq (to page on), and at most
+ *  limit changes (1 to 100000, else CRM_INVALID_ARGUMENT from crm_audit_find()). */
+CRM_API crm_status crm_audit_query_set_page(crm_audit_query *query, int64_t after_seq, int64_t limit);
+/** A cursor over the changes query (NULL: the defaults) selects, in log
+ *  order; a connection acting as a user gets only those of records it reads. */
+CRM_API crm_status crm_audit_find(crm_db *db, const crm_audit_query *query, crm_cursor **out_cursor);
+
+/** *out_enabled is 1 while writes are logged (the default), else 0. */
+CRM_API crm_status crm_audit_enabled(crm_db *db, int *out_enabled);
+/** Turns logging on (nonzero) or off for every connection, from their next
+ *  write transaction; the system session or an administrator only
+ *  (CRM_PERMISSION_DENIED). */
+CRM_API crm_status crm_audit_set_enabled(crm_db *db, int enabled);
+/** *out_days: how many days entries are kept, 0 for forever (the default). */
+CRM_API crm_status crm_audit_retention_days(crm_db *db, int *out_days);
+/** Keeps entries days days (0: forever; at most 36500, else
+ *  CRM_INVALID_ARGUMENT); older ones are deleted now and as later
+ *  transactions commit. The system session or an administrator only. */
+CRM_API crm_status crm_audit_set_retention_days(crm_db *db, int days);
+
+/** The origin tag of this connection's changes ("" for none); free with crm_free(). */
+CRM_API crm_status crm_db_origin(crm_db *db, char **out_origin);
+/** Sets the origin tag of the changes made from now on (NULL or "": none);
+ *  one line, else CRM_INVALID_ARGUMENT. */
+CRM_API crm_status crm_db_set_origin(crm_db *db, const char *origin);
 
 /* ---- Users and teams ------------------------------------------------------
  * The people who work in the CRM. Every record's "owner" is a user's login:
