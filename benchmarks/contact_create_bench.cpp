@@ -1,6 +1,7 @@
 // Creating contacts through crmcore against raw SQLite prepared inserts of
 // the same, already normalized rows into the same tables, in one transaction
-// each, on a fresh file each time.
+// each, on a fresh file each time; and updating them. Each crmcore case also
+// runs with the audit trail off ("crmcore_audit_off"), to show its cost.
 //
 //   [CRM_BENCH_ROWS=1000000] crm_contact_create_bench [--benchmark_filter=...]
 #include <cstdlib>
@@ -26,15 +27,72 @@ OpenOptions bench_options() {
   return options;
 }
 
-void create_through_api(benchmark::State& state, bool national_phones) {
+// A fresh database file; with the audit trail off unless `audited`.
+Database fresh_database(bool audited) {
+  Database db = Database::open(bench::fresh_database_file("crm-bench-api.crm"), bench_options());
+  if (!audited) db.audit().set_enabled(false);
+  return db;
+}
+
+void create_through_api(benchmark::State& state, bool national_phones, bool audited) {
   const auto input = bench::make_contacts(static_cast<int>(state.range(0)), national_phones);
   for (auto _ : state) {
     state.PauseTiming();
-    Database db = Database::open(bench::fresh_database_file("crm-bench-api.crm"), bench_options());
+    Database db = fresh_database(audited);
     state.ResumeTiming();
     Transaction transaction(db);
     Contacts& contacts = db.contacts();
     for (const ContactData& d : input) benchmark::DoNotOptimize(contacts.create(d));
+    transaction.commit();
+  }
+  state.SetItemsProcessed(state.iterations() * state.range(0));
+}
+
+// Changes every contact's job title and adds an email, one update each, in
+// one transaction (the contacts made beforehand, outside the timing).
+void update_through_api(benchmark::State& state, bool audited) {
+  const auto input = bench::make_contacts(static_cast<int>(state.range(0)), false);
+  for (auto _ : state) {
+    state.PauseTiming();
+    Database db = fresh_database(audited);
+    std::vector<Contact> stored;
+    {
+      Transaction transaction(db);
+      for (const ContactData& d : input) stored.push_back(db.contacts().create(d));
+      transaction.commit();
+    }
+    state.ResumeTiming();
+    Transaction transaction(db);
+    Contacts& contacts = db.contacts();
+    for (Contact& contact : stored) {
+      contact.job_title = "Head of " + contact.job_title;
+      benchmark::DoNotOptimize(contacts.update(contact));
+    }
+    transaction.commit();
+  }
+  state.SetItemsProcessed(state.iterations() * state.range(0));
+}
+
+// The raw floor of update_through_api: one UPDATE per contact.
+void update_raw(benchmark::State& state) {
+  const auto rows = bench::normalize_for_raw(bench::make_contacts(static_cast<int>(state.range(0)), false));
+  for (auto _ : state) {
+    state.PauseTiming();
+    SQLite::Database db(bench::fresh_database_file("crm-bench-raw.crm"), SQLite::OPEN_READWRITE);
+    db.exec("PRAGMA foreign_keys = ON");
+    db.exec("PRAGMA synchronous = FULL");
+    bench::insert_raw_contacts(db, rows, rows.size());
+    state.ResumeTiming();
+    SQLite::Transaction transaction(db);
+    SQLite::Statement update(db, "UPDATE contacts SET job_title = ?, updated_at = ?, version = version + 1 WHERE id = ?");
+    const std::string stamp = format_instant(utc_now());
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      update.bind(1, "Head of " + rows[i].data.job_title);
+      update.bind(2, stamp);
+      update.bind(3, static_cast<std::int64_t>(i + 1));
+      update.exec();
+      update.reset();
+    }
     transaction.commit();
   }
   state.SetItemsProcessed(state.iterations() * state.range(0));
@@ -59,11 +117,20 @@ void register_benchmarks() {
   const std::int64_t rows = crm::bench::size_from_env("CRM_BENCH_ROWS", 100000);
   for (bool national : {false, true}) {
     const std::string phones = national ? "contacts_national_phones" : "contacts_international_phones";
-    benchmark::RegisterBenchmark(("create_through_api/" + phones + "/crmcore").c_str(), create_through_api, national)
+    benchmark::RegisterBenchmark(("create_through_api/" + phones + "/crmcore").c_str(), create_through_api, national, true)
+        ->Arg(rows)->Unit(benchmark::kMillisecond)->Iterations(1)->Repetitions(5)->ReportAggregatesOnly(true);
+    benchmark::RegisterBenchmark(("create_through_api/" + phones + "/crmcore_audit_off").c_str(), create_through_api,
+                                 national, false)
         ->Arg(rows)->Unit(benchmark::kMillisecond)->Iterations(1)->Repetitions(5)->ReportAggregatesOnly(true);
     benchmark::RegisterBenchmark(("insert_raw/" + phones + "/sqlite").c_str(), insert_raw, national)
         ->Arg(rows)->Unit(benchmark::kMillisecond)->Iterations(1)->Repetitions(5)->ReportAggregatesOnly(true);
   }
+  benchmark::RegisterBenchmark("update_through_api/job_title/crmcore", update_through_api, true)
+      ->Arg(rows)->Unit(benchmark::kMillisecond)->Iterations(1)->Repetitions(5)->ReportAggregatesOnly(true);
+  benchmark::RegisterBenchmark("update_through_api/job_title/crmcore_audit_off", update_through_api, false)
+      ->Arg(rows)->Unit(benchmark::kMillisecond)->Iterations(1)->Repetitions(5)->ReportAggregatesOnly(true);
+  benchmark::RegisterBenchmark("update_raw/job_title/sqlite", update_raw)
+      ->Arg(rows)->Unit(benchmark::kMillisecond)->Iterations(1)->Repetitions(5)->ReportAggregatesOnly(true);
 }
 
 }  // namespace

@@ -39,6 +39,16 @@ class PairedReporter : public benchmark::ConsoleReporter {
       if (raw == seconds_.end() || raw->second <= 0) continue;
       std::printf("ratio %-60s crmcore / sqlite = %.2f\n", name.c_str(), ours / raw->second);
     }
+    // the same work with the audit trail off: "<function>/<case>/crmcore_audit_off"
+    for (const auto& [name, audited] : seconds_) {
+      const auto marker = name.find("/crmcore_audit_off");
+      if (marker == std::string::npos) continue;
+      std::string on_name = name;
+      on_name.replace(marker, 18, "/crmcore");
+      auto on = seconds_.find(on_name);
+      if (on == seconds_.end() || audited <= 0) continue;
+      std::printf("ratio %-60s audit on / off = %.2f\n", on_name.c_str(), on->second / audited);
+    }
   }
 
  private:

@@ -8,7 +8,9 @@
 
 namespace crm::bench {
 
-/// Runs the registered benchmarks and prints "ratio <case>: crmcore / sqlite = X".
+/// Runs the registered benchmarks and prints "ratio <case>: crmcore / sqlite = X",
+/// and for a case also run as "<case>/crmcore_audit_off" (the audit trail
+/// turned off) "ratio <case>: audit on / off = X".
 int run_paired_benchmarks(int argc, char** argv);
 
 /// Makes the data file first (`prepare`, outside any measurement; prints how

@@ -1,11 +1,12 @@
 // How writes reach the audit trail. Temporary triggers on every record table
-// and every side table of an audited field (made from model/audited_fields)
-// note each changed row, old and new values, in a temporary table of the
-// connection, so that SQLite's own statement, savepoint and transaction
-// rollbacks take back the notes of work they take back. Right before the
-// outermost transaction commits, the notes become the entries of
-// `audit_log` (schema version 12): one per record and operation, with the
-// fields that really changed, shown as text.
+// and every side table of an audited field (audit/audit_triggers.cpp, made
+// from model/audited_fields) note each changed row, old and new values, in a
+// temporary table of the connection (audit/audit_notes.hpp), so that
+// SQLite's own statement, savepoint and transaction rollbacks take back the
+// notes of work they take back. Right before the outermost transaction
+// commits, the notes become the entries of `audit_log` (schema version 12):
+// one per record and operation, with the fields that really changed, shown
+// as text.
 #pragma once
 
 #include "storage/session.hpp"

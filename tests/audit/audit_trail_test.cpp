@@ -85,6 +85,15 @@ TEST_F(AuditTrailTest, UpdateListsOnlyTheFieldsThatChangedAndRewrittenRowsAreNoC
   EXPECT_EQ(db.audit().find().size(), before);
 }
 
+TEST_F(AuditTrailTest, ValuesKeepQuotesBackslashesAndLinesAsWritten) {
+  const std::string text = "Said \"yes\" \\ twice\nthen\tleft";
+  const Contact c = db.contacts().create({.last_name = "Quote", .description = text});
+  bool found = false;
+  for (const AuditEntry& entry : db.audit().history(RecordKind::contact, c.id.value()))
+    found = found || (entry.field == "description" && entry.new_value == text);
+  EXPECT_TRUE(found);
+}
+
 TEST_F(AuditTrailTest, DeleteRestoreAndPurgeAreEntriesAndAPurgeKeepsTheLastValues) {
   const Contact c = db.contacts().create({.last_name = "Ozols", .job_title = "CEO"});
   db.contacts().remove(c.id);
