@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "crm/activity.hpp"
+#include "crm/audit.hpp"
 #include "crm/ids.hpp"
 #include "crm/list.hpp"
 #include "crm/opportunity.hpp"
@@ -17,11 +18,15 @@ class Session;
 struct StoreAccess;
 }
 
-/// One event of a timeline: an activity or a stage change of a deal.
+/// One event of a timeline: an activity, a stage change of a deal, or (with
+/// TimelineQuery::include_changes) a logged change of the record itself.
 struct TimelineEntry {
-  Instant at{};                             ///< When it happened (activity start, stage change time).
+  Instant at{};                             ///< When it happened (activity start, stage change time, change time).
   std::optional<Activity> activity{};       ///< Set for activities.
   std::optional<StageChange> stage_change{};  ///< Set for stage changes.
+  /// Set for a logged change of the record (crm/audit.hpp): its fields, one
+  /// AuditEntry each, all with the same seq; empty for the other events.
+  std::vector<AuditEntry> changes{};
 };
 
 /// Which page of a timeline.
@@ -29,6 +34,9 @@ struct TimelineQuery {
   std::size_t limit = 50;    ///< 1..1000 entries.
   std::string after{};       ///< Page::next of the previous page.
   bool include_deleted = false;  ///< Include soft-deleted activities.
+  /// Include the record's own logged changes (the audit trail): who changed
+  /// which fields, when; one entry per change.
+  bool include_changes = false;
 };
 
 /// Timelines of a Database (db.timelines()). Throws crm::Error; not_found for

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "audit/audit_journal.hpp"
+#include "audit/audit_reader.hpp"
 #include "common/enum_names.hpp"
 #include "crm/access.hpp"
 #include "crm/error.hpp"
@@ -78,6 +79,18 @@ constexpr const char* kColumns =
     "FROM main.audit_log a WHERE ";
 
 }  // namespace
+
+namespace detail {
+
+std::vector<AuditEntry> audit_entries_with_seqs(Session& session, const std::vector<std::int64_t>& seqs) {
+  if (seqs.empty()) return {};
+  std::string ids = "[";
+  for (std::int64_t seq : seqs) ids += (ids.size() > 1 ? "," : "") + std::to_string(seq);
+  return read_entries(session, std::string(kColumns) + "a.seq IN (SELECT value FROM json_each(?)) ORDER BY a.seq",
+                      [&](SQLite::Statement& s) { s.bind(1, ids + "]"); });
+}
+
+}  // namespace detail
 
 std::string_view audit_operation_name(AuditOperation operation) noexcept {
   return detail::name_of<AuditOperation>(kOperationNames, operation);

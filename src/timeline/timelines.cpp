@@ -3,6 +3,7 @@
 
 #include "account/account_table.hpp"
 #include "activity/activity_store.hpp"
+#include "audit/audit_reader.hpp"
 #include "common/fields.hpp"
 #include "contact/contact_table.hpp"
 #include "crm/error.hpp"
@@ -18,8 +19,11 @@ namespace {
 
 using namespace detail;
 
-// Each branch selects (kind, id, at): 'a' for activities, 's' for stage changes.
+// Each branch selects (kind, id, at): 'a' for activities, 's' for stage
+// changes, 'c' for the record's logged changes (audit_log, when :changes is 1).
 #define CRM_LIVE_ACTIVITY "(:deleted = 1 OR a.deleted_at IS NULL)"
+#define CRM_CHANGES_OF(kind) \
+  " UNION ALL SELECT 'c', l.seq, l.at FROM audit_log l WHERE :changes = 1 AND l.kind = '" kind "' AND l.record_id = :id"
 
 constexpr const char* kAccountEvents =
     "SELECT 'a' AS kind, a.id AS id, a.starts_at AS at FROM activities a WHERE a.account_id = :id AND "
@@ -33,25 +37,27 @@ constexpr const char* kAccountEvents =
     "AND (e.ended_on IS NULL OR a.starts_at < date(e.ended_on, '+1 day')))"
     " UNION ALL "
     "SELECT 's', sc.id, sc.changed_at FROM stage_changes sc WHERE sc.opportunity_id IN "
-    "(SELECT id FROM opportunities WHERE account_id = :id)";
+    "(SELECT id FROM opportunities WHERE account_id = :id)" CRM_CHANGES_OF("account");
 
 constexpr const char* kContactEvents =
     "SELECT 'a' AS kind, a.id AS id, a.starts_at AS at FROM activities a WHERE a.contact_id = :id AND "
     CRM_LIVE_ACTIVITY
     " UNION ALL "
     "SELECT 's', sc.id, sc.changed_at FROM stage_changes sc WHERE sc.opportunity_id IN "
-    "(SELECT id FROM opportunities WHERE primary_contact_id = :id)";
+    "(SELECT id FROM opportunities WHERE primary_contact_id = :id)" CRM_CHANGES_OF("contact");
 
 constexpr const char* kOpportunityEvents =
     "SELECT 'a' AS kind, a.id AS id, a.starts_at AS at FROM activities a WHERE a.opportunity_id = :id AND "
     CRM_LIVE_ACTIVITY
     " UNION ALL "
-    "SELECT 's', sc.id, sc.changed_at FROM stage_changes sc WHERE sc.opportunity_id = :id";
+    "SELECT 's', sc.id, sc.changed_at FROM stage_changes sc WHERE sc.opportunity_id = :id" CRM_CHANGES_OF("opportunity");
 
 constexpr const char* kLeadEvents =
-    "SELECT 'a' AS kind, a.id AS id, a.starts_at AS at FROM activities a WHERE a.lead_id = :id AND " CRM_LIVE_ACTIVITY;
+    "SELECT 'a' AS kind, a.id AS id, a.starts_at AS at FROM activities a WHERE a.lead_id = :id AND " CRM_LIVE_ACTIVITY
+    CRM_CHANGES_OF("lead");
 
 #undef CRM_LIVE_ACTIVITY
+#undef CRM_CHANGES_OF
 
 struct Position {
   std::string at;
@@ -70,7 +76,7 @@ Position parse_after(const std::string& token) {
     const char* begin = token.data() + second + 1;
     const char* end = token.data() + token.size();
     auto [stop, ec] = std::from_chars(begin, end, position.id);
-    if (ec == std::errc{} && stop == end && (position.kind == "a" || position.kind == "s")) return position;
+    if (ec == std::errc{} && stop == end && (position.kind == "a" || position.kind == "s" || position.kind == "c")) return position;
   }
   throw Error(ErrorCode::invalid_argument, "after: " + quote(token) + " is not a timeline page token", "after");
 }
@@ -89,6 +95,7 @@ Page<TimelineEntry> timeline(Session& session, const char* events, std::int64_t 
   auto statement = session.prepare(sql);
   statement->bind(":id", id);
   statement->bind(":deleted", query.include_deleted ? 1 : 0);
+  statement->bind(":changes", query.include_changes ? 1 : 0);
   if (paged) {
     statement->bind(":after_at", after.at);
     statement->bind(":after_kind", after.kind);
@@ -105,8 +112,11 @@ Page<TimelineEntry> timeline(Session& session, const char* events, std::int64_t 
     const Position& last = rows.back();
     page.next = last.at + "|" + last.kind + "|" + std::to_string(last.id);
   }
-  std::vector<std::int64_t> activity_ids, change_ids;
-  for (const Position& row : rows) (row.kind == "a" ? activity_ids : change_ids).push_back(row.id);
+  std::vector<std::int64_t> activity_ids, change_ids, logged_ids;
+  for (const Position& row : rows)
+    (row.kind == "a" ? activity_ids : row.kind == "s" ? change_ids : logged_ids).push_back(row.id);
+  std::unordered_map<std::int64_t, std::vector<AuditEntry>> logged;
+  for (AuditEntry& field : audit_entries_with_seqs(session, logged_ids)) logged[field.seq].push_back(std::move(field));
   std::unordered_map<std::int64_t, Activity> activities;
   for (Activity& activity : load_activities(session, activity_ids)) activities.emplace(activity.id.value(), std::move(activity));
   std::unordered_map<std::int64_t, StageChange> changes;
@@ -116,8 +126,10 @@ Page<TimelineEntry> timeline(Session& session, const char* events, std::int64_t 
     entry.at = parse_instant(row.at);
     if (row.kind == "a")
       entry.activity = std::move(activities.at(row.id));
-    else
+    else if (row.kind == "s")
       entry.stage_change = changes.at(row.id);
+    else
+      entry.changes = std::move(logged.at(row.id));
     page.items.push_back(std::move(entry));
   }
   return page;

@@ -278,6 +278,33 @@ TEST_F(AuditTrailTest, TurnedOffNothingIsRecordedAndRetentionDropsOldEntries) {
   EXPECT_THROW(db.audit().set_retention_days(-1), Error);
 }
 
+TEST_F(AuditTrailTest, ATimelineShowsTheRecordsOwnChangesWhenAskedAmongItsActivities) {
+  Contact c = db.contacts().create({.last_name = "Liepa"});
+  clock.advance(boost::posix_time::hours(1));
+  db.activities().create({.kind = ActivityKind::note, .subject = "Met at the fair", .contact = c.id});
+  clock.advance(boost::posix_time::hours(1));
+  c.job_title = "CFO";
+  db.contacts().update(c);
+  const auto plain = db.timelines().contact(c.id).items;
+  ASSERT_EQ(plain.size(), 1u);
+  EXPECT_TRUE(plain.front().changes.empty());
+  TimelineQuery query;
+  query.include_changes = true;
+  query.limit = 2;
+  const auto first = db.timelines().contact(c.id, query);
+  ASSERT_EQ(first.items.size(), 2u);  // newest first: the update, then the note
+  ASSERT_EQ(first.items[0].changes.size(), 1u);
+  EXPECT_EQ(first.items[0].changes[0].field, "job_title");
+  EXPECT_EQ(first.items[0].changes[0].new_value, "CFO");
+  EXPECT_EQ(first.items[0].at, db.now());
+  EXPECT_TRUE(first.items[1].activity.has_value());
+  query.after = first.next;
+  const auto rest = db.timelines().contact(c.id, query);
+  ASSERT_EQ(rest.items.size(), 1u);
+  EXPECT_EQ(rest.items[0].changes.front().operation, AuditOperation::create);
+  EXPECT_TRUE(rest.next.empty());
+}
+
 TEST(AuditOperationNames, RoundTripAndUnknownIsInvalid) {
   for (AuditOperation operation : {AuditOperation::create, AuditOperation::update, AuditOperation::delete_,
                                    AuditOperation::restore, AuditOperation::purge, AuditOperation::merge,

@@ -167,6 +167,31 @@ static void test_find_and_settings(void) {
   crm_db_free(db);
 }
 
+static void test_timeline_with_changes(void) {
+  crm_db *db = open_bare_memory_in(NULL);
+  crm_cursor *timeline = NULL, *fields = NULL;
+  const crm_activity *activity = NULL;
+  const crm_stage_change *stage = NULL;
+  char rows[1024];
+  int changes = 0;
+  const int64_t id = make_contact(db, "Liepa", NULL);
+  CHECK_OK(crm_timeline_with_changes(db, "contact", id, 0, &timeline));
+  while (crm_cursor_next(timeline) == CRM_ROW) {
+    CHECK_OK(crm_cursor_timeline_entry(timeline, &activity, &stage));
+    CHECK(activity == NULL && stage == NULL);
+    CHECK_OK(crm_cursor_timeline_changes(timeline, &fields));
+    rows_of(fields, rows, sizeof rows);
+    CHECK(same(rows, "create last_name:->Liepa@/"));
+    ++changes;
+  }
+  CHECK(changes == 1);
+  crm_cursor_free(timeline);
+  CHECK_FAILS(crm_timeline_with_changes(db, "activity", 1, 0, &timeline), CRM_INVALID_ARGUMENT, "activity");
+  CHECK_FAILS(crm_timeline_with_changes(db, "contact", 999, 0, &timeline), CRM_NOT_FOUND, "999");
+  CHECK_FAILS(crm_cursor_timeline_changes(NULL, &fields), CRM_MISUSE, "cursor");
+  crm_db_free(db);
+}
+
 static void test_misuse(void) {
   crm_db *db = open_bare_memory_in(NULL);
   crm_cursor *cursor = NULL;
@@ -184,6 +209,7 @@ static void test_misuse(void) {
 int main(void) {
   test_history();
   test_find_and_settings();
+  test_timeline_with_changes();
   test_misuse();
   return check_report("capi_audit_test");
 }

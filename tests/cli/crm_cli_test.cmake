@@ -262,6 +262,7 @@ run(0 "^ *seq[^\n]*\n-+\n$" audit "${DUP}" --until 2000-01-01T00:00:00Z)
 run(0 "^seq,tx,at,user,origin,kind,record_id,operation,field,old,new\r?\n[0-9]+,[0-9]+,20.*,,dedup,contact,${keep},merge,"
     history "${DUP}" contact ${keep} --csv)
 run(1 "--kind: 'planet' is not a record kind" audit "${DUP}" --kind planet)
+run(0 " merge +[^\n]*dedup +system\n" timeline "${DUP}" --contact ${keep} --changes yes)
 run(1 "nothing has the external_ref 'NOPE'" history "${DUP}" contact NOPE)
 run(0 "^enabled: yes\nretention: forever\n$" audit-settings "${DUP}")
 run(0 "^enabled: no\nretention: 400 days\n$" audit-settings "${DUP}" --enabled no --retention-days 400)

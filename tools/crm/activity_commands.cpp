@@ -37,9 +37,10 @@ Direction direction_option(const Arguments& args) {
 }  // namespace
 
 int run_timeline(const Arguments& args) {
-  check_options(args, {"account", "contact", "deal", "lead", "limit"});
+  check_options(args, {"account", "contact", "deal", "lead", "limit", "changes"});
   Database db = open_database(args);
   TimelineQuery query;
+  query.include_changes = yes_no_option(args, "changes").value_or(false);
   if (const auto limit = number_option(args, "limit", 1, 1000)) query.limit = static_cast<std::size_t>(*limit);
   const auto page = chosen_timeline(db, args, query);
   Names names(db);

@@ -58,6 +58,24 @@ void print_agenda(Names& names, const ZoneClock& clock, const Agenda& agenda, st
   print_section("Coming up", names, clock, agenda.upcoming, out);
 }
 
+namespace {
+
+// "job_title: CFO -> CEO; emails: + a@b.lv" for the fields of one logged change.
+std::string changed_fields(const std::vector<AuditEntry>& fields) {
+  std::string text;
+  for (const AuditEntry& field : fields) {
+    if (field.field.empty()) continue;
+    if (!text.empty()) text += "; ";
+    text += field.field + ": ";
+    if (!field.old_value) text += "+ " + field.new_value.value_or("");
+    else if (!field.new_value) text += "- " + *field.old_value;
+    else text += *field.old_value + " -> " + *field.new_value;
+  }
+  return text;
+}
+
+}  // namespace
+
 void print_timeline(Names& names, const ZoneClock& clock, const std::vector<TimelineEntry>& entries,
                     std::ostream& out) {
   Table table({"when", "what", "details", "with", "by"});
@@ -69,6 +87,10 @@ void print_timeline(Names& names, const ZoneClock& clock, const std::vector<Time
     } else if (entry.stage_change) {
       const StageChange& change = *entry.stage_change;
       table.add({when, "stage", stage_move(names, change), names.deal(change.opportunity), change.by});
+    } else if (!entry.changes.empty()) {
+      const AuditEntry& first = entry.changes.front();
+      table.add({when, std::string(audit_operation_name(first.operation)), changed_fields(entry.changes),
+                 first.origin, first.user.empty() ? "system" : first.user});
     }
   }
   table.print(out);

@@ -19,9 +19,10 @@ void print_activities(Names& names, const ZoneClock& clock, const std::vector<Ac
 /// and "nothing" when empty.
 void print_agenda(Names& names, const ZoneClock& clock, const Agenda& agenda, std::ostream& out);
 
-/// when (local), what (an activity's kind and status, or "stage"), the
-/// subject or the stage move with its amount and probability, with whom
-/// (or the deal), and who.
+/// when (local), what (an activity's kind and status, "stage", or a logged
+/// change's operation), the subject, the stage move with its amount and
+/// probability, or the changed fields, with whom (or the deal, or a change's
+/// origin), and who.
 void print_timeline(Names& names, const ZoneClock& clock, const std::vector<TimelineEntry>& entries,
                     std::ostream& out);
 

@@ -83,8 +83,9 @@ sales:
                           stages of a pipeline (default: the default one) with their deals and sums
 
 activities (times in UTC unless a zone is given):
-  timeline DB --account|--contact|--deal|--lead RECORD [--limit N]
-                          calls, meetings, emails, tasks and stage changes, newest first
+  timeline DB --account|--contact|--deal|--lead RECORD [--limit N] [--changes yes]
+                          calls, meetings, emails, tasks and stage changes, newest first; --changes yes
+                          adds the record's own logged changes (who changed which fields)
   agenda DB USER [--tz ZONE] [--days N]
                           USER's overdue work, today's and the next N days' (default 7), in ZONE
                           (an IANA name such as Europe/Riga, or a POSIX TZ rule; default UTC)

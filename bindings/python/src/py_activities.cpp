@@ -162,23 +162,29 @@ void bind_activities_store(py::module_& m) {
           "first.");
 }
 
+std::string timeline_entry_kind(const TimelineEntry& e) {
+  return e.activity ? "activity" : e.stage_change ? "stage_change" : "change";
+}
+
 void bind_timelines(py::module_& m) {
-  py::class_<TimelineEntry>(m, "TimelineEntry", "One event of a timeline: an activity or a stage change of a deal.")
+  py::class_<TimelineEntry>(m, "TimelineEntry",
+                            "One event of a timeline: an activity, a stage change of a deal, or a logged change of "
+                            "the record (include_changes=True).")
       .def_readonly("at", &TimelineEntry::at, "When it happened (UTC datetime).")
       .def_readonly("activity", &TimelineEntry::activity, "The activity, or None.")
       .def_readonly("stage_change", &TimelineEntry::stage_change, "The stage change, or None.")
-      .def_property_readonly(
-          "kind", [](const TimelineEntry& e) { return std::string(e.activity ? "activity" : "stage_change"); },
-          "'activity' or 'stage_change'.")
+      .def_readonly("changes", &TimelineEntry::changes,
+                    "For a logged change: its fields, a list of AuditEntry (see db.audit); else [].")
+      .def_property_readonly("kind", &timeline_entry_kind, "'activity', 'stage_change' or 'change'.")
       .def("to_dict", [](py::handle self) { return record_to_dict(self); }, "The fields as a dict.")
       .def("__repr__",
            [](const TimelineEntry& e) {
-             return "<TimelineEntry " + format_instant(e.at) + " " +
-                    (e.activity ? "activity " + id_label(e.activity->id)
-                                : "stage change " + id_label(e.stage_change->id)) +
-                    ">";
+             const std::string what = e.activity       ? "activity " + id_label(e.activity->id)
+                                      : e.stage_change ? "stage change " + id_label(e.stage_change->id)
+                                                       : "change " + std::to_string(e.changes.front().seq);
+             return "<TimelineEntry " + format_instant(e.at) + " " + what + ">";
            })
-      .attr("_fields") = py::make_tuple("at", "kind", "activity", "stage_change");
+      .attr("_fields") = py::make_tuple("at", "kind", "activity", "stage_change", "changes");
 }
 
 // One timeline method: records(owner id) newest first, lazily.
@@ -186,20 +192,23 @@ template <class Id, Page<TimelineEntry> (Timelines::*Method)(Id, const TimelineQ
 void bind_timeline(py::class_<PyTimelines>& cls, const char* name, const char* doc) {
   cls.def(
       name,
-      [](PyTimelines& self, Id id, bool include_deleted, IntArg<std::size_t> page_size) {
+      [](PyTimelines& self, Id id, bool include_deleted, bool include_changes, IntArg<std::size_t> page_size) {
         TimelineQuery query;
         query.limit = page_size;
         query.include_deleted = include_deleted;
+        query.include_changes = include_changes;
         return records<TimelineEntry, TimelineQuery>(
             self.db, query, [id](Database& d, const TimelineQuery& q) { return (d.timelines().*Method)(id, q); });
       },
-      py::arg("id"), py::kw_only(), py::arg("include_deleted") = false, py::arg("page_size") = 50, doc);
+      py::arg("id"), py::kw_only(), py::arg("include_deleted") = false, py::arg("include_changes") = false,
+      py::arg("page_size") = 50, doc);
 }
 
 void bind_timelines_store(py::module_& m) {
   py::class_<PyTimelines> timelines(m, "Timelines",
                                     "The history of a customer, person, deal or lead, newest first: db.timelines. "
-                                    "Each method returns a lazy Records of TimelineEntry, page_size at a time.");
+                                    "Each method returns a lazy Records of TimelineEntry, page_size at a time; "
+                                    "include_changes=True adds the record's own logged changes (db.audit).");
   bind_timeline<AccountId, &Timelines::account>(
       timelines, "account",
       "Activities linked to the account, activities of its contacts dated while they worked there, and stage "

@@ -118,3 +118,15 @@ def test_the_trail_can_be_turned_off_and_entries_expire(db):
     assert [e.new for e in db.audit.find()] == ["Logged"]  # entries of today stay
     with pytest.raises(crmcore.ValidationError, match="retention_days"):
         db.audit.retention_days = 50000
+
+
+def test_a_timeline_shows_the_records_own_changes_when_asked(db):
+    account = db.accounts.create(name="Acme")
+    db.activities.create(kind="note", subject="Met", account=account)
+    db.accounts.update(account, industry="Retail")
+    assert [e.kind for e in db.timelines.account(account)] == ["activity"]
+    entries = list(db.timelines.account(account, include_changes=True))
+    assert sorted(e.kind for e in entries) == ["activity", "change", "change"]
+    update = next(e for e in entries if e.kind == "change" and e.changes[0].operation == "update")
+    assert [(c.field, c.old, c.new) for c in update.changes] == [("industry", None, "Retail")]
+    assert "change" in repr(update) and update.to_dict()["changes"] == update.changes

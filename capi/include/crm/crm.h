@@ -1125,11 +1125,23 @@ CRM_API crm_status crm_timeline_opportunity(crm_db *db, int64_t opportunity_id, 
                                             crm_cursor **out_cursor);
 /** A cursor over a lead's timeline, newest first. */
 CRM_API crm_status crm_timeline_lead(crm_db *db, int64_t lead_id, int include_deleted, crm_cursor **out_cursor);
-/** The timeline entry at the cursor: exactly one of *out_activity and
- *  *out_change is set, the other NULL; borrowed until the next call on the
- *  cursor. */
+/** A cursor over the timeline of record record_id of kind ("account",
+ *  "contact", "opportunity" or "lead"; an activity has none:
+ *  CRM_INVALID_ARGUMENT) as crm_timeline_account() and its siblings give it,
+ *  with the record's own logged changes among the events (see "Audit
+ *  trail"): an entry that is a change has neither an activity nor a stage
+ *  change; read its fields with crm_cursor_timeline_changes(). */
+CRM_API crm_status crm_timeline_with_changes(crm_db *db, const char *kind, int64_t record_id, int include_deleted,
+                                             crm_cursor **out_cursor);
+/** The timeline entry at the cursor: an activity (*out_activity), a stage
+ *  change (*out_change), or, only on a crm_timeline_with_changes() cursor, a
+ *  logged change (both NULL); borrowed until the next call on the cursor. */
 CRM_API crm_status crm_cursor_timeline_entry(const crm_cursor *cursor, const crm_activity **out_activity,
                                              const crm_stage_change **out_change);
+/** A new cursor over the fields of the logged change at the timeline cursor,
+ *  read by crm_audit_column (no rows for an activity or a stage change); free
+ *  it with crm_cursor_free(). */
+CRM_API crm_status crm_cursor_timeline_changes(const crm_cursor *cursor, crm_cursor **out_fields);
 
 /** Records a call a telephone system reports. `call` describes it: phone
  *  (the other party's number, required), direction (required), starts_at
