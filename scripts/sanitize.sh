@@ -46,14 +46,15 @@ never_sanitized='^(install_and_examples|abi_compatible_with_baseline|python_pip_
 # (each C++ test program's tests are labelled cxx:<program>, see tests/CMakeLists.txt):
 # every C ABI test (they reach most of the library through crm.h), the storage tests,
 # the import/export tests and the users tests (sessions acting as a user: each opens
-# a second connection to a shared in-memory database) and the audit trail's tests (its journal reads
-# SQLite values into C++ at every commit). The Python module (4 minutes to build, 5 to test
+# a second connection to a shared in-memory database), the audit trail's tests (its journal reads
+# SQLite values into C++ at every commit) and the privacy tests (an erasure rewrites JSON and text
+# in place). The Python module (4 minutes to build, 5 to test
 # sanitized), the CLI and the other C++ programs are left to the full scope.
-ci_asan_targets=(crmcore crm_storage_tests crm_io_tests crm_user_tests crm_audit_tests
+ci_asan_targets=(crmcore crm_storage_tests crm_io_tests crm_user_tests crm_audit_tests crm_privacy_tests
   crm_capi_test crm_capi_sales_test crm_capi_custom_test crm_capi_segment_test crm_capi_export_test
   crm_capi_import_test crm_capi_duplicate_test crm_capi_search_test crm_capi_campaign_test crm_capi_report_test
-  crm_capi_fields_test crm_capi_surface_test crm_capi_user_test crm_capi_audit_test crm_capi_threads_test crm_capi_header_test crm_capi_header_cxx_test)
-ci_asan_labels='^(c|cxx:(crm_storage_tests|crm_io_tests|crm_user_tests|crm_audit_tests))$'
+  crm_capi_fields_test crm_capi_surface_test crm_capi_user_test crm_capi_audit_test crm_capi_privacy_test crm_capi_threads_test crm_capi_header_test crm_capi_header_cxx_test)
+ci_asan_labels='^(c|cxx:(crm_storage_tests|crm_io_tests|crm_user_tests|crm_audit_tests|crm_privacy_tests))$'
 # The TSan build, in both scopes: the programs whose tests run threads.
 tsan_targets=(crmcore crm_capi_threads_test crm_storage_tests crm_io_tests)
 tsan_labels='^(threads|cxx:(crm_storage_tests|crm_io_tests))$'

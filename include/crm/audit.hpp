@@ -34,6 +34,9 @@ enum class AuditOperation {
   stage_change,  ///< "stage_change": a deal moved to another stage (with whatever else changed).
   link,          ///< "link": only links to other records were added (an employer, a deal's contact).
   unlink,        ///< "unlink": only links to other records were removed.
+  /// "erase": a person's personal data was erased (crm/privacy.hpp); the
+  /// entry names the fields blanked, with no values.
+  erase,
 };
 /// The name of `operation` ("stage_change"; delete_ is "delete").
 std::string_view audit_operation_name(AuditOperation operation) noexcept;

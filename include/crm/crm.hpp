@@ -24,6 +24,7 @@
 #include "crm/money.hpp"
 #include "crm/opportunity.hpp"
 #include "crm/pipeline.hpp"
+#include "crm/privacy.hpp"
 #include "crm/product.hpp"
 #include "crm/report.hpp"
 #include "crm/report_catalog.hpp"

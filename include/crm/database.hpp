@@ -13,6 +13,7 @@ namespace crm {
 
 class Access;
 class Audit;
+class Privacy;
 class Accounts;
 class Activities;
 class Calendars;
@@ -217,6 +218,10 @@ class Database {
   /// Who changed which fields of which record, when (crm/audit.hpp); same
   /// rules as accounts().
   Audit& audit();
+
+  /// A person's data as one document, their erasure, legal holds
+  /// (crm/privacy.hpp); same rules as accounts().
+  Privacy& privacy();
 
   /// The embedder's tag the audit trail keeps with this connection's
   /// changes (OpenOptions::origin); "" for none.

@@ -23,7 +23,7 @@ namespace {
 using detail::EnumName;
 using nlohmann::json;
 
-constexpr std::array<EnumName<AuditOperation>, 9> kOperationNames{{{AuditOperation::create, "create"},
+constexpr std::array<EnumName<AuditOperation>, 10> kOperationNames{{{AuditOperation::create, "create"},
                                                                   {AuditOperation::update, "update"},
                                                                   {AuditOperation::delete_, "delete"},
                                                                   {AuditOperation::restore, "restore"},
@@ -31,7 +31,8 @@ constexpr std::array<EnumName<AuditOperation>, 9> kOperationNames{{{AuditOperati
                                                                   {AuditOperation::merge, "merge"},
                                                                   {AuditOperation::stage_change, "stage_change"},
                                                                   {AuditOperation::link, "link"},
-                                                                  {AuditOperation::unlink, "unlink"}}};
+                                                                  {AuditOperation::unlink, "unlink"},
+                                                                  {AuditOperation::erase, "erase"}}};
 
 constexpr int kMaxRetentionDays = 36500;
 constexpr std::size_t kMaxLimit = 100000;

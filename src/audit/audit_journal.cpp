@@ -177,7 +177,8 @@ std::vector<PendingEntry> read_notes(Session& session) {
     auto found = last.find({kind, id});
     PendingEntry* entry = found == last.end() ? nullptr : &entries[found->second];
     const bool side = !notes->getColumn(3).isNull();
-    const bool joins = entry && (side || (operation == entry->operation ? operation == "update" || operation == "merge"
+    const bool joins = entry && (side || (operation == entry->operation ? operation == "update" || operation == "merge" ||
+                                                                              operation == "erase"
                                                                           : operation == "update" &&
                                                                                 (entry->operation == "create" ||
                                                                                  entry->operation == "merge")));
@@ -348,6 +349,16 @@ std::string refined_operation(const PendingEntry& entry, const std::vector<Chang
   return std::string(audit_operation_name(added ? AuditOperation::link : AuditOperation::unlink));
 }
 
+// An erasure's changes: each field it blanked once, with no values (the
+// values are what the erasure takes away).
+std::vector<Change> without_values(std::vector<Change> changes) {
+  std::vector<Change> fields;
+  for (Change& change : changes)
+    if (std::none_of(fields.begin(), fields.end(), [&](const Change& seen) { return seen.field == change.field; }))
+      fields.push_back({std::move(change.field), std::nullopt, std::nullopt});
+  return fields;
+}
+
 void write_entries(Session& session) {
   std::vector<PendingEntry> entries = read_notes(session);
   session.execute(std::string("DELETE FROM ") + kAuditNotesTable);
@@ -361,8 +372,9 @@ void write_entries(Session& session) {
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
   ChangeWriter writer(session);
   for (const PendingEntry& entry : entries) {
-    const std::vector<Change> changes = writer.changes(entry);
-    if (entry.operation == "update" && changes.empty()) continue;
+    std::vector<Change> changes = writer.changes(entry);
+    if ((entry.operation == "update" || entry.operation == "erase") && changes.empty()) continue;
+    if (entry.operation == "erase") changes = without_values(std::move(changes));
     insert->bind(1, tx);
     insert->bind(2, at);
     if (session.user().empty()) insert->bind(3); else insert->bind(3, session.user());

@@ -9,6 +9,7 @@
 #include "audit/audit_journal.hpp"
 #include "crm/access.hpp"
 #include "crm/audit.hpp"
+#include "crm/privacy.hpp"
 #include "crm/account.hpp"
 #include "crm/activity.hpp"
 #include "crm/calendar.hpp"
@@ -67,7 +68,8 @@ struct Database::Impl {
         users(detail::StoreAccess::make<Users>(*session)),
         teams(detail::StoreAccess::make<Teams>(*session)),
         access(detail::StoreAccess::make<Access>(*session)),
-        audit(detail::StoreAccess::make<Audit>(*session)) {}
+        audit(detail::StoreAccess::make<Audit>(*session)),
+        privacy(detail::StoreAccess::make<Privacy>(*session)) {}
 
   std::shared_ptr<detail::Session> session;
   Accounts accounts;
@@ -95,6 +97,7 @@ struct Database::Impl {
   Teams teams;
   Access access;
   Audit audit;
+  Privacy privacy;
 };
 
 Database::Database(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -264,6 +267,7 @@ Database Database::as_user(const std::string& login) const {
 Access& Database::access() { return checked(shared_session(), impl_->access); }
 
 Audit& Database::audit() { return checked(shared_session(), impl_->audit); }
+Privacy& Database::privacy() { return checked(shared_session(), impl_->privacy); }
 
 std::string Database::origin() const { return shared_session()->origin(); }
 

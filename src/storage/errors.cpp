@@ -65,6 +65,17 @@ std::optional<Error> permission_trigger_error(std::string_view message) {
   return Error(ErrorCode::permission_denied, std::string(message.substr(at + kPermissionDeniedTag.size())));
 }
 
+// The error of schema version 13's hold triggers ("crm_legal_hold:contact"),
+// which refuse to purge a person under a legal hold.
+std::optional<Error> legal_hold_trigger_error(std::string_view message) {
+  constexpr std::string_view kTag = "crm_legal_hold:";
+  const std::size_t at = message.find(kTag);
+  if (at == std::string_view::npos) return std::nullopt;
+  const std::string kind(message.substr(at + kTag.size()));
+  return Error(ErrorCode::conflict,
+               kind + ": under a legal hold, which keeps it from being purged or erased; release the hold first");
+}
+
 }  // namespace
 
 void rethrow_as_crm_error() {
@@ -83,6 +94,7 @@ void rethrow_as_crm_error() {
     {
       if (auto owner = owner_trigger_error(e.what())) throw *owner;
       if (auto denied = permission_trigger_error(e.what())) throw *denied;
+      if (auto held = legal_hold_trigger_error(e.what())) throw *held;
     }
     // A statement nested deeper than SQLite's parser takes (the segment
     // compiler refuses such filters first; this is the safety net).

@@ -18,6 +18,7 @@
 #include "storage/schema_v10.hpp"
 #include "storage/schema_v11.hpp"
 #include "storage/schema_v12.hpp"
+#include "storage/schema_v13.hpp"
 
 namespace crm::detail {
 namespace {
@@ -76,6 +77,13 @@ void add_share_triggers(Session& session) {
     session.db().exec(filled(kSchemaV11ShareTrigger, {{"{table}", table}, {"{kind}", kind}}));
 }
 
+// Version 13: the trigger per person table that refuses to purge a person
+// under a legal hold.
+void add_legal_hold_triggers(Session& session) {
+  for (const auto& [table, kind] : kSchemaV13HeldTables)
+    session.db().exec(filled(kSchemaV13HoldTrigger, {{"{table}", table}, {"{kind}", kind}}));
+}
+
 constexpr Migration kMigrations[] = {
     {1, "accounts, contacts, emails, phones, tags, consents, employment history", kSchemaV1},
     {2, "pipelines, stages, products, opportunities, stage history, leads, activities, holidays", kSchemaV2},
@@ -89,6 +97,7 @@ constexpr Migration kMigrations[] = {
     {10, "users, teams and roles; every record's owner an active user", kSchemaV10, add_owner_triggers},
     {11, "records shared with a user or a team", kSchemaV11, add_share_triggers},
     {12, "the audit trail: who changed which fields of which record, when", kSchemaV12},
+    {13, "legal holds on persons; erasures in the audit trail", kSchemaV13, add_legal_hold_triggers},
 };
 
 bool has_user_tables(Session& session) {

@@ -19,7 +19,7 @@ namespace {
 // on demand by record writes and imports, so they are not here.
 constexpr std::string_view kSetupTables[] = {"users",    "user_roles",     "teams",    "custom_fields", "pipelines",
                                              "stages",   "products",       "exchange_rates", "settings", "holidays",
-                                             "weekends"};
+                                             "weekends", "legal_holds"};
 
 constexpr std::string_view kUnassignedKey = "unassigned_visibility";
 

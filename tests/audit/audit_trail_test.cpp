@@ -308,9 +308,10 @@ TEST_F(AuditTrailTest, ATimelineShowsTheRecordsOwnChangesWhenAskedAmongItsActivi
 TEST(AuditOperationNames, RoundTripAndUnknownIsInvalid) {
   for (AuditOperation operation : {AuditOperation::create, AuditOperation::update, AuditOperation::delete_,
                                    AuditOperation::restore, AuditOperation::purge, AuditOperation::merge,
-                                   AuditOperation::stage_change, AuditOperation::link, AuditOperation::unlink})
+                                   AuditOperation::stage_change, AuditOperation::link, AuditOperation::unlink,
+                                   AuditOperation::erase})
     EXPECT_EQ(audit_operation_from_name(audit_operation_name(operation)), operation);
-  EXPECT_THROW(audit_operation_from_name("erase"), Error);
+  EXPECT_THROW(audit_operation_from_name("obliterate"), Error);
 }
 
 }  // namespace

@@ -46,7 +46,7 @@ struct Seeds {
   StageId open_stage, next_stage, spare_stage;
   LostReasonId lost_reason;
   OpportunityId opportunity, deleted_opportunity;
-  LeadId lead, deleted_lead, convertible_lead;
+  LeadId lead, deleted_lead, convertible_lead, held_lead;
   ActivityId task, deleted_task, call;
   LeadSourceId lead_source, unused_lead_source;
   CampaignId campaign, unused_campaign;
@@ -142,6 +142,8 @@ Seeds seed(Database& db) {
   db.leads().remove(s.deleted_lead);
   s.convertible_lead =
       db.leads().create({.first_name = "Max", .last_name = "Müller", .company_name = "Müller GmbH"}).id;
+  s.held_lead = db.leads().create({.first_name = "Inga", .last_name = "Sīle", .company_name = "Sīle SIA"}).id;
+  db.privacy().place_hold(RecordKind::lead, s.held_lead.value(), "Tiesas lieta");
 
   s.task = db.activities().create(task_for(s.contact, "Zvanīt Annai", noon + boost::posix_time::hours(24))).id;
   s.deleted_task = db.activities().create(task_for(s.contact, "Vecs uzdevums", noon)).id;
@@ -389,6 +391,11 @@ std::vector<WriteCase> write_cases() {
             [](D& db, const S& s, P) { db.access().unshare_with_team(RecordKind::account, s.shared_account.value(), s.team); }),
       write("Audit::set_enabled", [](D& db, const S&, P) { db.audit().set_enabled(false); }),
       write("Audit::set_retention_days", [](D& db, const S&, P) { db.audit().set_retention_days(1); }),
+      write("Privacy::erase", [](D& db, const S& s, P) { db.privacy().erase(RecordKind::contact, s.contact.value()); }),
+      write("Privacy::place_hold",
+            [](D& db, const S& s, P) { db.privacy().place_hold(RecordKind::lead, s.lead.value(), "Tiesas lieta"); }),
+      write("Privacy::release_hold",
+            [](D& db, const S& s, P) { db.privacy().release_hold(RecordKind::lead, s.held_lead.value()); }),
       write("Teams::create", [](D& db, const S& s, P) { db.teams().create("Vilnius", s.team); }),
       write("Teams::rename", [](D& db, const S& s, P) { db.teams().rename(s.empty_team, "Riga"); }),
       write("Teams::move", [](D& db, const S& s, P) { db.teams().move(s.empty_team, std::nullopt); }),

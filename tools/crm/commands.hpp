@@ -97,6 +97,20 @@ int run_audit(const Arguments& args);
 /// shows the trail's settings.
 int run_audit_settings(const Arguments& args);
 
+// The privacy law (privacy_commands.cpp).
+
+/// privacy-export DB KIND PERSON: everything about a contact or lead as one
+/// JSON document, on standard output.
+int run_privacy_export(const Arguments& args);
+/// erase DB KIND PERSON --confirm yes: erases a contact or lead (exit 2
+/// without the confirmation) and says what changed.
+int run_erase(const Arguments& args);
+/// legal-hold DB KIND PERSON --reason TEXT | --release yes: places or
+/// releases a hold, then lists the holds.
+int run_legal_hold(const Arguments& args);
+/// legal-holds DB [--csv]: the holds placed.
+int run_legal_holds(const Arguments& args);
+
 // Export (export_commands.cpp).
 
 /// export DB KIND [--format --where --segment --delimiter --output --owner

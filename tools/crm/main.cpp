@@ -135,6 +135,17 @@ audit trail (every change of a record: who, when, which fields old -> new):
                           shows (and changes) whether changes are logged and how many days they are kept
                           (0: forever); changing them needs the system or an administrator
 
+privacy (a person is a contact or a lead):
+  privacy-export DB KIND PERSON
+                          everything about them as one JSON document: fields, consents and their history,
+                          employment, deals, activities, merges, legal hold, every logged change
+  erase DB KIND PERSON --confirm yes
+                          erases them for good: personal fields blanked (consents kept as proof), their
+                          emails and numbers taken out of activities, merge history and the audit trail
+  legal-hold DB KIND PERSON --reason TEXT | --release yes
+                          a hold keeps them from being erased or purged (administrators only)
+  legal-holds DB [--csv]  the holds placed
+
 campaigns and lead sources:
   lead-sources DB         list the lead sources
   lead-source DB add NAME | rename NAME NEW-NAME | remove NAME
@@ -184,6 +195,8 @@ constexpr Command kCommands[] = {
     {"teams", run_teams},       {"team", run_team},
     {"share", run_share},       {"unshare", run_unshare},   {"shares", run_shares},
     {"history", run_history},   {"audit", run_audit},       {"audit-settings", run_audit_settings},
+    {"privacy-export", run_privacy_export}, {"erase", run_erase},
+    {"legal-hold", run_legal_hold}, {"legal-holds", run_legal_holds},
     {"rates", run_rates},       {"rate", run_rate},         {"base-currency", run_base_currency},
 };
 

@@ -636,6 +636,7 @@ class Database:
     teams: Teams
     access: Access
     audit: Audit
+    privacy: Privacy
     origin: str
     currencies: Currencies
     reports: Reports
@@ -932,6 +933,32 @@ class Audit:
     def find(self, *, kind: str | None = None, record: Any = None, user: str | None = None,
              since: datetime.datetime | None = None, until: datetime.datetime | None = None,
              after_seq: int = 0, limit: int = 1000) -> list[AuditEntry]: ...
+
+class ErasureReport:
+    _fields: tuple[str, ...]
+    persons: list[tuple[str, int]]
+    fields: list[str]
+    activities: int
+    audit_entries: int
+    merges: int
+    def to_dict(self) -> dict[str, Any]: ...
+
+class LegalHold:
+    _fields: tuple[str, ...]
+    kind: str
+    record_id: int
+    reason: str
+    placed_at: datetime.datetime
+    placed_by: str
+    def to_dict(self) -> dict[str, Any]: ...
+
+class Privacy:
+    def export_person(self, record: Any, *, kind: str | None = None) -> dict[str, Any]: ...
+    def erase(self, record: Any, *, kind: str | None = None) -> ErasureReport: ...
+    def place_hold(self, record: Any, reason: str, *, kind: str | None = None) -> None: ...
+    def release_hold(self, record: Any, *, kind: str | None = None) -> None: ...
+    def hold(self, record: Any, *, kind: str | None = None) -> LegalHold | None: ...
+    def holds(self) -> list[LegalHold]: ...
 
 class Users:
     def create(self, login: str, *, name: str = "", email: str = "", time_zone: str = "",

@@ -14,22 +14,6 @@ struct PyAudit {
   SharedDatabase db;
 };
 
-// The kind and id of `record`: a record object (its kind is its class), or
-// an id with `kind` given.
-std::pair<RecordKind, std::int64_t> audited_record(py::handle record, const std::optional<std::string>& kind) {
-  if (PyLong_Check(record.ptr()) && !PyBool_Check(record.ptr())) {
-    if (!kind) throw Error(ErrorCode::invalid_argument, "kind: needed with a record id", "kind");
-    return {record_kind_named(*kind, "kind"), int64_from_python(record, "record")};
-  }
-  const auto object_kind = record_object_kind(record);
-  if (!object_kind) throw py::type_error("record: expected a record or its id, not " + python_type_name(record));
-  if (kind && record_kind_named(*kind, "kind") != *object_kind)
-    throw Error(ErrorCode::invalid_argument, "kind: '" + *kind + "' is not the kind of the record given", "kind");
-  py::object id = record.attr("id");
-  if (id.is_none()) throw Error(ErrorCode::invalid_argument, "record: a record that is not stored has no history", "record");
-  return {*object_kind, int64_from_python(id, "record")};
-}
-
 py::object optional_text(const std::optional<std::string>& text) { return text ? py::cast(*text) : py::none(); }
 
 void bind_entry(py::module_& m) {
@@ -45,7 +29,7 @@ void bind_entry(py::module_& m) {
       .def_readonly("record_id", &AuditEntry::record_id, "The record's id.")
       .def_property_readonly(
           "operation", [](const AuditEntry& e) { return std::string(audit_operation_name(e.operation)); },
-          "'create', 'update', 'delete', 'restore', 'purge', 'merge', 'stage_change', 'link' or 'unlink'.")
+          "'create', 'update', 'delete', 'restore', 'purge', 'merge', 'stage_change', 'link', 'unlink' or 'erase'.")
       .def_readonly("field", &AuditEntry::field, "The field ('job_title', a custom field's name); '' for none.")
       .def_property_readonly("old", [](const AuditEntry& e) { return optional_text(e.old_value); },
                              "The value before, as text; None when there was none.")
@@ -70,7 +54,7 @@ void bind_audit(py::module_& m) {
       .def(
           "history",
           [](PyAudit& self, py::handle record, const std::optional<std::string>& kind) {
-            const auto [record_kind, id] = audited_record(record, kind);
+            const auto [record_kind, id] = stored_record_of(record, kind);
             return self.db->run([&](Database& d) { return d.audit().history(record_kind, id); });
           },
           py::arg("record"), py::kw_only(), py::arg("kind") = py::none(),
@@ -84,7 +68,7 @@ void bind_audit(py::module_& m) {
             AuditQuery query;
             if (kind) query.kind = record_kind_named(*kind, "kind");
             if (!record.is_none()) {
-              const auto [record_kind, id] = audited_record(record, kind);
+              const auto [record_kind, id] = stored_record_of(record, kind);
               query.kind = record_kind;
               query.record_id = id;
             }

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "py_enums.hpp"
 #include "py_money.hpp"
 
 namespace py = pybind11;
@@ -53,6 +54,20 @@ std::optional<RecordKind> record_object_kind(py::handle item) {
   if (py::isinstance<Opportunity>(item)) return RecordKind::opportunity;
   if (py::isinstance<Activity>(item)) return RecordKind::activity;
   return std::nullopt;
+}
+
+std::pair<RecordKind, std::int64_t> stored_record_of(py::handle record, const std::optional<std::string>& kind) {
+  if (PyLong_Check(record.ptr()) && !PyBool_Check(record.ptr())) {
+    if (!kind) throw Error(ErrorCode::invalid_argument, "kind: needed with a record id", "kind");
+    return {record_kind_named(*kind, "kind"), int64_from_python(record, "record")};
+  }
+  const auto object_kind = record_object_kind(record);
+  if (!object_kind) throw py::type_error("record: expected a record or its id, not " + python_type_name(record));
+  if (kind && record_kind_named(*kind, "kind") != *object_kind)
+    throw Error(ErrorCode::invalid_argument, "kind: '" + *kind + "' is not the kind of the record given", "kind");
+  py::object id = record.attr("id");
+  if (id.is_none()) throw Error(ErrorCode::invalid_argument, "record: a record that is not stored has no id yet", "record");
+  return {*object_kind, int64_from_python(id, "record")};
 }
 
 ListQuery Filters::query() const {

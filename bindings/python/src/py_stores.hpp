@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 #include <pybind11/pybind11.h>
@@ -167,6 +168,12 @@ class RecordPager : public RecordPagerBase {
 /// The kind of a record object (Account, Contact, Lead, Opportunity,
 /// Activity), or nullopt for anything else.
 std::optional<RecordKind> record_object_kind(pybind11::handle item);
+
+/// The kind and id of `record`: a stored record object (its kind is its
+/// class), or an id with `kind` given. invalid_argument for an id without a
+/// kind, a kind other than the record's, or a record not stored yet;
+/// TypeError for anything else.
+std::pair<RecordKind, std::int64_t> stored_record_of(pybind11::handle record, const std::optional<std::string>& kind);
 
 /// Fetches selected columns page by page as lists of tuples, for crmcore.Rows.
 /// The first page is read when made, so that a bad column fails at select().
@@ -377,6 +384,8 @@ void register_campaigns(pybind11::module_& module);
 void register_users(pybind11::module_& module);
 /// Registers AuditEntry and Audit (db.audit); after the record kinds.
 void register_audit(pybind11::module_& module);
+/// Registers ErasureReport, LegalHold and Privacy (db.privacy); after the record kinds.
+void register_privacy(pybind11::module_& module);
 /// Registers ExchangeRate and Currencies (db.currencies).
 void register_currencies(pybind11::module_& module);
 /// Registers Reports (db.reports) and the native report result; after

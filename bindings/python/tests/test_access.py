@@ -80,10 +80,11 @@ def org(tmp_path_factory):
         deal = db.opportunities.create(name=f"{word} deal", account=account, amount=crmcore.Money("100.00", "EUR"),
                                        owner=owner, external_ref=f"D-{number}")
         task = db.activities.create(kind="task", subject=f"{word} call back", account=account, contact=contact,
-                                    owner=owner, starts_at=db.now() + datetime.timedelta(hours=1),
+                                    owner=owner, starts_at=db.now(),  # due today at any hour of the run
                                     reminder_at=db.now() - datetime.timedelta(minutes=5), external_ref=f"T-{number}")
         records[owner] = {"account": account.id, "contact": contact.id, "duplicate": duplicate.id, "lead": lead.id,
                           "opportunity": deal.id, "activity": task.id}
+        db.privacy.place_hold(lead, f"Inquiry {number}")
     listed = db.segments.create_list("contact", "Everyone")
     db.segments.add_members(listed, [r["contact"] for r in records.values()])
     db.segments.create("contact", "Zebras", 'first_name = "Zebra"')
@@ -246,6 +247,26 @@ def check_audit(db, as_user, records, login):
                     as_user.audit.history(record_id, kind=kind)
 
 
+def check_privacy(db, as_user, records, login):
+    holds = {(h.kind, h.record_id) for h in db.privacy.holds()}
+    visible_leads = {("lead", i) for i in expected_of(records, login, "lead")}
+    assert {(h.kind, h.record_id) for h in as_user.privacy.holds()} == holds & visible_leads
+    for owner in OWNERS:
+        for kind in ("contact", "lead"):
+            record_id = records[owner][kind]
+            exports = db.access.scope(login, kind, "export") != "none"
+            readable = record_id in expected_of(records, login, kind)
+            assert (as_user.privacy.hold(record_id, kind=kind) is not None) == (kind == "lead" and readable)
+            if readable and exports:
+                document = as_user.privacy.export_person(record_id, kind=kind)
+                assert document["id"] == record_id
+                activities = {a["id"] for a in document["activities"]}
+                assert activities <= expected_of(records, login, "activity")
+            else:
+                with pytest.raises(crmcore.NotFoundError if exports else crmcore.PermissionDeniedError):
+                    as_user.privacy.export_person(record_id, kind=kind)
+
+
 READ_CHECKS = {
     check_list_count_select_get: ["accounts.list", "accounts.count", "accounts.select", "accounts.get",
                                   "contacts.list", "contacts.count", "contacts.select", "contacts.get",
@@ -267,6 +288,7 @@ READ_CHECKS = {
     check_users_and_employment: ["users.owned_records", "employments.history", "employments.of_account",
                                  "opportunities.stage_history"],
     check_audit: ["audit.find", "audit.history"],
+    check_privacy: ["privacy.export_person", "privacy.hold", "privacy.holds"],
 }
 
 # Methods that write, or read no records of the five kinds (setup, users,
@@ -285,7 +307,8 @@ CHECKED_BY_TEST = {
     "access.shares": "test_a_record_shared_with_a_user_or_team_is_seen_by_them_and_edited_at_level_edit",
 }
 WRITE_WORDS = ("share", "create", "update", "remove", "restore", "purge", "add", "set", "move", "rename", "define",
-               "convert", "complete", "cancel", "attach", "merge", "freeze", "reorder", "end", "start", "require")
+               "convert", "complete", "cancel", "attach", "merge", "freeze", "reorder", "end", "start", "require",
+               "erase", "place", "release")
 SETUP_STORES = {"calendars", "campaigns", "currencies", "custom_fields", "lead_sources", "pipelines", "products",
                 "teams", "users"}
 

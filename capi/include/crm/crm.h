@@ -2027,7 +2027,7 @@ CRM_API crm_status crm_cursor_share(const crm_cursor *cursor, const char **out_l
  * activity) leaves entries in one append-only log: who (the acting user, ""
  * for a system session), the embedder's origin tag, when, the transaction,
  * the operation ("create", "update", "delete", "restore", "purge", "merge",
- * "stage_change", "link", "unlink") and per field the old and new value as
+ * "stage_change", "link", "unlink", "erase") and per field the old and new value as
  * text. Rolled-back work leaves nothing. The cursors below are tables read
  * with crm_cursor_text() and crm_cursor_int64() by crm_audit_column, one row
  * per changed field ("field" "" for a change of no field: a delete). */
@@ -2091,6 +2091,60 @@ CRM_API crm_status crm_db_origin(crm_db *db, char **out_origin);
 /** Sets the origin tag of the changes made from now on (NULL or "": none);
  *  one line, else CRM_INVALID_ARGUMENT. */
 CRM_API crm_status crm_db_set_origin(crm_db *db, const char *origin);
+
+/* ---- Privacy ---------------------------------------------------------------
+ * What the CRM keeps about a person (kind "contact" or "lead"), as one JSON
+ * document, and their erasure. Personal fields are those the record
+ * descriptors mark personal (CRM_FIELD_PERSONAL); consents are kept
+ * by an erasure as the proof of what the person agreed to. A legal hold keeps
+ * a person from being erased or purged (CRM_CONFLICT) until it is released.
+ * A kind other than contact or lead is CRM_INVALID_ARGUMENT. */
+
+/** Everything about the person as one JSON object (UTF-8): "format"
+ *  ("crmcore.person/1"), "exported_at", "kind", "id", "person" (the record as
+ *  the JSON export writes it), "consent_history", "employment", "deals",
+ *  "activities", "leads" (converted into a contact), "merges", "legal_hold"
+ *  (null when none) and "audit" (every logged change of them). Needs the
+ *  export action on kind; CRM_NOT_FOUND for no such person or one the
+ *  connection does not read. Free *out_json with crm_free(). */
+CRM_API crm_status crm_privacy_export_person(crm_db *db, const char *kind, int64_t record_id, char **out_json);
+
+/** Erases the person in one transaction: their personal fields are cleared
+ *  (a required name becomes "[erased]"), for a contact also on the leads
+ *  converted into it; their emails and phone numbers are replaced by
+ *  "[erased]" in activities, the merge history and every audit entry, whose
+ *  values of the person's personal fields go (the entries stay); the search
+ *  index and duplicate keys lose them, and the pages SQLite frees are
+ *  overwritten, so that after a VACUUM they appear nowhere in the file. The
+ *  erasure is logged as operation "erase" without values. CRM_CONFLICT under
+ *  a legal hold; needs the delete action (CRM_PERMISSION_DENIED). When
+ *  out_report is not NULL it receives a JSON object {"persons": [{"kind",
+ *  "id"}], "fields": [...], "activities": n, "audit_entries": n, "merges": n};
+ *  free it with crm_free(). */
+CRM_API crm_status crm_privacy_erase(crm_db *db, const char *kind, int64_t record_id, char **out_report);
+
+/** Places a legal hold on the person, or replaces the reason of the one
+ *  placed: reason is one line of 1 to 1000 bytes (CRM_INVALID_ARGUMENT);
+ *  CRM_NOT_FOUND for no such person; the system session or an administrator
+ *  only (CRM_PERMISSION_DENIED). */
+CRM_API crm_status crm_privacy_place_hold(crm_db *db, const char *kind, int64_t record_id, const char *reason);
+/** Releases the hold on the person; CRM_NOT_FOUND when none is placed. The
+ *  system session or an administrator only. */
+CRM_API crm_status crm_privacy_release_hold(crm_db *db, const char *kind, int64_t record_id);
+
+/** The columns of a legal hold cursor. */
+typedef enum crm_legal_hold_column {
+  CRM_LEGAL_HOLD_KIND = 0,      /**< text: "contact" or "lead" */
+  CRM_LEGAL_HOLD_RECORD_ID = 1, /**< integer: the person's id */
+  CRM_LEGAL_HOLD_REASON = 2,    /**< text: why */
+  CRM_LEGAL_HOLD_PLACED_AT = 3, /**< text: when, ISO 8601 UTC */
+  CRM_LEGAL_HOLD_PLACED_BY = 4  /**< text: the login that placed it, "" for a system session */
+} crm_legal_hold_column;
+
+/** A cursor over the holds placed, by kind then id, read by
+ *  crm_legal_hold_column: every hold with kind NULL, else the one on the
+ *  person record_id of kind (no row when none). */
+CRM_API crm_status crm_privacy_holds(crm_db *db, const char *kind, int64_t record_id, crm_cursor **out_cursor);
 
 /* ---- Users and teams ------------------------------------------------------
  * The people who work in the CRM. Every record's "owner" is a user's login:
