@@ -2,15 +2,20 @@
 // the same, already normalized rows into the same tables, in one transaction
 // each, on a fresh file each time; and updating them. Each crmcore case also
 // runs with the audit trail off ("crmcore_audit_off"), to show its cost.
+// Then reading the change feed those creates left, page by page, against a
+// hand-written SELECT of the same rows with their JSON parsed into the same
+// triples.
 //
 //   [CRM_BENCH_ROWS=1000000] crm_contact_create_bench [--benchmark_filter=...]
 #include <cstdlib>
+#include <optional>
 #include <filesystem>
 #include <string>
 #include <vector>
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <benchmark/benchmark.h>
+#include <nlohmann/json.hpp>
 
 #include "crm/crm.hpp"
 #include "support/contact_rows.hpp"
@@ -98,6 +103,77 @@ void update_raw(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations() * state.range(0));
 }
 
+constexpr std::size_t kFeedPage = 10000;
+
+// The file the feed cases read: the contacts created once, audited.
+const std::string& feed_file(std::int64_t rows) {
+  static const std::string path = [rows] {
+    const std::string file = bench::fresh_database_file("crm-bench-feed.crm");
+    Database db = Database::open(file, bench_options());
+    Transaction transaction(db);
+    for (const ContactData& d : bench::make_contacts(static_cast<int>(rows), false)) db.contacts().create(d);
+    transaction.commit();
+    return file;
+  }();
+  return path;
+}
+
+// Reads the whole feed through db.changes().since(), a page at a time.
+void feed_through_api(benchmark::State& state) {
+  Database db = Database::open(feed_file(state.range(0)), bench_options());
+  std::int64_t read = 0;
+  for (auto _ : state) {
+    read = 0;
+    std::int64_t cursor = 0;
+    for (auto page = db.changes().since(cursor, {}, kFeedPage); !page.empty();
+         page = db.changes().since(cursor, {}, kFeedPage)) {
+      read += static_cast<std::int64_t>(page.size());
+      cursor = page.back().seq;
+      benchmark::DoNotOptimize(page);
+    }
+  }
+  state.SetItemsProcessed(state.iterations() * read);
+}
+
+// The raw floor of feed_through_api: the same pages by hand, each change's
+// JSON parsed into its [field, old, new] triples.
+void feed_raw(benchmark::State& state) {
+  SQLite::Database db(feed_file(state.range(0)), SQLite::OPEN_READONLY);
+  SQLite::Statement page(db,
+                         "SELECT seq, tx, at, coalesce(user, ''), coalesce(origin, ''), kind, record_id, operation, "
+                         "changes FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?");
+  struct Triple {
+    std::string field;
+    std::optional<std::string> old_value, new_value;
+  };
+  std::int64_t read = 0;
+  for (auto _ : state) {
+    read = 0;
+    std::int64_t cursor = 0;
+    for (bool more = true; more;) {
+      page.bind(1, cursor);
+      page.bind(2, static_cast<std::int64_t>(kFeedPage));
+      more = false;
+      while (page.executeStep()) {
+        more = true;
+        ++read;
+        cursor = page.getColumn(0).getInt64();
+        std::vector<Triple> triples;
+        for (const auto& triple : nlohmann::json::parse(page.getColumn(8).getString())) {
+          Triple t{triple[0].get<std::string>(), {}, {}};
+          if (triple[1].is_string()) t.old_value = triple[1].get<std::string>();
+          if (triple[2].is_string()) t.new_value = triple[2].get<std::string>();
+          triples.push_back(std::move(t));
+        }
+        benchmark::DoNotOptimize(triples);
+        benchmark::DoNotOptimize(page.getColumn(2).getString());
+      }
+      page.reset();
+    }
+  }
+  state.SetItemsProcessed(state.iterations() * read);
+}
+
 void insert_raw(benchmark::State& state, bool national_phones) {
   const auto rows = bench::normalize_for_raw(bench::make_contacts(static_cast<int>(state.range(0)), national_phones));
   for (auto _ : state) {
@@ -130,6 +206,10 @@ void register_benchmarks() {
   benchmark::RegisterBenchmark("update_through_api/job_title/crmcore_audit_off", update_through_api, false)
       ->Arg(rows)->Unit(benchmark::kMillisecond)->Iterations(1)->Repetitions(5)->ReportAggregatesOnly(true);
   benchmark::RegisterBenchmark("update_raw/job_title/sqlite", update_raw)
+      ->Arg(rows)->Unit(benchmark::kMillisecond)->Iterations(1)->Repetitions(5)->ReportAggregatesOnly(true);
+  benchmark::RegisterBenchmark("feed_through_api/changes_since/crmcore", feed_through_api)
+      ->Arg(rows)->Unit(benchmark::kMillisecond)->Iterations(1)->Repetitions(5)->ReportAggregatesOnly(true);
+  benchmark::RegisterBenchmark("feed_raw/changes_since/sqlite", feed_raw)
       ->Arg(rows)->Unit(benchmark::kMillisecond)->Iterations(1)->Repetitions(5)->ReportAggregatesOnly(true);
 }
 

@@ -1,5 +1,6 @@
 // The audit trail through the C ABI: a record's history and queries as
-// table cursors (crm_audit_column), the trail's settings.
+// table cursors (crm_audit_column), the trail's settings, and the change
+// feed, which reads the same entries in order.
 #include "c_handles.hpp"
 #include "c_select.hpp"
 
@@ -102,6 +103,57 @@ crm_status crm_audit_retention_days(crm_db* db, int* out_days) {
 crm_status crm_audit_set_retention_days(crm_db* db, int days) {
   CRM_WITH_DB(db, {
     database.audit().set_retention_days(days);
+    return CRM_OK;
+  });
+}
+
+crm_status crm_audit_retention_entries(crm_db* db, int64_t* out_entries) {
+  CRM_REQUIRE(out_entries);
+  CRM_WITH_DB(db, {
+    *out_entries = database.audit().retention_entries();
+    return CRM_OK;
+  });
+}
+
+crm_status crm_audit_set_retention_entries(crm_db* db, int64_t entries) {
+  CRM_WITH_DB(db, {
+    database.audit().set_retention_entries(entries);
+    return CRM_OK;
+  });
+}
+
+crm_status crm_changes_since(crm_db* db, int64_t cursor, const char* kinds, int64_t limit, crm_cursor** out_cursor) {
+  CRM_REQUIRE(out_cursor);
+  *out_cursor = nullptr;
+  CRM_WITH_DB(db, {
+    std::vector<crm::RecordKind> wanted;
+    if (kinds) {
+      require_utf8(kinds, "kinds");
+      const std::string text(kinds);
+      for (std::size_t start = 0; start <= text.size();) {
+        const std::size_t comma = std::min(text.find(',', start), text.size());
+        if (comma > start) wanted.push_back(record_kind_of(text.substr(start, comma - start).c_str()));
+        start = comma + 1;
+      }
+    }
+    const std::size_t most = limit < 0 ? 0 : static_cast<std::size_t>(limit);
+    *out_cursor = table_cursor(crm::change_table(database.changes().since(cursor, wanted, most)));
+    return CRM_OK;
+  });
+}
+
+crm_status crm_changes_latest(crm_db* db, int64_t* out_seq) {
+  CRM_REQUIRE(out_seq);
+  CRM_WITH_DB(db, {
+    *out_seq = database.changes().latest();
+    return CRM_OK;
+  });
+}
+
+crm_status crm_changes_earliest_cursor(crm_db* db, int64_t* out_seq) {
+  CRM_REQUIRE(out_seq);
+  CRM_WITH_DB(db, {
+    *out_seq = database.changes().earliest_cursor();
     return CRM_OK;
   });
 }

@@ -44,6 +44,7 @@ const char* crm_status_name(crm_status status) {
     case CRM_CORRUPT: return "CRM_CORRUPT";
     case CRM_PARSE_ERROR: return "CRM_PARSE_ERROR";
     case CRM_UNSUPPORTED: return "CRM_UNSUPPORTED";
+    case CRM_CURSOR_EXPIRED: return "CRM_CURSOR_EXPIRED";
     case CRM_MISUSE: return "CRM_MISUSE";
     case CRM_NOMEM: return "CRM_NOMEM";
     case CRM_INTERNAL: return "CRM_INTERNAL";

@@ -117,6 +117,14 @@ class Audit {
   /// invalid_argument); older ones go as later transactions commit, the
   /// first at once. permission_denied unless system session or administrator.
   void set_retention_days(int days);
+  /// How many of the newest entries are kept; 0 (the default) keeps all.
+  std::int64_t retention_entries() const;
+  /// Keeps only the `entries` newest entries (0: all; negative is
+  /// invalid_argument); older ones go as later transactions commit, the
+  /// first at once. A change feed reader behind what retention removed gets
+  /// cursor_expired (crm/changes.hpp). permission_denied unless system
+  /// session or administrator.
+  void set_retention_entries(std::int64_t entries);
 
  private:
   friend struct detail::StoreAccess;

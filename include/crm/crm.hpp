@@ -7,6 +7,7 @@
 #include "crm/activity.hpp"
 #include "crm/calendar.hpp"
 #include "crm/campaign.hpp"
+#include "crm/changes.hpp"
 #include "crm/contact.hpp"
 #include "crm/currency.hpp"
 #include "crm/custom_field.hpp"

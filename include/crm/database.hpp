@@ -13,6 +13,7 @@ namespace crm {
 
 class Access;
 class Audit;
+class Changes;
 class Privacy;
 class Accounts;
 class Activities;
@@ -218,6 +219,10 @@ class Database {
   /// Who changed which fields of which record, when (crm/audit.hpp); same
   /// rules as accounts().
   Audit& audit();
+
+  /// Every committed change in order, for the programs that follow the CRM
+  /// (crm/changes.hpp); same rules as accounts().
+  Changes& changes();
 
   /// A person's data as one document, their erasure, legal holds
   /// (crm/privacy.hpp); same rules as accounts().

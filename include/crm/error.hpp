@@ -21,6 +21,9 @@ enum class ErrorCode {
   corrupt = 8,            ///< The file is not a crmcore database or is damaged.
   parse_error = 9,        ///< Text could not be parsed; line() and column() say where.
   unsupported = 10,       ///< The request is valid but not supported (e.g. a newer schema).
+  /// A change feed cursor behind what the feed still keeps (retention removed
+  /// entries after it): read everything again, then follow the feed.
+  cursor_expired = 11,
 };
 
 /// The lowercase name of a code, e.g. "not_found".

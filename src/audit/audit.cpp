@@ -91,6 +91,21 @@ std::vector<AuditEntry> audit_entries_with_seqs(Session& session, const std::vec
                       [&](SQLite::Statement& s) { s.bind(1, ids + "]"); });
 }
 
+std::vector<AuditEntry> audit_entries_after(Session& session, std::int64_t after_seq,
+                                            const std::vector<RecordKind>& kinds, std::size_t limit) {
+  std::string names = "[";
+  for (RecordKind kind : kinds) names += (names.size() > 1 ? ",\"" : "\"") + std::string(record_kind_name(kind)) + "\"";
+  std::string sql = std::string(kColumns) + "a.seq > ?";
+  if (!kinds.empty()) sql += " AND a.kind IN (SELECT value FROM json_each(?))";
+  sql += readable_record_condition(session, "a.kind", "a.record_id", true) + " ORDER BY a.seq LIMIT ?";
+  return read_entries(session, sql, [&](SQLite::Statement& s) {
+    int index = 1;
+    s.bind(index++, after_seq);
+    if (!kinds.empty()) s.bind(index++, names + "]");
+    s.bind(index, static_cast<std::int64_t>(limit));
+  });
+}
+
 }  // namespace detail
 
 std::string_view audit_operation_name(AuditOperation operation) noexcept {
@@ -201,8 +216,7 @@ void Audit::set_enabled(bool enabled) {
 
 int Audit::retention_days() const {
   return detail::guarded_read(session_, [&] {
-    const auto days = detail::read_setting(session_, detail::kAuditRetentionSetting);
-    return days ? std::stoi(*days) : 0;
+    return detail::read_audit_retention(session_).days;
   });
 }
 
@@ -215,7 +229,24 @@ void Audit::set_retention_days(int days) {
                   "retention_days");
     detail::WriteScope scope(session_);
     detail::write_setting(session_, detail::kAuditRetentionSetting, std::to_string(days));
-    detail::expire_audit_entries(session_, days);
+    detail::expire_audit_entries(session_, detail::read_audit_retention(session_));
+    scope.commit();
+  });
+}
+
+std::int64_t Audit::retention_entries() const {
+  return detail::guarded_read(session_, [&] { return detail::read_audit_retention(session_).entries; });
+}
+
+void Audit::set_retention_entries(std::int64_t entries) {
+  detail::guarded([&] {
+    if (entries < 0)
+      throw Error(ErrorCode::invalid_argument,
+                  "retention_entries: " + std::to_string(entries) + " is negative (0 keeps every entry)",
+                  "retention_entries");
+    detail::WriteScope scope(session_);
+    detail::write_setting(session_, detail::kAuditRetentionEntriesSetting, std::to_string(entries));
+    detail::expire_audit_entries(session_, detail::read_audit_retention(session_));
     scope.commit();
   });
 }

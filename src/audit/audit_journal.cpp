@@ -389,14 +389,28 @@ void write_entries(Session& session) {
 }
 
 struct TrailSettings : SessionState {
-  bool installed = false;
-  int retention_days = 0;
+  bool steps_added = false;
+  AuditRetention retention{};
 };
 
+// The trail's switch and retention, in one read of the settings.
 void begin_transaction(Session& session) {
-  session.set_audit_on(read_setting(session, kAuditTrailSetting).value_or("on") != "off");
-  const auto days = read_setting(session, kAuditRetentionSetting);
-  session.state<TrailSettings>().retention_days = days ? std::stoi(*days) : 0;
+  auto settings = session.prepare("SELECT key, value FROM main.settings WHERE key IN (?, ?, ?)");
+  settings->bind(1, std::string(kAuditTrailSetting));
+  settings->bind(2, std::string(kAuditRetentionSetting));
+  settings->bind(3, std::string(kAuditRetentionEntriesSetting));
+  bool on = true;
+  AuditRetention retention;
+  while (settings->executeStep()) {
+    const std::string key = settings->getColumn(0).getString();
+    const std::string value = settings->getColumn(1).getString();
+    if (key == kAuditTrailSetting) on = value != "off";
+    else if (key == kAuditRetentionSetting) retention.days = std::stoi(value);
+    else retention.entries = std::stoll(value);
+  }
+  settings->reset();
+  session.set_audit_on(on);
+  session.state<TrailSettings>().retention = retention;
 }
 
 void before_commit(Session& session) {
@@ -405,26 +419,81 @@ void before_commit(Session& session) {
     return;
   }
   write_entries(session);
-  expire_audit_entries(session, session.state<TrailSettings>().retention_days);
+  expire_audit_entries(session, session.state<TrailSettings>().retention);
 }
 
 }  // namespace
 
-void expire_audit_entries(Session& session, int days) {
-  if (days <= 0) return;
-  auto expire = session.prepare("DELETE FROM main.audit_log WHERE at < ?");
-  expire->bind(1, format_instant(session.now() - boost::posix_time::hours(24 * days)));
-  expire->exec();
+AuditRetention read_audit_retention(Session& session) {
+  AuditRetention retention;
+  if (const auto days = read_setting(session, kAuditRetentionSetting)) retention.days = std::stoi(*days);
+  if (const auto entries = read_setting(session, kAuditRetentionEntriesSetting)) retention.entries = std::stoll(*entries);
+  return retention;
+}
+
+std::int64_t audit_expired_through(Session& session) {
+  const auto through = read_setting(session, kAuditExpiredThroughSetting);
+  return through ? std::stoll(*through) : 0;
+}
+
+void expire_audit_entries(Session& session, const AuditRetention& retention) {
+  if (retention.days <= 0 && retention.entries <= 0) return;
+  // the greatest seq either limit removes: entries are removed oldest first
+  std::int64_t through = 0;
+  if (retention.days > 0) {
+    auto oldest_kept = session.prepare("SELECT max(seq) FROM main.audit_log WHERE at < ?");
+    oldest_kept->bind(1, format_instant(session.now() - boost::posix_time::hours(24 * retention.days)));
+    if (oldest_kept->executeStep() && !oldest_kept->getColumn(0).isNull())
+      through = oldest_kept->getColumn(0).getInt64();
+    oldest_kept->reset();
+  }
+  if (retention.entries > 0) {
+    auto newest = session.prepare("SELECT max(seq) FROM main.audit_log");
+    if (newest->executeStep() && !newest->getColumn(0).isNull())
+      through = std::max(through, newest->getColumn(0).getInt64() - retention.entries);
+    newest->reset();
+  }
+  if (through <= 0) return;
+  auto expire = session.prepare("DELETE FROM main.audit_log WHERE seq <= ?");
+  expire->bind(1, through);
+  const int expired = expire->exec();
+  expire->reset();
+  if (expired > 0 && through > audit_expired_through(session)) {
+    const CascadeWrites bookkeeping(session);  // any user's commit may expire entries
+    write_setting(session, kAuditExpiredThroughSetting, std::to_string(through));
+  }
 }
 
 void install_audit_journal(Session& session) {
+  if (session.read_only() || session.schema_version() != Database::latest_schema_version()) return;
+  // the notes' table is made with the triggers, in one transaction: when it
+  // is there, so are they (a rolled-back migration takes both back)
+  bool installed = false;
+  {  // the lease ends before forget_statements() drops the cache
+    auto made = session.prepare("SELECT 1 FROM temp.sqlite_master WHERE type = 'table' AND name = ?");
+    made->bind(1, std::string(kAuditNotesTable));
+    installed = made->executeStep();
+    made->reset();
+  }
+  if (!installed) {
+    session.execute("SAVEPOINT crm_audit_install");
+    try {
+      add_audit_triggers(session);
+      session.execute("RELEASE crm_audit_install");
+    } catch (...) {
+      try {
+        session.execute("ROLLBACK TO crm_audit_install");
+        session.execute("RELEASE crm_audit_install");
+      } catch (...) {  // the connection is broken; the first error says why
+      }
+      throw;
+    }
+    session.forget_statements();
+  }
   auto& settings = session.state<TrailSettings>();
-  if (settings.installed || session.read_only() || session.schema_version() != Database::latest_schema_version())
-    return;
-  add_audit_triggers(session);
+  if (settings.steps_added) return;
   session.add_transaction_steps({[&session] { begin_transaction(session); }, [&session] { before_commit(session); }});
-  session.forget_statements();
-  settings.installed = true;
+  settings.steps_added = true;
 }
 
 }  // namespace crm::detail

@@ -9,6 +9,9 @@
 // as text.
 #pragma once
 
+#include <cstdint>
+#include <string_view>
+
 #include "storage/session.hpp"
 
 namespace crm::detail {
@@ -17,13 +20,31 @@ namespace crm::detail {
 inline constexpr std::string_view kAuditTrailSetting = "audit_trail";
 /// The setting with the days entries are kept ("0" or none: forever).
 inline constexpr std::string_view kAuditRetentionSetting = "audit_retention_days";
+/// The setting with how many of the newest entries are kept ("0" or none: all).
+inline constexpr std::string_view kAuditRetentionEntriesSetting = "audit_retention_entries";
+/// The setting with the greatest seq retention removed ("0" or none: none
+/// removed): a change feed reader behind it has missed entries.
+inline constexpr std::string_view kAuditExpiredThroughSetting = "audit_expired_through";
+
+/// How long entries are kept: by age and by count (0: no limit).
+struct AuditRetention {
+  int days = 0;                ///< Entries older than this many days go.
+  std::int64_t entries = 0;    ///< Only this many of the newest entries stay.
+};
+
+/// The retention the settings give.
+AuditRetention read_audit_retention(Session& session);
 
 /// Makes `session` record its writes in the audit trail: the triggers, the
 /// notes' table and the transaction steps. Once per connection, on a
 /// writable connection whose schema is current; a no-op otherwise or again.
 void install_audit_journal(Session& session);
 
-/// Deletes the entries older than `days` days (none when `days` is 0).
-void expire_audit_entries(Session& session, int days);
+/// Deletes the entries `retention` no longer keeps, and records the greatest
+/// seq deleted (kAuditExpiredThroughSetting).
+void expire_audit_entries(Session& session, const AuditRetention& retention);
+
+/// The greatest seq retention has removed (0: none).
+std::int64_t audit_expired_through(Session& session);
 
 }  // namespace crm::detail

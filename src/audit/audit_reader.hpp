@@ -1,5 +1,5 @@
 // Reading logged changes for other modules (the timelines show a record's
-// changes among its activities).
+// changes among its activities; the change feed reads the log in order).
 #pragma once
 
 #include <cstdint>
@@ -14,5 +14,11 @@ namespace crm::detail {
 /// Reads no visibility: the caller has checked that the session reads the
 /// record.
 std::vector<AuditEntry> audit_entries_with_seqs(Session& session, const std::vector<std::int64_t>& seqs);
+
+/// The entries of the changes with a seq greater than `after_seq`, of
+/// `kinds` (every kind when empty), of records the session reads (a purged
+/// record's with the read scope all), at most `limit` changes, by seq.
+std::vector<AuditEntry> audit_entries_after(Session& session, std::int64_t after_seq,
+                                            const std::vector<RecordKind>& kinds, std::size_t limit);
 
 }  // namespace crm::detail

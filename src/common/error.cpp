@@ -16,6 +16,7 @@ std::string_view error_code_name(ErrorCode code) noexcept {
     case ErrorCode::corrupt: return "corrupt";
     case ErrorCode::parse_error: return "parse_error";
     case ErrorCode::unsupported: return "unsupported";
+    case ErrorCode::cursor_expired: return "cursor_expired";
   }
   return "unknown";
 }

@@ -9,6 +9,7 @@
 #include "audit/audit_journal.hpp"
 #include "crm/access.hpp"
 #include "crm/audit.hpp"
+#include "crm/changes.hpp"
 #include "crm/privacy.hpp"
 #include "crm/account.hpp"
 #include "crm/activity.hpp"
@@ -69,7 +70,8 @@ struct Database::Impl {
         teams(detail::StoreAccess::make<Teams>(*session)),
         access(detail::StoreAccess::make<Access>(*session)),
         audit(detail::StoreAccess::make<Audit>(*session)),
-        privacy(detail::StoreAccess::make<Privacy>(*session)) {}
+        privacy(detail::StoreAccess::make<Privacy>(*session)),
+        changes(detail::StoreAccess::make<Changes>(*session)) {}
 
   std::shared_ptr<detail::Session> session;
   Accounts accounts;
@@ -98,6 +100,7 @@ struct Database::Impl {
   Access access;
   Audit audit;
   Privacy privacy;
+  Changes changes;
 };
 
 Database::Database(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -124,7 +127,8 @@ Database Database::open(const std::string& path, const OpenOptions& options) {
     detail::check_schema_compatible(*session, migrations);
     const bool behind = session->schema_version() < migrations.back().version;
     const bool fresh = session->schema_version() == 0;
-    if (!options.read_only && behind && (options.migrate || fresh)) detail::migrate(*session, migrations);
+    if (!options.read_only && behind && (options.migrate || fresh))
+      detail::migrate(*session, migrations, detail::install_audit_journal);
     session->set_origin(detail::clean_line(options.origin, "origin"));
     detail::install_audit_journal(*session);
     if (!options.user.empty()) {
@@ -164,8 +168,8 @@ int Database::latest_schema_version() noexcept { return detail::schema_migration
 
 void Database::migrate() {
   guarded([&] {
-    detail::migrate(*shared_session(), detail::schema_migrations());
-    detail::install_audit_journal(*shared_session());
+    detail::migrate(*shared_session(), detail::schema_migrations(), detail::install_audit_journal);
+    detail::install_audit_journal(*shared_session());  // a file already current
   });
 }
 
@@ -268,6 +272,7 @@ Access& Database::access() { return checked(shared_session(), impl_->access); }
 
 Audit& Database::audit() { return checked(shared_session(), impl_->audit); }
 Privacy& Database::privacy() { return checked(shared_session(), impl_->privacy); }
+Changes& Database::changes() { return checked(shared_session(), impl_->changes); }
 
 std::string Database::origin() const { return shared_session()->origin(); }
 

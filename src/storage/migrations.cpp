@@ -124,7 +124,8 @@ void check_schema_compatible(Session& session, std::span<const Migration> migrat
                 "database: '" + session.path() + "' is a SQLite file but not a crmcore database");
 }
 
-void migrate(Session& session, std::span<const Migration> migrations) {
+void migrate(Session& session, std::span<const Migration> migrations,
+             const std::function<void(Session&)>& before_commit) {
   check_schema_compatible(session, migrations);
   if (!migrations.empty() && session.schema_version() == migrations.back().version) return;
   // Under the write lock, look again: another connection may have migrated
@@ -143,8 +144,14 @@ void migrate(Session& session, std::span<const Migration> migrations) {
     log->exec();
     session.db().exec("PRAGMA user_version = " + std::to_string(migration.version));
   }
-  scope.commit();
   session.set_schema_version(migrations.back().version);
+  try {
+    if (before_commit) before_commit(session);
+    scope.commit();
+  } catch (...) {
+    session.set_schema_version(from);
+    throw;
+  }
 }
 
 }  // namespace crm::detail

@@ -1,6 +1,8 @@
 // Numbered schema migrations, recorded in PRAGMA user_version.
 #pragma once
 
+#include <functional>
+
 #include <span>
 #include <string_view>
 
@@ -22,9 +24,14 @@ std::span<const Migration> schema_migrations() noexcept;
 
 /// Applies, in one transaction, every migration whose version is above the
 /// file's, logging each in crm_migrations and setting PRAGMA user_version.
-/// On any failure nothing is changed and the error is thrown. Refuses a file
-/// from a newer library (unsupported) and a foreign SQLite file (corrupt).
-void migrate(Session& session, std::span<const Migration> migrations);
+/// Then, still in that transaction and with the session at the new version,
+/// runs `before_commit` (may be empty): what the connection needs of the new
+/// schema (the audit trail's triggers), so that a failure there leaves the
+/// file unmigrated too. On any failure nothing is changed, the session keeps
+/// its old version and the error is thrown. Refuses a file from a newer
+/// library (unsupported) and a foreign SQLite file (corrupt).
+void migrate(Session& session, std::span<const Migration> migrations,
+             const std::function<void(Session&)>& before_commit = {});
 
 /// Throws unless the file at `session` can be used by this library: a newer
 /// schema is `unsupported`, a SQLite file with tables but no crmcore schema

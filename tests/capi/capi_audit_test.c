@@ -192,6 +192,64 @@ static void test_timeline_with_changes(void) {
   crm_db_free(db);
 }
 
+/* The change feed: each change once in order, a cursor to follow, kinds, and
+   CRM_CURSOR_EXPIRED for a reader behind what retention kept. */
+static void test_change_feed(void) {
+  crm_db *db = open_bare_memory_in(NULL);
+  crm_cursor *cursor = NULL;
+  int64_t latest = 0, earliest = -1, seq = 0, previous = 0, entries = -1;
+  const char *kind = NULL;
+  char rows[1024];
+  int count = 0;
+  make_contact(db, "Liepa", NULL);
+  make_named_account(db, "Koks SIA");
+  make_contact(db, "Ozola", NULL);
+  CHECK_OK(crm_changes_latest(db, &latest));
+  CHECK(latest == 3);
+  CHECK_OK(crm_changes_since(db, 0, NULL, 100, &cursor));
+  while (crm_cursor_next(cursor) == CRM_ROW) {
+    CHECK_OK(crm_cursor_int64(cursor, CRM_AUDIT_SEQ, &seq));
+    CHECK(seq > previous);
+    previous = seq;
+    ++count;
+  }
+  CHECK(count == 3 && previous == latest);
+  crm_cursor_free(cursor);
+  /* following from a cursor, of some kinds */
+  CHECK_OK(crm_changes_since(db, 1, "account,lead", 100, &cursor));
+  count = 0;
+  while (crm_cursor_next(cursor) == CRM_ROW) {
+    CHECK_OK(crm_cursor_text(cursor, CRM_AUDIT_KIND, &kind));
+    CHECK(same(kind, "account"));
+    ++count;
+  }
+  CHECK(count == 1);
+  crm_cursor_free(cursor);
+  CHECK_OK(crm_changes_since(db, 2, "contact", 100, &cursor));
+  rows_of(cursor, rows, sizeof rows);
+  CHECK(same(rows, "create last_name:->Ozola@/"));
+  /* retention by count */
+  CHECK_OK(crm_audit_set_retention_entries(db, 1));
+  CHECK_OK(crm_audit_retention_entries(db, &entries));
+  CHECK(entries == 1);
+  CHECK_OK(crm_changes_earliest_cursor(db, &earliest));
+  CHECK(earliest == 2);
+  CHECK_FAILS(crm_changes_since(db, 0, NULL, 100, &cursor), CRM_CURSOR_EXPIRED, "read the records again");
+  CHECK(cursor == NULL);
+  CHECK(same(crm_status_name(CRM_CURSOR_EXPIRED), "CRM_CURSOR_EXPIRED"));
+  CHECK_OK(crm_changes_since(db, 2, NULL, 100, &cursor));
+  crm_cursor_free(cursor);
+  CHECK_FAILS(crm_audit_set_retention_entries(db, -1), CRM_INVALID_ARGUMENT, "retention_entries");
+  CHECK_FAILS(crm_changes_since(db, -1, NULL, 100, &cursor), CRM_INVALID_ARGUMENT, "cursor");
+  CHECK_FAILS(crm_changes_since(db, 2, "planet", 100, &cursor), CRM_INVALID_ARGUMENT, "planet");
+  CHECK_FAILS(crm_changes_since(db, 2, NULL, 0, &cursor), CRM_INVALID_ARGUMENT, "limit");
+  CHECK_FAILS(crm_changes_since(db, 2, NULL, 100, NULL), CRM_MISUSE, "out_cursor");
+  CHECK_FAILS(crm_changes_latest(db, NULL), CRM_MISUSE, "out_seq");
+  CHECK_FAILS(crm_changes_earliest_cursor(NULL, &earliest), CRM_MISUSE, "db");
+  CHECK_FAILS(crm_audit_retention_entries(db, NULL), CRM_MISUSE, "out_entries");
+  crm_db_free(db);
+}
+
 static void test_misuse(void) {
   crm_db *db = open_bare_memory_in(NULL);
   crm_cursor *cursor = NULL;
@@ -210,6 +268,7 @@ int main(void) {
   test_history();
   test_find_and_settings();
   test_timeline_with_changes();
+  test_change_feed();
   test_misuse();
   return check_report("capi_audit_test");
 }

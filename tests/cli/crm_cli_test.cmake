@@ -268,6 +268,16 @@ run(0 "^enabled: yes\nretention: forever\n$" audit-settings "${DUP}")
 run(0 "^enabled: no\nretention: 400 days\n$" audit-settings "${DUP}" --enabled no --retention-days 400)
 run(0 "^enabled: yes\nretention: forever\n$" audit-settings "${DUP}" --enabled yes --retention-days 0)
 run(1 "changing settings needs the administrator role \\[permission_denied\\]" --user janis.kalnins audit-settings "${DUP}" --enabled no)
+# The change feed: in order from a cursor, the cursor to go on from on stderr, kinds; a reader
+# behind what retention kept is refused.
+run(0 "^ *seq +tx +at +user +origin +kind +record_id +operation +field +old +new\n-+\n +1 +1 +20[^\n]+ +account +1 +create +name .*next: --since 1\n$"
+    changes "${DUP}" --limit 1)
+run(0 "^seq,tx,at,user,origin,kind,record_id,operation,field,old,new\r?\n[0-9]+,[0-9]+,20[^,]*,,,(contact|lead),"
+    changes "${DUP}" --since 5 --kind contact,lead --limit 3 --csv)
+run(1 "--kind: 'planet' is not a record kind" changes "${DUP}" --kind planet)
+run(0 "^enabled: yes\nretention: forever, the newest 5 entries\n$" audit-settings "${WORK}/copy.crm" --retention-entries 5)
+run(1 "read the records again.*\\[cursor_expired\\]" changes "${WORK}/copy.crm" --since 0)
+run(0 "^ *seq[^\n]*\n-+\nnext: --since 100000000\n$" changes "${WORK}/copy.crm" --since 100000000)
 # The privacy law: a person's document, a legal hold that refuses the erasure, the erasure.
 run(0 "^{\n  \"format\": \"crmcore.person/1\",.*\"kind\": \"contact\",.*\"consent_history\"" privacy-export "${DUP}" contact SAMPLE-C-00003)
 run(0 "contact +[0-9]+ +Court case 17 +20" legal-hold "${DUP}" contact SAMPLE-C-00003 --reason "Court case 17")

@@ -391,6 +391,7 @@ std::vector<WriteCase> write_cases() {
             [](D& db, const S& s, P) { db.access().unshare_with_team(RecordKind::account, s.shared_account.value(), s.team); }),
       write("Audit::set_enabled", [](D& db, const S&, P) { db.audit().set_enabled(false); }),
       write("Audit::set_retention_days", [](D& db, const S&, P) { db.audit().set_retention_days(1); }),
+      write("Audit::set_retention_entries", [](D& db, const S&, P) { db.audit().set_retention_entries(3); }),
       write("Privacy::erase", [](D& db, const S& s, P) { db.privacy().erase(RecordKind::contact, s.contact.value()); }),
       write("Privacy::place_hold",
             [](D& db, const S& s, P) { db.privacy().place_hold(RecordKind::lead, s.lead.value(), "Tiesas lieta"); }),

@@ -93,9 +93,14 @@ int run_history(const Arguments& args);
 /// audit DB [--kind KIND] [--by LOGIN|''] [--since INSTANT] [--until INSTANT]
 /// [--after SEQ] [--limit N] [--csv]: the changes in log order.
 int run_audit(const Arguments& args);
-/// audit-settings DB [--enabled yes|no] [--retention-days N]: changes and
+/// audit-settings DB [--enabled yes|no] [--retention-days N]
+/// [--retention-entries N]: changes and
 /// shows the trail's settings.
 int run_audit_settings(const Arguments& args);
+/// changes DB [--since SEQ] [--kind KIND[,KIND...]] [--limit N] [--csv]: the
+/// change feed after SEQ, one row per field; the cursor to continue from on
+/// standard error.
+int run_changes(const Arguments& args);
 
 // The privacy law (privacy_commands.cpp).
 

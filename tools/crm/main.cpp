@@ -131,9 +131,12 @@ audit trail (every change of a record: who, when, which fields old -> new):
   audit DB [--kind KIND] [--by LOGIN] [--since INSTANT] [--until INSTANT] [--after SEQ] [--limit N] [--csv]
                           the changes in log order (the first 1000 unless --limit): of one kind, by one
                           user (--by '' for system sessions), in a period (ISO 8601 instants), after a seq
-  audit-settings DB [--enabled yes|no] [--retention-days N]
-                          shows (and changes) whether changes are logged and how many days they are kept
-                          (0: forever); changing them needs the system or an administrator
+  audit-settings DB [--enabled yes|no] [--retention-days N] [--retention-entries N]
+                          shows (and changes) whether changes are logged and how many days (or newest
+                          entries) they are kept (0: no limit); changing them needs the system or an administrator
+  changes DB [--since SEQ] [--kind KIND[,KIND...]] [--limit N] [--csv]
+                          the change feed: every committed change after SEQ, in order (the cursor to go on
+                          from is printed on stderr); behind what retention kept it fails with cursor_expired
 
 privacy (a person is a contact or a lead):
   privacy-export DB KIND PERSON
@@ -195,6 +198,7 @@ constexpr Command kCommands[] = {
     {"teams", run_teams},       {"team", run_team},
     {"share", run_share},       {"unshare", run_unshare},   {"shares", run_shares},
     {"history", run_history},   {"audit", run_audit},       {"audit-settings", run_audit_settings},
+    {"changes", run_changes},
     {"privacy-export", run_privacy_export}, {"erase", run_erase},
     {"legal-hold", run_legal_hold}, {"legal-holds", run_legal_holds},
     {"rates", run_rates},       {"rate", run_rate},         {"base-currency", run_base_currency},

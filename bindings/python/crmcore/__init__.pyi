@@ -24,6 +24,7 @@ class StorageError(Error, OSError): ...
 class CorruptError(Error): ...
 class ParseError(Error, ValueError): ...
 class UnsupportedError(Error): ...
+class CursorExpiredError(Error): ...
 
 def currency_minor_digits(currency: str) -> int: ...
 def open(
@@ -637,6 +638,8 @@ class Database:
     access: Access
     audit: Audit
     privacy: Privacy
+    changes: Changes
+    def changes_since(self, cursor: int, kinds: list[str] | None = None, limit: int = 1000) -> list[ChangeEntry]: ...
     origin: str
     currencies: Currencies
     reports: Reports
@@ -929,10 +932,29 @@ class AuditEntry:
 class Audit:
     enabled: bool
     retention_days: int
+    retention_entries: int
     def history(self, record: Any, *, kind: str | None = None) -> list[AuditEntry]: ...
     def find(self, *, kind: str | None = None, record: Any = None, user: str | None = None,
              since: datetime.datetime | None = None, until: datetime.datetime | None = None,
              after_seq: int = 0, limit: int = 1000) -> list[AuditEntry]: ...
+
+class ChangeEntry:
+    _fields: tuple[str, ...]
+    seq: int
+    txn: int
+    at: datetime.datetime
+    kind: str
+    id: int
+    op: str
+    fields: dict[str, tuple[Any, Any]]
+    user: str
+    origin: str
+    def to_dict(self) -> dict[str, Any]: ...
+
+class Changes:
+    def since(self, cursor: int, kinds: list[str] | None = None, limit: int = 1000) -> list[ChangeEntry]: ...
+    def latest(self) -> int: ...
+    def earliest_cursor(self) -> int: ...
 
 class ErasureReport:
     _fields: tuple[str, ...]

@@ -29,6 +29,7 @@ PYBIND11_MODULE(_crmcore, module) {
   crm::python::register_users(module);
   crm::python::register_audit(module);
   crm::python::register_privacy(module);
+  crm::python::register_changes(module);
   crm::python::register_currencies(module);
   crm::python::register_reports(module);
   crm::python::register_imports(module);

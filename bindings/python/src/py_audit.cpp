@@ -14,8 +14,6 @@ struct PyAudit {
   SharedDatabase db;
 };
 
-py::object optional_text(const std::optional<std::string>& text) { return text ? py::cast(*text) : py::none(); }
-
 void bind_entry(py::module_& m) {
   py::class_<AuditEntry>(m, "AuditEntry",
                          "One field of one logged change (a change of no field, such as a delete, has field '').")
@@ -95,6 +93,15 @@ void bind_audit(py::module_& m) {
           [](PyAudit& self, int days) { self.db->run([&](Database& d) { d.audit().set_retention_days(days); }); },
           "Days entries are kept; 0 (the default) keeps them forever. Setting it deletes older entries and "
           "needs the system session or an administrator.")
+      .def_property(
+          "retention_entries",
+          [](PyAudit& self) { return self.db->run([](Database& d) { return d.audit().retention_entries(); }); },
+          [](PyAudit& self, std::int64_t entries) {
+            self.db->run([&](Database& d) { d.audit().set_retention_entries(entries); });
+          },
+          "How many of the newest entries are kept; 0 (the default) keeps all. Setting it deletes older entries "
+          "and needs the system session or an administrator; a change feed reader behind them gets "
+          "CursorExpiredError.")
       .def("__repr__", [](PyAudit&) { return std::string("<crmcore audit>"); });
 }
 

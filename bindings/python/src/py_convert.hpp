@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <stdexcept>
 #include <type_traits>
 #include <utility>
@@ -44,6 +45,11 @@ std::int64_t int64_from_python(pybind11::handle value, const char* what);
 
 /// The name of `value`'s Python type ("str"), for messages.
 std::string python_type_name(pybind11::handle value);
+
+/// `text` as a str, or None when there is none.
+inline pybind11::object optional_text(const std::optional<std::string>& text) {
+  return text ? pybind11::object(pybind11::str(*text)) : pybind11::object(pybind11::none());
+}
 
 /// A Python int as an integer of type T; OverflowError naming the value and
 /// the range when it does not fit (pybind11's own caster would report a

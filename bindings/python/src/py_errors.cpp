@@ -20,7 +20,7 @@ struct ErrorClass {
 };
 
 // The exception class for each ErrorCode (index = code), filled at import.
-std::array<PyObject*, 11> classes{};
+std::array<PyObject*, 12> classes{};
 
 void translate(const Error& error) {
   const auto index = static_cast<std::size_t>(error.code());
@@ -59,6 +59,9 @@ void register_errors(py::module_& module) {
        "Text could not be parsed; line and column say where (also a ValueError)."},
       {"UnsupportedError", ErrorCode::unsupported, nullptr,
        "Valid but not supported, e.g. a file written by a newer crmcore."},
+      {"CursorExpiredError", ErrorCode::cursor_expired, nullptr,
+       "A change feed cursor behind what the feed keeps (retention removed entries after it): read everything "
+       "again, then follow the feed from db.changes.latest()."},
   };
   for (const ErrorClass& entry : subclasses) {
     py::tuple bases = entry.builtin_base ? py::make_tuple(py::handle(base), py::handle(entry.builtin_base))

@@ -386,6 +386,8 @@ void register_users(pybind11::module_& module);
 void register_audit(pybind11::module_& module);
 /// Registers ErasureReport, LegalHold and Privacy (db.privacy); after the record kinds.
 void register_privacy(pybind11::module_& module);
+/// Registers ChangeEntry, Changes (db.changes) and Database.changes_since().
+void register_changes(pybind11::module_& module);
 /// Registers ExchangeRate and Currencies (db.currencies).
 void register_currencies(pybind11::module_& module);
 /// Registers Reports (db.reports) and the native report result; after

@@ -247,6 +247,14 @@ def check_audit(db, as_user, records, login):
                     as_user.audit.history(record_id, kind=kind)
 
 
+def check_changes(db, as_user, records, login):
+    visible = {(kind, i) for kind in KINDS for i in expected_of(records, login, kind)}
+    everything = {(c.kind, c.id) for c in db.changes_since(0, limit=100000)}
+    assert {(c.kind, c.id) for c in as_user.changes_since(0, limit=100000)} == everything & visible
+    assert {(c.kind, c.id) for c in as_user.changes.since(0, kinds=["lead"], limit=100000)} == \
+        {r for r in everything & visible if r[0] == "lead"}
+
+
 def check_privacy(db, as_user, records, login):
     holds = {(h.kind, h.record_id) for h in db.privacy.holds()}
     visible_leads = {("lead", i) for i in expected_of(records, login, "lead")}
@@ -289,12 +297,14 @@ READ_CHECKS = {
                                  "opportunities.stage_history"],
     check_audit: ["audit.find", "audit.history"],
     check_privacy: ["privacy.export_person", "privacy.hold", "privacy.holds"],
+    check_changes: ["changes_since", "changes.since"],
 }
 
 # Methods that write, or read no records of the five kinds (setup, users,
 # definitions): the rights of writes are tested below.
 NOT_RECORD_READS = {
-    "access.scope", "access.unassigned_visibility", "as_user", "audit.enabled", "audit.retention_days", "backup", "close", "import_csv", "import_org",
+    "access.scope", "access.unassigned_visibility", "as_user", "audit.enabled", "audit.retention_days",
+    "audit.retention_entries", "changes.latest", "changes.earliest_cursor", "backup", "close", "import_csv", "import_org",
     "integrity_check", "load_sample_data", "migrate", "now", "transaction",
     "accounts.subsidiaries", "accounts.selectable_columns", "contacts.selectable_columns",
     "leads.selectable_columns", "opportunities.selectable_columns",

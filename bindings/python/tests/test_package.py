@@ -13,7 +13,7 @@ ERRORS = {
     "AlreadyExistsError": ("already_exists", None), "ConflictError": ("conflict", None),
     "PermissionDeniedError": ("permission_denied", PermissionError), "BusyError": ("busy", None),
     "StorageError": ("io", OSError), "CorruptError": ("corrupt", None), "ParseError": ("parse_error", ValueError),
-    "UnsupportedError": ("unsupported", None),
+    "UnsupportedError": ("unsupported", None), "CursorExpiredError": ("cursor_expired", None),
 }
 
 

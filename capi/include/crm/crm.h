@@ -90,6 +90,7 @@ typedef enum crm_status {
   CRM_CORRUPT = 8,           /**< not a crmcore database, or damaged */
   CRM_PARSE_ERROR = 9,       /**< text could not be parsed; the error has line and column */
   CRM_UNSUPPORTED = 10,      /**< valid but not supported, e.g. a file from a newer crmcore */
+  CRM_CURSOR_EXPIRED = 11,   /**< a change feed cursor behind what the feed keeps: resynchronise */
   CRM_MISUSE = 21,           /**< NULL handle or pointer, closed handle, wrong cursor kind */
   CRM_NOMEM = 22,            /**< out of memory */
   CRM_INTERNAL = 23,         /**< a failure inside the library that none of the above describes */
@@ -2085,6 +2086,35 @@ CRM_API crm_status crm_audit_retention_days(crm_db *db, int *out_days);
  *  CRM_INVALID_ARGUMENT); older ones are deleted now and as later
  *  transactions commit. The system session or an administrator only. */
 CRM_API crm_status crm_audit_set_retention_days(crm_db *db, int days);
+/** *out_entries: how many of the newest entries are kept, 0 for all (the default). */
+CRM_API crm_status crm_audit_retention_entries(crm_db *db, int64_t *out_entries);
+/** Keeps only the entries newest entries (0: all; negative is
+ *  CRM_INVALID_ARGUMENT); older ones are deleted now and as later
+ *  transactions commit. The system session or an administrator only. */
+CRM_API crm_status crm_audit_set_retention_entries(crm_db *db, int64_t entries);
+
+/* ---- Change feed -----------------------------------------------------------
+ * The audit trail read as a stream, for programs that follow the CRM (an
+ * ERP's sync): every committed change once, in the order of its seq, which
+ * grows and is never reused. A reader keeps the seq of the last change it
+ * handled (its cursor) and asks for what came after. Retention removes the
+ * oldest changes; a cursor behind them is CRM_CURSOR_EXPIRED, never a silent
+ * gap: read the records again, then follow from crm_changes_latest(). */
+
+/** A cursor over the changes after cursor (0: the start), in seq order, one
+ *  row per changed field read by crm_audit_column (rows of one change share
+ *  CRM_AUDIT_SEQ; a change of no field is one row with field ""). kinds: NULL
+ *  or "" for every kind, else kinds separated by commas ("contact,lead"); at
+ *  most limit changes (1 to 100000). A connection acting as a user gets only
+ *  changes of records it reads. CRM_INVALID_ARGUMENT for a negative cursor,
+ *  an unknown kind or a limit out of range; CRM_CURSOR_EXPIRED as above. */
+CRM_API crm_status crm_changes_since(crm_db *db, int64_t cursor, const char *kinds, int64_t limit,
+                                     crm_cursor **out_cursor);
+/** *out_seq: the seq of the newest change (0 when none). */
+CRM_API crm_status crm_changes_latest(crm_db *db, int64_t *out_seq);
+/** *out_seq: the smallest cursor crm_changes_since() accepts (0 until
+ *  retention has removed a change). */
+CRM_API crm_status crm_changes_earliest_cursor(crm_db *db, int64_t *out_seq);
 
 /** The origin tag of this connection's changes ("" for none); free with crm_free(). */
 CRM_API crm_status crm_db_origin(crm_db *db, char **out_origin);
