@@ -1,6 +1,7 @@
 // Reading the audit trail (Audit): a record's history and queries by kind,
 // user and period, limited to what the acting user reads; its settings.
 #include "crm/audit.hpp"
+#include "crm/changes.hpp"
 
 #include <array>
 
@@ -43,35 +44,38 @@ std::optional<std::string> optional_text(const json& value) {
 }
 
 // Runs `sql` (selecting seq, tx, at, user, origin, kind, record_id,
-// operation, changes) with `bind` and unfolds each change into its fields.
-template <class Bind>
-std::vector<AuditEntry> read_entries(detail::Session& session, const std::string& sql, Bind&& bind) {
+// operation, changes) with `bind` and hands each row to `take` as a Change
+// with its fields.
+template <class Bind, class Take>
+void read_changes(detail::Session& session, const std::string& sql, Bind&& bind, Take&& take) {
   auto statement = session.prepare(sql);
   bind(*statement);
-  std::vector<AuditEntry> entries;
   while (statement->executeStep()) {
-    AuditEntry head;
-    head.seq = statement->getColumn(0).getInt64();
-    head.tx = statement->getColumn(1).getInt64();
-    head.at = parse_instant(statement->getColumn(2).getString());
-    head.user = statement->getColumn(3).getString();
-    head.origin = statement->getColumn(4).getString();
-    head.kind = record_kind_from_name(statement->getColumn(5).getString()).value_or(RecordKind::contact);
-    head.record_id = statement->getColumn(6).getInt64();
-    head.operation = audit_operation_from_name(statement->getColumn(7).getString());
-    const json changes = json::parse(statement->getColumn(8).getString(), nullptr, false);
-    if (!changes.is_array() || changes.empty()) {
-      entries.push_back(head);
-      continue;
+    Change change;
+    change.seq = statement->getColumn(0).getInt64();
+    change.tx = statement->getColumn(1).getInt64();
+    change.at = parse_instant(statement->getColumn(2).getString());
+    change.user = statement->getColumn(3).getString();
+    change.origin = statement->getColumn(4).getString();
+    change.kind = record_kind_from_name(statement->getColumn(5).getString()).value_or(RecordKind::contact);
+    change.record_id = statement->getColumn(6).getInt64();
+    change.operation = audit_operation_from_name(statement->getColumn(7).getString());
+    const json fields = json::parse(statement->getColumn(8).getString(), nullptr, false);
+    if (fields.is_array()) {
+      change.fields.reserve(fields.size());
+      for (const json& field : fields)
+        change.fields.push_back({field.at(0).get<std::string>(), optional_text(field.at(1)), optional_text(field.at(2))});
     }
-    for (const json& change : changes) {
-      AuditEntry entry = head;
-      entry.field = change.at(0).get<std::string>();
-      entry.old_value = optional_text(change.at(1));
-      entry.new_value = optional_text(change.at(2));
-      entries.push_back(std::move(entry));
-    }
+    take(std::move(change));
   }
+}
+
+// As read_changes(), each change unfolded into one entry per field (one
+// with no field for a change of none).
+template <class Bind>
+std::vector<AuditEntry> read_entries(detail::Session& session, const std::string& sql, Bind&& bind) {
+  std::vector<AuditEntry> entries;
+  read_changes(session, sql, std::forward<Bind>(bind), [&](Change change) { detail::unfold_change(change, entries); });
   return entries;
 }
 
@@ -91,19 +95,44 @@ std::vector<AuditEntry> audit_entries_with_seqs(Session& session, const std::vec
                       [&](SQLite::Statement& s) { s.bind(1, ids + "]"); });
 }
 
-std::vector<AuditEntry> audit_entries_after(Session& session, std::int64_t after_seq,
-                                            const std::vector<RecordKind>& kinds, std::size_t limit) {
+void unfold_change(const Change& change, std::vector<AuditEntry>& entries) {
+  AuditEntry head{.seq = change.seq,
+                  .tx = change.tx,
+                  .at = change.at,
+                  .user = change.user,
+                  .origin = change.origin,
+                  .kind = change.kind,
+                  .record_id = change.record_id,
+                  .operation = change.operation};
+  if (change.fields.empty()) entries.push_back(std::move(head));
+  for (const FieldChange& field : change.fields) {
+    AuditEntry entry = head;
+    entry.field = field.field;
+    entry.old_value = field.old_value;
+    entry.new_value = field.new_value;
+    entries.push_back(std::move(entry));
+  }
+}
+
+std::vector<Change> audit_changes_after(Session& session, std::int64_t after_seq, const std::vector<RecordKind>& kinds,
+                                        std::size_t limit) {
   std::string names = "[";
   for (RecordKind kind : kinds) names += (names.size() > 1 ? ",\"" : "\"") + std::string(record_kind_name(kind)) + "\"";
   std::string sql = std::string(kColumns) + "a.seq > ?";
   if (!kinds.empty()) sql += " AND a.kind IN (SELECT value FROM json_each(?))";
   sql += readable_record_condition(session, "a.kind", "a.record_id", true) + " ORDER BY a.seq LIMIT ?";
-  return read_entries(session, sql, [&](SQLite::Statement& s) {
-    int index = 1;
-    s.bind(index++, after_seq);
-    if (!kinds.empty()) s.bind(index++, names + "]");
-    s.bind(index, static_cast<std::int64_t>(limit));
-  });
+  std::vector<Change> changes;
+  changes.reserve(std::min<std::size_t>(limit, 10000));
+  read_changes(
+      session, sql,
+      [&](SQLite::Statement& s) {
+        int index = 1;
+        s.bind(index++, after_seq);
+        if (!kinds.empty()) s.bind(index++, names + "]");
+        s.bind(index, static_cast<std::int64_t>(limit));
+      },
+      [&](Change change) { changes.push_back(std::move(change)); });
+  return changes;
 }
 
 }  // namespace detail

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "crm/audit.hpp"
+#include "crm/changes.hpp"
 #include "storage/session.hpp"
 
 namespace crm::detail {
@@ -15,10 +16,14 @@ namespace crm::detail {
 /// record.
 std::vector<AuditEntry> audit_entries_with_seqs(Session& session, const std::vector<std::int64_t>& seqs);
 
-/// The entries of the changes with a seq greater than `after_seq`, of
-/// `kinds` (every kind when empty), of records the session reads (a purged
-/// record's with the read scope all), at most `limit` changes, by seq.
-std::vector<AuditEntry> audit_entries_after(Session& session, std::int64_t after_seq,
-                                            const std::vector<RecordKind>& kinds, std::size_t limit);
+/// The changes with a seq greater than `after_seq`, of `kinds` (every kind
+/// when empty), of records the session reads (a purged record's with the
+/// read scope all), at most `limit`, by seq.
+std::vector<Change> audit_changes_after(Session& session, std::int64_t after_seq, const std::vector<RecordKind>& kinds,
+                                        std::size_t limit);
+
+/// Appends `change` to `entries` as one entry per field (one with field ""
+/// for a change of no field).
+void unfold_change(const Change& change, std::vector<AuditEntry>& entries);
 
 }  // namespace crm::detail

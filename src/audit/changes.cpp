@@ -7,48 +7,10 @@
 #include "crm/error.hpp"
 
 namespace crm {
-namespace {
-
-// The entries (one per field) as changes (one per seq).
-std::vector<Change> grouped(const std::vector<AuditEntry>& entries) {
-  std::vector<Change> changes;
-  for (const AuditEntry& entry : entries) {
-    if (changes.empty() || changes.back().seq != entry.seq)
-      changes.push_back({.seq = entry.seq,
-                         .tx = entry.tx,
-                         .at = entry.at,
-                         .user = entry.user,
-                         .origin = entry.origin,
-                         .kind = entry.kind,
-                         .record_id = entry.record_id,
-                         .operation = entry.operation});
-    if (!entry.field.empty()) changes.back().fields.push_back({entry.field, entry.old_value, entry.new_value});
-  }
-  return changes;
-}
-
-}  // namespace
 
 Table change_table(const std::vector<Change>& changes) {
   std::vector<AuditEntry> entries;
-  for (const Change& change : changes) {
-    AuditEntry head{.seq = change.seq,
-                    .tx = change.tx,
-                    .at = change.at,
-                    .user = change.user,
-                    .origin = change.origin,
-                    .kind = change.kind,
-                    .record_id = change.record_id,
-                    .operation = change.operation};
-    if (change.fields.empty()) entries.push_back(head);
-    for (const FieldChange& field : change.fields) {
-      AuditEntry entry = head;
-      entry.field = field.field;
-      entry.old_value = field.old_value;
-      entry.new_value = field.new_value;
-      entries.push_back(std::move(entry));
-    }
-  }
+  for (const Change& change : changes) detail::unfold_change(change, entries);
   return audit_table(entries);
 }
 
@@ -67,7 +29,7 @@ std::vector<Change> Changes::since(std::int64_t cursor, const std::vector<Record
                       " (retention removed those up to " + std::to_string(expired) +
                       "); read the records again, then follow the feed from its latest seq",
                   "cursor");
-    return grouped(detail::audit_entries_after(session_, cursor, kinds, limit));
+    return detail::audit_changes_after(session_, cursor, kinds, limit);
   });
 }
 
